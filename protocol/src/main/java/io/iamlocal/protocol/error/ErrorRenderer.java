@@ -1,0 +1,23 @@
+package io.iamlocal.protocol.error;
+
+import io.iamlocal.protocol.xml.XmlText;
+
+/**
+ * Renders the Query protocol error body exactly as IAM and STS send it: {@code ErrorResponse} with
+ * {@code Error/Type, Code, Message} and a {@code RequestId} sibling (not wrapped in metadata).
+ */
+public final class ErrorRenderer {
+  private ErrorRenderer() {}
+
+  public static String render(String xmlNamespace, AwsErrorCode code, String message, String requestId) {
+    StringBuilder out = new StringBuilder(256);
+    out.append("<ErrorResponse xmlns=\"").append(xmlNamespace).append("\">\n  <Error>\n    <Type>")
+        .append(code.faultType())
+        .append("</Type>\n    <Code>")
+        .append(code.code())
+        .append("</Code>\n    <Message>");
+    XmlText.append(out, message == null ? "" : message);
+    out.append("</Message>\n  </Error>\n  <RequestId>").append(requestId).append("</RequestId>\n</ErrorResponse>\n");
+    return out.toString();
+  }
+}

@@ -1,0 +1,143 @@
+package io.iamlocal.protocol.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One shape of a botocore service model: its type, members and the constraints the wire
+ * validator enforces. Cross references are resolved by name through the owning {@link ServiceModel}.
+ */
+public final class Shape {
+  private final String name;
+  private final ShapeType type;
+  private final Map<String, String> members; // member name -> shape name, model order
+  private final Set<String> required;
+  private final String listMember;
+  private final String mapKey;
+  private final String mapValue;
+  private final Long min;
+  private final Long max;
+  private final String pattern;
+  private final Pattern compiledPattern;
+  private final List<String> enumValues;
+  private final ErrorInfo error;
+  private final boolean sensitive;
+  private ServiceModel model;
+
+  Shape(
+      String name,
+      ShapeType type,
+      Map<String, String> members,
+      Set<String> required,
+      String listMember,
+      String mapKey,
+      String mapValue,
+      Long min,
+      Long max,
+      String pattern,
+      List<String> enumValues,
+      ErrorInfo error,
+      boolean sensitive) {
+    this.name = name;
+    this.type = type;
+    this.members = members;
+    this.required = required;
+    this.listMember = listMember;
+    this.mapKey = mapKey;
+    this.mapValue = mapValue;
+    this.min = min;
+    this.max = max;
+    this.pattern = pattern;
+    this.compiledPattern = compile(pattern);
+    this.enumValues = enumValues;
+    this.error = error;
+    this.sensitive = sensitive;
+  }
+
+  /** Botocore patterns are written for whole-value matching but some use syntax Java lacks. */
+  private static Pattern compile(String pattern) {
+    if (pattern == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(pattern, Pattern.DOTALL);
+    } catch (RuntimeException unsupported) {
+      return null;
+    }
+  }
+
+  void attach(ServiceModel owner) {
+    this.model = owner;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ShapeType type() {
+    return type;
+  }
+
+  /** Member names in model order. */
+  public Set<String> memberNames() {
+    return members.keySet();
+  }
+
+  public Shape member(String memberName) {
+    String target = members.get(memberName);
+    return target == null ? null : model.shape(target);
+  }
+
+  public boolean isRequired(String memberName) {
+    return required.contains(memberName);
+  }
+
+  public Set<String> required() {
+    return required;
+  }
+
+  public Shape listMember() {
+    return model.shape(listMember);
+  }
+
+  public Shape mapKey() {
+    return model.shape(mapKey);
+  }
+
+  public Shape mapValue() {
+    return model.shape(mapValue);
+  }
+
+  public Long min() {
+    return min;
+  }
+
+  public Long max() {
+    return max;
+  }
+
+  public String pattern() {
+    return pattern;
+  }
+
+  public Pattern compiledPattern() {
+    return compiledPattern;
+  }
+
+  public List<String> enumValues() {
+    return enumValues;
+  }
+
+  public ErrorInfo error() {
+    return error;
+  }
+
+  public boolean isSensitive() {
+    return sensitive;
+  }
+
+  /** The wire code, HTTP status and fault side of an exception shape. */
+  public record ErrorInfo(String code, int httpStatus, boolean senderFault) {}
+}

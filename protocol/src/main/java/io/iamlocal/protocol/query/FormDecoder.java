@@ -1,0 +1,94 @@
+package io.iamlocal.protocol.query;
+
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.AwsServiceException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Decodes {@code application/x-www-form-urlencoded} bytes (a Query request body or query string)
+ * into parameters. Malformed escapes and bytes that are not UTF-8 are rejected, never guessed at.
+ */
+public final class FormDecoder {
+  private FormDecoder() {}
+
+  /** Adds every {@code name=value} pair of {@code form} to {@code into}; the first value of a name wins. */
+  public static void decodeInto(byte[] form, int offset, int length, Map<String, String> into) {
+    int end = offset + length;
+    int start = offset;
+    while (start < end) {
+      int amp = indexOf(form, (byte) '&', start, end);
+      int pairEnd = amp < 0 ? end : amp;
+      if (pairEnd > start) {
+        int eq = indexOf(form, (byte) '=', start, pairEnd);
+        String name = decode(form, start, eq < 0 ? pairEnd : eq);
+        String value = eq < 0 ? "" : decode(form, eq + 1, pairEnd);
+        into.putIfAbsent(name, value);
+      }
+      start = pairEnd + 1;
+    }
+  }
+
+  public static void decodeInto(String form, Map<String, String> into) {
+    byte[] bytes = form.getBytes(StandardCharsets.ISO_8859_1);
+    decodeInto(bytes, 0, bytes.length, into);
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String decode(byte[] src, int from, int to) {
+    byte[] out = new byte[to - from];
+    int n = 0;
+    boolean ascii = true;
+    for (int i = from; i < to; i++) {
+      byte b = src[i];
+      if (b == '+') {
+        out[n++] = ' ';
+      } else if (b == '%') {
+        if (i + 2 >= to) {
+          throw malformed();
+        }
+        int hi = Character.digit(src[i + 1], 16);
+        int lo = Character.digit(src[i + 2], 16);
+        if (hi < 0 || lo < 0) {
+          throw malformed();
+        }
+        out[n] = (byte) ((hi << 4) | lo);
+        ascii &= out[n] >= 0;
+        n++;
+        i += 2;
+      } else {
+        ascii &= b >= 0;
+        out[n++] = b;
+      }
+    }
+    if (ascii) {
+      return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      CharBuffer chars = utf8.decode(ByteBuffer.wrap(out, 0, n));
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      throw new AwsServiceException(AwsErrorCode.MALFORMED_QUERY_STRING, "The request contains characters that are not valid UTF-8.");
+    }
+  }
+
+  private static AwsServiceException malformed() {
+    return new AwsServiceException(AwsErrorCode.MALFORMED_QUERY_STRING, "The query string contains a syntax error.");
+  }
+}

@@ -1,0 +1,126 @@
+package io.iamlocal.protocol.xml;
+
+import io.iamlocal.protocol.model.OperationModel;
+import io.iamlocal.protocol.model.Shape;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes a Query protocol success response by walking the operation's output shape, so element
+ * names, order and list wrapping always follow the model:
+ * {@code <XResponse xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId/></ResponseMetadata></XResponse>}.
+ * Operations without output get no {@code XResult} element at all, as AWS sends them.
+ */
+public final class XmlResponseWriter {
+  /** AWS IAM renders timestamps in ISO 8601 UTC with second precision. */
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private XmlResponseWriter() {}
+
+  /**
+   * Renders {@code output}, a map of member name to value (String, Number, Boolean, Instant,
+   * byte[], Map for structures and maps, Collection for lists); null members are omitted.
+   */
+  public static String render(OperationModel operation, Map<String, ?> output, String requestId) {
+    StringBuilder out = new StringBuilder(512);
+    String name = operation.name();
+    out.append('<').append(name).append("Response xmlns=\"").append(operation.service().xmlNamespace()).append("\">\n");
+    if (operation.hasOutput()) {
+      String wrapper = operation.resultWrapper() == null ? name + "Result" : operation.resultWrapper();
+      Map<String, ?> values = output == null ? Map.of() : output;
+      indent(out, 1).append('<').append(wrapper).append(">\n");
+      structureMembers(out, operation.output(), values, 2);
+      indent(out, 1).append("</").append(wrapper).append(">\n");
+    }
+    indent(out, 1).append("<ResponseMetadata>\n");
+    indent(out, 2).append("<RequestId>").append(requestId).append("</RequestId>\n");
+    indent(out, 1).append("</ResponseMetadata>\n");
+    out.append("</").append(name).append("Response>\n");
+    return out.toString();
+  }
+
+  public static String timestamp(Instant instant) {
+    return TIMESTAMP.format(instant);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void structureMembers(StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
+    for (String key : values.keySet()) {
+      if (shape.member(key) == null) {
+        throw new IllegalStateException(shape.name() + " has no member " + key);
+      }
+    }
+    for (String member : shape.memberNames()) {
+      Object v = values.get(member);
+      if (v != null) {
+        element(out, member, shape.member(member), v, depth);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void element(StringBuilder out, String name, Shape shape, Object v, int depth) {
+    switch (shape.type()) {
+      case STRUCTURE -> {
+        indent(out, depth).append('<').append(name).append(">\n");
+        structureMembers(out, shape, (Map<String, ?>) v, depth + 1);
+        indent(out, depth).append("</").append(name).append(">\n");
+      }
+      case LIST -> {
+        Collection<?> items = (Collection<?>) v;
+        if (items.isEmpty()) {
+          indent(out, depth).append('<').append(name).append("/>\n");
+          return;
+        }
+        indent(out, depth).append('<').append(name).append(">\n");
+        for (Object item : items) {
+          element(out, "member", shape.listMember(), item, depth + 1);
+        }
+        indent(out, depth).append("</").append(name).append(">\n");
+      }
+      case MAP -> {
+        Map<?, ?> entries = (Map<?, ?>) v;
+        if (entries.isEmpty()) {
+          indent(out, depth).append('<').append(name).append("/>\n");
+          return;
+        }
+        indent(out, depth).append('<').append(name).append(">\n");
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+          indent(out, depth + 1).append("<entry>\n");
+          element(out, "key", shape.mapKey(), e.getKey(), depth + 2);
+          element(out, "value", shape.mapValue(), e.getValue(), depth + 2);
+          indent(out, depth + 1).append("</entry>\n");
+        }
+        indent(out, depth).append("</").append(name).append(">\n");
+      }
+      default -> {
+        indent(out, depth).append('<').append(name).append('>');
+        scalar(out, v);
+        out.append("</").append(name).append(">\n");
+      }
+    }
+  }
+
+  private static void scalar(StringBuilder out, Object v) {
+    if (v instanceof Instant instant) {
+      TIMESTAMP.formatTo(instant, out);
+    } else if (v instanceof byte[] bytes) {
+      out.append(Base64.getEncoder().encodeToString(bytes));
+    } else if (v instanceof Number || v instanceof Boolean) {
+      out.append(v);
+    } else {
+      XmlText.append(out, v.toString());
+    }
+  }
+
+  private static StringBuilder indent(StringBuilder out, int depth) {
+    for (int i = 0; i < depth; i++) {
+      out.append("  ");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+package io.iamlocal.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.ErrorRenderer;
+import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.protocol.xml.XmlResponseWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class XmlRenderingTest {
+  private static final ServiceModel IAM = ServiceModel.load("iam-2010-05-08");
+
+  @Test
+  void rendersMembersInModelOrderWithListWrappingAndTimestamps() {
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("UserName", "al<ice");
+    user.put("Path", "/");
+    user.put("Arn", "arn:aws:iam::123456789012:user/alice");
+    user.put("UserId", "AIDAEXAMPLE");
+    user.put("CreateDate", Instant.parse("2024-01-02T03:04:05.678Z"));
+    user.put("Tags", List.of(Map.of("Key", "team", "Value", "red")));
+    String xml = XmlResponseWriter.render(IAM.operation("GetUser"), Map.of("User", user), "req-1");
+    assertThat(xml).isEqualTo("""
+        <GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+          <GetUserResult>
+            <User>
+              <Arn>arn:aws:iam::123456789012:user/alice</Arn>
+              <CreateDate>2024-01-02T03:04:05Z</CreateDate>
+              <Path>/</Path>
+              <Tags>
+                <member>
+                  <Key>team</Key>
+                  <Value>red</Value>
+                </member>
+              </Tags>
+              <UserId>AIDAEXAMPLE</UserId>
+              <UserName>al&lt;ice</UserName>
+            </User>
+          </GetUserResult>
+          <ResponseMetadata>
+            <RequestId>req-1</RequestId>
+          </ResponseMetadata>
+        </GetUserResponse>
+        """);
+  }
+
+  @Test
+  void operationsWithoutOutputHaveNoResultElement() {
+    String xml = XmlResponseWriter.render(IAM.operation("DeleteUser"), null, "r");
+    assertThat(xml).doesNotContain("Result").contains("<DeleteUserResponse").contains("<RequestId>r</RequestId>");
+  }
+
+  @Test
+  void rendersMapsAsEntryKeyValue() {
+    String xml = XmlResponseWriter.render(IAM.operation("GetAccountSummary"), Map.of("SummaryMap", Map.of("Users", 3)), "r");
+    assertThat(xml).contains("<SummaryMap>\n      <entry>\n        <key>Users</key>\n        <value>3</value>\n      </entry>");
+  }
+
+  @Test
+  void errorBodyHasAwsShape() {
+    assertThat(ErrorRenderer.render("https://sts.amazonaws.com/doc/2011-06-15/", AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
+        "The security token included in the request is invalid.", "abc"))
+        .isEqualTo("""
+            <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <Error>
+                <Type>Sender</Type>
+                <Code>InvalidClientTokenId</Code>
+                <Message>The security token included in the request is invalid.</Message>
+              </Error>
+              <RequestId>abc</RequestId>
+            </ErrorResponse>
+            """);
+  }
+}

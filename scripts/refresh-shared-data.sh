@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Refreshes the project's vendored copies of reference data from ../shared (present on
+# developer and CI machines only). The build, the server and the tests read only the copies.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED_DIR:-$root/../shared}
+[ -d "$shared" ] || { echo "no $shared here; nothing to refresh" >&2; exit 1; }
+
+models=$root/protocol/src/main/resources/io/iamlocal/protocol/models
+mkdir -p "$models"
+cp "$shared"/aws-models/*.json "$models/"
+
+catalog=$root/server/src/main/resources/io/iamlocal/server/aws-managed-policies
+mkdir -p "$catalog"
+gzip -9 -n -c "$shared/aws-data/aws-managed-policies.json" > "$catalog/aws-managed-policies.json.gz"
+
+vectors=$root/sigv4/src/test/resources/sigv4-vectors
+rm -rf "$vectors"; mkdir -p "$(dirname "$vectors")"
+cp -r "$shared/sigv4-vectors" "$vectors"
+chmod -R u+w "$models" "$catalog" "$vectors"
+echo "refreshed models, managed-policy catalog and SigV4 vectors from $shared"

@@ -1,0 +1,51 @@
+package io.iamlocal.server;
+
+import java.time.Clock;
+
+/**
+ * How an IAMLocal server runs. Defaults match the CLI's: 127.0.0.1:4566, root keys test/test,
+ * account 123456789012, us-east-1.
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    String rootAccessKeyId,
+    String rootSecretKey,
+    String accountId,
+    String region,
+    int maxBodyBytes,
+    int idleTimeoutSeconds,
+    Clock clock) {
+
+  public static final int DEFAULT_PORT = 4566;
+  public static final int DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
+        DEFAULT_MAX_BODY, 120, Clock.systemUTC());
+  }
+
+  public ServerConfig withHost(String value) {
+    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock);
+  }
+
+  public ServerConfig withPort(int value) {
+    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock);
+  }
+
+  public ServerConfig withRootCredentials(String accessKeyId, String secretKey) {
+    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock);
+  }
+
+  public ServerConfig withAccountId(String value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock);
+  }
+
+  public ServerConfig withRegion(String value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock);
+  }
+
+  public ServerConfig withClock(Clock value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value);
+  }
+}

@@ -1,0 +1,28 @@
+package io.iamlocal.server.auth;
+
+import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.sigv4.CredentialResolver;
+import io.iamlocal.sigv4.SigningCredential;
+import java.util.Optional;
+
+/**
+ * Finds the secret for an access key ID in the current account. Inactive keys resolve to nothing,
+ * so they are refused exactly like unknown keys ({@code InvalidClientTokenId}), as AWS does.
+ */
+public final class AccountCredentialResolver implements CredentialResolver {
+  private final IamLocalState state;
+
+  public AccountCredentialResolver(IamLocalState state) {
+    this.state = state;
+  }
+
+  @Override
+  public Optional<SigningCredential> resolve(String accessKeyId) {
+    AccessKey key = state.account().accessKeys().get(accessKeyId);
+    if (key == null || !key.isActive()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SigningCredential(key.accessKeyId(), key.secretAccessKey(), null, key));
+  }
+}

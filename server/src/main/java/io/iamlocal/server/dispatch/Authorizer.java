@@ -1,0 +1,14 @@
+package io.iamlocal.server.dispatch;
+
+import io.iamlocal.protocol.model.OperationModel;
+
+/**
+ * Decides whether a caller may run an operation, before its handler runs. Throws an
+ * {@code AccessDenied} {@code AwsServiceException} to refuse.
+ */
+@FunctionalInterface
+public interface Authorizer {
+  Authorizer ALLOW_ALL = (operation, call) -> {};
+
+  void authorize(OperationModel operation, OperationCall call);
+}

@@ -1,0 +1,157 @@
+package io.iamlocal.server.dispatch;
+
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.protocol.error.ErrorRenderer;
+import io.iamlocal.protocol.model.OperationModel;
+import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.protocol.query.FormDecoder;
+import io.iamlocal.protocol.query.Params;
+import io.iamlocal.protocol.query.QueryInputDecoder;
+import io.iamlocal.protocol.xml.XmlResponseWriter;
+import io.iamlocal.server.auth.CallerResolver;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.sigv4.SigV4Failure;
+import io.iamlocal.sigv4.SignableRequest;
+import io.iamlocal.sigv4.SignatureVerifier;
+import io.iamlocal.sigv4.VerificationResult;
+import io.iamlocal.sigv4.Verified;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The AWS Query request chain, in order: read parameters, verify SigV4, resolve the caller, find
+ * the operation, decode and validate its input, authorize, run the handler under the account
+ * lock, render XML. Every failure on the way becomes an AWS {@code ErrorResponse}.
+ */
+public final class QueryDispatcher {
+  private static final Logger LOG = Logger.getLogger(QueryDispatcher.class.getName());
+  private final OperationRegistry registry;
+  private final IamLocalState state;
+  private final SignatureVerifier verifier;
+  private final CallerResolver callers;
+  private final Authorizer authorizer;
+
+  public QueryDispatcher(
+      OperationRegistry registry, IamLocalState state, SignatureVerifier verifier, CallerResolver callers, Authorizer authorizer) {
+    this.registry = registry;
+    this.state = state;
+    this.verifier = verifier;
+    this.callers = callers;
+    this.authorizer = authorizer;
+  }
+
+  public HttpResponseData dispatch(HttpRequestData request) {
+    String requestId = RequestIds.next();
+    ServiceModel service = registry.service(ServiceHint.of(request));
+    if (service == null) {
+      service = registry.service("iam");
+    }
+    try {
+      return handle(request, requestId);
+    } catch (AwsServiceException e) {
+      return error(service, e.errorCode(), e.getMessage(), requestId);
+    } catch (ServiceScopedException e) {
+      return error(e.service, e.error.errorCode(), e.error.getMessage(), requestId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+      return error(service, AwsErrorCode.INTERNAL_FAILURE,
+          "The request processing has failed because of an unknown error, exception or failure.", requestId);
+    }
+  }
+
+  private HttpResponseData handle(HttpRequestData request, String requestId) {
+    Map<String, String> params = readParams(request);
+    Verified verified = authenticate(request);
+    ServiceModel service = registry.service(verified.scope().service());
+    if (service == null) {
+      throw new AwsServiceException(AwsErrorCode.INCOMPLETE_SIGNATURE,
+          "Credential should be scoped to correct service: 'iam'. ");
+    }
+    try {
+      return invoke(service, verified, params, request, requestId);
+    } catch (AwsServiceException e) {
+      throw new ServiceScopedException(service, e);
+    }
+  }
+
+  private HttpResponseData invoke(
+      ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId) {
+    AccountState account = state.account();
+    Caller caller = callers.callerOf(verified.credential(), account);
+    String action = params.get("Action");
+    if (action == null || action.isEmpty()) {
+      throw new AwsServiceException(AwsErrorCode.MISSING_ACTION, "Missing Action");
+    }
+    String version = params.get("Version");
+    OperationModel operation = service.operation(action);
+    if (operation == null || (version != null && !version.equals(service.apiVersion()))) {
+      throw new AwsServiceException(AwsErrorCode.INVALID_ACTION,
+          "Could not find operation " + action + " for version " + (version == null ? service.apiVersion() : version));
+    }
+    Params input = QueryInputDecoder.decode(operation.input(), params);
+    OperationRegistry.Registered registered = registry.handler(service.endpointPrefix(), action);
+    if (registered == null) {
+      throw new AwsServiceException(AwsErrorCode.NOT_IMPLEMENTED,
+          "IAMLocal does not implement the " + service.serviceId() + " operation " + action + " yet.");
+    }
+    OperationCall call = new OperationCall(action, input, caller, account, requestId, verified.scope().region(),
+        new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")));
+    Lock lock = registered.readOnly() ? account.lock().readLock() : account.lock().writeLock();
+    Map<String, ?> output;
+    lock.lock();
+    try {
+      authorizer.authorize(operation, call);
+      output = registered.handler().handle(call);
+    } finally {
+      lock.unlock();
+    }
+    return HttpResponseData.xml(200, XmlResponseWriter.render(operation, output, requestId), requestId);
+  }
+
+  private Verified authenticate(HttpRequestData request) {
+    VerificationResult result = verifier.verify(
+        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    if (result instanceof SigV4Failure failure) {
+      throw new AwsServiceException(SignatureErrors.code(failure), failure.message());
+    }
+    Verified verified = (Verified) result;
+    callers.recordUse(verified, state.account());
+    return verified;
+  }
+
+  private static Map<String, String> readParams(HttpRequestData request) {
+    Map<String, String> params = new TreeMap<>();
+    if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+      FormDecoder.decodeInto(request.rawQuery(), params);
+    }
+    String contentType = request.header("content-type");
+    if (request.body().length > 0 && contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      FormDecoder.decodeInto(request.body(), 0, request.body().length, params);
+    }
+    return params;
+  }
+
+  private static HttpResponseData error(ServiceModel service, AwsErrorCode code, String message, String requestId) {
+    return HttpResponseData.xml(code.httpStatus(), ErrorRenderer.render(service.xmlNamespace(), code, message, requestId), requestId);
+  }
+
+  /** Carries an error raised once the target service is known, so it renders in that namespace. */
+  private static final class ServiceScopedException extends RuntimeException {
+    private final ServiceModel service;
+    private final AwsServiceException error;
+
+    ServiceScopedException(ServiceModel service, AwsServiceException error) {
+      super(null, null, false, false);
+      this.service = service;
+      this.error = error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.iamlocal.server.dispatch;
+
+import io.iamlocal.server.state.IamLocalState;
+
+/**
+ * Routes every HTTP request: the health check, moto's reset endpoint, and AWS API calls. Anything
+ * that is not one of IAMLocal's own paths is an AWS call.
+ */
+public final class RequestRouter {
+  private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":{\"iam\":\"running\",\"sts\":\"running\"}}";
+  private final QueryDispatcher dispatcher;
+  private final IamLocalState state;
+
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state) {
+    this.dispatcher = dispatcher;
+    this.state = state;
+  }
+
+  public HttpResponseData route(HttpRequestData request) {
+    String path = request.rawPath();
+    if ("/moto-api/reset".equals(path) && "POST".equals(request.method())) {
+      state.reset();
+      return HttpResponseData.json(200, "{\"status\":\"ok\"}", RequestIds.next());
+    }
+    if (isHealthCheck(request, path)) {
+      return HttpResponseData.json(200, HEALTH_BODY, RequestIds.next());
+    }
+    return dispatcher.dispatch(request);
+  }
+
+  /** {@code GET /} without an API call in it, or the explicit health paths. */
+  private static boolean isHealthCheck(HttpRequestData request, String path) {
+    if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
+      return false;
+    }
+    if ("/_iamlocal/health".equals(path) || "/health".equals(path)) {
+      return true;
+    }
+    String query = request.rawQuery();
+    return "/".equals(path) && (query == null || query.isEmpty()) && request.header("authorization") == null;
+  }
+}

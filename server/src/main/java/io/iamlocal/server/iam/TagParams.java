@@ -1,0 +1,19 @@
+package io.iamlocal.server.iam;
+
+import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.Tags;
+import java.util.List;
+
+/** Reads the {@code Tags} member of a request and renders a tag for output. */
+public final class TagParams {
+  private TagParams() {}
+
+  public static List<Tags.Tag> read(Params params) {
+    return params.structs("Tags").stream().map(t -> new Tags.Tag(t.string("Key"), t.string("Value"))).toList();
+  }
+
+  public static Struct view(Tags.Tag tag) {
+    return new Struct().with("Key", tag.key()).with("Value", tag.value());
+  }
+}

@@ -1,0 +1,122 @@
+package io.iamlocal.server.iam;
+
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.IdPrefix;
+import io.iamlocal.server.state.Tags;
+import io.iamlocal.server.state.User;
+import java.util.List;
+import java.util.Map;
+
+/** CreateUser, GetUser, UpdateUser, DeleteUser, ListUsers and the user tag operations. */
+public final class UserOperations implements Operations {
+  /** IAM users per account (IAM quotas page). */
+  static final int USERS_PER_ACCOUNT = 5000;
+
+  @Override
+  public void register(OperationRegistry registry) {
+    registry.register("iam", "CreateUser", this::createUser);
+    registry.register("iam", "GetUser", this::getUser);
+    registry.register("iam", "UpdateUser", this::updateUser);
+    registry.register("iam", "DeleteUser", this::deleteUser);
+    registry.register("iam", "ListUsers", this::listUsers);
+    registry.register("iam", "TagUser", this::tagUser);
+    registry.register("iam", "UntagUser", this::untagUser);
+    registry.register("iam", "ListUserTags", this::listUserTags);
+  }
+
+  private Map<String, ?> createUser(OperationCall call) {
+    Params p = call.params();
+    AccountState account = call.account();
+    String name = p.string("UserName");
+    if (account.users().contains(name)) {
+      throw AwsServiceException.alreadyExists("User with name " + name + " already exists.");
+    }
+    if (account.users().size() >= USERS_PER_ACCOUNT) {
+      throw AwsServiceException.limitExceeded("Cannot exceed quota for UsersPerAccount: " + USERS_PER_ACCOUNT);
+    }
+    List<Tags.Tag> tags = TagParams.read(p);
+    Tags.checkRequest(tags);
+    String boundary = p.string("PermissionsBoundary");
+    if (boundary != null) {
+      PermissionsBoundaries.check(account, boundary);
+    }
+    User user = new User(account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIDA), call.now());
+    user.tags().apply(tags, "TagsPerUser");
+    user.setPermissionsBoundaryArn(boundary);
+    account.users().put(user);
+    PermissionsBoundaries.attached(account, boundary);
+    return Struct.of("User", UserViews.full(user));
+  }
+
+  private Map<String, ?> getUser(OperationCall call) {
+    User user = IamUsers.targetOrCaller(call, "UserName");
+    if (user == null) {
+      AccountState account = call.account();
+      // The root user has no name; AWS answers with the account ID and the root ARN.
+      return Struct.of("User", new Struct()
+          .with("UserId", account.accountId())
+          .with("Arn", Arns.root(account.accountId()))
+          .with("CreateDate", account.createDate()));
+    }
+    return Struct.of("User", UserViews.full(user));
+  }
+
+  private Map<String, ?> updateUser(OperationCall call) {
+    Params p = call.params();
+    AccountState account = call.account();
+    User user = IamUsers.require(account, p.string("UserName"));
+    String newName = p.string("NewUserName");
+    if (newName != null && !newName.equals(user.userName())) {
+      User other = account.users().get(newName);
+      if (other != null && other != user) {
+        throw AwsServiceException.alreadyExists("User with name " + newName + " already exists.");
+      }
+      account.users().remove(user.userName());
+      user.rename(newName);
+      account.users().put(user);
+    }
+    if (p.has("NewPath")) {
+      user.setPath(p.string("NewPath"));
+    }
+    return null;
+  }
+
+  private Map<String, ?> deleteUser(OperationCall call) {
+    AccountState account = call.account();
+    User user = IamUsers.require(account, call.params().string("UserName"));
+    UserDeletion.checkNoDependents(account, user);
+    account.users().remove(user.userName());
+    PermissionsBoundaries.detached(account, user.permissionsBoundaryArn());
+    return null;
+  }
+
+  private Map<String, ?> listUsers(OperationCall call) {
+    String prefix = call.params().string("PathPrefix", "/");
+    return Pagination.page(call, call.account().users(), u -> u.path().startsWith(prefix), "Users", UserViews::listed);
+  }
+
+  private Map<String, ?> tagUser(OperationCall call) {
+    User user = IamUsers.require(call.account(), call.params().string("UserName"));
+    user.tags().apply(TagParams.read(call.params()), "TagsPerUser");
+    return null;
+  }
+
+  private Map<String, ?> untagUser(OperationCall call) {
+    User user = IamUsers.require(call.account(), call.params().string("UserName"));
+    user.tags().remove(call.params().strings("TagKeys"));
+    return null;
+  }
+
+  private Map<String, ?> listUserTags(OperationCall call) {
+    User user = IamUsers.require(call.account(), call.params().string("UserName"));
+    return Pagination.page(call, user.tags().list(), "Tags", TagParams::view);
+  }
+}

@@ -1,0 +1,56 @@
+package io.iamlocal.server.netty;
+
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.ErrorRenderer;
+import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.dispatch.RequestIds;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Writes responses with the headers AWS sends: Content-Type, Content-Length, x-amzn-RequestId, Date. */
+final class ResponseWriter {
+  private static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+  private ResponseWriter() {}
+
+  static void write(ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data) {
+    FullHttpResponse response = new DefaultFullHttpResponse(
+        HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(data.status()), Unpooled.wrappedBuffer(data.body()));
+    response.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
+        .set("x-amzn-RequestId", data.requestId())
+        .set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+    boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    if (keepAlive) {
+      ctx.writeAndFlush(response);
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /**
+   * Failures before dispatch (unparseable HTTP, oversized body) still get an AWS error body; the
+   * connection is closed because the remaining bytes may be misframed.
+   */
+  static void writeProtocolError(ChannelHandlerContext ctx, HttpMessage request, int status, String message) {
+    AwsErrorCode code = status == 413 ? AwsErrorCode.REQUEST_ENTITY_TOO_LARGE : AwsErrorCode.MALFORMED_QUERY_STRING;
+    String requestId = RequestIds.next();
+    String body = ErrorRenderer.render(IAM_NAMESPACE, code, message, requestId);
+    HttpResponseData data = new HttpResponseData(status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);
+    write(ctx, null, data);
+  }
+}

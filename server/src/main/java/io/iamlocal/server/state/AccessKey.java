@@ -1,0 +1,64 @@
+package io.iamlocal.server.state;
+
+import java.time.Instant;
+
+/**
+ * A long-term access key of an IAM user (or of the root user when {@code owner} is null). Last-use
+ * fields are written on every authenticated request, outside the account's write lock, hence
+ * volatile.
+ */
+public final class AccessKey {
+  private final String accessKeyId;
+  private final String secretAccessKey;
+  private final User owner;
+  private final Instant createDate;
+  private volatile boolean active = true;
+  private volatile LastUsed lastUsed;
+
+  /** When, where and for which service a key last signed a request. */
+  public record LastUsed(Instant date, String serviceName, String region) {}
+
+  public AccessKey(String accessKeyId, String secretAccessKey, User owner, Instant createDate) {
+    this.accessKeyId = accessKeyId;
+    this.secretAccessKey = secretAccessKey;
+    this.owner = owner;
+    this.createDate = createDate;
+  }
+
+  public String accessKeyId() {
+    return accessKeyId;
+  }
+
+  public String secretAccessKey() {
+    return secretAccessKey;
+  }
+
+  /** The owning user, or null for a root access key. */
+  public User owner() {
+    return owner;
+  }
+
+  public Instant createDate() {
+    return createDate;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public String status() {
+    return active ? "Active" : "Inactive";
+  }
+
+  public LastUsed lastUsed() {
+    return lastUsed;
+  }
+
+  public void recordUse(Instant when, String service, String region) {
+    this.lastUsed = new LastUsed(when, service, region);
+  }
+}

@@ -1,0 +1,73 @@
+package io.iamlocal.server.state;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Everything IAM and STS know about one AWS account. Operations run under {@link #lock()}: reads
+ * share it, writes take it exclusively, which makes every operation linearizable. The access key
+ * index is concurrent because request authentication reads it without the lock.
+ */
+public final class AccountState {
+  private final String accountId;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final Instant createDate;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final NamedStore<User> users = new NamedStore<>(User::userName);
+  private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
+  private final Map<String, Object> extensions = new ConcurrentHashMap<>();
+
+  public AccountState(String accountId, Clock clock, IdGenerator ids) {
+    this.accountId = accountId;
+    this.clock = clock;
+    this.ids = ids;
+    this.createDate = clock.instant();
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  /** When the account (this state) was created; reported as the root user's CreateDate. */
+  public Instant createDate() {
+    return createDate;
+  }
+
+  public ReentrantReadWriteLock lock() {
+    return lock;
+  }
+
+  public NamedStore<User> users() {
+    return users;
+  }
+
+  /** Every access key of the account (users' and root's) by key ID. */
+  public Map<String, AccessKey> accessKeys() {
+    return accessKeys;
+  }
+
+  /**
+   * Per-account state owned by feature packages (groups, roles, policies…), created on first use,
+   * so that each feature keeps its own store class and reset still drops everything at once.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T extension(Class<T> type, java.util.function.Function<AccountState, T> factory) {
+    return (T) extensions.computeIfAbsent(type.getName(), k -> factory.apply(this));
+  }
+}

@@ -1,0 +1,78 @@
+package io.iamlocal.server.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An IAM user. Mutable; guarded by its account's lock. */
+public final class User {
+  private final String userId;
+  private final Instant createDate;
+  private final String accountId;
+  private String userName;
+  private String path;
+  private String permissionsBoundaryArn;
+  private volatile Instant passwordLastUsed;
+  private final Tags tags = new Tags();
+  private final List<AccessKey> accessKeys = new ArrayList<>(2);
+
+  public User(String accountId, String userName, String path, String userId, Instant createDate) {
+    this.accountId = accountId;
+    this.userName = userName;
+    this.path = path;
+    this.userId = userId;
+    this.createDate = createDate;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public String userName() {
+    return userName;
+  }
+
+  public void rename(String newName) {
+    this.userName = newName;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public String arn() {
+    return Arns.iam(accountId, "user", path, userName);
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public Instant createDate() {
+    return createDate;
+  }
+
+  public String permissionsBoundaryArn() {
+    return permissionsBoundaryArn;
+  }
+
+  public void setPermissionsBoundaryArn(String arn) {
+    this.permissionsBoundaryArn = arn;
+  }
+
+  public Instant passwordLastUsed() {
+    return passwordLastUsed;
+  }
+
+  public Tags tags() {
+    return tags;
+  }
+
+  public List<AccessKey> accessKeys() {
+    return accessKeys;
+  }
+}

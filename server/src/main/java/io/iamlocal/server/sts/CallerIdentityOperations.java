@@ -1,0 +1,25 @@
+package io.iamlocal.server.sts;
+
+import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.Caller;
+import java.util.Map;
+
+/** STS GetCallerIdentity: who signed the request. Needs no permission, as in AWS. */
+public final class CallerIdentityOperations implements Operations {
+
+  @Override
+  public void register(OperationRegistry registry) {
+    registry.register("sts", "GetCallerIdentity", this::getCallerIdentity);
+  }
+
+  private Map<String, ?> getCallerIdentity(OperationCall call) {
+    Caller caller = call.caller();
+    return new Struct()
+        .with("UserId", caller.userId())
+        .with("Account", caller.accountId())
+        .with("Arn", caller.arn());
+  }
+}
