@@ -18,6 +18,9 @@ public final class AccountState {
   private final Instant createDate;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final NamedStore<User> users = new NamedStore<>(User::userName);
+  private final NamedStore<Group> groups = new NamedStore<>(Group::groupName);
+  private final NamedStore<Role> roles = new NamedStore<>(Role::roleName);
+  private final NamedStore<InstanceProfile> instanceProfiles = new NamedStore<>(InstanceProfile::instanceProfileName);
   private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
   private final Map<String, Object> extensions = new ConcurrentHashMap<>();
 
@@ -55,6 +58,18 @@ public final class AccountState {
 
   public NamedStore<User> users() {
     return users;
+  }
+
+  public NamedStore<Group> groups() {
+    return groups;
+  }
+
+  public NamedStore<Role> roles() {
+    return roles;
+  }
+
+  public NamedStore<InstanceProfile> instanceProfiles() {
+    return instanceProfiles;
   }
 
   /** Every access key of the account (users' and root's) by key ID. */

@@ -15,6 +15,8 @@ public final class User {
   private volatile Instant passwordLastUsed;
   private final Tags tags = new Tags();
   private final List<AccessKey> accessKeys = new ArrayList<>(2);
+  private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>();
+  private final PolicyAttachments policies = new PolicyAttachments();
 
   public User(String accountId, String userName, String path, String userId, Instant createDate) {
     this.accountId = accountId;
@@ -74,5 +76,14 @@ public final class User {
 
   public List<AccessKey> accessKeys() {
     return accessKeys;
+  }
+
+  /** Groups the user belongs to, in the order joined. */
+  public java.util.Set<Group> groups() {
+    return groups;
+  }
+
+  public PolicyAttachments policies() {
+    return policies;
   }
 }

@@ -1,0 +1,277 @@
+package io.iamlocal.policy.validation;
+
+import io.iamlocal.policy.document.ConditionEntry;
+import io.iamlocal.policy.document.ConditionOperator;
+import io.iamlocal.policy.document.PolicyDocument;
+import io.iamlocal.policy.document.PolicyParseException;
+import io.iamlocal.policy.document.PolicyVariables;
+import io.iamlocal.policy.document.Principal;
+import io.iamlocal.policy.document.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and checks policy documents the way IAM/STS do before storing them, failing with AWS's exact
+ * {@code MalformedPolicyDocument} message.
+ *
+ * <p>When a document has several faults AWS reports one; the order of the checks below follows moto's
+ * reconstruction of IAM's order (JSON, version, grammar, Sid uniqueness, actions, resources, prefixes,
+ * kind-specific elements), which is the best public evidence available.
+ */
+public final class PolicyValidator {
+
+    private static final Set<String> VERSIONS =
+            Set.of(PolicyDocument.VERSION_2008_10_17, PolicyDocument.VERSION_2012_10_17);
+    private static final Set<String> PARTITIONS = Set.of(
+            "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+    private static final Pattern VENDOR = Pattern.compile("[A-Za-z0-9*?-]+");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern AWS_PRINCIPAL_ARN = Pattern.compile(
+            "arn:[a-z-]+:(iam::\\d{12}:(root|user/.+|role/.+)|sts::\\d{12}:(assumed-role/[^/]+/.+|federated-user/.+))");
+    private static final Pattern UNIQUE_ID = Pattern.compile("A(IDA|ROA)[A-Z0-9]{10,}");
+    private static final Set<String> PRINCIPAL_TYPES =
+            Set.of(Principal.AWS, Principal.SERVICE, Principal.FEDERATED, Principal.CANONICAL_USER);
+
+    private PolicyValidator() {
+    }
+
+    /** Parses {@code json} and applies the rules for {@code kind}. */
+    public static PolicyDocument parseAndValidate(String json, PolicyKind kind) throws PolicyValidationException {
+        return parseAndValidate(json, kind, ValidationOptions.DEFAULT);
+    }
+
+    /** As {@link #parseAndValidate(String, PolicyKind)}, with principal existence checks from {@code options}. */
+    public static PolicyDocument parseAndValidate(String json, PolicyKind kind, ValidationOptions options)
+            throws PolicyValidationException {
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(json);
+        } catch (PolicyParseException e) {
+            // Trust policies report malformed JSON with their own text (CreateRole / UpdateAssumeRolePolicy).
+            boolean trustJson = kind == PolicyKind.TRUST && e.reason() == PolicyParseException.Reason.INVALID_JSON;
+            throw new PolicyValidationException(
+                    trustJson ? ValidationMessages.INVALID_JSON : ValidationMessages.SYNTAX_ERRORS);
+        }
+        validate(doc, kind, options);
+        return doc;
+    }
+
+    /** Applies the rules for {@code kind} to an already parsed document. */
+    public static void validate(PolicyDocument doc, PolicyKind kind, ValidationOptions options)
+            throws PolicyValidationException {
+        if (doc.version() != null && !VERSIONS.contains(doc.version())) {
+            fail(ValidationMessages.INVALID_VERSION);
+        }
+        List<Statement> statements = doc.statements();
+        for (Statement s : statements) {
+            // Effect is case-sensitive; "allow" fails with the legacy-parser text (hashicorp/terraform#10057).
+            if (!"Allow".equals(s.effect()) && !"Deny".equals(s.effect())) {
+                fail(ValidationMessages.LEGACY_PARSING);
+            }
+        }
+        boolean legacy = !doc.supportsVariables();
+        if (legacy && usesVariables(statements)) {
+            fail(ValidationMessages.VERSION_TOO_OLD);
+        }
+        if (legacy) {
+            // Without Version 2012-10-17 IAM uses its legacy parser, which reports any malformed element the
+            // same way (e.g. a 5-field IAM ARN in a policy without Version, Graylog2/graylog-plugin-aws#172).
+            for (Statement s : statements) {
+                if (firstFormatProblem(s) != null) {
+                    fail(ValidationMessages.LEGACY_PARSING);
+                }
+            }
+        }
+        Set<String> sids = new HashSet<>();
+        for (Statement s : statements) {
+            if (s.sid() != null && !s.sid().isEmpty() && !sids.add(s.sid())) {
+                fail(ValidationMessages.DUPLICATE_SID);
+            }
+        }
+        for (Statement s : statements) {
+            if (s.actions() == null || s.actions().isEmpty()) {
+                fail(ValidationMessages.MISSING_ACTIONS);
+            }
+        }
+        for (Statement s : statements) {
+            String problem = firstFormatProblem(s);
+            if (problem != null) {
+                fail(problem);
+            }
+        }
+        for (Statement s : statements) {
+            for (ConditionEntry c : s.conditions()) {
+                if (ConditionOperator.parse(c.operator()) == null) {
+                    // Uncertain text: no public trace of IAM's answer to an unknown operator was found.
+                    fail(ValidationMessages.SYNTAX_ERRORS);
+                }
+            }
+        }
+        checkKindRules(statements, kind);
+        if (!kind.identityGrammar()) {
+            for (Statement s : statements) {
+                checkPrincipalValues(s.principal() != null ? s.principal() : s.notPrincipal(), options);
+            }
+        }
+    }
+
+    private static void checkKindRules(List<Statement> statements, PolicyKind kind) throws PolicyValidationException {
+        for (Statement s : statements) {
+            if (kind.identityGrammar()) {
+                if (s.hasPrincipalElement()) {
+                    fail(ValidationMessages.PRINCIPAL_NOT_ALLOWED);
+                }
+                if (s.resources() == null || s.resources().isEmpty()) {
+                    fail(ValidationMessages.MISSING_RESOURCES);
+                }
+            } else if (kind == PolicyKind.TRUST) {
+                if (s.resource() != null) {
+                    fail(ValidationMessages.prohibitedField("Resource"));
+                }
+                if (s.notResource() != null) {
+                    fail(ValidationMessages.prohibitedField("NotResource"));
+                }
+                requirePrincipal(s);
+            } else {
+                requirePrincipal(s);
+                if (s.resources() == null || s.resources().isEmpty()) {
+                    fail(ValidationMessages.MISSING_RESOURCES);
+                }
+            }
+        }
+    }
+
+    private static void requirePrincipal(Statement s) throws PolicyValidationException {
+        Principal p = s.principal() != null ? s.principal() : s.notPrincipal();
+        if (p == null || p.isEmpty()) {
+            fail(ValidationMessages.MISSING_PRINCIPAL);
+        }
+    }
+
+    private static void checkPrincipalValues(Principal p, ValidationOptions options) throws PolicyValidationException {
+        if (p == null || p.anonymousWildcard()) {
+            return;
+        }
+        for (Map.Entry<String, List<String>> e : p.entries().entrySet()) {
+            String type = e.getKey();
+            for (String value : e.getValue()) {
+                if (!PRINCIPAL_TYPES.contains(type) || value.isEmpty()) {
+                    fail(ValidationMessages.invalidPrincipal(type, value));
+                }
+                if (type.equals(Principal.AWS)) {
+                    checkAwsPrincipal(value, options);
+                }
+            }
+        }
+    }
+
+    private static void checkAwsPrincipal(String value, ValidationOptions options) throws PolicyValidationException {
+        if (value.equals("*") || ACCOUNT_ID.matcher(value).matches() || UNIQUE_ID.matcher(value).matches()) {
+            return;
+        }
+        if (!AWS_PRINCIPAL_ARN.matcher(value).matches()) {
+            fail(ValidationMessages.invalidPrincipal(Principal.AWS, value));
+        }
+        boolean entity = value.contains(":user/") || value.contains(":role/");
+        if (entity && value.startsWith("arn:") && !options.awsPrincipalExists().test(value)) {
+            fail(ValidationMessages.invalidPrincipal(Principal.AWS, value));
+        }
+    }
+
+    /** The first resource, action or condition-key format fault of a statement, or null. */
+    private static String firstFormatProblem(Statement s) {
+        if (s.resources() != null) {
+            for (String r : s.resources()) {
+                String problem = resourceProblem(r);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        if (s.actions() != null) {
+            for (String a : s.actions()) {
+                String problem = actionProblem(a);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        for (ConditionEntry c : s.conditions()) {
+            if (c.key().indexOf(':') < 0) {
+                return ValidationMessages.VENDOR_PREFIX;
+            }
+        }
+        return null;
+    }
+
+    static String resourceProblem(String resource) {
+        if (resource.equals("*")) {
+            return null;
+        }
+        if (!resource.startsWith("arn:")) {
+            return ValidationMessages.resourceNotArn(resource);
+        }
+        // Fewer than six fields is allowed: missing trailing fields act as "*" (ARN wildcard completion).
+        String[] parts = resource.split(":", 6);
+        if (parts.length < 3 || parts[2].isEmpty()) {
+            return ValidationMessages.resourceNotArn(resource);
+        }
+        String partition = parts[1];
+        String service = parts[2];
+        if (service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
+            return ValidationMessages.RESOURCE_VENDOR_WILDCARD;
+        }
+        if (!PARTITIONS.contains(partition) && !hasWildcardOrVariable(partition)) {
+            return ValidationMessages.invalidPartition(partition, resource);
+        }
+        if (service.equals("iam") && parts.length > 3 && !parts[3].isEmpty() && !parts[3].equals("*")) {
+            return ValidationMessages.iamResourceRegion(resource);
+        }
+        return null;
+    }
+
+    static String actionProblem(String action) {
+        if (action.equals("*")) {
+            return null;
+        }
+        int colon = action.indexOf(':');
+        if (colon < 0) {
+            return ValidationMessages.VENDOR_PREFIX;
+        }
+        if (action.indexOf(':', colon + 1) >= 0) {
+            return ValidationMessages.ONE_COLON;
+        }
+        String vendor = action.substring(0, colon);
+        if (!VENDOR.matcher(vendor).matches()) {
+            return ValidationMessages.invalidVendor(vendor);
+        }
+        return null;
+    }
+
+    private static boolean usesVariables(List<Statement> statements) {
+        for (Statement s : statements) {
+            if (s.resources() != null && s.resources().stream().anyMatch(PolicyVariables::containsVariable)) {
+                return true;
+            }
+            for (ConditionEntry c : s.conditions()) {
+                ConditionOperator op = ConditionOperator.parse(c.operator());
+                if (op != null && op.base().supportsVariables()
+                        && c.values().stream().anyMatch(PolicyVariables::containsVariable)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasWildcardOrVariable(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.contains("${");
+    }
+
+    private static void fail(String message) throws PolicyValidationException {
+        throw new PolicyValidationException(message);
+    }
+}

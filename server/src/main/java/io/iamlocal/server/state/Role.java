@@ -1,0 +1,124 @@
+package io.iamlocal.server.state;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** An IAM role. Mutable; guarded by its account's lock. */
+public final class Role {
+  private final String accountId;
+  private final String roleId;
+  private final Instant createDate;
+  private final String roleName;
+  private final String path;
+  private String assumeRolePolicyDocument;
+  private String description;
+  private int maxSessionDuration = 3600;
+  private String permissionsBoundaryArn;
+  private volatile Instant lastUsedDate;
+  private volatile String lastUsedRegion;
+  private final Tags tags = new Tags();
+  private final PolicyAttachments policies = new PolicyAttachments();
+  private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
+  private boolean serviceLinked;
+
+  public Role(String accountId, String roleName, String path, String roleId, Instant createDate, String assumeRolePolicyDocument) {
+    this.accountId = accountId;
+    this.roleName = roleName;
+    this.path = path;
+    this.roleId = roleId;
+    this.createDate = createDate;
+    this.assumeRolePolicyDocument = assumeRolePolicyDocument;
+  }
+
+  public String roleId() {
+    return roleId;
+  }
+
+  public String roleName() {
+    return roleName;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String arn() {
+    return Arns.iam(accountId, "role", path, roleName);
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public Instant createDate() {
+    return createDate;
+  }
+
+  /** The trust policy exactly as given. */
+  public String assumeRolePolicyDocument() {
+    return assumeRolePolicyDocument;
+  }
+
+  public void setAssumeRolePolicyDocument(String document) {
+    this.assumeRolePolicyDocument = document;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public int maxSessionDuration() {
+    return maxSessionDuration;
+  }
+
+  public void setMaxSessionDuration(int seconds) {
+    this.maxSessionDuration = seconds;
+  }
+
+  public String permissionsBoundaryArn() {
+    return permissionsBoundaryArn;
+  }
+
+  public void setPermissionsBoundaryArn(String arn) {
+    this.permissionsBoundaryArn = arn;
+  }
+
+  public Instant lastUsedDate() {
+    return lastUsedDate;
+  }
+
+  public String lastUsedRegion() {
+    return lastUsedRegion;
+  }
+
+  /** Written when the role's credentials are used (RoleLastUsed). */
+  public void recordUse(Instant when, String region) {
+    this.lastUsedDate = when;
+    this.lastUsedRegion = region;
+  }
+
+  public Tags tags() {
+    return tags;
+  }
+
+  public PolicyAttachments policies() {
+    return policies;
+  }
+
+  public Set<InstanceProfile> instanceProfiles() {
+    return instanceProfiles;
+  }
+
+  public boolean isServiceLinked() {
+    return serviceLinked;
+  }
+
+  public void setServiceLinked(boolean serviceLinked) {
+    this.serviceLinked = serviceLinked;
+  }
+}
