@@ -33,6 +33,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--region", description = "Region reported in ARNs and credentials (default: ${DEFAULT-VALUE}).")
   String region = "us-east-1";
 
+  @Option(names = "--list-operations", description = "Print the IAM and STS operations served, then exit.")
+  boolean listOperations;
+
   @Option(names = "--max-body", description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxBody = ServerConfig.DEFAULT_MAX_BODY;
 
@@ -42,6 +45,10 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (listOperations) {
+      System.out.print(io.iamlocal.server.SupportedOperations.markdown());
+      return 0;
+    }
     if (!accountId.matches("\\d{12}")) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--account-id must be 12 digits");
     }
