@@ -7,6 +7,7 @@ import io.iamlocal.server.dispatch.Authorizer;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.QueryDispatcher;
 import io.iamlocal.server.dispatch.RequestRouter;
+import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.netty.ServerInitializer;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.sigv4.SignatureVerifier;
@@ -28,12 +29,22 @@ public final class IamLocalServer implements AutoCloseable {
   private final ServerConfig config;
   private final IamLocalState state;
   private final OperationRegistry registry;
+  private final RequestLog requestLog;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel channel;
 
   public IamLocalServer(ServerConfig config) {
+    this(config, RequestLog.NONE);
+  }
+
+  /**
+   * A server that reports every AWS request to {@code requestLog}; the caller closes the log after
+   * the server.
+   */
+  public IamLocalServer(ServerConfig config, RequestLog requestLog) {
     this.config = config;
+    this.requestLog = requestLog;
     this.state = new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), config.clock());
     this.registry = OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts());
   }
@@ -41,7 +52,7 @@ public final class IamLocalServer implements AutoCloseable {
   /** Binds the port and starts serving; returns once requests are accepted. */
   public IamLocalServer start() throws InterruptedException {
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
-    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, new CallerResolver(), Authorizer.ALLOW_ALL);
+    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, new CallerResolver(), Authorizer.ALLOW_ALL, requestLog);
     RequestRouter router = new RequestRouter(dispatcher, state);
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup();

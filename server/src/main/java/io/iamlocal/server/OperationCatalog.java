@@ -4,7 +4,33 @@ import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.iam.AccessKeyOperations;
+import io.iamlocal.server.iam.AccountViewOperations;
+import io.iamlocal.server.iam.GroupOperations;
+import io.iamlocal.server.iam.InlinePolicyOperations;
+import io.iamlocal.server.iam.InstanceProfileOperations;
+import io.iamlocal.server.iam.ManagedPolicyOperations;
+import io.iamlocal.server.iam.PermissionsBoundaryOperations;
+import io.iamlocal.server.iam.PolicyAttachmentOperations;
+import io.iamlocal.server.iam.PolicyVersionOperations;
+import io.iamlocal.server.iam.RoleOperations;
+import io.iamlocal.server.iam.ServiceLinkedRoleOperations;
 import io.iamlocal.server.iam.UserOperations;
+import io.iamlocal.server.iam.AccountAliasOperations;
+import io.iamlocal.server.iam.CredentialReportOperations;
+import io.iamlocal.server.iam.DelegationRequestOperations;
+import io.iamlocal.server.iam.LoginProfileOperations;
+import io.iamlocal.server.iam.MfaOperations;
+import io.iamlocal.server.iam.OrganizationsOperations;
+import io.iamlocal.server.iam.OutboundWebIdentityFederationOperations;
+import io.iamlocal.server.iam.PasswordPolicyOperations;
+import io.iamlocal.server.iam.SecurityTokenServicePreferencesOperations;
+import io.iamlocal.server.iam.ServiceLastAccessedOperations;
+import io.iamlocal.server.iam.OpenIdConnectProviderOperations;
+import io.iamlocal.server.iam.SamlProviderOperations;
+import io.iamlocal.server.iam.ServerCertificateOperations;
+import io.iamlocal.server.iam.ServiceSpecificCredentialOperations;
+import io.iamlocal.server.iam.SigningCertificateOperations;
+import io.iamlocal.server.iam.SshPublicKeyOperations;
 import io.iamlocal.server.sts.CallerIdentityOperations;
 import java.util.List;
 
@@ -16,6 +42,32 @@ final class OperationCatalog {
     return List.of(
         new UserOperations(),
         new AccessKeyOperations(),
+        new GroupOperations(),
+        new RoleOperations(),
+        new InstanceProfileOperations(),
+        new ServiceLinkedRoleOperations(),
+        new ManagedPolicyOperations(),
+        new PolicyVersionOperations(),
+        new InlinePolicyOperations(),
+        new PolicyAttachmentOperations(),
+        new PermissionsBoundaryOperations(),
+        new AccountViewOperations(),
+        new LoginProfileOperations(),
+        new PasswordPolicyOperations(),
+        new MfaOperations(),
+        new AccountAliasOperations(),
+        new SecurityTokenServicePreferencesOperations(),
+        new CredentialReportOperations(),
+        new ServiceLastAccessedOperations(),
+        new OrganizationsOperations(),
+        new OutboundWebIdentityFederationOperations(),
+        new DelegationRequestOperations(),
+        new SshPublicKeyOperations(),
+        new SigningCertificateOperations(),
+        new ServerCertificateOperations(),
+        new ServiceSpecificCredentialOperations(),
+        new SamlProviderOperations(),
+        new OpenIdConnectProviderOperations(),
         new CallerIdentityOperations());
   }
 

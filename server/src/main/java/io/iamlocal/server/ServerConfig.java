@@ -45,6 +45,10 @@ public record ServerConfig(
     return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock);
   }
 
+  public ServerConfig withMaxBodyBytes(int value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock);
+  }
+
   public ServerConfig withClock(Clock value) {
     return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value);
   }

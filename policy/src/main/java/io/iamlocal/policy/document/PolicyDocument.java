@@ -49,7 +49,7 @@ public record PolicyDocument(String text, String version, String id, List<Statem
     public static PolicyDocument parse(String json) throws PolicyParseException {
         Node root = JsonTree.parse(json);
         if (root.kind != Kind.OBJECT) {
-            throw structure("policy is not a JSON object");
+            throw new PolicyParseException(Reason.INVALID_JSON, "policy is not a JSON object");
         }
         for (String name : root.fields.keySet()) {
             if (!TOP_LEVEL.contains(name)) {

@@ -1,7 +1,9 @@
 package io.iamlocal.server.cli;
 
-import io.iamlocal.server.IamLocalServer;
+import io.iamlocal.server.IamLocal;
 import io.iamlocal.server.ServerConfig;
+import io.iamlocal.server.log.LogFormat;
+import io.iamlocal.server.log.LogLevel;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Serves the AWS IAM and STS APIs locally, for tests and development.")
 public final class Main implements Callable<Integer> {
+  /** Held so the level set from --log-level is not lost when JUL drops unreferenced loggers. */
+  private static final java.util.logging.Logger IAMLOCAL_LOGGER = java.util.logging.Logger.getLogger("io.iamlocal");
+
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
@@ -39,6 +44,17 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--max-body", description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxBody = ServerConfig.DEFAULT_MAX_BODY;
 
+  @Option(names = "--log-format", paramLabel = "text|json",
+      description = "Request log lines as key=value text or JSON objects (default: ${DEFAULT-VALUE}).")
+  String logFormat = "text";
+
+  @Option(names = "--log-level", paramLabel = "debug|info|warn|error|off",
+      description = "Least severe level logged; request lines are info, so warn and above hide them (default: ${DEFAULT-VALUE}).")
+  String logLevel = "info";
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not log requests (same as --log-level warn).")
+  boolean quiet;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -55,9 +71,7 @@ public final class Main implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
     }
-    ServerConfig config = new ServerConfig(host, port, rootAccessKey, rootSecretKey, accountId, region, maxBody, 120,
-        java.time.Clock.systemUTC());
-    IamLocalServer server = new IamLocalServer(config).start();
+    IamLocal server = configure().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -67,6 +81,25 @@ public final class Main implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The flags as an {@link IamLocal} builder; bad values are reported as usage errors. */
+  IamLocal.Builder configure() {
+    try {
+      LogFormat format = LogFormat.parse(logFormat);
+      LogLevel level = quiet ? LogLevel.WARN : LogLevel.parse(logLevel);
+      IAMLOCAL_LOGGER.setLevel(level.julLevel());
+      IamLocal.Builder builder = IamLocal.builder()
+          .host(host)
+          .port(port)
+          .accountId(accountId)
+          .rootCredentials(rootAccessKey, rootSecretKey)
+          .region(region)
+          .maxBodyBytes(maxBody);
+      return level.logsRequests() ? builder.requestLog(format) : builder;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
   }
 
   /** Reads the version from the jar manifest. */

@@ -10,6 +10,8 @@ import io.iamlocal.protocol.query.Params;
 import io.iamlocal.protocol.query.QueryInputDecoder;
 import io.iamlocal.protocol.xml.XmlResponseWriter;
 import io.iamlocal.server.auth.CallerResolver;
+import io.iamlocal.server.log.RequestLog;
+import io.iamlocal.server.state.AccessActivity;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
@@ -37,9 +39,17 @@ public final class QueryDispatcher {
   private final SignatureVerifier verifier;
   private final CallerResolver callers;
   private final Authorizer authorizer;
+  private final RequestLog requestLog;
 
   public QueryDispatcher(
       OperationRegistry registry, IamLocalState state, SignatureVerifier verifier, CallerResolver callers, Authorizer authorizer) {
+    this(registry, state, verifier, callers, authorizer, RequestLog.NONE);
+  }
+
+  /** A dispatcher that reports each AWS request, once answered, to {@code requestLog}. */
+  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
+      CallerResolver callers, Authorizer authorizer, RequestLog requestLog) {
+    this.requestLog = requestLog;
     this.registry = registry;
     this.state = state;
     this.verifier = verifier;
@@ -48,26 +58,38 @@ public final class QueryDispatcher {
   }
 
   public HttpResponseData dispatch(HttpRequestData request) {
+    RequestTrace trace = new RequestTrace();
+    HttpResponseData response = dispatch(request, trace);
+    requestLog.record(trace.entry(response));
+    return response;
+  }
+
+  private HttpResponseData dispatch(HttpRequestData request, RequestTrace trace) {
     String requestId = RequestIds.next();
     ServiceModel service = registry.service(ServiceHint.of(request));
     if (service == null) {
       service = registry.service("iam");
     }
+    trace.service = service.endpointPrefix();
     try {
-      return handle(request, requestId);
+      return handle(request, requestId, trace);
     } catch (AwsServiceException e) {
+      trace.failed(e.errorCode());
       return error(service, e.errorCode(), e.getMessage(), requestId);
     } catch (ServiceScopedException e) {
+      trace.failed(e.error.errorCode());
       return error(e.service, e.error.errorCode(), e.error.getMessage(), requestId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+      trace.failed(AwsErrorCode.INTERNAL_FAILURE);
       return error(service, AwsErrorCode.INTERNAL_FAILURE,
           "The request processing has failed because of an unknown error, exception or failure.", requestId);
     }
   }
 
-  private HttpResponseData handle(HttpRequestData request, String requestId) {
+  private HttpResponseData handle(HttpRequestData request, String requestId, RequestTrace trace) {
     Map<String, String> params = readParams(request);
+    trace.operation = params.get("Action");
     Verified verified = authenticate(request);
     ServiceModel service = registry.service(verified.scope().service());
     if (service == null) {
@@ -75,16 +97,18 @@ public final class QueryDispatcher {
           "Credential should be scoped to correct service: 'iam'. ");
     }
     try {
-      return invoke(service, verified, params, request, requestId);
+      return invoke(service, verified, params, request, requestId, trace);
     } catch (AwsServiceException e) {
       throw new ServiceScopedException(service, e);
     }
   }
 
   private HttpResponseData invoke(
-      ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId) {
+      ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId,
+      RequestTrace trace) {
     AccountState account = state.account();
     Caller caller = callers.callerOf(verified.credential(), account);
+    trace.callerArn = caller.arn();
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
       throw new AwsServiceException(AwsErrorCode.MISSING_ACTION, "Missing Action");
@@ -112,6 +136,8 @@ public final class QueryDispatcher {
     } finally {
       lock.unlock();
     }
+    // Access advisor (service last accessed) data comes from the calls really served.
+    AccessActivity.of(account).record(caller.arn(), service.endpointPrefix(), action, call.now(), call.region());
     return HttpResponseData.xml(200, XmlResponseWriter.render(operation, output, requestId), requestId);
   }
 

@@ -4,6 +4,8 @@ import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.PolicyStore;
 import java.util.regex.Pattern;
 
 /** Permissions boundary references on users and roles: checking, usage counting and output. */
@@ -12,17 +14,38 @@ public final class PermissionsBoundaries {
 
   private PermissionsBoundaries() {}
 
-  /** A boundary must name a managed policy by ARN. */
+  /** A boundary must name, by ARN, a managed policy that exists (customer or AWS managed). */
   public static void check(AccountState account, String arn) {
-    if (!POLICY_ARN.matcher(arn).matches()) {
+    if (arn == null || !POLICY_ARN.matcher(arn).matches()) {
       throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE, "Value (" + arn + ") for parameter PermissionsBoundary is invalid.");
+    }
+    ManagedPolicies.requireAttachable(account, arn);
+  }
+
+  /** Counts a new use of the policy as a boundary (PermissionsBoundaryUsageCount); call after {@link #check}. */
+  public static void attached(AccountState account, String arn) {
+    if (arn == null) {
+      return;
+    }
+    PolicyStore store = PolicyStore.of(account);
+    ManagedPolicy policy = store.retain(store.find(arn));
+    if (policy != null) {
+      policy.adjustPermissionsBoundaryUsage(1);
     }
   }
 
-  /** Counts a new use of the policy as a boundary (PermissionsBoundaryUsageCount). */
-  public static void attached(AccountState account, String arn) {}
-
-  public static void detached(AccountState account, String arn) {}
+  /** Counts one use fewer, when a user or role drops or replaces its boundary or is deleted. */
+  public static void detached(AccountState account, String arn) {
+    if (arn == null) {
+      return;
+    }
+    PolicyStore store = PolicyStore.of(account);
+    ManagedPolicy policy = store.find(arn);
+    if (policy != null && policy.permissionsBoundaryUsageCount() > 0) {
+      policy.adjustPermissionsBoundaryUsage(-1);
+      store.releaseIfUnused(policy);
+    }
+  }
 
   public static Struct view(String arn) {
     return arn == null ? null : new Struct()

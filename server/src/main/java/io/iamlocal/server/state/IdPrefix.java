@@ -11,5 +11,6 @@ public enum IdPrefix {
   AROA, // role
   ASCA, // certificate
   ASIA, // temporary access key
-  ADPA // MFA / misc
+  ADPA, // MFA / misc
+  ACCA // service-specific credential ("context-specific credential" on the identifiers page)
 }

@@ -1,0 +1,30 @@
+package io.iamlocal.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code iamlocal-bench.jar}: {@code wire} (the end-to-end benchmark against the real
+ * server jar), {@code cds-train} (builds the AppCDS archive the README recommends) and {@code jmh}
+ * (JMH's own command line, e.g. {@code jmh PolicyDecision}).
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    switch (command) {
+      case "wire" -> WireBench.run(Options.parse(rest));
+      case "cds-train" -> CdsTraining.run(Options.parse(rest));
+      case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      default -> {
+        System.out.println("usage: java -jar iamlocal-bench.jar wire|cds-train|jmh [options]");
+        System.out.println("  wire      --jar server.jar [--users 10000] [--duration 10] [--java-opts '...']");
+        System.out.println("            [--wrk-threads 2] [--connections 32] [--scenarios a,b] [--profile scenario]");
+        System.out.println("            [--results bench/results] [--label text]");
+        System.out.println("  cds-train --jar server.jar --archive server.jsa [--java-opts '...']");
+        System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");
+      }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.iamlocal.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server under test, as a separate {@code java -jar} process. Measures the time from spawning
+ * the process to the first 200 answer of {@code GET /_iamlocal/health} (JVM start included), and
+ * reads its memory from {@code /proc}.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+  private final Process process;
+  private final int port;
+  private final double listeningMillis;
+  private final double firstAnswerMillis;
+  private final int healthPolls;
+  private final ConcurrentLinkedDeque<String> output;
+
+  private ServerProcess(Process process, int port, double listeningMillis, double firstAnswerMillis, int healthPolls,
+      ConcurrentLinkedDeque<String> output) {
+    this.process = process;
+    this.port = port;
+    this.listeningMillis = listeningMillis;
+    this.firstAnswerMillis = firstAnswerMillis;
+    this.healthPolls = healthPolls;
+    this.output = output;
+  }
+
+  static List<String> command(Path jar, List<String> javaOpts, List<String> serverArgs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(javaOpts);
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    cmd.addAll(serverArgs);
+    return cmd;
+  }
+
+  /** Starts the jar on a free port and returns once health answers 200 (polled every millisecond). */
+  static ServerProcess start(Path jar, List<String> javaOpts, List<String> serverArgs) throws Exception {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException("no server jar at " + jar);
+    }
+    List<String> args = new ArrayList<>(List.of("--port", "0"));
+    args.addAll(serverArgs);
+    ProcessBuilder builder = new ProcessBuilder(command(jar, javaOpts, args)).redirectErrorStream(true);
+    CompletableFuture<Integer> portFuture = new CompletableFuture<>();
+    ConcurrentLinkedDeque<String> output = new ConcurrentLinkedDeque<>();
+    long t0 = System.nanoTime();
+    Process process = builder.start();
+    Thread reader = new Thread(() -> pump(process.getInputStream(), portFuture, output), "server-output");
+    reader.setDaemon(true);
+    reader.start();
+    int port;
+    try {
+      port = portFuture.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("server did not start: " + String.join("\n", output), e);
+    }
+    long tListening = System.nanoTime();
+    int polls = 0;
+    while (true) {
+      polls++;
+      if (healthStatus(port) == 200) {
+        break;
+      }
+      if (!process.isAlive() || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
+        throw new IllegalStateException("server never answered health: " + String.join("\n", output));
+      }
+      Thread.sleep(1);
+    }
+    long tFirst = System.nanoTime();
+    return new ServerProcess(process, port, (tListening - t0) / 1e6, (tFirst - t0) / 1e6, polls, output);
+  }
+
+  private static void pump(InputStream in, CompletableFuture<Integer> port, ConcurrentLinkedDeque<String> output) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        output.add(line);
+        while (output.size() > 200) {
+          output.pollFirst();
+        }
+        Matcher m = LISTENING.matcher(line);
+        if (!port.isDone() && m.find()) {
+          port.complete(Integer.parseInt(m.group(1)));
+        }
+      }
+    } catch (IOException ignored) {
+      // process ended
+    }
+    port.completeExceptionally(new IllegalStateException("server output ended"));
+  }
+
+  /** One raw HTTP/1.1 health request; -1 when the port does not answer yet. */
+  static int healthStatus(int port) {
+    try (Socket s = new Socket()) {
+      s.setTcpNoDelay(true);
+      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      s.setSoTimeout(2000);
+      OutputStream out = s.getOutputStream();
+      out.write(("GET /_iamlocal/health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      byte[] head = s.getInputStream().readNBytes(12);
+      String status = new String(head, StandardCharsets.US_ASCII);
+      return status.startsWith("HTTP/1.1 ") ? Integer.parseInt(status.substring(9, 12)) : -1;
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  double listeningMillis() {
+    return listeningMillis;
+  }
+
+  double firstAnswerMillis() {
+    return firstAnswerMillis;
+  }
+
+  int healthPolls() {
+    return healthPolls;
+  }
+
+  /** VmRSS, VmHWM, RssAnon, RssFile in KiB from /proc/PID/status. */
+  Map<String, Long> memoryKb() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        for (String key : List.of("VmRSS", "VmHWM", "RssAnon", "RssFile")) {
+          if (line.startsWith(key + ":")) {
+            out.put(key, Long.parseLong(line.replaceAll("[^0-9]", "")));
+          }
+        }
+      }
+    } catch (IOException e) {
+      out.put("error", -1L);
+    }
+    return out;
+  }
+
+  /** User+system CPU time of the process so far, in milliseconds (from /proc/PID/stat, 100 ticks/s). */
+  long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  List<String> lastOutput() {
+    return new ArrayList<>(output);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.iamlocal.policy.evaluation;
+
+import io.iamlocal.policy.document.ConditionEntry;
+import io.iamlocal.policy.document.SourceRange;
+import io.iamlocal.policy.document.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** One statement compiled for matching: pre-built action globs, resource patterns, principal and conditions. */
+final class CompiledStatement {
+
+    final boolean deny;
+    final SourceRange range;
+    /** False when the statement can never apply (bad Effect, no actions, unknown condition operator). */
+    final boolean usable;
+    private final Glob[] actions;
+    private final boolean notAction;
+    /** The lower-case service prefixes this statement's actions are limited to, or null for "any". */
+    final List<String> services;
+    private final ResourcePattern[] resources;
+    private final boolean notResource;
+    private final PrincipalMatcher principal;
+    private final boolean notPrincipal;
+    private final CompiledCondition[] conditions;
+
+    CompiledStatement(Statement s, boolean variables) {
+        this.deny = "Deny".equals(s.effect());
+        this.range = s.range();
+        List<String> actionValues = s.actions();
+        this.notAction = s.action() == null && s.notAction() != null;
+        this.actions = actionValues == null ? new Glob[0]
+                : actionValues.stream().map(a -> Glob.of(a.toLowerCase(Locale.ROOT), false)).toArray(Glob[]::new);
+        this.services = notAction || actionValues == null ? null : services(actionValues);
+        List<String> resourceValues = s.resources();
+        this.notResource = s.resource() == null && s.notResource() != null;
+        this.resources = resourceValues == null ? null
+                : resourceValues.stream().map(r -> ResourcePattern.compile(r, variables))
+                        .toArray(ResourcePattern[]::new);
+        this.notPrincipal = s.principal() == null && s.notPrincipal() != null;
+        this.principal = s.principal() != null ? new PrincipalMatcher(s.principal())
+                : s.notPrincipal() != null ? new PrincipalMatcher(s.notPrincipal()) : null;
+        List<CompiledCondition> compiled = new ArrayList<>();
+        boolean conditionsOk = true;
+        for (ConditionEntry entry : s.conditions()) {
+            CompiledCondition c = CompiledCondition.compile(entry, variables);
+            if (c == null) {
+                conditionsOk = false;
+            } else {
+                compiled.add(c);
+            }
+        }
+        this.conditions = compiled.toArray(new CompiledCondition[0]);
+        boolean effectOk = deny || "Allow".equals(s.effect());
+        this.usable = effectOk && conditionsOk && actionValues != null;
+    }
+
+    private static List<String> services(List<String> actionValues) {
+        List<String> out = new ArrayList<>();
+        for (String a : actionValues) {
+            int colon = a.indexOf(':');
+            String service = colon < 0 ? a : a.substring(0, colon);
+            if (colon < 0 || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
+                return null;
+            }
+            String key = service.toLowerCase(Locale.ROOT);
+            if (!out.contains(key)) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Returns how the statement applies to the request: 0 when it does not; otherwise, when
+     * {@code checkPrincipal}, the {@link PrincipalMatcher} strength, else {@link PrincipalMatcher#DIRECT}.
+     */
+    int applies(EvalState state, boolean checkPrincipal) {
+        if (!actionMatches(state.actionKey())) {
+            return 0;
+        }
+        int strength = PrincipalMatcher.DIRECT;
+        if (checkPrincipal) {
+            if (principal == null) {
+                return 0;
+            }
+            Requester r = state.requester();
+            strength = notPrincipal ? (principal.excludes(r) ? 0 : PrincipalMatcher.LIMITED) : principal.strength(r);
+            if (strength == 0) {
+                return 0;
+            }
+        }
+        if (!resourceMatches(state)) {
+            return 0;
+        }
+        boolean ok = true;
+        for (CompiledCondition c : conditions) {
+            if (!c.evaluate(state)) {
+                ok = false;
+                if (!state.collecting()) {
+                    return 0;
+                }
+            }
+        }
+        return ok ? strength : 0;
+    }
+
+    /** {@code action} is lower case; the patterns were lower-cased when compiled (actions ignore case). */
+    private boolean actionMatches(String action) {
+        boolean any = false;
+        for (Glob g : actions) {
+            if (g.matches(action)) {
+                any = true;
+                break;
+            }
+        }
+        return any != notAction;
+    }
+
+    /**
+     * Resource/NotResource. An unresolvable variable makes that value match nothing; under NotResource it
+     * makes the whole element fail, since the exclusion cannot be evaluated.
+     */
+    private boolean resourceMatches(EvalState state) {
+        if (resources == null) {
+            return true;
+        }
+        boolean any = false;
+        for (ResourcePattern p : resources) {
+            int m = p.matchRequestResource(state);
+            if (m == ResourcePattern.UNRESOLVED && notResource) {
+                return false;
+            }
+            if (m == ResourcePattern.MATCH) {
+                any = true;
+                break;
+            }
+        }
+        return any != notResource;
+    }
+}

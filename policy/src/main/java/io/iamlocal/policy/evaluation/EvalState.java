@@ -1,0 +1,109 @@
+package io.iamlocal.policy.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Per-decision scratch state: the request, its pre-computed service prefix, the lazily parsed caller and,
+ * in full (simulator) mode only, the matched statements and missing context keys being collected.
+ */
+final class EvalState {
+
+    private static final int[] NOT_AN_ARN = new int[0];
+
+    private final RequestContext request;
+    private final String actionKey;
+    private final String serviceKey;
+    private int[] resourceColons;
+    private final boolean collect;
+    private Requester requester;
+    private Map<String, String> missing;
+    private List<MatchedStatement> allows;
+    private List<MatchedStatement> denies;
+
+    EvalState(RequestContext request, boolean collect) {
+        this.request = request;
+        this.collect = collect;
+        this.actionKey = request.action().toLowerCase(Locale.ROOT);
+        int colon = actionKey.indexOf(':');
+        this.serviceKey = colon < 0 ? actionKey : actionKey.substring(0, colon);
+    }
+
+    /** The action in lower case; action patterns are compiled in lower case too. */
+    String actionKey() {
+        return actionKey;
+    }
+
+    /** Positions of the first five colons of the request's resource ARN, or an empty array if it is no ARN. */
+    int[] resourceColons() {
+        if (resourceColons == null) {
+            resourceColons = ResourcePattern.colons(request.resource());
+            if (resourceColons == null) {
+                resourceColons = NOT_AN_ARN;
+            }
+        }
+        return resourceColons;
+    }
+
+    RequestContext request() {
+        return request;
+    }
+
+    String serviceKey() {
+        return serviceKey;
+    }
+
+    boolean collecting() {
+        return collect;
+    }
+
+    Requester requester() {
+        if (requester == null) {
+            requester = Requester.of(request.principalArn(), request.principalAccount());
+        }
+        return requester;
+    }
+
+    /** Records a context key an applicable statement needed but the request lacks (full mode only). */
+    void missing(String key) {
+        if (!collect) {
+            return;
+        }
+        if (missing == null) {
+            missing = new LinkedHashMap<>();
+        }
+        missing.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
+    }
+
+    void matched(CompiledPolicy policy, CompiledStatement statement, boolean countsForAllow) {
+        MatchedStatement m = new MatchedStatement(policy.policyId(), policy.sourceType(),
+                statement.range.startLine(), statement.range.startColumn(),
+                statement.range.endLine(), statement.range.endColumn());
+        if (statement.deny) {
+            if (denies == null) {
+                denies = new ArrayList<>();
+            }
+            denies.add(m);
+        } else if (countsForAllow) {
+            if (allows == null) {
+                allows = new ArrayList<>();
+            }
+            allows.add(m);
+        }
+    }
+
+    List<String> missingKeys() {
+        return missing == null ? List.of() : List.copyOf(missing.values());
+    }
+
+    List<MatchedStatement> allows() {
+        return allows == null ? List.of() : allows;
+    }
+
+    List<MatchedStatement> denies() {
+        return denies == null ? List.of() : denies;
+    }
+}

@@ -1,0 +1,121 @@
+package io.iamlocal.policy.evaluation;
+
+/**
+ * A compiled {@code *}/{@code ?} pattern. Which characters are wildcards is fixed at build time, so a
+ * {@code *} that came from {@code ${*}} or from a variable's value stays literal. Common shapes ("*",
+ * exact text, "prefix*") get allocation-free fast paths; the general case uses the linear-time greedy
+ * backtracking match. Patterns that ignore case store lower-case characters.
+ */
+final class Glob {
+
+    static final byte LITERAL = 0;
+    static final byte STAR = 1;
+    static final byte ONE = 2;
+
+    private enum Shape { ANY, EXACT, PREFIX, GENERAL }
+
+    private static final Glob ANY = new Glob(new char[] {'*'}, new byte[] {STAR}, false);
+
+    private final char[] chars;
+    private final byte[] types;
+    private final boolean ignoreCase;
+    private final Shape shape;
+    private final String literal;
+
+    Glob(char[] chars, byte[] types, boolean ignoreCase) {
+        this.chars = chars;
+        this.types = types;
+        this.ignoreCase = ignoreCase;
+        int wild = 0;
+        int stars = 0;
+        int firstWild = -1;
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] != LITERAL) {
+                wild++;
+                if (firstWild < 0) {
+                    firstWild = i;
+                }
+                if (types[i] == STAR) {
+                    stars++;
+                }
+            }
+        }
+        if (wild == 0) {
+            shape = Shape.EXACT;
+            literal = new String(chars);
+        } else if (stars == types.length) {
+            shape = Shape.ANY;
+            literal = null;
+        } else if (stars == wild && stars == types.length - firstWild) {
+            shape = Shape.PREFIX;
+            literal = new String(chars, 0, firstWild);
+        } else {
+            shape = Shape.GENERAL;
+            literal = null;
+        }
+    }
+
+    static Glob any() {
+        return ANY;
+    }
+
+    /** A pattern from text in which every {@code *} and {@code ?} is a wildcard. */
+    static Glob of(String pattern, boolean ignoreCase) {
+        GlobBuilder b = new GlobBuilder();
+        b.appendPattern(pattern);
+        return b.build(ignoreCase);
+    }
+
+    boolean isAny() {
+        return shape == Shape.ANY;
+    }
+
+    boolean matches(String s) {
+        return matches(s, 0, s.length());
+    }
+
+    /** Matches the region {@code [from, to)} of {@code s}. */
+    boolean matches(String s, int from, int to) {
+        int len = to - from;
+        switch (shape) {
+            case ANY:
+                return true;
+            case EXACT:
+                return len == literal.length() && s.regionMatches(ignoreCase, from, literal, 0, len);
+            case PREFIX:
+                return len >= literal.length() && s.regionMatches(ignoreCase, from, literal, 0, literal.length());
+            default:
+                return general(s, from, to);
+        }
+    }
+
+    private boolean general(String s, int from, int to) {
+        int p = 0;
+        int i = from;
+        int star = -1;
+        int mark = 0;
+        int n = chars.length;
+        while (i < to) {
+            if (p < n && (types[p] == ONE || (types[p] == LITERAL && same(chars[p], s.charAt(i))))) {
+                p++;
+                i++;
+            } else if (p < n && types[p] == STAR) {
+                star = p++;
+                mark = i;
+            } else if (star >= 0) {
+                p = star + 1;
+                i = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (p < n && types[p] == STAR) {
+            p++;
+        }
+        return p == n;
+    }
+
+    private boolean same(char patternChar, char c) {
+        return patternChar == c || (ignoreCase && patternChar == Character.toLowerCase(c));
+    }
+}

@@ -1,0 +1,82 @@
+package io.iamlocal.server.iam;
+
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.AccountState;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Inline policies of users, groups and roles: Put/Get/Delete/List{User,Group,Role}Policy. A Put
+ * replaces a policy of the same name; the quota is on the sum of an entity's inline documents.
+ */
+public final class InlinePolicyOperations implements Operations {
+
+  @Override
+  public void register(OperationRegistry registry) {
+    register(registry, "User", "UserName", PolicyHolder::user, PolicyHolder::user);
+    register(registry, "Group", "GroupName", PolicyHolder::group, PolicyHolder::group);
+    register(registry, "Role", "RoleName", PolicyHolder::role, PolicyHolder::modifiableRole);
+  }
+
+  private void register(OperationRegistry registry, String entity, String nameMember,
+      BiFunction<AccountState, String, PolicyHolder> read, BiFunction<AccountState, String, PolicyHolder> write) {
+    registry.register("iam", "Put" + entity + "Policy", call -> put(call, write.apply(call.account(), call.params().string(nameMember))));
+    registry.register("iam", "Get" + entity + "Policy", call -> get(call, read.apply(call.account(), call.params().string(nameMember)), nameMember));
+    registry.register("iam", "Delete" + entity + "Policy", call -> delete(call, write.apply(call.account(), call.params().string(nameMember))));
+    registry.register("iam", "List" + entity + "Policies", call -> list(call, read.apply(call.account(), call.params().string(nameMember))));
+  }
+
+  private Map<String, ?> put(OperationCall call, PolicyHolder holder) {
+    Params p = call.params();
+    String policyName = p.string("PolicyName");
+    String document = p.string("PolicyDocument");
+    PolicyDocuments.identity(document);
+    int total = PolicyDocuments.size(document);
+    for (Map.Entry<String, String> other : holder.policies().inline().entrySet()) {
+      if (!other.getKey().equals(policyName)) {
+        total += PolicyDocuments.size(other.getValue());
+      }
+    }
+    if (total > holder.inlineSizeQuota()) {
+      throw AwsServiceException.limitExceeded(
+          "Maximum policy size of " + holder.inlineSizeQuota() + " bytes exceeded for " + holder.type() + " " + holder.name());
+    }
+    holder.policies().inline().put(policyName, document);
+    return null;
+  }
+
+  private Map<String, ?> get(OperationCall call, PolicyHolder holder, String nameMember) {
+    String policyName = call.params().string("PolicyName");
+    String document = require(holder, policyName);
+    return new Struct()
+        .with(nameMember, holder.name())
+        .with("PolicyName", policyName)
+        .with("PolicyDocument", PolicyUrlEncoding.encode(document));
+  }
+
+  private Map<String, ?> delete(OperationCall call, PolicyHolder holder) {
+    String policyName = call.params().string("PolicyName");
+    require(holder, policyName);
+    holder.policies().inline().remove(policyName);
+    return null;
+  }
+
+  private Map<String, ?> list(OperationCall call, PolicyHolder holder) {
+    return Pagination.page(call, new ArrayList<>(holder.policies().inline().keySet()), "PolicyNames", name -> name);
+  }
+
+  private static String require(PolicyHolder holder, String policyName) {
+    String document = holder.policies().inline().get(policyName);
+    if (document == null) {
+      throw AwsServiceException.noSuchEntity("The " + holder.type() + " policy with name " + policyName + " cannot be found.");
+    }
+    return document;
+  }
+}

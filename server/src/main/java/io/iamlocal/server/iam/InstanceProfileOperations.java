@@ -1,0 +1,125 @@
+package io.iamlocal.server.iam;
+
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.IdPrefix;
+import io.iamlocal.server.state.InstanceProfile;
+import io.iamlocal.server.state.Role;
+import io.iamlocal.server.state.Tags;
+import java.util.List;
+import java.util.Map;
+
+/** EC2 instance profiles: lifecycle, their (single) role and their tags. */
+public final class InstanceProfileOperations implements Operations {
+  /** Instance profiles per account (IAM quotas page, default). */
+  static final int INSTANCE_PROFILES_PER_ACCOUNT = 1000;
+  /** An instance profile holds at most one role (not adjustable). */
+  static final int ROLES_PER_INSTANCE_PROFILE = 1;
+
+  @Override
+  public void register(OperationRegistry registry) {
+    registry.register("iam", "CreateInstanceProfile", this::createInstanceProfile);
+    registry.register("iam", "GetInstanceProfile", this::getInstanceProfile);
+    registry.register("iam", "DeleteInstanceProfile", this::deleteInstanceProfile);
+    registry.register("iam", "ListInstanceProfiles", this::listInstanceProfiles);
+    registry.register("iam", "AddRoleToInstanceProfile", this::addRoleToInstanceProfile);
+    registry.register("iam", "RemoveRoleFromInstanceProfile", this::removeRoleFromInstanceProfile);
+    registry.register("iam", "ListInstanceProfilesForRole", this::listInstanceProfilesForRole);
+    registry.register("iam", "TagInstanceProfile", this::tagInstanceProfile);
+    registry.register("iam", "UntagInstanceProfile", this::untagInstanceProfile);
+    registry.register("iam", "ListInstanceProfileTags", this::listInstanceProfileTags);
+  }
+
+  private Map<String, ?> createInstanceProfile(OperationCall call) {
+    Params p = call.params();
+    AccountState account = call.account();
+    String name = p.string("InstanceProfileName");
+    if (account.instanceProfiles().contains(name)) {
+      throw AwsServiceException.alreadyExists("Instance Profile " + name + " already exists.");
+    }
+    if (account.instanceProfiles().size() >= INSTANCE_PROFILES_PER_ACCOUNT) {
+      throw AwsServiceException.limitExceeded("Cannot exceed quota for InstanceProfilesPerAccount: " + INSTANCE_PROFILES_PER_ACCOUNT);
+    }
+    List<Tags.Tag> tags = TagParams.read(p);
+    Tags.checkRequest(tags);
+    InstanceProfile profile = new InstanceProfile(
+        account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIPA), call.now());
+    profile.tags().apply(tags, "TagsPerInstanceProfile");
+    account.instanceProfiles().put(profile);
+    return Struct.of("InstanceProfile", InstanceProfileViews.full(profile));
+  }
+
+  private Map<String, ?> getInstanceProfile(OperationCall call) {
+    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
+    return Struct.of("InstanceProfile", InstanceProfileViews.full(profile));
+  }
+
+  private Map<String, ?> deleteInstanceProfile(OperationCall call) {
+    AccountState account = call.account();
+    InstanceProfile profile = IamInstanceProfiles.require(account, call.params().string("InstanceProfileName"));
+    if (!profile.roles().isEmpty()) {
+      throw AwsServiceException.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+    }
+    account.instanceProfiles().remove(profile.instanceProfileName());
+    return null;
+  }
+
+  private Map<String, ?> listInstanceProfiles(OperationCall call) {
+    String prefix = call.params().string("PathPrefix", "/");
+    return Pagination.page(call, call.account().instanceProfiles(), ip -> ip.path().startsWith(prefix),
+        "InstanceProfiles", InstanceProfileViews::listed);
+  }
+
+  /** A profile that already holds a role is full, even for the same role again. */
+  private Map<String, ?> addRoleToInstanceProfile(OperationCall call) {
+    AccountState account = call.account();
+    InstanceProfile profile = IamInstanceProfiles.require(account, call.params().string("InstanceProfileName"));
+    Role role = IamRoles.requireModifiable(account, call.params().string("RoleName"));
+    if (profile.roles().size() >= ROLES_PER_INSTANCE_PROFILE) {
+      throw AwsServiceException.limitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: " + ROLES_PER_INSTANCE_PROFILE);
+    }
+    profile.roles().add(role);
+    role.instanceProfiles().add(profile);
+    return null;
+  }
+
+  private Map<String, ?> removeRoleFromInstanceProfile(OperationCall call) {
+    AccountState account = call.account();
+    InstanceProfile profile = IamInstanceProfiles.require(account, call.params().string("InstanceProfileName"));
+    Role role = IamRoles.requireModifiable(account, call.params().string("RoleName"));
+    if (!profile.roles().remove(role)) {
+      throw AwsServiceException.noSuchEntity("The role with name " + role.roleName() + " cannot be found.");
+    }
+    role.instanceProfiles().remove(profile);
+    return null;
+  }
+
+  private Map<String, ?> listInstanceProfilesForRole(OperationCall call) {
+    Role role = IamRoles.require(call.account(), call.params().string("RoleName"));
+    return Pagination.page(call, NameOrder.of(role.instanceProfiles(), InstanceProfile::instanceProfileName), ip -> true,
+        "InstanceProfiles", InstanceProfileViews::listed);
+  }
+
+  private Map<String, ?> tagInstanceProfile(OperationCall call) {
+    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
+    profile.tags().apply(TagParams.read(call.params()), "TagsPerInstanceProfile");
+    return null;
+  }
+
+  private Map<String, ?> untagInstanceProfile(OperationCall call) {
+    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
+    profile.tags().remove(call.params().strings("TagKeys"));
+    return null;
+  }
+
+  private Map<String, ?> listInstanceProfileTags(OperationCall call) {
+    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
+    return Pagination.page(call, profile.tags().list(), "Tags", TagParams::view);
+  }
+}

@@ -1,0 +1,31 @@
+package io.iamlocal.server.iam;
+
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.Tags;
+import java.util.List;
+
+/**
+ * Tagging for server certificates and SAML and OIDC providers. Past 50 tags AWS answers these
+ * with its own LimitExceeded text (recorded for TagOpenIDConnectProvider), not the
+ * {@code Cannot exceed quota for …} form.
+ */
+final class ResourceTags {
+  static final String LIMIT_MESSAGE = "The number of tags has reached the maximum limit.";
+
+  private ResourceTags() {}
+
+  static void apply(Tags tags, List<Tags.Tag> requested) {
+    Tags.checkRequest(requested);
+    long added = requested.stream().filter(t -> tags.get(t.key()) == null).count();
+    if (tags.size() + added > Tags.MAX_TAGS) {
+      throw AwsServiceException.limitExceeded(LIMIT_MESSAGE);
+    }
+    tags.apply(requested, "Tags");
+  }
+
+  /** The tags as an output list; empty lists are kept, since Get* operations always send {@code <Tags/>}. */
+  static List<Struct> views(Tags tags) {
+    return tags.list().stream().map(TagParams::view).toList();
+  }
+}

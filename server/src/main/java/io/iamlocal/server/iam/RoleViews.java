@@ -1,0 +1,52 @@
+package io.iamlocal.server.iam;
+
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.Role;
+
+/**
+ * The {@code Role} output structure as each operation shows it. The trust policy is always sent
+ * URL-encoded, as AWS sends it.
+ */
+public final class RoleViews {
+  private RoleViews() {}
+
+  /** Inside an instance profile: the role's identity and trust policy only. */
+  public static Struct core(Role role) {
+    return new Struct()
+        .with("Path", role.path())
+        .with("RoleName", role.roleName())
+        .with("RoleId", role.roleId())
+        .with("Arn", role.arn())
+        .with("CreateDate", role.createDate())
+        .with("AssumeRolePolicyDocument", PolicyUrlEncoding.encode(role.assumeRolePolicyDocument()));
+  }
+
+  /** CreateRole / CreateServiceLinkedRole: what was given, MaxSessionDuration left to GetRole. */
+  public static Struct created(Role role) {
+    return core(role)
+        .with("Description", role.description())
+        .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
+        .with("Tags", tags(role));
+  }
+
+  /** ListRoles omits PermissionsBoundary, RoleLastUsed and Tags (documented on API_ListRoles). */
+  public static Struct listed(Role role) {
+    return core(role)
+        .with("Description", role.description())
+        .with("MaxSessionDuration", role.maxSessionDuration());
+  }
+
+  /** GetRole and UpdateRoleDescription: everything, RoleLastUsed empty when never used. */
+  public static Struct full(Role role) {
+    return listed(role)
+        .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
+        .with("Tags", tags(role))
+        .with("RoleLastUsed", new Struct()
+            .with("LastUsedDate", role.lastUsedDate())
+            .with("Region", role.lastUsedDate() == null ? null : role.lastUsedRegion()));
+  }
+
+  private static Object tags(Role role) {
+    return role.tags().isEmpty() ? null : role.tags().list().stream().map(TagParams::view).toList();
+  }
+}

@@ -1,0 +1,218 @@
+package io.iamlocal.server.state;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+
+/**
+ * The AWS managed policies ({@code arn:aws:iam::aws:policy/…}), read from the vendored catalog once
+ * per JVM on first use and shared, immutable, by every account and server. Documents are kept
+ * deflated (about a fifth of their text size) and inflated only when a caller reads one; what an
+ * account does with a policy (attachments, boundary use) lives in its {@link PolicyStore}.
+ */
+public final class AwsManagedPolicyCatalog {
+  /** Every AWS managed policy ARN starts with this; the path and name follow. */
+  public static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
+  static final String RESOURCE = "/io/iamlocal/server/aws-managed-policies/aws-managed-policies.json.gz";
+
+  private final NavigableMap<String, Entry> byKey;
+
+  private AwsManagedPolicyCatalog(NavigableMap<String, Entry> byKey) {
+    this.byKey = Collections.unmodifiableNavigableMap(byKey);
+  }
+
+  /** The catalog of this JVM; the first call parses the resource (a few hundred milliseconds). */
+  public static AwsManagedPolicyCatalog get() {
+    return Holder.INSTANCE;
+  }
+
+  /** Lazy-holder idiom: the JVM runs {@code load} once, thread-safely, on first access. */
+  private static final class Holder {
+    static final AwsManagedPolicyCatalog INSTANCE = loadResource();
+  }
+
+  /**
+   * One AWS managed policy: name, path, default version and dates as the catalog gives them, and
+   * the default version's document as deflated compact JSON.
+   */
+  public record Entry(String policyName, String path, String defaultVersionId, Instant createDate, Instant updateDate,
+      byte[] deflatedDocument) {
+
+    public String arn() {
+      return ARN_PREFIX + path + policyName;
+    }
+
+    /**
+     * A stable {@code ANPA…} ID derived from the name: the catalog has no IDs, and deriving one
+     * keeps it the same across restarts and accounts, as AWS's own IDs are.
+     */
+    public String policyId() {
+      return stableId(policyName);
+    }
+
+    /** The default version's document as compact JSON text. */
+    public String document() {
+      return inflate(deflatedDocument);
+    }
+  }
+
+  /** The entry with exactly this ARN, or null. */
+  public Entry byArn(String arn) {
+    if (arn == null || !arn.startsWith(ARN_PREFIX + "/")) {
+      return null;
+    }
+    Entry entry = byKey.get(NamedStore.key(arn.substring(arn.lastIndexOf('/') + 1)));
+    return entry != null && entry.arn().equals(arn) ? entry : null;
+  }
+
+  /** The entry for a policy name (names are unique across AWS's paths), or null. */
+  public Entry byName(String policyName) {
+    return byKey.get(NamedStore.key(policyName));
+  }
+
+  /** Entries in name order keyed by {@link NamedStore#key}, after {@code keyExclusive} when given. */
+  public NavigableMap<String, Entry> after(String keyExclusive) {
+    return keyExclusive == null ? byKey : byKey.tailMap(keyExclusive, false);
+  }
+
+  public int size() {
+    return byKey.size();
+  }
+
+  static AwsManagedPolicyCatalog loadResource() {
+    try (InputStream raw = AwsManagedPolicyCatalog.class.getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return load(new GZIPInputStream(raw, 64 * 1024));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * Parses the catalog JSON: {@code {"Name": {"Path", "DefaultVersionId", "CreateDate",
+   * "UpdateDate", "Document": {…}, …}, …}}. Streams it, so no tree of the 3 MB file is ever built.
+   */
+  static AwsManagedPolicyCatalog load(InputStream json) throws IOException {
+    JsonFactory factory = new JsonFactory();
+    NavigableMap<String, Entry> entries = new TreeMap<>();
+    Map<String, String> shared = new HashMap<>(); // paths and version IDs repeat: keep one copy of each
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    ByteArrayOutputStream document = new ByteArrayOutputStream(16 * 1024);
+    try (JsonParser parser = factory.createParser(json)) {
+      expect(parser.nextToken(), JsonToken.START_OBJECT);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        expect(parser.nextToken(), JsonToken.START_OBJECT);
+        String path = "/";
+        String versionId = "v1";
+        Instant created = null;
+        Instant updated = null;
+        byte[] deflated = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          JsonToken value = parser.nextToken();
+          switch (field) {
+            case "Path" -> path = shared.computeIfAbsent(parser.getText(), k -> k);
+            case "DefaultVersionId" -> versionId = shared.computeIfAbsent(parser.getText(), k -> k);
+            case "CreateDate" -> created = OffsetDateTime.parse(parser.getText()).toInstant();
+            case "UpdateDate" -> updated = OffsetDateTime.parse(parser.getText()).toInstant();
+            case "Document" -> {
+              document.reset();
+              try (JsonGenerator compact = factory.createGenerator(document)) {
+                compact.copyCurrentStructure(parser);
+              }
+              deflated = deflate(deflater, document.toByteArray());
+            }
+            default -> {
+              if (value.isStructStart()) {
+                parser.skipChildren();
+              }
+            }
+          }
+        }
+        if (deflated == null || created == null) {
+          throw new IOException("catalog entry " + name + " lacks Document or CreateDate");
+        }
+        entries.put(NamedStore.key(name), new Entry(name, path, versionId, created, updated == null ? created : updated, deflated));
+      }
+    } finally {
+      deflater.end();
+    }
+    return new AwsManagedPolicyCatalog(entries);
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new IOException("catalog: expected " + expected + " but found " + actual);
+    }
+  }
+
+  private static byte[] deflate(Deflater deflater, byte[] input) {
+    deflater.reset();
+    deflater.setInput(input);
+    deflater.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 4 + 64);
+    byte[] buffer = new byte[8192];
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
+    }
+    return out.toByteArray();
+  }
+
+  private static String inflate(byte[] deflated) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(deflated);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 5);
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalStateException("truncated catalog document");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("corrupt catalog document", e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+  static String stableId(String policyName) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(policyName.getBytes(StandardCharsets.UTF_8));
+      char[] out = new char[17];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = BASE32[(hash[i] & 0xff) % 32];
+      }
+      return IdPrefix.ANPA.name() + new String(out);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
