@@ -31,7 +31,7 @@ final class CdsTraining {
     List<String> opts = new ArrayList<>(o.javaOpts.stream().filter(x -> !x.startsWith("-XX:SharedArchiveFile")).toList());
     opts.add("-XX:DumpLoadedClassList=" + classList);
     opts.add("-Xshare:auto");
-    try (ServerProcess server = ServerProcess.start(jar, opts, List.of())) {
+    try (ServerProcess server = ServerProcess.start(jar, opts, List.of(), Path.of(archive + ".training.log"))) {
       exercise(URI.create("http://127.0.0.1:" + server.port()));
     }
     List<String> dump = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:dump",

@@ -22,6 +22,7 @@ final class JfrSummary {
   static Map<String, Object> summarize(Path file) throws IOException {
     Map<String, Integer> top = new HashMap<>();
     Map<String, Integer> ours = new HashMap<>();
+    Map<String, Integer> oursCallees = new HashMap<>();
     Map<String, Long> allocation = new HashMap<>();
     Map<String, Long> allocationSites = new HashMap<>();
     Map<String, Long> monitors = new HashMap<>();
@@ -41,10 +42,11 @@ final class JfrSummary {
           }
           List<RecordedFrame> frames = st.getFrames();
           top.merge(name(frames.get(0)), 1, Integer::sum);
-          for (RecordedFrame f : frames) {
-            String n = name(f);
+          for (int i = 0; i < frames.size(); i++) {
+            String n = name(frames.get(i));
             if (n.startsWith("io.iamlocal.")) {
               ours.merge(n, 1, Integer::sum);
+              oursCallees.merge(n + " -> " + (i == 0 ? "(self)" : name(frames.get(i - 1))), 1, Integer::sum);
               break;
             }
           }
@@ -93,6 +95,7 @@ final class JfrSummary {
     out.put("cpu_samples", samples);
     out.put("top_frames", topN(top, 25, samples));
     out.put("top_iamlocal_frames", topN(ours, 25, samples));
+    out.put("top_iamlocal_frames_by_callee", topN(oursCallees, 30, samples));
     long allocTotal = allocation.values().stream().mapToLong(Long::longValue).sum();
     out.put("allocation_total_mb_sampled", allocTotal / 1024 / 1024);
     out.put("allocation_by_class", topN(allocation, 15, allocTotal));

@@ -12,6 +12,7 @@ final class Options {
   List<String> javaOpts = new ArrayList<>();
   int users = 10_000;
   int durationSeconds = 10;
+  int warmupSeconds = 3;
   int wrkThreads = 2;
   int connections = 32;
   int fillThreads = 4;
@@ -32,6 +33,7 @@ final class Options {
         case "--java-opts" -> o.javaOpts = split(require(name, value));
         case "--users" -> o.users = Integer.parseInt(require(name, value));
         case "--duration" -> o.durationSeconds = Integer.parseInt(require(name, value));
+        case "--warmup" -> o.warmupSeconds = Integer.parseInt(require(name, value));
         case "--wrk-threads" -> o.wrkThreads = Integer.parseInt(require(name, value));
         case "--connections" -> o.connections = Integer.parseInt(require(name, value));
         case "--fill-threads" -> o.fillThreads = Integer.parseInt(require(name, value));

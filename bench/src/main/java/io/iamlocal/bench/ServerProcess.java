@@ -2,8 +2,6 @@ package io.iamlocal.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,16 +28,16 @@ final class ServerProcess implements AutoCloseable {
   private final double listeningMillis;
   private final double firstAnswerMillis;
   private final int healthPolls;
-  private final ConcurrentLinkedDeque<String> output;
+  private final Path log;
 
   private ServerProcess(Process process, int port, double listeningMillis, double firstAnswerMillis, int healthPolls,
-      ConcurrentLinkedDeque<String> output) {
+      Path log) {
     this.process = process;
     this.port = port;
     this.listeningMillis = listeningMillis;
     this.firstAnswerMillis = firstAnswerMillis;
     this.healthPolls = healthPolls;
-    this.output = output;
+    this.log = log;
   }
 
   static List<String> command(Path jar, List<String> javaOpts, List<String> serverArgs) {
@@ -55,26 +51,29 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts the jar on a free port and returns once health answers 200 (polled every millisecond). */
-  static ServerProcess start(Path jar, List<String> javaOpts, List<String> serverArgs) throws Exception {
+  static ServerProcess start(Path jar, List<String> javaOpts, List<String> serverArgs, Path log) throws Exception {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no server jar at " + jar);
     }
     List<String> args = new ArrayList<>(List.of("--port", "0"));
     args.addAll(serverArgs);
-    ProcessBuilder builder = new ProcessBuilder(command(jar, javaOpts, args)).redirectErrorStream(true);
-    CompletableFuture<Integer> portFuture = new CompletableFuture<>();
-    ConcurrentLinkedDeque<String> output = new ConcurrentLinkedDeque<>();
+    // Output goes to a file, as a sidecar's log would: reading the request log through a pipe would
+    // cost this JVM CPU on the machine under test.
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    ProcessBuilder builder = new ProcessBuilder(command(jar, javaOpts, args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     long t0 = System.nanoTime();
     Process process = builder.start();
-    Thread reader = new Thread(() -> pump(process.getInputStream(), portFuture, output), "server-output");
-    reader.setDaemon(true);
-    reader.start();
-    int port;
-    try {
-      port = portFuture.get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw new IllegalStateException("server did not start: " + String.join("\n", output), e);
+    int port = -1;
+    while (port < 0) {
+      port = listeningPort(log);
+      if (port < 0) {
+        if (!process.isAlive() || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("server did not start: " + Files.readString(log));
+        }
+        Thread.sleep(1);
+      }
     }
     long tListening = System.nanoTime();
     int polls = 0;
@@ -84,31 +83,26 @@ final class ServerProcess implements AutoCloseable {
         break;
       }
       if (!process.isAlive() || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
-        throw new IllegalStateException("server never answered health: " + String.join("\n", output));
+        throw new IllegalStateException("server never answered health: " + Files.readString(log));
       }
       Thread.sleep(1);
     }
     long tFirst = System.nanoTime();
-    return new ServerProcess(process, port, (tListening - t0) / 1e6, (tFirst - t0) / 1e6, polls, output);
+    return new ServerProcess(process, port, (tListening - t0) / 1e6, (tFirst - t0) / 1e6, polls, log);
   }
 
-  private static void pump(InputStream in, CompletableFuture<Integer> port, ConcurrentLinkedDeque<String> output) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+  /** The port from the "listening on" line, or -1 while it is not written yet. */
+  private static int listeningPort(Path log) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
-        output.add(line);
-        while (output.size() > 200) {
-          output.pollFirst();
-        }
         Matcher m = LISTENING.matcher(line);
-        if (!port.isDone() && m.find()) {
-          port.complete(Integer.parseInt(m.group(1)));
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
         }
       }
-    } catch (IOException ignored) {
-      // process ended
     }
-    port.completeExceptionally(new IllegalStateException("server output ended"));
+    return -1;
   }
 
   /** One raw HTTP/1.1 health request; -1 when the port does not answer yet. */
@@ -177,8 +171,14 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  List<String> lastOutput() {
-    return new ArrayList<>(output);
+  /** The last lines the server wrote (its request log included). */
+  List<String> lastOutput(int n) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return new ArrayList<>(lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    } catch (IOException e) {
+      return List.of("(no output: " + e + ")");
+    }
   }
 
   @Override

@@ -26,6 +26,10 @@ final class Wrk {
     this.durationSeconds = durationSeconds;
   }
 
+  Path script() {
+    return script;
+  }
+
   String options() {
     return "-t" + threads + " -c" + connections + " -d" + durationSeconds + "s --latency --timeout 5s";
   }

@@ -106,7 +106,7 @@ class InlinePoliciesIT extends WireTest {
     iam.createRole(r -> r.roleName("app").assumeRolePolicyDocument(TRUST_EC2));
 
     // Each document is well under the quota; the sum is what counts.
-    String chunk = documentWithStatements(15); // ~1,200 non-whitespace characters
+    String chunk = documentWithStatements(12); // 1,046 non-whitespace characters
     iam.putUserPolicy(r -> r.userName("alice").policyName("one").policyDocument(chunk));
     awsError(() -> iam.putUserPolicy(r -> r.userName("alice").policyName("two").policyDocument(chunk)), "LimitExceeded", 409,
         "Maximum policy size of 2048 bytes exceeded for user alice");
@@ -119,11 +119,11 @@ class InlinePoliciesIT extends WireTest {
     awsError(() -> iam.putGroupPolicy(r -> r.groupName("devs").policyName("e").policyDocument(chunk)), "LimitExceeded", 409,
         "Maximum policy size of 5120 bytes exceeded for group devs");
 
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 9; i++) {
       String name = "p" + i;
       iam.putRolePolicy(r -> r.roleName("app").policyName(name).policyDocument(chunk));
     }
-    awsError(() -> iam.putRolePolicy(r -> r.roleName("app").policyName("p8").policyDocument(chunk)), "LimitExceeded", 409,
+    awsError(() -> iam.putRolePolicy(r -> r.roleName("app").policyName("p9").policyDocument(chunk)), "LimitExceeded", 409,
         "Maximum policy size of 10240 bytes exceeded for role app");
 
     // Whitespace does not count.

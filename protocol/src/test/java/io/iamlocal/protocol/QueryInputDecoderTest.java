@@ -61,6 +61,18 @@ class QueryInputDecoderTest {
         .hasMessageContaining("at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128");
   }
 
+  /** AWS's texts, recorded from CreateOpenIDConnectProvider with bad items. */
+  @Test
+  void reportsScalarListItemsAtTheListWithAllTheirConstraints() {
+    assertThatThrownBy(() -> decode("CreateOpenIDConnectProvider", "Url=https%3A%2F%2Fa.example.com&ThumbprintList.member.1=" + "b".repeat(41)))
+        .hasMessage("1 validation error detected: Value at 'thumbprintList' failed to satisfy constraint: Member must satisfy constraint: "
+            + "[Member must have length less than or equal to 40, Member must have length greater than or equal to 40]");
+    assertThatThrownBy(() -> decode("CreateOpenIDConnectProvider", "Url=https%3A%2F%2Fa.example.com&ClientIDList.member.1=ok"
+        + "&ClientIDList.member.2=" + "b".repeat(256) + "&ClientIDList.member.3=" + "c".repeat(256)))
+        .hasMessage("1 validation error detected: Value at 'clientIDList' failed to satisfy constraint: Member must satisfy constraint: "
+            + "[Member must have length less than or equal to 255, Member must have length greater than or equal to 1]");
+  }
+
   @Test
   void rejectsOutOfRangeAndNonNumericIntegers() {
     assertThatThrownBy(() -> decode("ListUsers", "MaxItems=0"))

@@ -31,7 +31,12 @@ import io.iamlocal.server.iam.ServerCertificateOperations;
 import io.iamlocal.server.iam.ServiceSpecificCredentialOperations;
 import io.iamlocal.server.iam.SigningCertificateOperations;
 import io.iamlocal.server.iam.SshPublicKeyOperations;
+import io.iamlocal.server.sts.AssumeRoleOperations;
 import io.iamlocal.server.sts.CallerIdentityOperations;
+import io.iamlocal.server.sts.FederationOperations;
+import io.iamlocal.server.sts.PrivilegedTokenOperations;
+import io.iamlocal.server.sts.SessionTokenOperations;
+import io.iamlocal.server.sts.StsInfoOperations;
 import java.util.List;
 
 /** The one list of operation families the server serves. Add a family here to serve it. */
@@ -68,7 +73,12 @@ final class OperationCatalog {
         new ServiceSpecificCredentialOperations(),
         new SamlProviderOperations(),
         new OpenIdConnectProviderOperations(),
-        new CallerIdentityOperations());
+        new CallerIdentityOperations(),
+        new AssumeRoleOperations(),
+        new SessionTokenOperations(),
+        new FederationOperations(),
+        new StsInfoOperations(),
+        new PrivilegedTokenOperations());
   }
 
   static OperationRegistry build(ServiceModel iam, ServiceModel sts) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 /**
  * How an IAMLocal server runs. Defaults match the CLI's: 127.0.0.1:4566, root keys test/test,
- * account 123456789012, us-east-1.
+ * account 123456789012, us-east-1, IAM policies enforced ({@code enforce}).
  */
 public record ServerConfig(
     String host,
@@ -15,41 +15,47 @@ public record ServerConfig(
     String region,
     int maxBodyBytes,
     int idleTimeoutSeconds,
-    Clock clock) {
+    Clock clock,
+    boolean enforce) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final int DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
-        DEFAULT_MAX_BODY, 120, Clock.systemUTC());
+        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), true);
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock);
+    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock);
+    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
   }
 
   public ServerConfig withRootCredentials(String accessKeyId, String secretKey) {
-    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock);
+    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
   }
 
   public ServerConfig withAccountId(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
   }
 
   public ServerConfig withRegion(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
   }
 
   public ServerConfig withMaxBodyBytes(int value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock, enforce);
+  }
+
+  /** Whether IAM policies are enforced for non-root callers (the default), or every call is allowed. */
+  public ServerConfig withEnforce(boolean value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, value);
   }
 
   public ServerConfig withClock(Clock value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value, enforce);
   }
 }

@@ -47,6 +47,32 @@ final class GlobBuilder {
                 && types[0] == Glob.LITERAL && types[1] == Glob.LITERAL && types[2] == Glob.LITERAL;
     }
 
+    /** The characters before the first wildcard. */
+    String literalPrefix() {
+        int i = 0;
+        while (i < length && types[i] == Glob.LITERAL) {
+            i++;
+        }
+        return new String(chars, 0, i);
+    }
+
+    /**
+     * The index of the fifth segment separator when it lies before the first wildcard and no literal colon
+     * that is not a separator precedes it (so a prefix match fixes the first five segments), else -1.
+     */
+    int fifthSeparatorWithinPrefix() {
+        int seen = 0;
+        for (int i = 0; i < length && types[i] == Glob.LITERAL; i++) {
+            if (chars[i] == ':' && !separators[i]) {
+                return -1;
+            }
+            if (separators[i] && ++seen == 5) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Splits at the first five written colons into the six ARN segments; missing trailing segments become
      * {@code *} (AWS completes ARNs with fewer than six fields with wildcards).

@@ -92,18 +92,19 @@ public final class PolicyEvaluator {
     /** Null when allowed, else the policy type whose missing allow denies the request. */
     private static DenyReason implicitDenyReason(EvaluationInput in, EvalState state,
             int identity, int resource, int boundary, int session) {
-        Requester caller = state.requester();
         int resourceStrength = (resource & ALLOW) != 0 ? resource >>> STRENGTH_SHIFT : PrincipalMatcher.NONE;
         if (in.resourcePolicyRequired() && resourceStrength == PrincipalMatcher.NONE) {
             return DenyReason.RESOURCE_POLICY;
         }
-        boolean identityAllows = (identity & ALLOW) != 0 || caller.isRoot();
+        String callerArn = state.request().principalArn();
+        boolean identityAllows = (identity & ALLOW) != 0 || Requester.isRootArn(callerArn);
         boolean boundaryOk = in.permissionsBoundary().isEmpty() || (boundary & ALLOW) != 0;
         boolean sessionOk = in.sessionPolicies().isEmpty()
-                ? caller.type != Requester.Type.FEDERATED_USER
+                ? !Requester.isFederatedUserArn(callerArn)
                 : (session & ALLOW) != 0;
-        boolean crossAccount = in.resourceAccount() != null && caller.account != null
-                && !in.resourceAccount().equals(caller.account);
+        String callerAccount = state.request().principalAccount();
+        boolean crossAccount = in.resourceAccount() != null && callerAccount != null
+                && !in.resourceAccount().equals(callerAccount);
         if (crossAccount) {
             // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
             if (!identityAllows) {

@@ -67,7 +67,13 @@ final class Requester {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    boolean isRoot() {
-        return type == Type.ROOT;
+    /** {@code arn:<partition>:iam::<account>:root}, checked without parsing. */
+    static boolean isRootArn(String arn) {
+        return arn != null && arn.startsWith("arn:") && arn.endsWith(":root") && arn.contains(":iam::");
+    }
+
+    /** {@code arn:<partition>:sts::<account>:federated-user/<name>}, checked without parsing. */
+    static boolean isFederatedUserArn(String arn) {
+        return arn != null && arn.startsWith("arn:") && arn.contains(":sts::") && arn.contains(":federated-user/");
     }
 }

@@ -78,15 +78,26 @@ final class ResourcePattern {
     private static final class Matcher {
         private final Glob whole;
         private final Glob[] segments;
+        /** Text before the first wildcard: every match starts with it, so it rejects most ARNs at once. */
+        private final String prefix;
+        /** When the prefix spans the first five segments, the index of its fifth colon, else -1. */
+        private final int prefixFifthColon;
 
-        private Matcher(Glob whole, Glob[] segments) {
+        private Matcher(Glob whole, Glob[] segments, String prefix, int prefixFifthColon) {
             this.whole = whole;
             this.segments = segments;
+            this.prefix = prefix;
+            this.prefixFifthColon = prefixFifthColon;
         }
 
         static Matcher of(GlobBuilder b) {
             Glob whole = b.build(false);
-            return new Matcher(whole, !whole.isAny() && b.isArn() ? b.arnSegments() : null);
+            if (whole.isAny() || !b.isArn()) {
+                return new Matcher(whole, null, null, -1);
+            }
+            String prefix = b.literalPrefix();
+            int fifth = b.fifthSeparatorWithinPrefix();
+            return new Matcher(whole, b.arnSegments(), prefix, fifth);
         }
 
         /** {@code cuts}: the input's first five colon positions, or null when it is not an ARN. */
@@ -94,8 +105,12 @@ final class ResourcePattern {
             if (segments == null) {
                 return whole.matches(input);
             }
-            if (cuts == null) {
+            if (cuts == null || !input.startsWith(prefix)) {
                 return false;
+            }
+            if (prefixFifthColon >= 0) {
+                // Segments 1-5 are literal and equal to the prefix; only the resource part is left.
+                return segments[5].matches(input, prefixFifthColon + 1, input.length());
             }
             int start = 0;
             for (int i = 0; i < 5; i++) {

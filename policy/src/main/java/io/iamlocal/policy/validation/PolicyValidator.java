@@ -60,6 +60,11 @@ public final class PolicyValidator {
     }
 
     /** Applies the rules for {@code kind} to an already parsed document. */
+    public static void validate(PolicyDocument doc, PolicyKind kind) throws PolicyValidationException {
+        validate(doc, kind, ValidationOptions.DEFAULT);
+    }
+
+    /** As {@link #validate(PolicyDocument, PolicyKind)}, with principal existence checks from {@code options}. */
     public static void validate(PolicyDocument doc, PolicyKind kind, ValidationOptions options)
             throws PolicyValidationException {
         if (doc.version() != null && !VERSIONS.contains(doc.version())) {
@@ -172,7 +177,8 @@ public final class PolicyValidator {
         if (value.equals("*") || ACCOUNT_ID.matcher(value).matches() || UNIQUE_ID.matcher(value).matches()) {
             return;
         }
-        if (!AWS_PRINCIPAL_ARN.matcher(value).matches()) {
+        // Principals cannot be partly wildcarded (no "user/*", no "all sessions"): only "*" on its own.
+        if (!AWS_PRINCIPAL_ARN.matcher(value).matches() || value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
             fail(ValidationMessages.invalidPrincipal(Principal.AWS, value));
         }
         boolean entity = value.contains(":user/") || value.contains(":role/");

@@ -190,6 +190,17 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void serviceIndexKeepsDocumentOrderAcrossWildcardAndServiceStatements() {
+        CompiledPolicy p = policy("mixed", PolicySourceType.ROLE, doc(
+                stmt("Allow", "*", "*"), stmt("Allow", "ec2:*", "*"), stmt("Allow", "s3:Get*", "*"),
+                stmt("Allow", "*:GetObject", "*"), "{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}",
+                stmt("Allow", "S3:GETOBJECT", "*")));
+        EvaluationResult r = evaluate(EvaluationInput.identityOnly(GET, List.of(p)));
+        assertThat(r.matchedStatements()).extracting(MatchedStatement::startColumn)
+                .containsExactly(39, 137, 190, 247, 301);
+    }
+
+    @Test
     void decisionNamesAreTheSimulatorValues() {
         assertThat(Decision.ALLOWED.awsName()).isEqualTo("allowed");
         assertThat(Decision.EXPLICIT_DENY.awsName()).isEqualTo("explicitDeny");

@@ -139,6 +139,10 @@ class PolicyValidatorTest {
                 Arguments.of(PolicyKind.TRUST,
                         trust("\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:group/g\"},\"Action\":\"sts:AssumeRole\""),
                         "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:group/g\""),
+                Arguments.of(PolicyKind.RESOURCE,
+                        identity("\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:user/*\"},"
+                                + "\"Action\":\"s3:*\",\"Resource\":\"*\""),
+                        "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:user/*\""),
                 Arguments.of(PolicyKind.TRUST,
                         trust("\"Effect\":\"Allow\",\"Principal\":{\"User\":\"bob\"},\"Action\":\"sts:AssumeRole\""),
                         "Invalid principal in policy: \"User\":\"bob\""),

@@ -2,6 +2,7 @@ package io.iamlocal.protocol.query;
 
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.model.Shape;
+import io.iamlocal.protocol.model.ShapeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,10 @@ final class InputValidator {
       case LIST -> {
         List<Object> items = (List<Object>) v;
         length(shape, items.size(), display(shape, v), path, errors);
+        if (shape.listMember().type() != ShapeType.STRUCTURE) {
+          scalarItems(shape.listMember(), items, path, errors);
+          return;
+        }
         for (int i = 0; i < items.size(); i++) {
           check(shape.listMember(), items.get(i), path + "." + (i + 1) + ".member", errors);
         }
@@ -107,6 +112,38 @@ final class InputValidator {
         // booleans, timestamps and blobs carry no constraints in the IAM and STS models
       }
     }
+  }
+
+  /**
+   * A list of scalars with a bad item is one error at the list, naming every constraint of the
+   * item shape and no value, as recorded from IAM (CreateOpenIDConnectProvider):
+   * {@code Value at 'thumbprintList' failed to satisfy constraint: Member must satisfy constraint:
+   * [Member must have length less than or equal to 40, Member must have length greater than or equal to 40]}.
+   */
+  private static void scalarItems(Shape member, List<Object> items, String path, List<String> errors) {
+    List<String> itemErrors = new ArrayList<>();
+    for (int i = 0; i < items.size() && itemErrors.isEmpty(); i++) {
+      check(member, items.get(i), path + "." + (i + 1) + ".member", itemErrors);
+    }
+    if (itemErrors.isEmpty()) {
+      return;
+    }
+    List<String> constraints = new ArrayList<>();
+    boolean text = member.type() == ShapeType.STRING;
+    String kind = text ? "length" : "value";
+    if (member.max() != null) {
+      constraints.add("Member must have " + kind + " less than or equal to " + member.max());
+    }
+    if (member.min() != null) {
+      constraints.add("Member must have " + kind + " greater than or equal to " + member.min());
+    }
+    if (text && member.pattern() != null) {
+      constraints.add("Member must satisfy regular expression pattern: " + member.pattern());
+    }
+    if (text && !member.enumValues().isEmpty()) {
+      constraints.add("Member must satisfy enum value set: " + member.enumValues());
+    }
+    errors.add("Value at '" + path + "' failed to satisfy constraint: Member must satisfy constraint: " + constraints);
   }
 
   private static void length(Shape shape, long length, String shown, String path, List<String> errors) {

@@ -3,6 +3,7 @@ package io.iamlocal.protocol.xml;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.Shape;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -44,7 +45,31 @@ public final class XmlResponseWriter {
   }
 
   public static String timestamp(Instant instant) {
-    return TIMESTAMP.format(instant);
+    StringBuilder out = new StringBuilder(20);
+    appendTimestamp(out, instant);
+    return out.toString();
+  }
+
+  /**
+   * {@link #TIMESTAMP} without the formatter: list responses write one or two timestamps per item,
+   * and DateTimeFormatter was a tenth of a ListUsers page's CPU.
+   */
+  static void appendTimestamp(StringBuilder out, Instant instant) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1000 || t.getYear() > 9999) {
+      TIMESTAMP.formatTo(instant, out);
+      return;
+    }
+    out.append(t.getYear()).append('-');
+    twoDigits(out, t.getMonthValue()).append('-');
+    twoDigits(out, t.getDayOfMonth()).append('T');
+    twoDigits(out, t.getHour()).append(':');
+    twoDigits(out, t.getMinute()).append(':');
+    twoDigits(out, t.getSecond()).append('Z');
+  }
+
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   @SuppressWarnings("unchecked")
@@ -107,7 +132,7 @@ public final class XmlResponseWriter {
 
   private static void scalar(StringBuilder out, Object v) {
     if (v instanceof Instant instant) {
-      TIMESTAMP.formatTo(instant, out);
+      appendTimestamp(out, instant);
     } else if (v instanceof byte[] bytes) {
       out.append(Base64.getEncoder().encodeToString(bytes));
     } else if (v instanceof Number || v instanceof Boolean) {

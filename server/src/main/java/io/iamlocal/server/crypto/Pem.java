@@ -163,7 +163,7 @@ public final class Pem {
     try {
       return KeyFactory.getInstance(jdkAlgorithm(info.getPrivateKeyAlgorithm())).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new InvalidPemException("unreadable private key");
+      throw new InvalidPemException("unreadable private key: " + e);
     }
   }
 

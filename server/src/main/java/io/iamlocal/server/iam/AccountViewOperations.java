@@ -9,9 +9,14 @@ import io.iamlocal.server.state.AccountSettings;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.MfaDevices;
+import io.iamlocal.server.state.OpenIdConnectProviders;
 import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.PolicyStore;
 import io.iamlocal.server.state.Role;
+import io.iamlocal.server.state.SamlProviders;
+import io.iamlocal.server.state.ServerCertificates;
+import io.iamlocal.server.state.SigningCertificates;
 import io.iamlocal.server.state.User;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +129,7 @@ public final class AccountViewOperations implements Operations {
 
   /**
    * Counts from the account's state and the quotas IAMLocal enforces (key list: API_GetAccountSummary
-   * and the model's summaryKeyType). Entities IAMLocal does not model count 0.
+   * and the model's summaryKeyType). The root user has neither MFA device nor password here.
    */
   private Map<String, ?> getAccountSummary(OperationCall call) {
     AccountState account = call.account();
@@ -161,16 +166,16 @@ public final class AccountViewOperations implements Operations {
     summary.put("AttachedPoliciesPerRoleQuota", PolicyHolder.MANAGED_POLICIES_PER_ENTITY);
     summary.put("GroupsPerUserQuota", GroupOperations.GROUPS_PER_USER);
     summary.put("AccessKeysPerUserQuota", AccessKeyOperations.KEYS_PER_USER);
-    summary.put("SigningCertificatesPerUserQuota", 2);
-    summary.put("ServerCertificates", 0);
-    summary.put("ServerCertificatesQuota", 20);
-    summary.put("Providers", 0);
-    summary.put("MFADevices", 0);
-    summary.put("MFADevicesInUse", 0);
-    summary.put("AccountMFAEnabled", 0);
+    summary.put("SigningCertificatesPerUserQuota", SigningCertificates.CERTIFICATES_PER_USER);
+    summary.put("ServerCertificates", ServerCertificates.of(account).store().size());
+    summary.put("ServerCertificatesQuota", ServerCertificates.CERTIFICATES_PER_ACCOUNT);
+    summary.put("Providers", OpenIdConnectProviders.of(account).values().size() + SamlProviders.of(account).values().size());
+    summary.put("MFADevices", MfaDevices.of(account).size());
+    summary.put("MFADevicesInUse", MfaDevices.of(account).assignedCount());
+    summary.put("AccountMFAEnabled", 0); // the root user has no MFA device in IAMLocal
     summary.put("AccountAccessKeysPresent", rootKeys ? 1 : 0);
-    summary.put("AccountPasswordPresent", 0);
-    summary.put("AccountSigningCertificatesPresent", 0);
+    summary.put("AccountPasswordPresent", 0); // nor a console password
+    summary.put("AccountSigningCertificatesPresent", SigningCertificates.of(account).hasAny(null) ? 1 : 0);
     summary.put("GlobalEndpointTokenVersion", AccountSettings.of(account).globalEndpointTokenVersionNumber());
     return Struct.of("SummaryMap", summary);
   }

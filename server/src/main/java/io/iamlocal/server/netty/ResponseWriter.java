@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,7 @@ final class ResponseWriter {
         .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
         .set("x-amzn-RequestId", data.requestId())
-        .set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        .set(HttpHeaderNames.DATE, httpDate());
     boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);
     if (keepAlive) {
@@ -40,6 +41,22 @@ final class ResponseWriter {
     } else {
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /** The Date header only changes once a second; formatting it per response showed in profiles. */
+  private static volatile HttpDate lastDate = new HttpDate(Long.MIN_VALUE, "");
+
+  private record HttpDate(long epochSecond, String text) {}
+
+  private static String httpDate() {
+    long second = System.currentTimeMillis() / 1000;
+    HttpDate date = lastDate;
+    if (date.epochSecond() != second) {
+      date = new HttpDate(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          ZonedDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC)));
+      lastDate = date;
+    }
+    return date.text();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashMap;
@@ -111,15 +112,17 @@ public final class AwsManagedPolicyCatalog {
 
   /**
    * Parses the catalog JSON: {@code {"Name": {"Path", "DefaultVersionId", "CreateDate",
-   * "UpdateDate", "Document": {…}, …}, …}}. Streams it, so no tree of the 3 MB file is ever built.
+   * "UpdateDate", "Document": {…}, …}, …}}. The vendored file is already compact JSON, so each
+   * document is cut out of the input as it stands; a document with whitespace in it is rewritten
+   * compactly instead. No tree of the 3 MB file is ever built.
    */
   static AwsManagedPolicyCatalog load(InputStream json) throws IOException {
+    byte[] text = json.readAllBytes();
     JsonFactory factory = new JsonFactory();
     NavigableMap<String, Entry> entries = new TreeMap<>();
     Map<String, String> shared = new HashMap<>(); // paths and version IDs repeat: keep one copy of each
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    ByteArrayOutputStream document = new ByteArrayOutputStream(16 * 1024);
-    try (JsonParser parser = factory.createParser(json)) {
+    try (JsonParser parser = factory.createParser(text)) {
       expect(parser.nextToken(), JsonToken.START_OBJECT);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
@@ -135,14 +138,13 @@ public final class AwsManagedPolicyCatalog {
           switch (field) {
             case "Path" -> path = shared.computeIfAbsent(parser.getText(), k -> k);
             case "DefaultVersionId" -> versionId = shared.computeIfAbsent(parser.getText(), k -> k);
-            case "CreateDate" -> created = OffsetDateTime.parse(parser.getText()).toInstant();
-            case "UpdateDate" -> updated = OffsetDateTime.parse(parser.getText()).toInstant();
+            case "CreateDate" -> created = timestamp(parser.getText());
+            case "UpdateDate" -> updated = timestamp(parser.getText());
             case "Document" -> {
-              document.reset();
-              try (JsonGenerator compact = factory.createGenerator(document)) {
-                compact.copyCurrentStructure(parser);
-              }
-              deflated = deflate(deflater, document.toByteArray());
+              int start = (int) parser.currentTokenLocation().getByteOffset();
+              parser.skipChildren();
+              int end = (int) parser.currentLocation().getByteOffset();
+              deflated = deflate(deflater, compact(factory, text, start, end));
             }
             default -> {
               if (value.isStructStart()) {
@@ -160,6 +162,38 @@ public final class AwsManagedPolicyCatalog {
       deflater.end();
     }
     return new AwsManagedPolicyCatalog(entries);
+  }
+
+  /** The JSON value at {@code text[start, end)} as compact JSON bytes. */
+  private static byte[] compact(JsonFactory factory, byte[] text, int start, int end) throws IOException {
+    boolean spaced = false;
+    for (int i = start; i < end && !spaced; i++) {
+      byte b = text[i];
+      spaced = b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+    if (!spaced) {
+      return java.util.Arrays.copyOfRange(text, start, end);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+    try (JsonParser value = factory.createParser(text, start, end - start); JsonGenerator compact = factory.createGenerator(out)) {
+      value.nextToken();
+      compact.copyCurrentStructure(value);
+    }
+    return out.toByteArray();
+  }
+
+  /** The catalog's {@code 2015-02-06T18:39:48+00:00}; parsed by hand, java.time's parsers are slow to warm up. */
+  private static Instant timestamp(String text) {
+    if (text.length() == 25 && text.endsWith("+00:00") && text.charAt(10) == 'T') {
+      LocalDate date = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+      int seconds = digits(text, 11, 13) * 3600 + digits(text, 14, 16) * 60 + digits(text, 17, 19);
+      return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + seconds);
+    }
+    return OffsetDateTime.parse(text).toInstant();
+  }
+
+  private static int digits(String text, int from, int to) {
+    return Integer.parseInt(text, from, to, 10);
   }
 
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {

@@ -1,28 +1,56 @@
 package io.iamlocal.server.state;
 
 /**
- * Who signed a request, as IAM and STS see it. {@code user} is set for IAM users;
- * {@code accessKeyId} is the key that signed.
+ * Who signed a request, as IAM and STS see it. {@code user} is set for IAM users (also when they
+ * sign with GetSessionToken credentials); {@code accessKeyId} is the key that signed;
+ * {@code role} is the role behind an assumed-role session; {@code session} is set whenever
+ * temporary credentials signed.
  */
-public record Caller(Kind kind, String accountId, String arn, String userId, User user, String accessKeyId) {
+public record Caller(Kind kind, String accountId, String arn, String userId, User user, String accessKeyId, Role role, Session session) {
 
   /** The kinds of principal that can sign a request. */
   public enum Kind {
     ROOT,
     USER,
     ASSUMED_ROLE,
-    FEDERATED_USER
+    FEDERATED_USER,
+    /** Unsigned requests (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the token is the credential. */
+    ANONYMOUS
   }
 
   public static Caller root(String accountId, String accessKeyId) {
-    return new Caller(Kind.ROOT, accountId, Arns.root(accountId), accountId, null, accessKeyId);
+    return new Caller(Kind.ROOT, accountId, Arns.root(accountId), accountId, null, accessKeyId, null, null);
   }
 
   public static Caller user(User user, String accessKeyId) {
-    return new Caller(Kind.USER, user.accountId(), user.arn(), user.userId(), user, accessKeyId);
+    return new Caller(Kind.USER, user.accountId(), user.arn(), user.userId(), user, accessKeyId, null, null);
+  }
+
+  /** A caller signing with STS credentials: the session's own identity, or its user's (GetSessionToken). */
+  public static Caller of(Session session, String rootAccountId) {
+    return switch (session.kind()) {
+      case ASSUMED_ROLE -> new Caller(Kind.ASSUMED_ROLE, session.accountId(), session.stsArn(), session.stsUserId(), null,
+          session.accessKeyId(), session.role(), session);
+      case FEDERATED_USER -> new Caller(Kind.FEDERATED_USER, session.accountId(), session.stsArn(), session.stsUserId(), null,
+          session.accessKeyId(), null, session);
+      case SESSION_TOKEN -> session.user() == null
+          ? new Caller(Kind.ROOT, rootAccountId, Arns.root(rootAccountId), rootAccountId, null, session.accessKeyId(), null, session)
+          : new Caller(Kind.USER, session.accountId(), session.user().arn(), session.user().userId(), session.user(),
+              session.accessKeyId(), null, session);
+    };
+  }
+
+  /** The caller of an unsigned request, before its token names anyone. */
+  public static Caller anonymous(String accountId) {
+    return new Caller(Kind.ANONYMOUS, accountId, null, null, null, null, null, null);
   }
 
   public boolean isRoot() {
     return kind == Kind.ROOT;
+  }
+
+  /** Whether temporary (STS) credentials signed the request. */
+  public boolean isTemporary() {
+    return session != null;
   }
 }

@@ -66,6 +66,17 @@ public final class MfaDevices {
     return out;
   }
 
+  /** How many devices are assigned to a user (GetAccountSummary's MFADevicesInUse). */
+  public int assignedCount() {
+    int n = 0;
+    for (VirtualMfaDevice device : bySerial.values()) {
+      if (device.isAssigned()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   public boolean hasAssigned(User user) {
     for (VirtualMfaDevice device : bySerial.values()) {
       if (device.user() == user) {

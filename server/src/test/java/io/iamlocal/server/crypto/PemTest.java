@@ -12,6 +12,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -44,8 +46,10 @@ class PemTest {
     String pkcs8 = Pem.encode("PRIVATE KEY", RSA.getPrivate().getEncoded());
     assertThat(Pem.matches(Pem.privateKey(pkcs8), CERT.getPublicKey())).isTrue();
     KeyPair ec = keyPair("EC", 256);
-    String sec1 = pem(ec.getPrivate());
-    assertThat(sec1).contains("-----BEGIN EC PRIVATE KEY-----");
+    // SEC1 as OpenSSL writes it, with the curve inside (the JDK's PKCS#8 keeps it outside).
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getPrivate().getEncoded());
+    ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+    String sec1 = Pem.encode("EC PRIVATE KEY", new ECPrivateKey(256, inner.getKey(), info.getPrivateKeyAlgorithm().getParameters()).getEncoded());
     PrivateKey ecKey = Pem.privateKey(sec1);
     assertThat(Pem.matches(ecKey, ec.getPublic())).isTrue();
     assertThat(Pem.matches(ecKey, CERT.getPublicKey())).isFalse();

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# IAMLocal benchmark: one command, run from anywhere.
+#
+#   bench/run.sh [--users 10000] [--duration 10] [wire options…]   wire benchmark of the real jar
+#   bench/run.sh --jmh [JMH options…]                                 policy-decision JMH benchmark
+#
+# The wire benchmark builds what is missing (server jar, bench jar, AppCDS archive), installs wrk
+# from Debian if absent, starts `java <recommended flags> -jar iamlocal.jar --port 0`, measures
+# startup to the first answered request and RSS, fills N users through the AWS SDK, replays
+# SigV4-signed requests with wrk per scenario, prints a table and writes
+# bench/results/<timestamp>.json and .md. See bench/results/README.md.
+#
+# Other wire options: --scenarios get_user,list_users,get_caller_identity,simulate_principal_policy,
+#   assume_role,assumed_role_call,create_user   --wrk-threads 2 --connections 32 --warmup 3
+#   --fill-threads 4 --profile <scenario> (JFR summary of that scenario) --label "text"
+#   --java-opts "…" (replaces the recommended server flags) --no-cds --results DIR
+#
+# Environment: IAMLOCAL_BUILD_DIR (Maven build dir, default target; lets builds share a checkout),
+#   IAMLOCAL_JAR (server jar, default server/$IAMLOCAL_BUILD_DIR/iamlocal.jar).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+BUILD_DIR="${IAMLOCAL_BUILD_DIR:-target}"
+JAR="${IAMLOCAL_JAR:-server/$BUILD_DIR/iamlocal.jar}"
+BENCH_JAR="bench/$BUILD_DIR/iamlocal-bench.jar"
+JSA="${JAR%.jar}.jsa"
+
+# The server flags the README recommends for a sidecar: serial GC and a small heap (one process,
+# 2 cores, little garbage per request), C1 only (start-up and footprint; see README for the
+# throughput trade-off), AppCDS for start-up.
+RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k -XX:SharedArchiveFile=$JSA"
+
+log() { echo "[run.sh] $*"; }
+
+build_bench() {
+  if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
+    log "building the bench module ($BENCH_JAR)"
+    mvn -B -q -Pbench -pl bench -am package -DskipTests "-Diamlocal.buildDir=$BUILD_DIR"
+  fi
+}
+
+if [[ "${1:-}" == "--jmh" ]]; then
+  shift
+  build_bench
+  if [[ $# -eq 0 ]]; then
+    set -- -f 1 -wi 3 -w 2 -i 5 -r 2 PolicyDecision
+  fi
+  exec java -jar "$BENCH_JAR" jmh "$@"
+fi
+
+USE_CDS=1
+JAVA_OPTS="$RECOMMENDED_OPTS"
+ARGS=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-cds) USE_CDS=0; shift ;;
+    --java-opts) JAVA_OPTS="$2"; shift 2 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+if [[ $USE_CDS -eq 0 ]]; then
+  JAVA_OPTS="$(echo "$JAVA_OPTS" | sed 's/-XX:SharedArchiveFile=[^ ]*//')"
+fi
+
+if [[ ! -f "$JAR" ]]; then
+  log "building the server jar ($JAR)"
+  mvn -B -q -DskipTests "-Diamlocal.buildDir=$BUILD_DIR" package
+fi
+build_bench
+if ! command -v wrk >/dev/null; then
+  log "installing wrk from Debian"
+  apt-get update -qq && apt-get install -y -qq wrk
+fi
+if [[ $USE_CDS -eq 1 && "$JAVA_OPTS" == *SharedArchiveFile* ]] && { [[ ! -f "$JSA" ]] || [[ "$JAR" -nt "$JSA" ]]; }; then
+  log "creating the AppCDS archive $JSA (one training run of the server)"
+  java -jar "$BENCH_JAR" cds-train --jar "$JAR" --archive "$JSA" --java-opts "$JAVA_OPTS"
+fi
+
+log "load before the run: $(uptime)"
+java -Xmx2g -jar "$BENCH_JAR" wire --jar "$JAR" --java-opts "$JAVA_OPTS" --work "bench/$BUILD_DIR/wire" \
+  --results bench/results ${ARGS[@]+"${ARGS[@]}"}
+log "load after the run: $(uptime)"

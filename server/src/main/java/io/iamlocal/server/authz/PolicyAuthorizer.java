@@ -1,0 +1,221 @@
+package io.iamlocal.server.authz;
+
+import io.iamlocal.policy.evaluation.AccessDeniedMessages;
+import io.iamlocal.policy.evaluation.CompiledPolicy;
+import io.iamlocal.policy.evaluation.Decision;
+import io.iamlocal.policy.evaluation.DenyReason;
+import io.iamlocal.policy.evaluation.EvaluationInput;
+import io.iamlocal.policy.evaluation.EvaluationResult;
+import io.iamlocal.policy.evaluation.PolicyEvaluator;
+import io.iamlocal.policy.evaluation.RequestContext;
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.protocol.model.OperationModel;
+import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.dispatch.Authorizer;
+import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.iam.TagParams;
+import io.iamlocal.server.state.AccountSettings;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.state.InstanceProfile;
+import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.PasswordPolicy;
+import io.iamlocal.server.state.Role;
+import io.iamlocal.server.state.ServerCertificate;
+import io.iamlocal.server.state.Session;
+import io.iamlocal.server.state.Tags;
+import io.iamlocal.server.state.User;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Enforces IAM policies on every IAM and STS call, as AWS does: the action {@code iam:Operation} or
+ * {@code sts:Operation}, the resource from {@link ActionResources}, the request context from
+ * {@link RequestContexts}, and the caller's identity policies, permissions boundary and session
+ * policies from {@link PrincipalPolicies}, decided by the policy engine. The root user is never
+ * refused; GetCallerIdentity and GetSessionToken need no permission; AssumeRole* are authorized by
+ * their handlers together with the role's trust policy ({@link #evaluate}).
+ *
+ * <p>With enforcement off ({@code --no-enforce}) every call is allowed and trust policies are not
+ * evaluated, like moto and LocalStack's default.
+ */
+public final class PolicyAuthorizer implements Authorizer {
+  /** STS operations GetSessionToken credentials may call (AWS: "you cannot call any STS API except …"). */
+  private static final Set<String> SESSION_TOKEN_STS = Set.of("AssumeRole", "GetCallerIdentity");
+  /** The ones whose handlers answer session credentials themselves. */
+  private static final Set<String> HANDLER_REFUSES_SESSIONS = Set.of("GetSessionToken", "GetFederationToken");
+  private final boolean enforce;
+
+  public PolicyAuthorizer(boolean enforce) {
+    this.enforce = enforce;
+  }
+
+  public boolean enforcing() {
+    return enforce;
+  }
+
+  @Override
+  public void authorize(OperationModel operation, OperationCall call) {
+    Enforcement.set(call.account(), enforce);
+    if (!enforce) {
+      return;
+    }
+    Caller caller = call.caller();
+    if (caller.kind() == Caller.Kind.ANONYMOUS) {
+      return; // only the unsigned STS operations get this far without a signature
+    }
+    String service = operation.service().endpointPrefix();
+    String name = operation.name();
+    restrictTemporaryCredentials(call, service, name);
+    if (caller.isRoot()) {
+      return;
+    }
+    ActionResources.Entry entry = ActionResources.entry(service + ":" + name);
+    if (entry == null || entry.unchecked()) {
+      return;
+    }
+    ActionResources.Target target = ActionResources.resolve(entry, call.params(), caller, call.account());
+    Map<String, List<String>> keys = RequestContexts.of(call);
+    addRequestKeys(keys, call.params(), name, target);
+    check(call, entry.action(), target.resource(), keys);
+    List<Tags.Tag> tags = call.params().has("Tags") ? TagParams.read(call.params()) : List.of();
+    if (entry.tagAction() != null && !tags.isEmpty()) {
+      check(call, entry.tagAction(), target.resource(), keys);
+    }
+  }
+
+  /** Refuses {@code action} on {@code resource} unless the caller's policies allow it. */
+  private void check(OperationCall call, String action, String resource, Map<String, List<String>> keys) {
+    Caller caller = call.caller();
+    RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
+    PrincipalPolicies policies = PrincipalPolicies.of(caller, call.account());
+    EvaluationInput input = EvaluationInput.builder(request)
+        .identityPolicies(policies.identity())
+        .permissionsBoundary(policies.boundary())
+        .sessionPolicies(policies.session())
+        .resourceAccount(call.account().accountId())
+        .build();
+    if (PolicyEvaluator.decide(input) == Decision.ALLOWED) {
+      return;
+    }
+    EvaluationResult result = PolicyEvaluator.evaluate(input);
+    if (result.allowed() || implicitlyGranted(call, action, result)) {
+      return;
+    }
+    AuthorizationMessages.of(call.account()).recordDenial(call.requestId(), caller, request, result);
+    String message = action.startsWith("sts:")
+        // STS's own denials name no policy type (real AssumeRole/GetFederationToken traces).
+        ? "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource
+        : AccessDeniedMessages.format(caller.arn(), action, resource, result);
+    throw AwsServiceException.accessDenied(message);
+  }
+
+  /**
+   * The account password policy's "allow users to change their own password" grants every IAM
+   * user iam:ChangePassword on itself and iam:GetAccountPasswordPolicy, unless a policy denies them.
+   */
+  private static boolean implicitlyGranted(OperationCall call, String action, EvaluationResult result) {
+    if (result.decision() != Decision.IMPLICIT_DENY || result.denyReason() != DenyReason.IDENTITY_POLICY
+        || call.caller().kind() != Caller.Kind.USER) {
+      return false;
+    }
+    if (!action.equals("iam:ChangePassword") && !action.equals("iam:GetAccountPasswordPolicy")) {
+      return false;
+    }
+    PasswordPolicy policy = AccountSettings.of(call.account()).passwordPolicy();
+    return policy == null || policy.allowUsersToChangePassword();
+  }
+
+  /**
+   * What temporary credentials cannot do whatever the policies say: GetSessionToken credentials
+   * call IAM only with MFA and STS only for AssumeRole and GetCallerIdentity; federated users call
+   * no IAM and only GetCallerIdentity. (AWS documents the restrictions; the error codes for them
+   * are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
+   */
+  private static void restrictTemporaryCredentials(OperationCall call, String service, String operation) {
+    Caller caller = call.caller();
+    Session session = caller.session();
+    if (session == null || session.kind() == Session.Kind.ASSUMED_ROLE || HANDLER_REFUSES_SESSIONS.contains(operation)) {
+      return;
+    }
+    boolean sessionToken = session.kind() == Session.Kind.SESSION_TOKEN;
+    if (service.equals("iam") && !(sessionToken && session.mfaPresent())) {
+      throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+    }
+    if (service.equals("sts") && !(sessionToken ? SESSION_TOKEN_STS.contains(operation) : operation.equals("GetCallerIdentity"))) {
+      ActionResources.Entry entry = ActionResources.entry("sts:" + operation);
+      String resource = entry == null ? "*" : ActionResources.resolve(entry, call.params(), caller, call.account()).resource();
+      throw AwsServiceException.accessDenied("User: " + caller.arn() + " is not authorized to perform: sts:" + operation
+          + " on resource: " + resource);
+    }
+  }
+
+  /** IAM condition keys of the request: tags, the boundary and policy being attached, the target's tags. */
+  private static void addRequestKeys(Map<String, List<String>> keys, Params params, String operation, ActionResources.Target target) {
+    if (params.has("Tags")) {
+      RequestContexts.requestTags(keys, TagParams.read(params));
+    }
+    if (params.has("TagKeys")) {
+      keys.put("aws:TagKeys", params.strings("TagKeys"));
+    }
+    if (params.has("PolicyArn") && (operation.startsWith("Attach") || operation.startsWith("Detach"))) {
+      RequestContexts.put(keys, "iam:PolicyARN", params.string("PolicyArn"));
+    }
+    if (params.has("PermissionsBoundary")) {
+      RequestContexts.put(keys, "iam:PermissionsBoundary", params.string("PermissionsBoundary"));
+    } else if (operation.matches("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)")) {
+      RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
+    }
+    if (params.has("AWSServiceName")) {
+      RequestContexts.put(keys, "iam:AWSServiceName", params.string("AWSServiceName"));
+    }
+    RequestContexts.resourceTags(keys, tagsOf(target.entity()));
+  }
+
+  private static String boundaryOf(Object entity) {
+    if (entity instanceof User u) {
+      return u.permissionsBoundaryArn();
+    }
+    return entity instanceof Role r ? r.permissionsBoundaryArn() : null;
+  }
+
+  private static Tags tagsOf(Object entity) {
+    if (entity instanceof User u) {
+      return u.tags();
+    }
+    if (entity instanceof Role r) {
+      return r.tags();
+    }
+    if (entity instanceof ManagedPolicy p) {
+      return p.tags();
+    }
+    if (entity instanceof InstanceProfile p) {
+      return p.tags();
+    }
+    if (entity instanceof ServerCertificate c) {
+      return c.tags();
+    }
+    return null;
+  }
+
+  /**
+   * Evaluates a request against the caller's policies plus resource-based policies (a role's trust
+   * policy, which must allow when {@code resourcePolicyRequired}); for the STS handlers.
+   */
+  public static EvaluationResult evaluate(Caller caller, AccountState account, RequestContext request,
+      List<CompiledPolicy> resourcePolicies, boolean resourcePolicyRequired) {
+    PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
+    EvaluationInput.Builder input = EvaluationInput.builder(request)
+        .identityPolicies(policies.identity())
+        .permissionsBoundary(policies.boundary())
+        .sessionPolicies(policies.session())
+        .resourcePolicies(resourcePolicies)
+        .resourceAccount(account.accountId());
+    if (resourcePolicyRequired) {
+      input.resourcePolicyRequired();
+    }
+    return PolicyEvaluator.evaluate(input.build());
+  }
+}

@@ -1,0 +1,70 @@
+package io.iamlocal.server.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The temporary credentials STS has issued in an account, by access key ID. The map is concurrent
+ * because request authentication reads it without the account lock. Expired sessions stay long
+ * enough to be answered with {@code ExpiredToken} rather than {@code InvalidClientTokenId}, then
+ * are dropped as new sessions are issued.
+ */
+public final class Sessions {
+  /** How long an expired session is still recognised (and refused as expired). */
+  static final Duration KEEP_EXPIRED = Duration.ofHours(12);
+  private static final int SWEEP_EVERY = 256;
+  /**
+   * AWS session tokens are base64 of an opaque binary blob that starts with a fixed header (this
+   * prefix is what current STS tokens begin with); the rest here is random.
+   */
+  private static final String TOKEN_PREFIX = "IQoJb3JpZ2luX2Vj";
+  private static final int TOKEN_RANDOM_BYTES = 360;
+  private final Map<String, Session> byAccessKeyId = new ConcurrentHashMap<>();
+  private final AtomicInteger issuedSinceSweep = new AtomicInteger();
+
+  public static Sessions of(AccountState account) {
+    return account.extension(Sessions.class, a -> new Sessions());
+  }
+
+  /** The session whose access key ID this is (expired or not), or null. */
+  public Session get(String accessKeyId) {
+    return accessKeyId == null ? null : byAccessKeyId.get(accessKeyId);
+  }
+
+  public void add(Session session) {
+    byAccessKeyId.put(session.accessKeyId(), session);
+    if (issuedSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+      issuedSinceSweep.set(0);
+      sweep(session.issuedAt());
+    }
+  }
+
+  public int size() {
+    return byAccessKeyId.size();
+  }
+
+  /** Forgets sessions that expired more than {@link #KEEP_EXPIRED} ago. */
+  void sweep(Instant now) {
+    Instant cutoff = now.minus(KEEP_EXPIRED);
+    byAccessKeyId.values().removeIf(s -> s.expiration().isBefore(cutoff));
+  }
+
+  /** A new {@code ASIA…} access key ID that no session or long-term key uses. */
+  public static String newAccessKeyId(AccountState account) {
+    while (true) {
+      String id = account.ids().accessKeyId(IdPrefix.ASIA);
+      if (!account.accessKeys().containsKey(id) && of(account).get(id) == null) {
+        return id;
+      }
+    }
+  }
+
+  /** An opaque session token shaped like AWS's: long, base64, fixed leading bytes. */
+  public static String newSessionToken(AccountState account) {
+    return TOKEN_PREFIX + Base64.getEncoder().encodeToString(account.ids().randomBytes(TOKEN_RANDOM_BYTES));
+  }
+}

@@ -1,0 +1,38 @@
+package io.iamlocal.server.sts;
+
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Session;
+import io.iamlocal.server.state.Sessions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Mints temporary credentials: a fresh {@code ASIA…} key, secret and token, stored in the account. */
+final class SessionIssuer {
+  private SessionIssuer() {}
+
+  /** Completes {@code builder} with new credentials valid for {@code seconds} from now, and stores the session. */
+  static Session issue(AccountState account, Session.Builder builder, Instant now, int seconds) {
+    Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
+    Session session = builder
+        .credentials(Sessions.newAccessKeyId(account), account.ids().secretAccessKey(), Sessions.newSessionToken(account))
+        .validity(issued, issued.plusSeconds(seconds))
+        .build();
+    Sessions.of(account).add(session);
+    return session;
+  }
+
+  /** The {@code Credentials} output structure. */
+  static Struct credentials(Session session) {
+    return new Struct()
+        .with("AccessKeyId", session.accessKeyId())
+        .with("SecretAccessKey", session.secretAccessKey())
+        .with("SessionToken", session.sessionToken())
+        .with("Expiration", session.expiration());
+  }
+
+  /** The {@code AssumedRoleUser} output structure. */
+  static Struct assumedRoleUser(Session session) {
+    return new Struct().with("Arn", session.stsArn()).with("AssumedRoleId", session.stsUserId());
+  }
+}
