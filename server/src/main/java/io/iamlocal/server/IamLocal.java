@@ -351,6 +351,19 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
+     * Whether IAM policies are enforced (default true): non-root callers need policies allowing
+     * each IAM, STS and S3 call, and AssumeRole* evaluate trust policies. {@code false} allows
+     * every authenticated call, like moto.
+     *
+     * @param value false to allow everything
+     * @return this builder
+     */
+    public Builder enforce(boolean value) {
+      config = config.withEnforce(value);
+      return this;
+    }
+
+    /**
      * The largest request body accepted (default 8 MiB); larger ones get an AWS-style 413.
      *
      * @param bytes a positive size in bytes

@@ -38,6 +38,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--region", description = "Region reported in ARNs and credentials (default: ${DEFAULT-VALUE}).")
   String region = "us-east-1";
 
+  @Option(names = "--no-enforce",
+      description = "Allow every authenticated call: do not evaluate IAM policies (enforced by default for non-root callers).")
+  boolean noEnforce;
+
   @Option(names = "--list-operations", description = "Print the IAM and STS operations served, then exit.")
   boolean listOperations;
 
@@ -95,7 +99,8 @@ public final class Main implements Callable<Integer> {
           .accountId(accountId)
           .rootCredentials(rootAccessKey, rootSecretKey)
           .region(region)
-          .maxBodyBytes(maxBody);
+          .maxBodyBytes(maxBody)
+          .enforce(!noEnforce);
       return level.logsRequests() ? builder.requestLog(format) : builder;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

@@ -90,6 +90,14 @@ public final class QueryDispatcher {
   private HttpResponseData handle(HttpRequestData request, String requestId, RequestTrace trace) {
     Map<String, String> params = readParams(request);
     trace.operation = params.get("Action");
+    if (UnsignedCalls.allowed(request, params)) {
+      ServiceModel sts = registry.service("sts");
+      try {
+        return invoke(sts, null, params, request, requestId, trace);
+      } catch (AwsServiceException e) {
+        throw new ServiceScopedException(sts, e);
+      }
+    }
     Verified verified = authenticate(request);
     ServiceModel service = registry.service(verified.scope().service());
     if (service == null) {
@@ -107,7 +115,8 @@ public final class QueryDispatcher {
       ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId,
       RequestTrace trace) {
     AccountState account = state.account();
-    Caller caller = callers.callerOf(verified.credential(), account);
+    // verified is null for the STS calls AWS serves unsigned (the web identity token or SAML assertion authenticates).
+    Caller caller = verified == null ? Caller.anonymous(account.accountId()) : callers.callerOf(verified.credential(), account);
     trace.callerArn = caller.arn();
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
@@ -125,7 +134,8 @@ public final class QueryDispatcher {
       throw new AwsServiceException(AwsErrorCode.NOT_IMPLEMENTED,
           "IAMLocal does not implement the " + service.serviceId() + " operation " + action + " yet.");
     }
-    OperationCall call = new OperationCall(action, input, caller, account, requestId, verified.scope().region(),
+    OperationCall call = new OperationCall(action, input, caller, account, requestId,
+        verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")));
     Lock lock = registered.readOnly() ? account.lock().readLock() : account.lock().writeLock();
     Map<String, ?> output;
