@@ -217,7 +217,8 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
     return new Settings(annotation.lifecycle(), annotation.resetBetweenTests(), builder -> builder
         .accountId(annotation.accountId())
         .rootCredentials(annotation.accessKeyId(), annotation.secretAccessKey())
-        .region(annotation.region()));
+        .region(annotation.region())
+        .enforce(annotation.enforce()));
   }
 
   private static boolean isPresent(String className) {
@@ -320,6 +321,16 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
      */
     public Builder region(String value) {
       return server(builder -> builder.region(value));
+    }
+
+    /**
+     * Whether IAM policies are enforced for non-root callers (default true).
+     *
+     * @param value false to allow every authenticated call
+     * @return this builder
+     */
+    public Builder enforce(boolean value) {
+      return server(builder -> builder.enforce(value));
     }
 
     /**

@@ -84,4 +84,12 @@ public @interface IamLocalTest {
    * @return {@code us-east-1} by default
    */
   String region() default "us-east-1";
+
+  /**
+   * Whether IAM policies are enforced for non-root callers; false allows every authenticated
+   * call (the CLI's {@code --no-enforce}).
+   *
+   * @return true by default
+   */
+  boolean enforce() default true;
 }

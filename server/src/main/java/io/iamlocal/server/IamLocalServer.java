@@ -3,12 +3,13 @@ package io.iamlocal.server;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.auth.AccountCredentialResolver;
 import io.iamlocal.server.auth.CallerResolver;
-import io.iamlocal.server.dispatch.Authorizer;
+import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.QueryDispatcher;
 import io.iamlocal.server.dispatch.RequestRouter;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.netty.ServerInitializer;
+import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.netty.bootstrap.ServerBootstrap;
@@ -52,8 +53,10 @@ public final class IamLocalServer implements AutoCloseable {
   /** Binds the port and starts serving; returns once requests are accepted. */
   public IamLocalServer start() throws InterruptedException {
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
-    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, new CallerResolver(), Authorizer.ALLOW_ALL, requestLog);
-    RequestRouter router = new RequestRouter(dispatcher, state);
+    CallerResolver callers = new CallerResolver();
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforce());
+    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog);
+    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog));
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup();
     channel = new ServerBootstrap()

@@ -45,6 +45,7 @@ public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
   private String region = "us-east-1";
   private String logFormat;
   private boolean quiet;
+  private boolean enforce = true;
 
   /** A container of {@link #DEFAULT_IMAGE_NAME}. */
   public IamLocalContainer() {
@@ -157,6 +158,19 @@ public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
   }
 
   /**
+   * Whether IAM policies are enforced for non-root callers (default true); false passes
+   * {@code --no-enforce}, allowing every authenticated call.
+   *
+   * @param enforce false to skip policy evaluation
+   * @return this container
+   */
+  public IamLocalContainer withEnforce(boolean enforce) {
+    this.enforce = enforce;
+    updateCommand();
+    return self();
+  }
+
+  /**
    * The endpoint to give an SDK's {@code endpointOverride}, reachable from the host running the
    * tests, e.g. {@code http://localhost:32768}.
    *
@@ -215,6 +229,9 @@ public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
     }
     if (quiet) {
       args.add("--quiet");
+    }
+    if (!enforce) {
+      args.add("--no-enforce");
     }
     setCommand(args.toArray(String[]::new));
   }

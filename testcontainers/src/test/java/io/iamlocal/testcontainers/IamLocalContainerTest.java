@@ -44,11 +44,12 @@ class IamLocalContainerTest {
         .withAccountId("111122223333")
         .withRegion("eu-west-1")
         .withLogFormat("JSON")
-        .withQuiet(true)) {
+        .withQuiet(true)
+        .withEnforce(false)) {
       assertThat(imageName(container)).isEqualTo("registry.example/iamlocal:0.1.0");
       assertThat(container.getCommandParts()).containsExactly(
           "--root-access-key", "AKIAEXAMPLE", "--root-secret-key", "secret/key", "--account-id", "111122223333",
-          "--region", "eu-west-1", "--log-format", "json", "--quiet");
+          "--region", "eu-west-1", "--log-format", "json", "--quiet", "--no-enforce");
       assertThat(container.getAccessKeyId()).isEqualTo("AKIAEXAMPLE");
       assertThat(container.getSecretAccessKey()).isEqualTo("secret/key");
       assertThat(container.getAccountId()).isEqualTo("111122223333");

@@ -201,6 +201,23 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   /**
+   * Decides an action of another service (S3) by the caller's policies: true when allowed (always
+   * for root, and with enforcement off); a denial is recorded as an encoded authorization message.
+   */
+  public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
+      Map<String, List<String>> keys) {
+    if (!enforce || caller.isRoot()) {
+      return true;
+    }
+    RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
+    EvaluationResult result = evaluate(caller, account, request, List.of(), false);
+    if (!result.allowed()) {
+      AuthorizationMessages.of(account).recordDenial(requestId, caller, request, result);
+    }
+    return result.allowed();
+  }
+
+  /**
    * Evaluates a request against the caller's policies plus resource-based policies (a role's trust
    * policy, which must allow when {@code resourcePolicyRequired}); for the STS handlers.
    */

@@ -147,7 +147,9 @@ public final class QueryDispatcher {
       lock.unlock();
     }
     // Access advisor (service last accessed) data comes from the calls really served.
-    AccessActivity.of(account).record(caller.arn(), service.endpointPrefix(), action, call.now(), call.region());
+    if (caller.arn() != null) {
+      AccessActivity.of(account).record(caller.arn(), service.endpointPrefix(), action, call.now(), call.region());
+    }
     return HttpResponseData.xml(200, XmlResponseWriter.render(operation, output, requestId), requestId);
   }
 

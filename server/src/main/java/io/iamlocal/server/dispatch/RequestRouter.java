@@ -1,5 +1,7 @@
 package io.iamlocal.server.dispatch;
 
+import io.iamlocal.server.authz.AuthorizationMessages;
+import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
 
 /**
@@ -10,10 +12,17 @@ public final class RequestRouter {
   private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":{\"iam\":\"running\",\"sts\":\"running\"}}";
   private final QueryDispatcher dispatcher;
   private final IamLocalState state;
+  private final S3Dispatcher s3;
 
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state) {
+    this(dispatcher, state, null);
+  }
+
+  /** A router that also sends requests signed for S3 (credential scope service {@code s3}) to {@code s3}. */
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3) {
     this.dispatcher = dispatcher;
     this.state = state;
+    this.s3 = s3;
   }
 
   public HttpResponseData route(HttpRequestData request) {
@@ -24,6 +33,12 @@ public final class RequestRouter {
     }
     if (isHealthCheck(request, path)) {
       return HttpResponseData.json(200, HEALTH_BODY, RequestIds.next());
+    }
+    if ("/_iamlocal/authorization-messages".equals(path) && "GET".equals(request.method())) {
+      return HttpResponseData.json(200, AuthorizationMessages.of(state.account()).recentJson(), RequestIds.next());
+    }
+    if (s3 != null && S3Dispatcher.isS3(request)) {
+      return s3.dispatch(request);
     }
     return dispatcher.dispatch(request);
   }

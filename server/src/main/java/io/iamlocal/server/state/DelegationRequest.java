@@ -33,7 +33,6 @@ public final class DelegationRequest {
   private String rejectionReason;
   private Instant updatedTime;
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   public DelegationRequest(String id, String requestorAccountId, String ownerAccountId, String description, String policyTemplateArn,
       List<Parameter> parameters, String requestMessage, String requestorWorkflowId, String redirectUrl,
       String notificationChannel, int sessionDuration, boolean onlySendByOwner, Instant now, Instant expirationTime) {
