@@ -31,6 +31,7 @@ final class JfrSummary {
     Duration gcTotal = Duration.ZERO;
     Duration gcMax = Duration.ZERO;
     Map<String, Integer> gcNames = new HashMap<>();
+    Map<Long, long[]> threadAllocated = new HashMap<>();
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
       String type = e.getEventType().getName();
       switch (type) {
@@ -74,6 +75,12 @@ final class JfrSummary {
           }
           gcNames.merge(e.getString("name"), 1, Integer::sum);
         }
+        case "jdk.ThreadAllocationStatistics" -> {
+          long allocated = e.getLong("allocated");
+          long thread = e.getThread("thread") == null ? -1 : e.getThread("thread").getJavaThreadId();
+          threadAllocated.merge(thread, new long[] {allocated, allocated},
+              (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
         case "jdk.JavaMonitorEnter", "jdk.ThreadPark" -> {
           RecordedStackTrace st = e.getStackTrace();
           String where = type;
@@ -98,6 +105,8 @@ final class JfrSummary {
     out.put("top_iamlocal_frames_by_callee", topN(oursCallees, 30, samples));
     long allocTotal = allocation.values().stream().mapToLong(Long::longValue).sum();
     out.put("allocation_total_mb_sampled", allocTotal / 1024 / 1024);
+    // Exact bytes allocated by all threads over the recording (per-thread counters, first to last reading).
+    out.put("allocated_bytes_total", threadAllocated.values().stream().mapToLong(a -> a[1] - a[0]).sum());
     out.put("allocation_by_class", topN(allocation, 15, allocTotal));
     out.put("allocation_by_iamlocal_site", topN(allocationSites, 15, allocTotal));
     Map<String, Object> gc = new LinkedHashMap<>();

@@ -293,6 +293,10 @@ final class WireBench {
     if (profile) {
       jcmd("JFR.stop", "name=bench");
       Map<String, Object> summary = JfrSummary.summarize(jfr);
+      Object allocated = summary.get("allocated_bytes_total");
+      if (allocated instanceof Long bytes) {
+        summary.put("allocated_bytes_per_request", bytes / Math.max(1, (Long) r.get("requests")));
+      }
       s.put("profile", summary);
       Files.writeString(o.work.resolve(name + "-profile.json"), json().writeValueAsString(summary));
     }

@@ -36,6 +36,20 @@ public abstract class WireTest {
     return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
   }
 
+  /**
+   * Gives a user an inline policy allowing {@code actions} on every resource: IAMLocal enforces
+   * IAM policies, so a user without one may do nothing (except GetCallerIdentity).
+   */
+  protected void allow(String userName, String... actions) {
+    StringBuilder list = new StringBuilder();
+    for (String action : actions) {
+      list.append(list.length() == 0 ? "" : ",").append('"').append(action).append('"');
+    }
+    iam.putUserPolicy(r -> r.userName(userName).policyName("allow-" + actions.length + "-" + Math.abs(list.toString().hashCode()))
+        .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + list
+            + "],\"Resource\":\"*\"}]}"));
+  }
+
   /** A new user with one access key; returns the key. */
   protected AccessKey userWithKey(String userName) {
     iam.createUser(r -> r.userName(userName));

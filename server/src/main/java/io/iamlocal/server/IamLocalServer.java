@@ -35,6 +35,7 @@ public final class IamLocalServer implements AutoCloseable {
   private EventLoopGroup workers;
   private Channel channel;
 
+  /** A server without a request log; prefer {@link IamLocal#builder()} for embedding. */
   public IamLocalServer(ServerConfig config) {
     this(config, RequestLog.NONE);
   }
@@ -71,6 +72,7 @@ public final class IamLocalServer implements AutoCloseable {
     return this;
   }
 
+  /** The local address actually bound (the real port after port 0); only once started. */
   public InetSocketAddress boundAddress() {
     return (InetSocketAddress) channel.localAddress();
   }
@@ -82,18 +84,22 @@ public final class IamLocalServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + address.getPort());
   }
 
+  /** The configuration this server was built with. */
   public ServerConfig config() {
     return config;
   }
 
+  /** The in-memory state: the account and its entities; {@code state().reset()} wipes it. */
   public IamLocalState state() {
     return state;
   }
 
+  /** The operations this server serves. */
   public OperationRegistry registry() {
     return registry;
   }
 
+  /** Stops serving and releases the port and event loop threads; safe if never started. */
   @Override
   public void close() {
     if (channel != null) {

@@ -11,6 +11,7 @@ import io.iamlocal.server.iam.InstanceProfileOperations;
 import io.iamlocal.server.iam.ManagedPolicyOperations;
 import io.iamlocal.server.iam.PermissionsBoundaryOperations;
 import io.iamlocal.server.iam.PolicyAttachmentOperations;
+import io.iamlocal.server.iam.PolicySimulationOperations;
 import io.iamlocal.server.iam.PolicyVersionOperations;
 import io.iamlocal.server.iam.RoleOperations;
 import io.iamlocal.server.iam.ServiceLinkedRoleOperations;
@@ -56,6 +57,7 @@ final class OperationCatalog {
         new InlinePolicyOperations(),
         new PolicyAttachmentOperations(),
         new PermissionsBoundaryOperations(),
+        new PolicySimulationOperations(),
         new AccountViewOperations(),
         new LoginProfileOperations(),
         new PasswordPolicyOperations(),

@@ -45,6 +45,18 @@ public final class PolicyEvaluator {
         return new EvaluationResult(o.decision, matched, state.missingKeys(), o.boundaryDecision, o.reason);
     }
 
+    /**
+     * How one policy type decides on its own, without the combination rules: an applicable Deny is an explicit
+     * deny, else an applicable Allow (for resource-based policies, one whose Principal names the caller in any
+     * way, the account included) allows. This is the per-type summary the simulator reports in
+     * {@code EvalDecisionDetails}.
+     */
+    public static Decision decideAlone(RequestContext request, List<CompiledPolicy> policies, boolean resourceBased) {
+        int flags = scan(policies, resourceBased, false, new EvalState(request, false));
+        return (flags & DENY) != 0 ? Decision.EXPLICIT_DENY
+                : (flags & ALLOW) != 0 ? Decision.ALLOWED : Decision.IMPLICIT_DENY;
+    }
+
     private static final class Outcome {
         final Decision decision;
         final DenyReason reason;

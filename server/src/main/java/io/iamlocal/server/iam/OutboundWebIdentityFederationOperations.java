@@ -8,7 +8,6 @@ import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountSettings;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Outbound web identity federation (the account's issuer for STS GetWebIdentityToken): enable
@@ -29,7 +28,7 @@ public final class OutboundWebIdentityFederationOperations implements Operations
     if (settings.outboundIssuerIdentifier() != null) {
       throw new AwsServiceException(AwsErrorCode.FEATURE_ENABLED, "Outbound web identity federation is already enabled for this account.");
     }
-    settings.setOutboundIssuerIdentifier("https://" + UUID.randomUUID() + ".tokens.sts.global.api.aws");
+    settings.setOutboundIssuerIdentifier("https://" + call.account().ids().uuid() + ".tokens.sts.global.api.aws");
     return Struct.of("IssuerIdentifier", settings.outboundIssuerIdentifier());
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Access advisor: GenerateServiceLastAccessedDetails, GetServiceLastAccessedDetails(WithEntities)
@@ -35,7 +34,7 @@ public final class ServiceLastAccessedOperations implements Operations {
   private Map<String, ?> generate(OperationCall call) {
     AccessAdvisorTargets.Target target = AccessAdvisorTargets.resolve(call.account(), call.params().string("Arn"), true);
     Set<String> allowed = AccessAdvisorTargets.allowedServices(target.policies());
-    Job job = ServiceLastAccessedJobs.of(call.account()).generate(UUID.randomUUID().toString(),
+    Job job = ServiceLastAccessedJobs.of(call.account()).generate(call.account().ids().uuid().toString(),
         call.params().string("Granularity", "SERVICE_LEVEL"), call.now(), target.principals(), allowed,
         AccessActivity.of(call.account()));
     return Struct.of("JobId", job.jobId());

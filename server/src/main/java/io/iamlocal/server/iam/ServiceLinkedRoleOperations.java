@@ -11,7 +11,6 @@ import io.iamlocal.server.state.IdPrefix;
 import io.iamlocal.server.state.Role;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Service-linked roles: created under {@code /aws-service-role/SERVICE/}, trusted by that service
@@ -60,7 +59,7 @@ public final class ServiceLinkedRoleOperations implements Operations {
       throw AwsServiceException.noSuchEntity("There is no service-linked role with name " + role.roleName() + ".");
     }
     String service = role.path().substring(PATH_PREFIX.length(), role.path().length() - 1);
-    String taskId = "task" + PATH_PREFIX + service + "/" + role.roleName() + "/" + UUID.randomUUID();
+    String taskId = "task" + PATH_PREFIX + service + "/" + role.roleName() + "/" + account.ids().uuid();
     RoleOperations.remove(account, role);
     tasks(account).put(taskId, "SUCCEEDED");
     return Struct.of("DeletionTaskId", taskId);

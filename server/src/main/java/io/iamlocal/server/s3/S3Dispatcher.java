@@ -239,12 +239,11 @@ public final class S3Dispatcher {
       } else {
         key = rest;
       }
-      boolean subresource = request.rawQuery() != null && !request.rawQuery().isEmpty()
-          && !request.rawQuery().contains("X-Amz-Algorithm");
+      boolean subresource = hasSubresource(request.rawQuery());
       String method = request.method();
       String operation;
       if (bucket == null) {
-        operation = method.equals("GET") && !subresource ? "ListBuckets" : "NotImplemented";
+        operation = method.equals("GET") ? "ListBuckets" : "NotImplemented";
       } else if (!key.isEmpty() || subresource) {
         operation = "NotImplemented";
       } else {
@@ -256,6 +255,23 @@ public final class S3Dispatcher {
         };
       }
       return new Route(bucket, key, operation);
+    }
+
+    /**
+     * Whether the query names an S3 subresource or list parameter ({@code ?location}, {@code ?list-type=2}…);
+     * the SDKs' {@code x-id} marker and query-string auth parameters are not ones.
+     */
+    static boolean hasSubresource(String rawQuery) {
+      if (rawQuery == null || rawQuery.isEmpty()) {
+        return false;
+      }
+      for (String pair : rawQuery.split("&")) {
+        String name = pair.split("=", 2)[0];
+        if (!name.isEmpty() && !name.equals("x-id") && !name.startsWith("X-Amz-") && !name.startsWith("x-amz-")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     static String virtualHostBucket(String host) {

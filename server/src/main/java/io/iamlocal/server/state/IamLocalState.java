@@ -11,10 +11,16 @@ public final class IamLocalState {
   private final String rootAccessKeyId;
   private final String rootSecretKey;
   private final Clock clock;
-  private final IdGenerator ids = new IdGenerator();
+  private final IdGenerator ids;
   private volatile AccountState account;
 
   public IamLocalState(String accountId, String rootAccessKeyId, String rootSecretKey, Clock clock) {
+    this(accountId, rootAccessKeyId, rootSecretKey, clock, new IdGenerator());
+  }
+
+  /** A state drawing IDs from {@code ids} (a taped generator with a data directory, see {@link Tape}). */
+  public IamLocalState(String accountId, String rootAccessKeyId, String rootSecretKey, Clock clock, IdGenerator ids) {
+    this.ids = ids;
     this.accountId = accountId;
     this.rootAccessKeyId = rootAccessKeyId;
     this.rootSecretKey = rootSecretKey;

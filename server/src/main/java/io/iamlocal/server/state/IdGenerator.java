@@ -11,6 +11,19 @@ public final class IdGenerator {
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
   private static final char[] SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
   private final SecureRandom random = new SecureRandom();
+  private final boolean taped;
+
+  public IdGenerator() {
+    this(false);
+  }
+
+  /**
+   * With {@code taped}, every random value goes through the calling thread's {@link Tape} when one
+   * is installed (recorded for the journal, or played back from it); used with a data directory.
+   */
+  public IdGenerator(boolean taped) {
+    this.taped = taped;
+  }
 
   /** A unique entity ID such as {@code AIDAJQABLZS4A3QDU576Q}. */
   public String uniqueId(IdPrefix prefix) {
@@ -27,6 +40,11 @@ public final class IdGenerator {
   }
 
   public String randomChars(char[] alphabet, int length) {
+    Tape tape = taped ? Tape.current() : null;
+    return tape == null ? liveChars(alphabet, length) : tape.chars(() -> liveChars(alphabet, length));
+  }
+
+  private String liveChars(char[] alphabet, int length) {
     char[] out = new char[length];
     for (int i = 0; i < length; i++) {
       out[i] = alphabet[random.nextInt(alphabet.length)];
@@ -34,7 +52,21 @@ public final class IdGenerator {
     return new String(out);
   }
 
+  /** A random (version 4) UUID, drawn like every other random value so that it replays. */
+  public java.util.UUID uuid() {
+    byte[] b = randomBytes(16);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+    return new java.util.UUID(buffer.getLong(), buffer.getLong());
+  }
+
   public byte[] randomBytes(int length) {
+    Tape tape = taped ? Tape.current() : null;
+    return tape == null ? liveBytes(length) : tape.bytes(() -> liveBytes(length));
+  }
+
+  private byte[] liveBytes(int length) {
     byte[] out = new byte[length];
     random.nextBytes(out);
     return out;

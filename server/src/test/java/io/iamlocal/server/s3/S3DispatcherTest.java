@@ -1,0 +1,109 @@
+package io.iamlocal.server.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iamlocal.server.auth.AccountCredentialResolver;
+import io.iamlocal.server.auth.CallerResolver;
+import io.iamlocal.server.authz.PolicyAuthorizer;
+import io.iamlocal.server.dispatch.HttpRequestData;
+import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.log.RequestLog;
+import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.sigv4.CanonicalUriMode;
+import io.iamlocal.sigv4.RequestSigner;
+import io.iamlocal.sigv4.SignableRequest;
+import io.iamlocal.sigv4.SigningCredential;
+import io.iamlocal.sigv4.SignatureVerifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Addressing styles and signing of the minimal S3, without the network. */
+class S3DispatcherTest {
+  private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final IamLocalState state = new IamLocalState("123456789012", "test", "test", clock);
+  private final SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), clock);
+  private final S3Dispatcher s3 = new S3Dispatcher(state, verifier, new CallerResolver(), new PolicyAuthorizer(true), RequestLog.NONE);
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "GET|127.0.0.1:4566|/|     |ListBuckets",
+      "PUT|127.0.0.1:4566|/my-bucket|my-bucket|CreateBucket",
+      "HEAD|localhost:4566|/my-bucket|my-bucket|HeadBucket",
+      "DELETE|my-bucket.localhost:4566|/|my-bucket|DeleteBucket",
+      "HEAD|my-bucket.s3.amazonaws.com|/|my-bucket|HeadBucket",
+      "HEAD|my.dotted.bucket.s3.us-west-2.amazonaws.com|/|my.dotted.bucket|HeadBucket",
+      "GET|my-bucket.localhost:4566|/|my-bucket|NotImplemented",
+      "GET|127.0.0.1:4566|/my-bucket/key|my-bucket|NotImplemented"
+  })
+  void routes(String method, String host, String path, String bucket, String operation) {
+    S3Dispatcher.Route route = S3Dispatcher.Route.of(request(method, host, path, Map.of()));
+    assertThat(route.bucket()).isEqualTo(bucket);
+    assertThat(route.operation()).isEqualTo(operation);
+  }
+
+  @Test
+  void virtualHostedStyleWithUnsignedPayloadCreatesAndListsBuckets() {
+    HttpResponseData created = send("PUT", "demo-bucket.localhost:4566", "/", true);
+    assertThat(created.status()).isEqualTo(200);
+    HttpResponseData head = send("HEAD", "localhost:4566", "/demo-bucket", false);
+    assertThat(head.status()).isEqualTo(200);
+    HttpResponseData list = send("GET", "localhost:4566", "/", false);
+    assertThat(new String(list.body(), StandardCharsets.UTF_8))
+        .contains("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
+        .contains("<Name>demo-bucket</Name><CreationDate>2024-05-01T12:00:00Z</CreationDate>");
+    assertThat(send("DELETE", "demo-bucket.localhost:4566", "/", true).status()).isEqualTo(204);
+    HttpResponseData missing = send("DELETE", "demo-bucket.localhost:4566", "/", true);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(new String(missing.body(), StandardCharsets.UTF_8)).contains("<Code>NoSuchBucket</Code>")
+        .contains("<Message>The specified bucket does not exist</Message>");
+  }
+
+  @Test
+  void wrongSecretIsS3sSignatureDoesNotMatch() {
+    SignableRequest signed = new RequestSigner(SigningCredential.of("test", "wrong"), "us-east-1", "s3")
+        .withUriMode(CanonicalUriMode.S3).withContentSha256Header(true)
+        .sign(new SignableRequest("GET", "/", "", Map.of("Host", List.of("localhost:4566")), new byte[0]), NOW).request();
+    HttpResponseData r = s3.dispatch(toData(signed, "GET", "/"));
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>")
+        .contains("Check your key and signing method.</Message>");
+  }
+
+  private HttpResponseData send(String method, String host, String path, boolean unsignedPayload) {
+    Map<String, List<String>> headers = new HashMap<>();
+    headers.put("Host", List.of(host));
+    if (unsignedPayload) {
+      headers.put("x-amz-content-sha256", List.of("UNSIGNED-PAYLOAD"));
+    }
+    RequestSigner signer = new RequestSigner(SigningCredential.of("test", "test"), "us-east-1", "s3").withUriMode(CanonicalUriMode.S3);
+    if (!unsignedPayload) {
+      signer = signer.withContentSha256Header(true);
+    }
+    SignableRequest signed = signer.sign(new SignableRequest(method, path, "", headers, new byte[0]), NOW).request();
+    HttpRequestData data = toData(signed, method, path);
+    assertThat(S3Dispatcher.isS3(data)).isTrue();
+    return s3.dispatch(data);
+  }
+
+  private static HttpRequestData toData(SignableRequest signed, String method, String path) {
+    Map<String, List<String>> lower = new HashMap<>();
+    signed.headers().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    return new HttpRequestData(method, path, "", lower, new byte[0], "127.0.0.1", false);
+  }
+
+  private static HttpRequestData request(String method, String host, String path, Map<String, List<String>> extra) {
+    Map<String, List<String>> headers = new HashMap<>(extra);
+    headers.put("host", List.of(host));
+    return new HttpRequestData(method, path, "", headers, new byte[0], "127.0.0.1", false);
+  }
+}
