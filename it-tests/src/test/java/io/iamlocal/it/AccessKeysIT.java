@@ -60,7 +60,7 @@ class AccessKeysIT extends WireTest {
 
   @Test
   void userWithoutNameManagesOwnKeys() {
-    AccessKey key = userWithKey("dave");
+    AccessKey key = readerWithKey("dave");
     try (IamClient asDave = Clients.iam(endpoint(), credentialsOf(key))) {
       assertThat(asDave.listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::userName).containsExactly("dave");
     }

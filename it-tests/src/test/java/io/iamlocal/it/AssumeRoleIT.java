@@ -1,6 +1,6 @@
 package io.iamlocal.it;
 
-import static io.iamlocal.it.StsTestSupport.allow;
+import static io.iamlocal.it.StsTestSupport.policy;
 import static io.iamlocal.it.StsTestSupport.expect;
 import static io.iamlocal.it.StsTestSupport.notAuthorized;
 import static io.iamlocal.it.StsTestSupport.roleArn;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
 
 /** STS AssumeRole: real temporary credentials, trust policies and the caller's policies, limits. */
 class AssumeRoleIT extends WireTest {
-  private static final String S3_ALL = allow("s3:*", "*");
+  private static final String S3_ALL = policy("s3:*", "*");
 
   private Role role(String name, String trustPolicy, String permissions) {
     Role role = iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(trustPolicy)).role();
@@ -79,7 +79,7 @@ class AssumeRoleIT extends WireTest {
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(carol))) {
       expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")), "AccessDenied", 403,
           notAuthorized(userArn("carol"), "sts:AssumeRole", role.arn()));
-      iam.putUserPolicy(r -> r.userName("carol").policyName("assume").policyDocument(allow("sts:AssumeRole", role.arn())));
+      iam.putUserPolicy(r -> r.userName("carol").policyName("assume").policyDocument(policy("sts:AssumeRole", role.arn())));
       assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")).credentials()).isNotNull();
     }
   }
@@ -113,7 +113,7 @@ class AssumeRoleIT extends WireTest {
   @Test
   void durationIsLimitedByTheRoleAndByRoleChaining() {
     AccessKey frank = userWithKey("frank");
-    Role first = role("first", trust(userArn("frank")), allow("sts:AssumeRole", "*"));
+    Role first = role("first", trust(userArn("frank")), policy("sts:AssumeRole", "*"));
     iam.updateRole(r -> r.roleName("first").maxSessionDuration(43200));
     Role second = role("second", trust(roleArn("first")), null);
     iam.updateRole(r -> r.roleName("second").maxSessionDuration(43200));
@@ -143,7 +143,7 @@ class AssumeRoleIT extends WireTest {
     AssumeRoleResponse assumed;
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(gina))) {
       assumed = sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("narrow")
-          .policy(allow("s3:ListAllMyBuckets", "*")));
+          .policy(policy("s3:ListAllMyBuckets", "*")));
       expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("bad").policy("{\"Version\":\"2012-10-17\"}")),
           "MalformedPolicyDocument", 400, null);
     }
@@ -157,7 +157,7 @@ class AssumeRoleIT extends WireTest {
   @Test
   void sessionTagsNeedTagSessionAndFlowThroughRoleChains() {
     AccessKey hank = userWithKey("hank");
-    Role tagger = role("tagger", trust(userArn("hank"), "sts:AssumeRole", "sts:TagSession"), allow("sts:*", "*"));
+    Role tagger = role("tagger", trust(userArn("hank"), "sts:AssumeRole", "sts:TagSession"), policy("sts:*", "*"));
     Role untagged = role("no-tags", trust(userArn("hank")), null);
     String teamOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + roleArn("tagger")
         + "\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"red\"}}}]}";

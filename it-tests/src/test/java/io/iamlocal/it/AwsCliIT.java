@@ -33,6 +33,7 @@ class AwsCliIT extends WireTest {
     JsonNode user = aws(root, "iam", "create-user", "--user-name", "alice", "--tags", "Key=team,Value=red");
     assertThat(user.at("/User/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/alice");
     JsonNode key = aws(root, "iam", "create-access-key", "--user-name", "alice");
+    aws(root, "iam", "attach-user-policy", "--user-name", "alice", "--policy-arn", "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
     Map<String, String> alice = ExternalTool.awsEnv(key.at("/AccessKey/AccessKeyId").asText(), key.at("/AccessKey/SecretAccessKey").asText());
     assertThat(aws(alice, "sts", "get-caller-identity").at("/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/alice");
     assertThat(aws(alice, "iam", "get-user").at("/User/UserName").asText()).isEqualTo("alice");

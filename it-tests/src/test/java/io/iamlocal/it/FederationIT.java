@@ -1,6 +1,6 @@
 package io.iamlocal.it;
 
-import static io.iamlocal.it.StsTestSupport.allow;
+import static io.iamlocal.it.StsTestSupport.policy;
 import static io.iamlocal.it.StsTestSupport.expect;
 import static io.iamlocal.it.StsTestSupport.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +49,7 @@ class FederationIT extends WireTest {
         + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"idp.example.com:aud\":\"my-app\","
         + "\"idp.example.com:sub\":\"user-1\"}}}]}";
     String arn = iam.createRole(r -> r.roleName("web").assumeRolePolicyDocument(trust)).role().arn();
-    iam.putRolePolicy(r -> r.roleName("web").policyName("s3").policyDocument(allow("s3:ListAllMyBuckets", "*")));
+    iam.putRolePolicy(r -> r.roleName("web").policyName("s3").policyDocument(policy("s3:ListAllMyBuckets", "*")));
     return arn;
   }
 

@@ -1,6 +1,6 @@
 package io.iamlocal.it;
 
-import static io.iamlocal.it.StsTestSupport.allow;
+import static io.iamlocal.it.StsTestSupport.policy;
 import static io.iamlocal.it.StsTestSupport.expect;
 import static io.iamlocal.it.StsTestSupport.notAuthorized;
 import static io.iamlocal.it.StsTestSupport.session;
@@ -81,7 +81,7 @@ class SessionTokensIT extends WireTest {
     GetFederationTokenResponse token;
     GetFederationTokenResponse withoutPolicy;
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(carol))) {
-      token = sts.getFederationToken(r -> r.name("carol-app").policy(allow("s3:ListAllMyBuckets", "*")).durationSeconds(900));
+      token = sts.getFederationToken(r -> r.name("carol-app").policy(policy("s3:ListAllMyBuckets", "*")).durationSeconds(900));
       withoutPolicy = sts.getFederationToken(r -> r.name("bare"));
       expect(() -> sts.getFederationToken(r -> r.name("x")), "ValidationError", 400,
           "1 validation error detected: Value 'x' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 2");
@@ -110,7 +110,7 @@ class SessionTokensIT extends WireTest {
       expect(() -> sts.getFederationToken(r -> r.name("partner")), "AccessDenied", 403,
           notAuthorized(userArn("dave"), "sts:GetFederationToken", "arn:aws:sts::123456789012:federated-user/partner"));
     }
-    GetFederationTokenResponse rootToken = sts.getFederationToken(r -> r.name("root-fed").policy(allow("s3:*", "*")));
+    GetFederationTokenResponse rootToken = sts.getFederationToken(r -> r.name("root-fed").policy(policy("s3:*", "*")));
     assertThat(Duration.between(Instant.now(), rootToken.credentials().expiration())).isLessThanOrEqualTo(Duration.ofHours(1));
     try (S3Client s3 = StsTestSupport.s3(endpoint(), session(rootToken.credentials()))) {
       s3.createBucket(r -> r.bucket("root-fed-bucket"));

@@ -33,7 +33,7 @@ final class StsTestSupport {
   }
 
   /** A policy with one Allow statement. */
-  static String allow(String action, String resource) {
+  static String policy(String action, String resource) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"" + resource + "\"}]}";
   }
 

@@ -43,13 +43,25 @@ class UsersIT extends WireTest {
 
   @Test
   void getUserWithoutNameReturnsTheCaller() {
-    var key = userWithKey("alice");
+    var key = readerWithKey("alice");
     try (IamClient asAlice = Clients.iam(endpoint(), credentialsOf(key))) {
       assertThat(asAlice.getUser().user().userName()).isEqualTo("alice");
     }
     User root = iam.getUser().user();
     assertThat(root.arn()).isEqualTo("arn:aws:iam::123456789012:root");
     assertThat(root.userId()).isEqualTo("123456789012");
+  }
+
+  @Test
+  void callerWithoutPermissionIsDeniedWithAwsMessage() {
+    var key = userWithKey("mallory");
+    try (IamClient asMallory = Clients.iam(endpoint(), credentialsOf(key))) {
+      IamException e = catchThrowableOfType(asMallory::getUser, IamException.class);
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+      assertThat(e.statusCode()).isEqualTo(403);
+      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::123456789012:user/mallory is not authorized "
+          + "to perform: iam:GetUser on resource: arn:aws:iam::123456789012:user/mallory because no identity-based policy allows the iam:GetUser action");
+    }
   }
 
   @Test

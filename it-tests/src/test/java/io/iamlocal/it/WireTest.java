@@ -50,6 +50,13 @@ public abstract class WireTest {
             + "],\"Resource\":\"*\"}]}"));
   }
 
+  /** A new user allowed to read IAM (AWS's IAMReadOnlyAccess), with one access key; returns the key. */
+  protected AccessKey readerWithKey(String userName) {
+    AccessKey key = userWithKey(userName);
+    iam.attachUserPolicy(r -> r.userName(userName).policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+    return key;
+  }
+
   /** A new user with one access key; returns the key. */
   protected AccessKey userWithKey(String userName) {
     iam.createUser(r -> r.userName(userName));

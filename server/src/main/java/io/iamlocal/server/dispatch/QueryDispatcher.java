@@ -40,6 +40,7 @@ public final class QueryDispatcher {
   private final CallerResolver callers;
   private final Authorizer authorizer;
   private final RequestLog requestLog;
+  private final WriteJournal journal;
 
   public QueryDispatcher(
       OperationRegistry registry, IamLocalState state, SignatureVerifier verifier, CallerResolver callers, Authorizer authorizer) {
@@ -49,6 +50,13 @@ public final class QueryDispatcher {
   /** A dispatcher that reports each AWS request, once answered, to {@code requestLog}. */
   public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
       CallerResolver callers, Authorizer authorizer, RequestLog requestLog) {
+    this(registry, state, verifier, callers, authorizer, requestLog, WriteJournal.NONE);
+  }
+
+  /** A dispatcher whose handlers run through {@code journal} (durable state with a data directory). */
+  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
+      CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal) {
+    this.journal = journal;
     this.requestLog = requestLog;
     this.registry = registry;
     this.state = state;
@@ -142,7 +150,7 @@ public final class QueryDispatcher {
     lock.lock();
     try {
       authorizer.authorize(operation, call);
-      output = registered.handler().handle(call);
+      output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {
       lock.unlock();
     }

@@ -3,6 +3,11 @@ package io.iamlocal.server.netty;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestRouter;
+import io.iamlocal.server.dispatch.WriteJournal;
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.ErrorRenderer;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.CompletableFuture;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,10 +28,22 @@ import java.util.Map;
  */
 @ChannelHandler.Sharable
 public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  /** The last response of a connection still waiting to be written, so that responses keep request order. */
+  private static final AttributeKey<CompletableFuture<Void>> TAIL = AttributeKey.valueOf("iamlocal.responseTail");
   private final RequestRouter router;
+  private final boolean durable;
 
   public AwsRequestHandler(RequestRouter router) {
+    this(router, false);
+  }
+
+  /**
+   * With {@code durable}, a response to a journalled write is sent once its journal entry is on
+   * disk (completed by the journal's writer thread); the event loop never waits for it.
+   */
+  public AwsRequestHandler(RequestRouter router, boolean durable) {
     this.router = router;
+    this.durable = durable;
   }
 
   @Override
@@ -36,7 +53,37 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
       return;
     }
     HttpResponseData response = router.route(toData(ctx, request));
-    ResponseWriter.write(ctx, request, response);
+    if (!durable) {
+      ResponseWriter.write(ctx, request, response);
+      return;
+    }
+    CompletableFuture<Void> pending = WriteJournal.takePending();
+    CompletableFuture<Void> tail = ctx.channel().attr(TAIL).get();
+    if (pending == null && (tail == null || tail.isDone())) {
+      ResponseWriter.write(ctx, request, response);
+      return;
+    }
+    // Wait for durability (and for earlier responses of this connection) off the event loop.
+    request.retain();
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    ctx.channel().attr(TAIL).set(written);
+    CompletableFuture<Void> durableNow = pending == null ? CompletableFuture.completedFuture(null) : pending;
+    CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
+    CompletableFuture.allOf(durableNow, before).whenComplete((ok, error) -> ctx.executor().execute(() -> {
+      try {
+        ResponseWriter.write(ctx, request, error == null ? response : notDurable(response));
+      } finally {
+        request.release();
+        written.complete(null);
+      }
+    }));
+  }
+
+  /** The write took effect in memory but could not be made durable: the client must not take it as done. */
+  private static HttpResponseData notDurable(HttpResponseData response) {
+    String body = ErrorRenderer.render("https://iam.amazonaws.com/doc/2010-05-08/", AwsErrorCode.INTERNAL_FAILURE,
+        "IAMLocal could not write this change to its data directory.", response.requestId());
+    return HttpResponseData.xml(500, body, response.requestId());
   }
 
   private static HttpRequestData toData(ChannelHandlerContext ctx, FullHttpRequest request) {

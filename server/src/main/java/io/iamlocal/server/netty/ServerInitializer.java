@@ -18,7 +18,12 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final int idleTimeoutSeconds;
 
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds) {
-    this.handler = new AwsRequestHandler(router);
+    this(router, maxBodyBytes, idleTimeoutSeconds, false);
+  }
+
+  /** With {@code durable}, responses to writes wait (off the event loop) until their journal entry is on disk. */
+  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable) {
+    this.handler = new AwsRequestHandler(router, durable);
     this.maxBodyBytes = maxBodyBytes;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
   }
