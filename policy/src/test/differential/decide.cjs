@@ -36,7 +36,10 @@ input.on('line', (line) => {
       identityPolicies: (c.identity || []).map((p, i) => ({ name: 'identity' + (i + 1), policy: JSON.parse(p) })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
-      resourcePolicy: c.resourcePolicy ? JSON.parse(c.resourcePolicy) : undefined,
+      // runUnsafeSimulation loads the resource policy without a name; a pre-validated policy carries one.
+      resourcePolicy: c.resourcePolicy
+        ? { __validated: true, policyDocument: JSON.parse(c.resourcePolicy), metadata: { name: 'ResourcePolicy' }, errors: [] }
+        : undefined,
       permissionBoundaryPolicies: c.boundary ? c.boundary.map((p, i) => ({ name: 'boundary' + (i + 1), policy: JSON.parse(p) })) : undefined
     }
     out.push(JSON.stringify({ id, decision: runUnsafeSimulation(simulation, {}) }))

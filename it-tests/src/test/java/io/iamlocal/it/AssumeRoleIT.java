@@ -121,9 +121,9 @@ class AssumeRoleIT extends WireTest {
       AssumeRoleResponse longOne = sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("long").durationSeconds(43200));
       assertThat(Duration.between(Instant.now(), longOne.credentials().expiration())).isGreaterThan(Duration.ofHours(11));
       iam.updateRole(r -> r.roleName("first").maxSessionDuration(3600));
-      expect(() -> sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("s").durationSeconds(7200)), "ValidationError", 400,
+      expect(() -> sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("s1").durationSeconds(7200)), "ValidationError", 400,
           "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-      expect(() -> sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("s").durationSeconds(899)), "ValidationError", 400,
+      expect(() -> sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("s1").durationSeconds(899)), "ValidationError", 400,
           "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: "
               + "Member must have value greater than or equal to 900");
       AssumeRoleResponse firstSession = sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("hop1").durationSeconds(900));
@@ -164,7 +164,7 @@ class AssumeRoleIT extends WireTest {
     Role redTeam = role("red-team", teamOnly, null);
     Tag red = Tag.builder().key("team").value("red").build();
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(hank))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(untagged.arn()).roleSessionName("t").tags(red)), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(untagged.arn()).roleSessionName("t1").tags(red)), "AccessDenied", 403,
           notAuthorized(userArn("hank"), "sts:TagSession", untagged.arn()));
       AssumeRoleResponse plain = sts.assumeRole(r -> r.roleArn(tagger.arn()).roleSessionName("plain"));
       try (StsClient asPlain = Clients.sts(endpoint(), session(plain.credentials()))) {
@@ -187,9 +187,9 @@ class AssumeRoleIT extends WireTest {
     Role plain = role("plain", trust(userArn("ivan")), null);
     Role audited = role("audited", trust(userArn("ivan"), "sts:AssumeRole", "sts:SetSourceIdentity"), null);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(ivan))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(plain.arn()).roleSessionName("s").sourceIdentity("ivan")), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(plain.arn()).roleSessionName("s1").sourceIdentity("ivan")), "AccessDenied", 403,
           notAuthorized(userArn("ivan"), "sts:SetSourceIdentity", plain.arn()));
-      assertThat(sts.assumeRole(r -> r.roleArn(audited.arn()).roleSessionName("s").sourceIdentity("ivan")).sourceIdentity())
+      assertThat(sts.assumeRole(r -> r.roleArn(audited.arn()).roleSessionName("s1").sourceIdentity("ivan")).sourceIdentity())
           .isEqualTo("ivan");
     }
   }
@@ -206,14 +206,14 @@ class AssumeRoleIT extends WireTest {
         + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
     Role role = role("needs-mfa", mfaTrust, null);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(judy))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s")), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")), "AccessDenied", 403,
           notAuthorized(userArn("judy"), "sts:AssumeRole", role.arn()));
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s").serialNumber(device.serialNumber()).tokenCode("000000")),
+      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").serialNumber(device.serialNumber()).tokenCode("000000")),
           "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s")
+      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")
               .serialNumber("arn:aws:iam::123456789012:mfa/nobody").tokenCode("123456")), "AccessDenied", 403,
           "MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.");
-      assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s").serialNumber(device.serialNumber())
+      assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").serialNumber(device.serialNumber())
           .tokenCode(codes.at(step))).credentials()).isNotNull();
     }
   }
@@ -224,7 +224,7 @@ class AssumeRoleIT extends WireTest {
     Role role = role("short-lived", trust(userArn("kate")), S3_ALL);
     AssumeRoleResponse assumed;
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(kate))) {
-      assumed = sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s"));
+      assumed = sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1"));
     }
     try (S3Client s3 = StsTestSupport.s3(endpoint(), session(assumed.credentials()))) {
       assertThat(s3.listBuckets().buckets()).isEmpty();
@@ -247,7 +247,7 @@ class AssumeRoleIT extends WireTest {
     String big = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(leo))) {
       software.amazon.awssdk.awscore.exception.AwsServiceException e = expect(
-          () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s").policy(big)), "PackedPolicyTooLarge", 400, null);
+          () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").policy(big)), "PackedPolicyTooLarge", 400, null);
       assertThat(e.awsErrorDetails().errorMessage()).matches("Packed policy consumes \\d+% of allotted space, please use smaller policy\\.");
     }
   }

@@ -43,6 +43,7 @@ class CredentialReportIT extends WireTest {
   @Test
   void reportIsACsvWithAwsColumns() {
     var key = userWithKey("alice");
+    allow("alice", "iam:GetUser");
     iam.createLoginProfile(r -> r.userName("alice").password("Console-Pass-1"));
     iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).maxPasswordAge(90));
     iam.createUser(r -> r.userName("bob"));

@@ -70,21 +70,21 @@ class FederationIT extends WireTest {
       assertThat(s3.listBuckets().buckets()).isEmpty();
     }
 
-    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s")
+    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s1")
             .webIdentityToken(jwt("https://unknown.example.org", "my-app", "user-1", inAnHour))),
         "InvalidIdentityToken", 400, "No OpenIDConnect provider found in your account for https://unknown.example.org");
-    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s")
+    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s1")
         .webIdentityToken(jwt(ISSUER, "other-app", "user-1", inAnHour))), "InvalidIdentityToken", 400, "Incorrect token audience");
-    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s")
+    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s1")
             .webIdentityToken(jwt(ISSUER, "my-app", "user-1", Instant.now().getEpochSecond() - 60))),
         "ExpiredTokenException", 400, null);
-    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s")
+    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s1")
         .webIdentityToken(jwt(ISSUER, "my-app", "someone-else", inAnHour))), "AccessDenied", 403,
         "Not authorized to perform sts:AssumeRoleWithWebIdentity");
-    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s")
+    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s1")
         .webIdentityToken("opaque-access-token")), "InvalidIdentityToken", 400,
         "The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)");
-    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s").durationSeconds(7200)
+    expect(() -> anonymous.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("s1").durationSeconds(7200)
         .webIdentityToken(jwt(ISSUER, "my-app", "user-1", inAnHour))), "ValidationError", 400,
         "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
   }

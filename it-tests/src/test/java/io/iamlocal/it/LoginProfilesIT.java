@@ -70,6 +70,7 @@ class LoginProfilesIT extends WireTest {
   @Test
   void usersChangeTheirOwnPasswordWithTheOldOne() {
     var key = userWithKey("dave");
+    allow("dave", "iam:GetLoginProfile");
     iam.createLoginProfile(r -> r.userName("dave").password(GOOD).passwordResetRequired(true));
     try (IamClient asDave = Clients.iam(endpoint(), credentialsOf(key))) {
       IamException wrong = catchThrowableOfType(
@@ -124,6 +125,7 @@ class LoginProfilesIT extends WireTest {
   @Test
   void callerWithoutUserNameGetsItsOwnProfile() {
     var key = userWithKey("gina");
+    allow("gina", "iam:GetLoginProfile");
     iam.createLoginProfile(r -> r.userName("gina").password(GOOD));
     try (IamClient asGina = Clients.iam(endpoint(), credentialsOf(key))) {
       assertThat(asGina.getLoginProfile(r -> { }).loginProfile().userName()).isEqualTo("gina");

@@ -126,6 +126,7 @@ class MfaDevicesIT extends WireTest {
   @Test
   void callersListTheirOwnDevices() {
     var key = userWithKey("dave");
+    allow("dave", "iam:ListMFADevices");
     VirtualMFADevice device = create("dave-phone");
     enable("dave", device);
     try (IamClient asDave = Clients.iam(endpoint(), credentialsOf(key))) {

@@ -20,6 +20,7 @@ class ServiceLastAccessedIT extends WireTest {
 
   private String userWhoCalledIamAndSts(String name) {
     var key = userWithKey(name);
+    allow(name, "iam:GetUser", "iam:ListAccessKeys");
     try (IamClient asUser = Clients.iam(endpoint(), credentialsOf(key));
         StsClient stsAsUser = Clients.sts(endpoint(), credentialsOf(key))) {
       asUser.getUser();

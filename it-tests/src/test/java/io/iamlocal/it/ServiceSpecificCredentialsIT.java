@@ -43,9 +43,7 @@ class ServiceSpecificCredentialsIT extends WireTest {
   @Test
   void listUpdateResetAndDelete() {
     var key = userWithKey("li");
-    // Like any IAM user, li needs a policy to act on its own credentials.
-    iam.putUserPolicy(r -> r.userName("li").policyName("self-service").policyDocument(
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:ListServiceSpecificCredentials\",\"iam:ResetServiceSpecificCredential\"],\"Resource\":\"*\"}]}"));
+    allow("li", "iam:ListServiceSpecificCredentials", "iam:ResetServiceSpecificCredential");
     ServiceSpecificCredential created = iam.createServiceSpecificCredential(r -> r.userName("li").serviceName("cassandra.amazonaws.com"))
         .serviceSpecificCredential();
     String id = created.serviceSpecificCredentialId();

@@ -42,9 +42,7 @@ class SigningCertificatesIT extends WireTest {
   @Test
   void withoutUserNameTheCallersOwnCertificatesAreMeant() {
     var key = userWithKey("bob");
-    // Like any IAM user, bob needs a policy to act on its own credentials.
-    iam.putUserPolicy(r -> r.userName("bob").policyName("self-service").policyDocument(
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:UploadSigningCertificate\",\"iam:ListSigningCertificates\"],\"Resource\":\"*\"}]}"));
+    allow("bob", "iam:UploadSigningCertificate", "iam:ListSigningCertificates");
     try (IamClient asBob = Clients.iam(endpoint(), credentialsOf(key))) {
       SigningCertificate mine = asBob.uploadSigningCertificate(r -> r.certificateBody(newCertificate("bob"))).certificate();
       assertThat(mine.userName()).isEqualTo("bob");

@@ -51,9 +51,7 @@ class SshPublicKeysIT extends WireTest {
   @Test
   void updateDeleteAndListForTheUserAndForTheCaller() {
     var accessKey = userWithKey("dave");
-    // Like any IAM user, dave needs a policy to act on its own credentials.
-    iam.putUserPolicy(r -> r.userName("dave").policyName("self-service").policyDocument(
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:ListSSHPublicKeys\"],\"Resource\":\"*\"}]}"));
+    allow("dave", "iam:ListSSHPublicKeys");
     String id = iam.uploadSSHPublicKey(r -> r.userName("dave").sshPublicKeyBody(TestCertificates.openSsh(PUBLIC, "d"))).sshPublicKey().sshPublicKeyId();
     iam.updateSSHPublicKey(r -> r.userName("dave").sshPublicKeyId(id).status(StatusType.INACTIVE));
     List<SSHPublicKeyMetadata> listed = iam.listSSHPublicKeys(r -> r.userName("dave")).sshPublicKeys();

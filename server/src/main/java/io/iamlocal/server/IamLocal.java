@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
+import io.iamlocal.server.durable.DataStoreException;
+import io.iamlocal.server.seed.SeedException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -60,6 +63,8 @@ public final class IamLocal implements AutoCloseable {
    * @return this instance, running
    * @throws IllegalStateException if it was already started or closed, or could not start
    * @throws UncheckedIOException if the port could not be bound (e.g. already in use)
+   * @throws DataStoreException if the data directory is corrupted, from a newer version, or in use
+   * @throws SeedException if the seed file cannot be read or applied (the message names its line)
    */
   public synchronized IamLocal start() {
     if (closed) {
@@ -75,6 +80,10 @@ public final class IamLocal implements AutoCloseable {
     } catch (Exception e) {
       starting.close();
       log.close();
+      if (e instanceof DataStoreException || e instanceof SeedException) {
+        // Already say what is wrong and where (data directory, seed file line).
+        throw (RuntimeException) e;
+      }
       String where = config.host() + ":" + config.port();
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -192,7 +201,7 @@ public final class IamLocal implements AutoCloseable {
    * @throws IllegalStateException if the server is not started
    */
   public void reset() {
-    running().state().reset();
+    running().reset();
   }
 
   /**
@@ -374,6 +383,32 @@ public final class IamLocal implements AutoCloseable {
         throw new IllegalArgumentException("max body must be positive, not " + bytes);
       }
       config = config.withMaxBodyBytes(bytes);
+      return this;
+    }
+
+    /**
+     * Keeps the state in a data directory (created if missing): every acknowledged write is on disk
+     * (SQLite, fsynced) before its response is sent, and a restart on the same directory, even
+     * after {@code kill -9}, resumes the same state. Without it nothing touches the disk.
+     *
+     * @param dir the directory, or null for in-memory state (the default)
+     * @return this builder
+     */
+    public Builder dataDir(Path dir) {
+      config = config.withDataDir(dir);
+      return this;
+    }
+
+    /**
+     * A seed file (YAML, or JSON when named {@code *.json}) of users, groups, roles and policies,
+     * applied at start through the same validation as the API; with a data directory, only when
+     * its state is empty. {@code GET /_iamlocal/state} exports this format.
+     *
+     * @param file the seed file, or null for none (the default)
+     * @return this builder
+     */
+    public Builder initFile(Path file) {
+      config = config.withInitFile(file);
       return this;
     }
 

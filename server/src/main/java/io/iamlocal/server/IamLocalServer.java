@@ -10,7 +10,15 @@ import io.iamlocal.server.dispatch.RequestRouter;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.netty.ServerInitializer;
 import io.iamlocal.server.s3.S3Dispatcher;
+import io.iamlocal.server.dispatch.StateEndpoint;
+import io.iamlocal.server.dispatch.WriteJournal;
+import io.iamlocal.server.durable.Durability;
+import io.iamlocal.server.seed.SeedApplier;
+import io.iamlocal.server.seed.SeedFile;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.IdGenerator;
+import io.iamlocal.server.state.Tape;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -31,6 +39,7 @@ public final class IamLocalServer implements AutoCloseable {
   private final IamLocalState state;
   private final OperationRegistry registry;
   private final RequestLog requestLog;
+  private Durability durability;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel channel;
@@ -47,17 +56,31 @@ public final class IamLocalServer implements AutoCloseable {
   public IamLocalServer(ServerConfig config, RequestLog requestLog) {
     this.config = config;
     this.requestLog = requestLog;
-    this.state = new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), config.clock());
+    // With a data directory, clock and IDs go through each write's tape, so the journal can replay them.
+    this.state = config.dataDir() == null
+        ? new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), config.clock())
+        : new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), Tape.clock(config.clock()),
+            new IdGenerator(true));
     this.registry = OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts());
   }
 
   /** Binds the port and starts serving; returns once requests are accepted. */
   public IamLocalServer start() throws InterruptedException {
+    SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
+    if (config.dataDir() != null) {
+      durability = Durability.open(config.dataDir(), state, registry,
+          json -> seedApplier().apply(SeedFile.fromJson("journalled seed", json)));
+    }
+    if (seed != null) {
+      applySeed(seed);
+    }
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
     CallerResolver callers = new CallerResolver();
     PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforce());
-    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog);
-    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog));
+    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
+        durability == null ? WriteJournal.NONE : durability);
+    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog),
+        new StateEndpoint(state, verifier), durability == null ? null : durability::reset);
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup();
     channel = new ServerBootstrap()
@@ -65,7 +88,7 @@ public final class IamLocalServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds()))
+        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), durability != null))
         .bind(config.host(), config.port())
         .sync()
         .channel();
@@ -73,6 +96,42 @@ public final class IamLocalServer implements AutoCloseable {
   }
 
   /** The local address actually bound (the real port after port 0); only once started. */
+  /** Applies a seed file: always in memory; with a data directory only when its state is empty, journalled. */
+  private void applySeed(SeedFile seed) {
+    if (durability == null) {
+      AccountState account = state.account();
+      account.lock().writeLock().lock();
+      try {
+        seedApplier().apply(seed);
+      } finally {
+        account.lock().writeLock().unlock();
+      }
+    } else if (durability.startedEmpty()) {
+      durability.journalSeed(seed.toJson(), () -> seedApplier().apply(seed)).join();
+    }
+  }
+
+  private SeedApplier seedApplier() {
+    return new SeedApplier(registry, state.account(), config.rootAccessKeyId(), config.region());
+  }
+
+  /**
+   * Wipes the state as {@code POST /moto-api/reset} does; with a data directory, returns once the
+   * reset is durable.
+   */
+  public void reset() {
+    if (durability == null) {
+      state.reset();
+    } else {
+      durability.reset().join();
+    }
+  }
+
+  /** The durable store's replay figures, or null without a data directory. */
+  public Durability durability() {
+    return durability;
+  }
+
   public InetSocketAddress boundAddress() {
     return (InetSocketAddress) channel.localAddress();
   }
@@ -108,6 +167,9 @@ public final class IamLocalServer implements AutoCloseable {
     if (boss != null) {
       boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    if (durability != null) {
+      durability.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.iamlocal.server;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -16,46 +17,61 @@ public record ServerConfig(
     int maxBodyBytes,
     int idleTimeoutSeconds,
     Clock clock,
-    boolean enforce) {
+    boolean enforce,
+    Path dataDir,
+    Path initFile) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final int DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
-        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), true);
+        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), true, null, null);
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
+    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
+    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
   }
 
   public ServerConfig withRootCredentials(String accessKeyId, String secretKey) {
-    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
+    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
   }
 
   public ServerConfig withAccountId(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
   }
 
   public ServerConfig withRegion(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock, enforce);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
   }
 
   public ServerConfig withMaxBodyBytes(int value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock, enforce);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
   }
 
   /** Whether IAM policies are enforced for non-root callers (the default), or every call is allowed. */
   public ServerConfig withEnforce(boolean value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, value);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, value, dataDir, initFile);
+  }
+
+  /**
+   * Keeps the state in {@code value} (null: in memory only): every acknowledged write is on disk
+   * before its response, and a restart, even after {@code kill -9}, resumes the same state.
+   */
+  public ServerConfig withDataDir(Path value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, value, initFile);
+  }
+
+  /** A seed file (YAML or JSON) applied at start when the state is empty (null: none). */
+  public ServerConfig withInitFile(Path value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, value);
   }
 
   public ServerConfig withClock(Clock value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value, enforce);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value, enforce, dataDir, initFile);
   }
 }

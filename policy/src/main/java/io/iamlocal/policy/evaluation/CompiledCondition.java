@@ -24,7 +24,6 @@ final class CompiledCondition {
 
     private static final int NO = 0;
     private static final int YES = 1;
-    private static final int UNRESOLVED = 2;
 
     private final String key;
     private final ConditionOperator operator;
@@ -137,21 +136,16 @@ final class CompiledCondition {
         }
         Object[] resolved = null;
         if (dynamic) {
+            // A variable without a value is "effectively null": it equals nothing, so positive operators do not
+            // match it and "inverted condition operators like StringNotEquals or StringNotLike do match against a
+            // null value" (reference_policies_variables.html, "Policy variables with no value").
             resolved = resolve(state);
-            if (base.negated() && Arrays.asList(resolved).contains(null)) {
-                // An unresolvable variable never matches, so a negated test cannot be shown to hold.
-                return false;
-            }
         }
         SetQualifier q = operator.qualifier();
         boolean negated = base.negated();
         boolean anyMode = q == SetQualifier.FOR_ANY_VALUE || (q == SetQualifier.NONE && !negated);
         for (String v : values) {
-            int m = matchesAny(v, resolved, state);
-            if (m == UNRESOLVED && negated) {
-                return false;
-            }
-            boolean passes = (m == YES) != negated;
+            boolean passes = (matchesAny(v, resolved, state) == YES) != negated;
             if (anyMode && passes) {
                 return true;
             }
@@ -174,7 +168,7 @@ final class CompiledCondition {
 
     /**
      * Whether one request value matches at least one policy value under the positive form of the operator:
-     * {@link #YES}, {@link #NO}, or {@link #UNRESOLVED} (no match, and some ARN value had an unresolvable variable).
+     * {@link #YES} or {@link #NO} (a value whose variable has no value matches nothing).
      */
     private int matchesAny(String value, Object[] resolved, EvalState state) {
         switch (base.category()) {
@@ -182,17 +176,12 @@ final class CompiledCondition {
             case BOOLEAN:
                 return stringMatch(value, resolved) ? YES : NO;
             case ARN: {
-                int result = NO;
                 for (ResourcePattern p : arns) {
-                    int m = p.match(value, state);
-                    if (m == ResourcePattern.MATCH) {
+                    if (p.match(value, state) == ResourcePattern.MATCH) {
                         return YES;
                     }
-                    if (m == ResourcePattern.UNRESOLVED) {
-                        result = UNRESOLVED;
-                    }
                 }
-                return result;
+                return NO;
             }
             case NUMERIC:
                 return numericMatch(value) ? YES : NO;

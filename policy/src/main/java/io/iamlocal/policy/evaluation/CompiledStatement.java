@@ -85,7 +85,14 @@ final class CompiledStatement {
                 return 0;
             }
             Requester r = state.requester();
-            strength = notPrincipal ? (principal.excludes(r) ? 0 : PrincipalMatcher.LIMITED) : principal.strength(r);
+            if (notPrincipal && deny && state.boundaryAttached()) {
+                // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+                // permissions boundary policy attached, regardless of the values specified in the NotPrincipal
+                // element." (reference_policies_elements_notprincipal.html, Key points)
+                strength = PrincipalMatcher.DIRECT;
+            } else {
+                strength = notPrincipal ? (principal.excludes(r) ? 0 : PrincipalMatcher.LIMITED) : principal.strength(r);
+            }
             if (strength == 0) {
                 return 0;
             }
@@ -118,8 +125,9 @@ final class CompiledStatement {
     }
 
     /**
-     * Resource/NotResource. An unresolvable variable makes that value match nothing; under NotResource it
-     * makes the whole element fail, since the exclusion cannot be evaluated.
+     * Resource/NotResource. "The resource that includes a policy variable with no value will not match any
+     * resource" (reference_policies_variables.html), under Resource and NotResource alike: under NotResource
+     * such a value excludes nothing.
      */
     private boolean resourceMatches(EvalState state) {
         if (resources == null) {
@@ -127,11 +135,7 @@ final class CompiledStatement {
         }
         boolean any = false;
         for (ResourcePattern p : resources) {
-            int m = p.matchRequestResource(state);
-            if (m == ResourcePattern.UNRESOLVED && notResource) {
-                return false;
-            }
-            if (m == ResourcePattern.MATCH) {
+            if (p.matchRequestResource(state) == ResourcePattern.MATCH) {
                 any = true;
                 break;
             }

@@ -20,6 +20,7 @@ final class EvalState {
     private int[] resourceColons;
     private final boolean collect;
     private Requester requester;
+    private boolean boundaryAttached;
     private Map<String, String> missing;
     private List<MatchedStatement> allows;
     private List<MatchedStatement> denies;
@@ -58,6 +59,15 @@ final class EvalState {
 
     boolean collecting() {
         return collect;
+    }
+
+    /** Whether the caller has a permissions boundary (it changes how Deny statements with NotPrincipal apply). */
+    boolean boundaryAttached() {
+        return boundaryAttached;
+    }
+
+    void boundaryAttached(boolean attached) {
+        this.boundaryAttached = attached;
     }
 
     Requester requester() {

@@ -72,6 +72,7 @@ public final class PolicyEvaluator {
     private static Outcome run(EvaluationInput in, EvalState state) {
         boolean collect = state.collecting();
         boolean hasBoundary = !in.permissionsBoundary().isEmpty();
+        state.boundaryAttached(hasBoundary);
         int identity = scan(in.identityPolicies(), false, true, state);
         if (!collect && (identity & DENY) != 0) {
             return new Outcome(Decision.EXPLICIT_DENY, DenyReason.IDENTITY_POLICY, null);

@@ -113,7 +113,8 @@ final class DifferentialCases {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("Effect", chance(0.7) ? "Allow" : "Deny");
         if (resourceBased) {
-            if (chance(0.1)) {
+            // NotPrincipal "must be used with Effect Deny; using it with Allow is not supported" (AWS).
+            if (s.get("Effect").equals("Deny") && chance(0.2)) {
                 s.put("NotPrincipal", Map.of("AWS", principalValue(principal)));
             } else {
                 s.put("Principal", chance(0.1) ? "*" : Map.of("AWS", principalValue(principal)));

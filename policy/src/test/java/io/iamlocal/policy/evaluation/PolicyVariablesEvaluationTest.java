@@ -77,15 +77,17 @@ class PolicyVariablesEvaluationTest {
         assertThat(decide(get("arn:aws:s3:::b/${aws:username}"), p)).isEqualTo(Decision.ALLOWED);
     }
 
+    /** "The resource that includes a policy variable with no value will not match any resource" (AWS). */
     @Test
-    void notResourceWithAnUnresolvableVariableDoesNotApply() {
+    void notResourceWithAnUnresolvableVariableExcludesNothing() {
         CompiledPolicy p = policy(doc(stmt("Allow", "s3:*", "*"),
                 "{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"NotResource\":\"arn:aws:s3:::home/${aws:username}/*\"}"));
         assertThat(decide(get("arn:aws:s3:::other/x").withContextKey("aws:username", "alice"), p))
                 .isEqualTo(Decision.EXPLICIT_DENY);
         assertThat(decide(get("arn:aws:s3:::home/alice/x").withContextKey("aws:username", "alice"), p))
                 .isEqualTo(Decision.ALLOWED);
-        assertThat(decide(get("arn:aws:s3:::other/x"), p)).isEqualTo(Decision.ALLOWED);
+        assertThat(decide(get("arn:aws:s3:::other/x"), p)).isEqualTo(Decision.EXPLICIT_DENY);
+        assertThat(decide(get("arn:aws:s3:::home/alice/x"), p)).isEqualTo(Decision.EXPLICIT_DENY);
     }
 
     @Test
@@ -120,16 +122,23 @@ class PolicyVariablesEvaluationTest {
         assertThat(decide(r, p)).isEqualTo(Decision.IMPLICIT_DENY);
     }
 
+    /**
+     * "Inverted condition operators like StringNotEquals or StringNotLike do match against a null value"
+     * (reference_policies_variables.html, "Policy variables with no value").
+     */
     @Test
-    void negatedOperatorWithUnresolvableVariableDoesNotHold() {
+    void negatedOperatorWithUnresolvableVariableHolds() {
         CompiledPolicy p = policy(doc("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
                 + "\"Condition\":{\"StringNotEquals\":{\"s3:prefix\":\"${aws:username}\"}}}"));
-        assertThat(decide(get("*").withContextKey("s3:prefix", "x"), p)).isEqualTo(Decision.IMPLICIT_DENY);
-        assertThat(decide(get("*").withContextKey("s3:prefix", "x").withContextKey("aws:username", "y"), p))
-                .isEqualTo(Decision.ALLOWED);
+        assertThat(decide(get("*").withContextKey("s3:prefix", "x"), p)).isEqualTo(Decision.ALLOWED);
+        assertThat(decide(get("*").withContextKey("s3:prefix", "x").withContextKey("aws:username", "x"), p))
+                .isEqualTo(Decision.IMPLICIT_DENY);
         CompiledPolicy arn = policy(doc("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
                 + "\"Condition\":{\"ArnNotLike\":{\"aws:SourceArn\":\"arn:aws:sns:*:*:${aws:username}\"}}}"));
         assertThat(decide(get("*").withContextKey("aws:SourceArn", "arn:aws:sns:us-east-1:1:t"), arn))
-                .isEqualTo(Decision.IMPLICIT_DENY);
+                .isEqualTo(Decision.ALLOWED);
+        CompiledPolicy equals = policy(doc("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"${aws:username}\"}}}"));
+        assertThat(decide(get("*").withContextKey("s3:prefix", "x"), equals)).isEqualTo(Decision.IMPLICIT_DENY);
     }
 }

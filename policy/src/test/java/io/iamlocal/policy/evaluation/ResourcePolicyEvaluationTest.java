@@ -140,6 +140,24 @@ class ResourcePolicyEvaluationTest {
         assertThat(get(SESSION, sessionAccount, allowAll).decision()).isEqualTo(Decision.EXPLICIT_DENY);
     }
 
+    /**
+     * "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions boundary
+     * policy attached, regardless of the values specified in the NotPrincipal element." (NotPrincipal page)
+     */
+    @Test
+    void notPrincipalDenyAlwaysDeniesAPrincipalWithABoundary() {
+        CompiledPolicy allowAll = allow("s3:*", "*");
+        CompiledPolicy exceptAlice = policy("bucket", PolicySourceType.RESOURCE, doc(
+                "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"" + ALICE + "\",\"" + ACCOUNT + "\"]},"
+                        + "\"Action\":\"s3:*\",\"Resource\":\"*\"}"));
+        EvaluationInput.Builder base = EvaluationInput.builder(RequestContext.of("s3:GetObject", OBJECT, ALICE))
+                .identityPolicies(allowAll).resourcePolicies(exceptAlice);
+        assertThat(evaluate(base.build()).decision()).isEqualTo(Decision.ALLOWED);
+        EvaluationResult bounded = evaluate(base.permissionsBoundary(allow("s3:*", "*")).build());
+        assertThat(bounded.decision()).isEqualTo(Decision.EXPLICIT_DENY);
+        assertThat(bounded.denyReason()).isEqualTo(DenyReason.RESOURCE_POLICY);
+    }
+
     @Test
     void notPrincipalWithAllowGrantsEveryoneElse() {
         CompiledPolicy p = policy("bucket", PolicySourceType.RESOURCE, doc(

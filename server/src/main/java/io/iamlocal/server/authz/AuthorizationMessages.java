@@ -36,6 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuthorizationMessages {
   private static final int RECENT = 100;
   private static final int IV_BYTES = 12;
+  private static final int TAG_BYTES = 16;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
@@ -78,13 +79,13 @@ public final class AuthorizationMessages {
   public String decode(String encoded) {
     try {
       byte[] all = Base64.getUrlDecoder().decode(encoded.strip());
-      if (all.length <= IV_BYTES) {
+      if (all.length < IV_BYTES + TAG_BYTES) {
         return null;
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, all, 0, IV_BYTES));
       return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+    } catch (IllegalArgumentException | GeneralSecurityException | java.security.ProviderException e) {
       return null;
     }
   }
@@ -94,7 +95,7 @@ public final class AuthorizationMessages {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, iv));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {

@@ -4,6 +4,9 @@ import io.iamlocal.server.IamLocal;
 import io.iamlocal.server.ServerConfig;
 import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.LogLevel;
+import io.iamlocal.server.durable.DataStoreException;
+import io.iamlocal.server.seed.SeedException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -56,6 +59,14 @@ public final class Main implements Callable<Integer> {
       description = "Least severe level logged; request lines are info, so warn and above hide them (default: ${DEFAULT-VALUE}).")
   String logLevel = "info";
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep the state in DIR (SQLite, created if missing): acknowledged writes survive a restart or kill -9.")
+  Path dataDir;
+
+  @Option(names = "--init", paramLabel = "FILE",
+      description = "Seed users, groups, roles and policies from a YAML or JSON file at start (with --data-dir: when the state is empty).")
+  Path initFile;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not log requests (same as --log-level warn).")
   boolean quiet;
 
@@ -75,7 +86,13 @@ public final class Main implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
     }
-    IamLocal server = configure().start();
+    IamLocal server;
+    try {
+      server = configure().start();
+    } catch (DataStoreException | SeedException e) {
+      System.err.println("iamlocal: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -100,7 +117,9 @@ public final class Main implements Callable<Integer> {
           .rootCredentials(rootAccessKey, rootSecretKey)
           .region(region)
           .maxBodyBytes(maxBody)
-          .enforce(!noEnforce);
+          .enforce(!noEnforce)
+          .dataDir(dataDir)
+          .initFile(initFile);
       return level.logsRequests() ? builder.requestLog(format) : builder;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

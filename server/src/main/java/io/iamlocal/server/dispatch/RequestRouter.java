@@ -3,6 +3,8 @@ package io.iamlocal.server.dispatch;
 import io.iamlocal.server.authz.AuthorizationMessages;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Routes every HTTP request: the health check, moto's reset endpoint, and AWS API calls. Anything
@@ -13,6 +15,8 @@ public final class RequestRouter {
   private final QueryDispatcher dispatcher;
   private final IamLocalState state;
   private final S3Dispatcher s3;
+  private final StateEndpoint stateEndpoint;
+  private final Supplier<CompletableFuture<Void>> reset;
 
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state) {
     this(dispatcher, state, null);
@@ -20,6 +24,17 @@ public final class RequestRouter {
 
   /** A router that also sends requests signed for S3 (credential scope service {@code s3}) to {@code s3}. */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3) {
+    this(dispatcher, state, s3, null, null);
+  }
+
+  /**
+   * A router that also serves {@code GET /_iamlocal/state} with {@code stateEndpoint}, and resets
+   * through {@code reset} (with a data directory: a journalled reset, answered once durable).
+   */
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
+      Supplier<CompletableFuture<Void>> reset) {
+    this.stateEndpoint = stateEndpoint;
+    this.reset = reset;
     this.dispatcher = dispatcher;
     this.state = state;
     this.s3 = s3;
@@ -28,7 +43,11 @@ public final class RequestRouter {
   public HttpResponseData route(HttpRequestData request) {
     String path = request.rawPath();
     if ("/moto-api/reset".equals(path) && "POST".equals(request.method())) {
-      state.reset();
+      if (reset == null) {
+        state.reset();
+      } else {
+        WriteJournal.setPending(reset.get());
+      }
       return HttpResponseData.json(200, "{\"status\":\"ok\"}", RequestIds.next());
     }
     if (isHealthCheck(request, path)) {
@@ -36,6 +55,9 @@ public final class RequestRouter {
     }
     if ("/_iamlocal/authorization-messages".equals(path) && "GET".equals(request.method())) {
       return HttpResponseData.json(200, AuthorizationMessages.of(state.account()).recentJson(), RequestIds.next());
+    }
+    if (stateEndpoint != null && StateEndpoint.PATH.equals(path) && "GET".equals(request.method())) {
+      return stateEndpoint.export(request);
     }
     if (s3 != null && S3Dispatcher.isS3(request)) {
       return s3.dispatch(request);

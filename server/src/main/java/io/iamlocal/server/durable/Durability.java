@@ -37,6 +37,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private final OperationRegistry registry;
   private final Consumer<String> seedReplayer;
   private int replayed;
+  private int changes;
   private int diverged;
   private long replayMillis;
 
@@ -77,9 +78,9 @@ public final class Durability implements WriteJournal, AutoCloseable {
     return durability;
   }
 
-  /** Whether the store held no journal when opened: a new data directory (so a seed file applies). */
+  /** Whether the journal held no change but resets: the state is empty (so a seed file applies). */
   public boolean startedEmpty() {
-    return replayed == 0;
+    return changes == 0;
   }
 
   public int replayedEntries() {
@@ -182,6 +183,9 @@ public final class Durability implements WriteJournal, AutoCloseable {
   }
 
   private void replay(long seq, JournalEntry entry) {
+    if (entry.kind() != JournalEntry.Kind.RESET) {
+      changes++;
+    }
     switch (entry.kind()) {
       case RESET -> withTape(seq, "reset", entry.tape(), state::reset);
       case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(entry.document()));

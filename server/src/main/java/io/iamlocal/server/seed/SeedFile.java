@@ -199,7 +199,7 @@ public final class SeedFile {
         }
         return null;
       }
-      if (!value.isValueNode() || value.isBoolean() && false) {
+      if (!value.isValueNode()) {
         throw error(key, "'" + key + "' must be a string");
       }
       return value.asText();

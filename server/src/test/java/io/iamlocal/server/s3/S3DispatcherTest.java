@@ -69,6 +69,14 @@ class S3DispatcherTest {
   }
 
   @Test
+  void invalidBucketNamesAreRefused() {
+    HttpResponseData r = send("PUT", "localhost:4566", "/Bad_Name", true);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("<Code>InvalidBucketName</Code>")
+        .contains("<Message>The specified bucket is not valid.</Message>");
+  }
+
+  @Test
   void wrongSecretIsS3sSignatureDoesNotMatch() {
     SignableRequest signed = new RequestSigner(SigningCredential.of("test", "wrong"), "us-east-1", "s3")
         .withUriMode(CanonicalUriMode.S3).withContentSha256Header(true)

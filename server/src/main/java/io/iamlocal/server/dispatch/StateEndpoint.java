@@ -1,0 +1,61 @@
+package io.iamlocal.server.dispatch;
+
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.ErrorRenderer;
+import io.iamlocal.server.seed.StateExporter;
+import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.sigv4.SigV4Failure;
+import io.iamlocal.sigv4.SignableRequest;
+import io.iamlocal.sigv4.SignatureVerifier;
+import io.iamlocal.sigv4.VerificationResult;
+import io.iamlocal.sigv4.Verified;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * {@code GET /_iamlocal/state}: the account in the seed file format (JSON, or YAML with
+ * {@code ?format=yaml}), for {@code --init}. It holds secrets, so the request must be SigV4-signed
+ * with a root access key; errors are AWS's ({@code MissingAuthenticationToken}, {@code AccessDenied}…).
+ */
+public final class StateEndpoint {
+  public static final String PATH = "/_iamlocal/state";
+  private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+  private final IamLocalState state;
+  private final SignatureVerifier verifier;
+
+  public StateEndpoint(IamLocalState state, SignatureVerifier verifier) {
+    this.state = state;
+    this.verifier = verifier;
+  }
+
+  public HttpResponseData export(HttpRequestData request) {
+    String requestId = RequestIds.next();
+    VerificationResult result = verifier.verify(
+        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    if (result instanceof SigV4Failure failure) {
+      return error(SignatureErrors.code(failure), failure.message(), requestId);
+    }
+    Verified verified = (Verified) result;
+    if (!(verified.credential().principal() instanceof AccessKey key) || key.owner() != null) {
+      return error(AwsErrorCode.ACCESS_DENIED, "Only the account's root user may export IAMLocal's state.", requestId);
+    }
+    String query = request.rawQuery() == null ? "" : request.rawQuery();
+    String accept = request.header("accept");
+    boolean yaml = ("&" + query + "&").contains("&format=yaml&") || accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml");
+    AccountState account = state.account();
+    String body;
+    account.lock().readLock().lock();
+    try {
+      body = StateExporter.write(StateExporter.export(account), yaml);
+    } finally {
+      account.lock().readLock().unlock();
+    }
+    return new HttpResponseData(200, yaml ? "application/yaml" : "application/json", body.getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
+  private static HttpResponseData error(AwsErrorCode code, String message, String requestId) {
+    return HttpResponseData.xml(code.httpStatus(), ErrorRenderer.render(NAMESPACE, code, message, requestId), requestId);
+  }
+}

@@ -1,0 +1,191 @@
+package io.iamlocal.server.seed;
+
+import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.protocol.model.OperationModel;
+import io.iamlocal.protocol.query.QueryInputDecoder;
+import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.PolicyStore;
+import io.iamlocal.server.state.Sessions;
+import io.iamlocal.server.state.User;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a seed document by calling the registered IAM handlers as the root user, so that every
+ * entry is validated exactly as the API validates it (names, paths, documents, quotas). Order:
+ * customer managed policies, groups, users (with their groups, policies and access keys), roles.
+ * Access keys keep the IDs and secrets the file gives, so scripts can hard-code them.
+ */
+public final class SeedApplier {
+  static final Set<String> TOP = Set.of("policies", "groups", "users", "roles");
+  static final Set<String> POLICY = Set.of("name", "path", "description", "document", "tags");
+  static final Set<String> GROUP = Set.of("name", "path", "inlinePolicies", "attachedPolicies");
+  static final Set<String> USER = Set.of("name", "path", "permissionsBoundary", "tags", "groups", "inlinePolicies",
+      "attachedPolicies", "accessKeys");
+  static final Set<String> ACCESS_KEY = Set.of("id", "secret", "status");
+  static final Set<String> ROLE = Set.of("name", "path", "description", "maxSessionDuration", "assumeRolePolicy",
+      "permissionsBoundary", "tags", "inlinePolicies", "attachedPolicies");
+  /** IAM's AccessKeyId constraints (16 to 128 word characters). */
+  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\w]{16,128}");
+  private static final String REQUEST_ID = "iamlocal-seed";
+  private final OperationRegistry registry;
+  private final AccountState account;
+  private final String rootAccessKeyId;
+  private final String region;
+
+  public SeedApplier(OperationRegistry registry, AccountState account, String rootAccessKeyId, String region) {
+    this.registry = registry;
+    this.account = account;
+    this.rootAccessKeyId = rootAccessKeyId;
+    this.region = region;
+  }
+
+  /** Applies {@code file}; the caller holds the account's write lock. */
+  public void apply(SeedFile file) {
+    SeedFile.Item top = file.top(TOP);
+    List<SeedFile.Item> policies = top.items("policies", POLICY, "policy", "name");
+    List<SeedFile.Item> groups = top.items("groups", GROUP, "group", "name");
+    List<SeedFile.Item> users = top.items("users", USER, "user", "name");
+    List<SeedFile.Item> roles = top.items("roles", ROLE, "role", "name");
+    for (SeedFile.Item p : policies) {
+      Map<String, String> params = params("PolicyName", p.text("name", true), "Path", p.text("path", false),
+          "PolicyDocument", p.document("document", true), "Description", p.text("description", false));
+      tags(params, p.stringMap("tags"));
+      call(p, "CreatePolicy", params);
+    }
+    for (SeedFile.Item g : groups) {
+      String name = g.text("name", true);
+      call(g, "CreateGroup", params("GroupName", name, "Path", g.text("path", false)));
+      policies(g, "GroupName", name, "Group");
+    }
+    for (SeedFile.Item u : users) {
+      String name = u.text("name", true);
+      Map<String, String> params = params("UserName", name, "Path", u.text("path", false),
+          "PermissionsBoundary", policyArn(u, "permissionsBoundary", u.text("permissionsBoundary", false)));
+      tags(params, u.stringMap("tags"));
+      call(u, "CreateUser", params);
+      for (String group : u.strings("groups")) {
+        call(u, "AddUserToGroup", params("GroupName", group, "UserName", name));
+      }
+      policies(u, "UserName", name, "User");
+      for (SeedFile.Item k : u.items("accessKeys", ACCESS_KEY, "access key of user '" + name + "'", "id")) {
+        accessKey(k, name);
+      }
+    }
+    for (SeedFile.Item r : roles) {
+      String name = r.text("name", true);
+      Integer maxSession = r.integer("maxSessionDuration");
+      Map<String, String> params = params("RoleName", name, "Path", r.text("path", false),
+          "AssumeRolePolicyDocument", r.document("assumeRolePolicy", true), "Description", r.text("description", false),
+          "MaxSessionDuration", maxSession == null ? null : maxSession.toString(),
+          "PermissionsBoundary", policyArn(r, "permissionsBoundary", r.text("permissionsBoundary", false)));
+      tags(params, r.stringMap("tags"));
+      call(r, "CreateRole", params);
+      policies(r, "RoleName", name, "Role");
+    }
+  }
+
+  /** Inline and attached policies of a user, group or role ({@code entity} is User, Group or Role). */
+  private void policies(SeedFile.Item item, String nameMember, String name, String entity) {
+    for (Map.Entry<String, String> inline : item.documents("inlinePolicies").entrySet()) {
+      call(item, "Put" + entity + "Policy", params(nameMember, name, "PolicyName", inline.getKey(), "PolicyDocument", inline.getValue()));
+    }
+    for (String policy : item.strings("attachedPolicies")) {
+      call(item, "Attach" + entity + "Policy", params(nameMember, name, "PolicyArn", policyArn(item, "attachedPolicies", policy)));
+    }
+  }
+
+  /**
+   * A key with the file's fixed ID and secret: CreateAccessKey checks the user and the quota, then
+   * its random key is swapped for the given one.
+   */
+  private void accessKey(SeedFile.Item k, String userName) {
+    String id = k.text("id", false);
+    String secret = k.text("secret", false);
+    String status = k.text("status", false);
+    if ((id == null) != (secret == null)) {
+      throw k.error(null, "give both 'id' and 'secret', or neither (for a random key)");
+    }
+    if (id != null && !ACCESS_KEY_ID.matcher(id).matches()) {
+      throw k.error("id", "'id' must be 16 to 128 letters, digits or underscores");
+    }
+    if (secret != null && (secret.isEmpty() || secret.length() > 128)) {
+      throw k.error("secret", "'secret' must be 1 to 128 characters");
+    }
+    if (id != null && (account.accessKeys().containsKey(id) || id.equals(rootAccessKeyId) || Sessions.of(account).get(id) != null)) {
+      throw k.error("id", "access key ID " + id + " is already in use");
+    }
+    if (status != null && !status.equals("Active") && !status.equals("Inactive")) {
+      throw k.error("status", "'status' must be Active or Inactive");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> created = (Map<String, Object>) call(k, "CreateAccessKey", params("UserName", userName)).get("AccessKey");
+    String keyId = (String) created.get("AccessKeyId");
+    if (id != null) {
+      AccessKey generated = account.accessKeys().remove(keyId);
+      User user = generated.owner();
+      AccessKey fixed = new AccessKey(id, secret, user, generated.createDate());
+      user.accessKeys().set(user.accessKeys().indexOf(generated), fixed);
+      account.accessKeys().put(id, fixed);
+      keyId = id;
+    }
+    if ("Inactive".equals(status)) {
+      call(k, "UpdateAccessKey", params("UserName", userName, "AccessKeyId", keyId, "Status", "Inactive"));
+    }
+  }
+
+  /** A policy given by ARN, or by the name of a customer managed policy of this account. */
+  private String policyArn(SeedFile.Item item, String key, String reference) {
+    if (reference == null || reference.startsWith("arn:")) {
+      return reference;
+    }
+    ManagedPolicy policy = PolicyStore.of(account).customer().get(reference);
+    if (policy == null) {
+      throw item.error(key, "no customer managed policy named '" + reference + "' (give an ARN for AWS managed policies)");
+    }
+    return policy.arn();
+  }
+
+  private static Map<String, String> params(String... pairs) {
+    Map<String, String> out = new TreeMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        out.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return out;
+  }
+
+  private static void tags(Map<String, String> params, Map<String, String> tags) {
+    int n = 1;
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      params.put("Tags.member." + n + ".Key", tag.getKey());
+      params.put("Tags.member." + n + ".Value", tag.getValue());
+      n++;
+    }
+  }
+
+  /** Runs an IAM operation as root, validated against the model like a request; errors name the entry. */
+  private Map<String, ?> call(SeedFile.Item item, String operationName, Map<String, String> params) {
+    OperationModel operation = registry.operation("iam", operationName);
+    OperationRegistry.Registered registered = registry.handler("iam", operationName);
+    try {
+      Map<String, ?> output = registered.handler().handle(new OperationCall(operationName,
+          QueryInputDecoder.decode(operation.input(), params), Caller.root(account.accountId(), rootAccessKeyId), account, REQUEST_ID,
+          region, new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-seed")));
+      return output == null ? new LinkedHashMap<>() : output;
+    } catch (AwsServiceException e) {
+      throw new SeedException(item.where() + ": " + item.what() + ": " + operationName + " failed: " + e.errorCode().code() + ": "
+          + e.getMessage(), e);
+    }
+  }
+}
