@@ -240,7 +240,7 @@ class AssumeRoleIT extends WireTest {
     Role role = role("packed", trust(userArn("leo")), S3_ALL);
     StringBuilder statements = new StringBuilder();
     java.util.Random random = new java.util.Random(7);
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 100; i++) {
       statements.append(i == 0 ? "" : ",").append("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::")
           .append(Long.toHexString(random.nextLong())).append(Long.toHexString(random.nextLong())).append("/*\"}");
     }

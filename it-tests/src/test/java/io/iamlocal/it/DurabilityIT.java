@@ -72,6 +72,7 @@ class DurabilityIT {
     try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
       verifyAll(iam, acked, previousRound, server, "final (seed " + seed + ")");
       assertThat(acked).as("writes acknowledged over all rounds").hasSizeGreaterThan(ROUNDS);
+      System.out.println("DurabilityIT: " + acked.size() + " acknowledged users over " + ROUNDS + " kill -9 rounds, all present");
     } finally {
       server.stop();
     }

@@ -25,7 +25,10 @@ class SimulatePolicyIT extends WireTest {
   private static final PolicyEvaluationDecisionType EXPLICIT_DENY = PolicyEvaluationDecisionType.EXPLICIT_DENY;
   private static final PolicyEvaluationDecisionType IMPLICIT_DENY = PolicyEvaluationDecisionType.IMPLICIT_DENY;
 
-  /** One line: the statement starts at column 38 (its brace is the 37th character), as in AWS's samples. */
+  /**
+   * One line. AWS reports the column just after each brace: the first statement's brace is the 38th character
+   * (after {"Version":"2012-10-17","Statement":[), so it starts at 39, as in AWS's samples.
+   */
   private static final String S3_READ_DENY_SECRET = "{\"Version\":\"2012-10-17\",\"Statement\":"
       + "[{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"},"
       + "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/secret/*\"}]}";
@@ -71,7 +74,7 @@ class SimulatePolicyIT extends WireTest {
     assertThat(matched.sourcePolicyId()).isEqualTo("PolicyInputList.1");
     assertThat(matched.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
     assertThat(matched.startPosition().line()).isEqualTo(1);
-    assertThat(matched.startPosition().column()).isEqualTo(38);
+    assertThat(matched.startPosition().column()).isEqualTo(39);
     assertThat(matched.endPosition().line()).isEqualTo(1);
     assertThat(matched.endPosition().column()).isEqualTo(38 + "{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"}".length());
     assertThat(get.hasMissingContextValues()).isTrue();
@@ -96,8 +99,24 @@ class SimulatePolicyIT extends WireTest {
     assertThat(secret.evalDecision()).isEqualTo(EXPLICIT_DENY);
     assertThat(secret.matchedStatements()).singleElement().satisfies(s -> {
       assertThat(s.sourcePolicyId()).isEqualTo("PolicyInputList.1");
-      assertThat(s.startPosition().column()).isEqualTo(38 + "{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"},".length());
+      assertThat(s.startPosition().column()).isEqualTo(39 + "{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"},".length());
     });
+  }
+
+  /** The shape of AWS's SimulateCustomPolicy sample: empty lists as empty elements, decisions in lower camel case. */
+  @Test
+  void theXmlHasTheShapeOfAwsSamples() {
+    String policy = java.net.URLEncoder.encode(doc(allow("s3:ListBucket", "*")), java.nio.charset.StandardCharsets.UTF_8);
+    java.net.http.HttpResponse<String> r = RawHttp.signedForm(endpoint(), Clients.root(), "iam",
+        "Action=SimulateCustomPolicy&Version=2010-05-08&PolicyInputList.member.1=" + policy
+            + "&ActionNames.member.1=s3%3AListBucket&ResourceArns.member.1=arn%3Aaws%3As3%3A%3A%3Ateambucket");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("<SimulateCustomPolicyResult>", "<EvalActionName>s3:ListBucket</EvalActionName>",
+            "<EvalResourceName>arn:aws:s3:::teambucket</EvalResourceName>", "<EvalDecision>allowed</EvalDecision>",
+            "<SourcePolicyId>PolicyInputList.1</SourcePolicyId>", "<SourcePolicyType>IAM Policy</SourcePolicyType>",
+            "<MissingContextValues/>", "<EvalDecisionDetails/>", "<IsTruncated>false</IsTruncated>")
+        .doesNotContain("<Marker>", "<OrganizationsDecisionDetail>", "<PermissionsBoundaryDecisionDetail>");
   }
 
   @Test

@@ -37,13 +37,15 @@ public final class IamLocal implements AutoCloseable {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private final ServerConfig config;
   private final Supplier<RequestLog> requestLogFactory;
+  private final TransportConfig transport;
   private volatile IamLocalServer server;
   private RequestLog requestLog = RequestLog.NONE;
   private boolean closed;
 
-  private IamLocal(ServerConfig config, Supplier<RequestLog> requestLogFactory) {
+  private IamLocal(ServerConfig config, Supplier<RequestLog> requestLogFactory, TransportConfig transport) {
     this.config = config;
     this.requestLogFactory = requestLogFactory;
+    this.transport = transport;
   }
 
   /**
@@ -74,7 +76,7 @@ public final class IamLocal implements AutoCloseable {
       throw new IllegalStateException("this IAMLocal instance is already started");
     }
     RequestLog log = requestLogFactory.get();
-    IamLocalServer starting = new IamLocalServer(config, log);
+    IamLocalServer starting = new IamLocalServer(config, log, transport);
     try {
       starting.start();
     } catch (Exception e) {
@@ -118,6 +120,17 @@ public final class IamLocal implements AutoCloseable {
    */
   public URI endpoint() {
     return running().endpoint();
+  }
+
+  /**
+   * With TLS on, the PEM file clients should trust (the generated local CA, or your certificate):
+   * give it to the AWS CLI and SDKs as {@code AWS_CA_BUNDLE}.
+   *
+   * @return the PEM file, or null when TLS is off
+   * @throws IllegalStateException if the server is not started
+   */
+  public java.nio.file.Path tlsTrustFile() {
+    return running().tlsTrustFile();
   }
 
   /**
@@ -270,6 +283,7 @@ public final class IamLocal implements AutoCloseable {
   public static final class Builder {
     private ServerConfig config = ServerConfig.defaults();
     private Supplier<RequestLog> requestLog = () -> RequestLog.NONE;
+    private TransportConfig transport = TransportConfig.defaults();
 
     private Builder() {}
 
@@ -373,6 +387,19 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
+     * Whether the web console is served at {@code /_iamlocal/} with its read-only JSON API under
+     * {@code /_iamlocal/api/} (default true). It shows users, groups, roles, policies, key IDs and
+     * sessions (never secrets) without a signature, so turn it off where the port is reachable by others.
+     *
+     * @param value false to serve no console
+     * @return this builder
+     */
+    public Builder console(boolean value) {
+      config = config.withConsole(value);
+      return this;
+    }
+
+    /**
      * The largest request body accepted (default 8 MiB); larger ones get an AWS-style 413.
      *
      * @param bytes a positive size in bytes
@@ -383,6 +410,79 @@ public final class IamLocal implements AutoCloseable {
         throw new IllegalArgumentException("max body must be positive, not " + bytes);
       }
       config = config.withMaxBodyBytes(bytes);
+      return this;
+    }
+
+    /**
+     * How long a connection may stay silent before it is closed (default 120 s).
+     *
+     * @param seconds a positive number of seconds
+     * @return this builder
+     */
+    public Builder idleTimeoutSeconds(int seconds) {
+      if (seconds < 1) {
+        throw new IllegalArgumentException("idle timeout must be positive, not " + seconds);
+      }
+      config = config.withIdleTimeoutSeconds(seconds);
+      return this;
+    }
+
+    /**
+     * How long a client may take to send one request, headers and body, once it has started
+     * (default 30 s); a slower one gets an AWS-style 408 and is disconnected.
+     *
+     * @param seconds a positive number of seconds
+     * @return this builder
+     */
+    public Builder requestTimeoutSeconds(int seconds) {
+      transport = transport.withRequestTimeoutSeconds(seconds);
+      return this;
+    }
+
+    /**
+     * The largest header section accepted (default 32 KiB); larger ones get an AWS-style 431.
+     *
+     * @param bytes a positive size in bytes
+     * @return this builder
+     */
+    public Builder maxHeaderBytes(int bytes) {
+      transport = transport.withMaxHeaderBytes(bytes);
+      return this;
+    }
+
+    /**
+     * Serves HTTPS on the port (plain HTTP keeps working on it; {@code aws:SecureTransport} tells
+     * them apart) with a certificate for {@code localhost} and {@code 127.0.0.1} signed by a local
+     * CA made at start. {@link IamLocal#tlsTrustFile()} is that CA's PEM file, for clients to trust.
+     *
+     * @return this builder
+     */
+    public Builder tls() {
+      transport = transport.withTls(TransportConfig.Tls.selfSigned(transport.tls().certificateOut()));
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with your own certificate.
+     *
+     * @param certificatePem PEM certificate (chain), leaf first
+     * @param privateKeyPem its unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1)
+     * @return this builder
+     */
+    public Builder tls(java.nio.file.Path certificatePem, java.nio.file.Path privateKeyPem) {
+      transport = transport.withTls(TransportConfig.Tls.files(certificatePem, privateKeyPem));
+      return this;
+    }
+
+    /**
+     * With {@link #tls()}, where to write the PEM certificate clients should trust (default: a
+     * temporary file, deleted when the JVM exits).
+     *
+     * @param file the PEM file to write
+     * @return this builder
+     */
+    public Builder tlsCertificateOut(java.nio.file.Path file) {
+      transport = transport.withTls(TransportConfig.Tls.selfSigned(Objects.requireNonNull(file, "file")));
       return this;
     }
 
@@ -455,7 +555,7 @@ public final class IamLocal implements AutoCloseable {
      * @return the instance; call {@link IamLocal#start()}
      */
     public IamLocal build() {
-      return new IamLocal(config, requestLog);
+      return new IamLocal(config, requestLog, transport);
     }
 
     /**

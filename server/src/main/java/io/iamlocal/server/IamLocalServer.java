@@ -3,6 +3,7 @@ package io.iamlocal.server;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.auth.AccountCredentialResolver;
 import io.iamlocal.server.auth.CallerResolver;
+import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.QueryDispatcher;
@@ -19,6 +20,7 @@ import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.IdGenerator;
 import io.iamlocal.server.state.Tape;
+import io.iamlocal.server.tls.TlsMaterial;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -39,6 +41,8 @@ public final class IamLocalServer implements AutoCloseable {
   private final IamLocalState state;
   private final OperationRegistry registry;
   private final RequestLog requestLog;
+  private final TransportConfig transport;
+  private TlsMaterial tls;
   private Durability durability;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
@@ -54,8 +58,14 @@ public final class IamLocalServer implements AutoCloseable {
    * the server.
    */
   public IamLocalServer(ServerConfig config, RequestLog requestLog) {
+    this(config, requestLog, TransportConfig.defaults());
+  }
+
+  /** A server with the connection limits and TLS settings of {@code transport}. */
+  public IamLocalServer(ServerConfig config, RequestLog requestLog, TransportConfig transport) {
     this.config = config;
     this.requestLog = requestLog;
+    this.transport = transport;
     // With a data directory, clock and IDs go through each write's tape, so the journal can replay them.
     this.state = config.dataDir() == null
         ? new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), config.clock())
@@ -80,7 +90,11 @@ public final class IamLocalServer implements AutoCloseable {
     QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
         durability == null ? WriteJournal.NONE : durability);
     RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog),
-        new StateEndpoint(state, verifier), durability == null ? null : durability::reset);
+        new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
+        config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null);
+    if (transport.tls().enabled()) {
+      tls = TlsMaterial.of(transport.tls(), config.host());
+    }
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup();
     channel = new ServerBootstrap()
@@ -88,7 +102,8 @@ public final class IamLocalServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), durability != null))
+        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), durability != null,
+            transport, tls == null ? null : tls.serverContext()))
         .bind(config.host(), config.port())
         .sync()
         .channel();
@@ -140,7 +155,20 @@ public final class IamLocalServer implements AutoCloseable {
   public URI endpoint() {
     InetSocketAddress address = boundAddress();
     String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
-    return URI.create("http://" + host + ":" + address.getPort());
+    return URI.create((tls == null ? "http://" : "https://") + host + ":" + address.getPort());
+  }
+
+  /** The connection limits and TLS settings this server was built with. */
+  public TransportConfig transport() {
+    return transport;
+  }
+
+  /**
+   * With TLS, the PEM certificate clients should trust (e.g. {@code AWS_CA_BUNDLE}): the generated
+   * local CA, or the certificate file given; null without TLS or before start.
+   */
+  public java.nio.file.Path tlsTrustFile() {
+    return tls == null ? null : tls.trustFile();
   }
 
   /** The configuration this server was built with. */

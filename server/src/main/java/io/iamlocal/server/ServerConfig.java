@@ -5,7 +5,7 @@ import java.time.Clock;
 
 /**
  * How an IAMLocal server runs. Defaults match the CLI's: 127.0.0.1:4566, root keys test/test,
- * account 123456789012, us-east-1, IAM policies enforced ({@code enforce}).
+ * account 123456789012, us-east-1, IAM policies enforced ({@code enforce}), web console on ({@code console}).
  */
 public record ServerConfig(
     String host,
@@ -19,43 +19,44 @@ public record ServerConfig(
     Clock clock,
     boolean enforce,
     Path dataDir,
-    Path initFile) {
+    Path initFile,
+    boolean console) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final int DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
-        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), true, null, null);
+        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), true, null, null, true);
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
+    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console);
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
+    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console);
   }
 
   public ServerConfig withRootCredentials(String accessKeyId, String secretKey) {
-    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
+    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console);
   }
 
   public ServerConfig withAccountId(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console);
   }
 
   public ServerConfig withRegion(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console);
   }
 
   public ServerConfig withMaxBodyBytes(int value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock, enforce, dataDir, initFile);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console);
   }
 
   /** Whether IAM policies are enforced for non-root callers (the default), or every call is allowed. */
   public ServerConfig withEnforce(boolean value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, value, dataDir, initFile);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, value, dataDir, initFile, console);
   }
 
   /**
@@ -63,15 +64,25 @@ public record ServerConfig(
    * before its response, and a restart, even after {@code kill -9}, resumes the same state.
    */
   public ServerConfig withDataDir(Path value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, value, initFile);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, value, initFile, console);
   }
 
   /** A seed file (YAML or JSON) applied at start when the state is empty (null: none). */
   public ServerConfig withInitFile(Path value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, value);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, value, console);
+  }
+
+  /** Whether the web console and its read-only JSON API are served under {@code /_iamlocal/} (the default). */
+  public ServerConfig withConsole(boolean value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, value);
   }
 
   public ServerConfig withClock(Clock value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value, enforce, dataDir, initFile);
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value, enforce, dataDir, initFile, console);
+  }
+
+  /** Seconds a connection may stay silent (no request in progress, nothing being written) before it is closed. */
+  public ServerConfig withIdleTimeoutSeconds(int value) {
+    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, value, clock, enforce, dataDir, initFile, console);
   }
 }

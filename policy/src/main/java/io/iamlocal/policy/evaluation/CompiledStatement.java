@@ -4,8 +4,10 @@ import io.iamlocal.policy.document.ConditionEntry;
 import io.iamlocal.policy.document.SourceRange;
 import io.iamlocal.policy.document.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** One statement compiled for matching: pre-built action globs, resource patterns, principal and conditions. */
 final class CompiledStatement {
@@ -15,6 +17,12 @@ final class CompiledStatement {
     /** False when the statement can never apply (bad Effect, no actions, unknown condition operator). */
     final boolean usable;
     private final Glob[] actions;
+    /**
+     * {@link #actions} by lower-case service prefix, for statements listing many actions that all name their
+     * service literally (AWS's ReadOnlyAccess lists ~1,400): a request then only tries its own service's
+     * patterns instead of scanning them all. Null for short or NotAction statements.
+     */
+    private final Map<String, Glob[]> actionsByService;
     private final boolean notAction;
     /** The lower-case service prefixes this statement's actions are limited to, or null for "any". */
     final List<String> services;
@@ -32,6 +40,8 @@ final class CompiledStatement {
         this.actions = actionValues == null ? new Glob[0]
                 : actionValues.stream().map(a -> Glob.of(a.toLowerCase(Locale.ROOT), false)).toArray(Glob[]::new);
         this.services = notAction || actionValues == null ? null : services(actionValues);
+        this.actionsByService = services == null || actions.length < GROUP_ACTIONS_FROM ? null
+                : byService(actionValues, actions);
         List<String> resourceValues = s.resources();
         this.notResource = s.resource() == null && s.notResource() != null;
         this.resources = resourceValues == null ? null
@@ -55,6 +65,21 @@ final class CompiledStatement {
         this.usable = effectOk && conditionsOk && actionValues != null;
     }
 
+    private static final int GROUP_ACTIONS_FROM = 8;
+    private static final Glob[] NO_GLOBS = new Glob[0];
+
+    private static Map<String, Glob[]> byService(List<String> actionValues, Glob[] globs) {
+        Map<String, List<Glob>> groups = new HashMap<>();
+        for (int i = 0; i < globs.length; i++) {
+            String action = actionValues.get(i);
+            String service = action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
+            groups.computeIfAbsent(service, k -> new ArrayList<>()).add(globs[i]);
+        }
+        Map<String, Glob[]> out = new HashMap<>();
+        groups.forEach((service, list) -> out.put(service, list.toArray(NO_GLOBS)));
+        return out;
+    }
+
     private static List<String> services(List<String> actionValues) {
         List<String> out = new ArrayList<>();
         for (String a : actionValues) {
@@ -76,7 +101,7 @@ final class CompiledStatement {
      * {@code checkPrincipal}, the {@link PrincipalMatcher} strength, else {@link PrincipalMatcher#DIRECT}.
      */
     int applies(EvalState state, boolean checkPrincipal) {
-        if (!actionMatches(state.actionKey())) {
+        if (!actionMatches(state)) {
             return 0;
         }
         int strength = PrincipalMatcher.DIRECT;
@@ -113,9 +138,14 @@ final class CompiledStatement {
     }
 
     /** {@code action} is lower case; the patterns were lower-cased when compiled (actions ignore case). */
-    private boolean actionMatches(String action) {
+    private boolean actionMatches(EvalState state) {
+        String action = state.actionKey();
+        Glob[] candidates = actions;
+        if (actionsByService != null) {
+            candidates = actionsByService.getOrDefault(state.serviceKey(), NO_GLOBS);
+        }
         boolean any = false;
-        for (Glob g : actions) {
+        for (Glob g : candidates) {
             if (g.matches(action)) {
                 any = true;
                 break;

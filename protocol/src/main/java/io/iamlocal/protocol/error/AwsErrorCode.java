@@ -29,6 +29,11 @@ public enum AwsErrorCode {
   THROTTLING("Throttling", 400),
   VALIDATION_ERROR("ValidationError", 400),
   UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415),
+  // HTTP-level refusals before any AWS processing (malformed framing, slow or oversized requests)
+  BAD_REQUEST("BadRequest", 400),
+  REQUEST_TIMEOUT("RequestTimeout", 408),
+  REQUEST_URI_TOO_LONG("RequestURITooLong", 414),
+  REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLarge", 431),
 
   // IAM model error shapes
   CONCURRENT_MODIFICATION("ConcurrentModification", 409),

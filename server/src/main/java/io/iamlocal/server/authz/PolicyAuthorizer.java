@@ -29,6 +29,7 @@ import io.iamlocal.server.state.User;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Enforces IAM policies on every IAM and STS call, as AWS does: the action {@code iam:Operation} or
@@ -46,6 +47,9 @@ public final class PolicyAuthorizer implements Authorizer {
   private static final Set<String> SESSION_TOKEN_STS = Set.of("AssumeRole", "GetCallerIdentity");
   /** The ones whose handlers answer session credentials themselves. */
   private static final Set<String> HANDLER_REFUSES_SESSIONS = Set.of("GetSessionToken", "GetFederationToken");
+  /** Operations whose target's boundary is a condition key; compiled once, not per request. */
+  private static final Pattern BOUNDARY_OPERATIONS =
+      Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
   private final boolean enforce;
 
   public PolicyAuthorizer(boolean enforce) {
@@ -165,7 +169,7 @@ public final class PolicyAuthorizer implements Authorizer {
     }
     if (params.has("PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", params.string("PermissionsBoundary"));
-    } else if (operation.matches("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)")) {
+    } else if (BOUNDARY_OPERATIONS.matcher(operation).matches()) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
     }
     if (params.has("AWSServiceName")) {

@@ -45,11 +45,41 @@ public final class Main implements Callable<Integer> {
       description = "Allow every authenticated call: do not evaluate IAM policies (enforced by default for non-root callers).")
   boolean noEnforce;
 
+  @Option(names = "--no-console",
+      description = "Do not serve the read-only web console and its JSON API under /_iamlocal/ (served by default).")
+  boolean noConsole;
+
   @Option(names = "--list-operations", description = "Print the IAM and STS operations served, then exit.")
   boolean listOperations;
 
   @Option(names = "--max-body", description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxBody = ServerConfig.DEFAULT_MAX_BODY;
+
+  @Option(names = "--max-header-size", paramLabel = "BYTES",
+      description = "Largest request header section accepted; larger ones get an AWS-style 431 (default: ${DEFAULT-VALUE}).")
+  int maxHeaderSize = io.iamlocal.server.TransportConfig.DEFAULT_MAX_HEADER_BYTES;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+      description = "Close connections silent for this long (default: ${DEFAULT-VALUE}).")
+  int idleTimeout = ServerConfig.defaults().idleTimeoutSeconds();
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS",
+      description = "Longest a client may take to send one request once started; slower ones get 408 (default: ${DEFAULT-VALUE}).")
+  int requestTimeout = io.iamlocal.server.TransportConfig.DEFAULT_REQUEST_TIMEOUT_SECONDS;
+
+  @Option(names = "--tls",
+      description = "Also serve HTTPS on the port, with a certificate for localhost/127.0.0.1 from a local CA made at start.")
+  boolean tls;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate (chain) instead; needs --tls-key.")
+  java.nio.file.Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "The unencrypted private key of --tls-cert.")
+  java.nio.file.Path tlsKey;
+
+  @Option(names = "--tls-cert-out", paramLabel = "PEM",
+      description = "With --tls, write the certificate for clients to trust here (default: a temporary file).")
+  java.nio.file.Path tlsCertOut;
 
   @Option(names = "--log-format", paramLabel = "text|json",
       description = "Request log lines as key=value text or JSON objects (default: ${DEFAULT-VALUE}).")
@@ -99,6 +129,13 @@ public final class Main implements Callable<Integer> {
       stopped.countDown();
     }, "iamlocal-shutdown"));
     System.out.println("IAMLocal listening on " + server.endpoint() + " (account " + accountId + ")");
+    if (server.tlsTrustFile() != null) {
+      System.out.println("TLS certificate to trust: " + server.tlsTrustFile().toAbsolutePath()
+          + " (e.g. AWS_CA_BUNDLE=" + server.tlsTrustFile().toAbsolutePath() + ")");
+    }
+    if (!noConsole) {
+      System.out.println("Web console: " + server.endpoint() + "/_iamlocal/");
+    }
     System.out.flush();
     stopped.await();
     return 0;
@@ -118,8 +155,23 @@ public final class Main implements Callable<Integer> {
           .region(region)
           .maxBodyBytes(maxBody)
           .enforce(!noEnforce)
+          .console(!noConsole)
           .dataDir(dataDir)
-          .initFile(initFile);
+          .initFile(initFile)
+          .maxHeaderBytes(maxHeaderSize)
+          .idleTimeoutSeconds(idleTimeout)
+          .requestTimeoutSeconds(requestTimeout);
+      if (tlsCert != null || tlsKey != null) {
+        if (tlsCert == null || tlsKey == null) {
+          throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        builder.tls(tlsCert, tlsKey);
+      } else if (tls || tlsCertOut != null) {
+        builder.tls();
+        if (tlsCertOut != null) {
+          builder.tlsCertificateOut(tlsCertOut);
+        }
+      }
       return level.logsRequests() ? builder.requestLog(format) : builder;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

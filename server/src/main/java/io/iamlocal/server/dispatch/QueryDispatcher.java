@@ -155,8 +155,10 @@ public final class QueryDispatcher {
       lock.unlock();
     }
     // Access advisor (service last accessed) data comes from the calls really served.
-    if (caller.arn() != null) {
-      AccessActivity.of(account).record(caller.arn(), service.endpointPrefix(), action, call.now(), call.region());
+    // Role sessions count as their role's activity, as access advisor reports it.
+    String principal = caller.role() != null ? caller.role().arn() : caller.arn();
+    if (principal != null) {
+      AccessActivity.of(account).record(principal, service.endpointPrefix(), action, call.now(), call.region());
     }
     return HttpResponseData.xml(200, XmlResponseWriter.render(operation, output, requestId), requestId);
   }

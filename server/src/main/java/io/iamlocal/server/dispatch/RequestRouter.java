@@ -1,6 +1,7 @@
 package io.iamlocal.server.dispatch;
 
 import io.iamlocal.server.authz.AuthorizationMessages;
+import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ public final class RequestRouter {
   private final S3Dispatcher s3;
   private final StateEndpoint stateEndpoint;
   private final Supplier<CompletableFuture<Void>> reset;
+  private final ConsoleHandler console;
 
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state) {
     this(dispatcher, state, null);
@@ -33,6 +35,13 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset) {
+    this(dispatcher, state, s3, stateEndpoint, reset, null);
+  }
+
+  /** A router that also serves the web console under {@code /_iamlocal/} (null: no console). */
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
+    this.console = console;
     this.stateEndpoint = stateEndpoint;
     this.reset = reset;
     this.dispatcher = dispatcher;
@@ -58,6 +67,9 @@ public final class RequestRouter {
     }
     if (stateEndpoint != null && StateEndpoint.PATH.equals(path) && "GET".equals(request.method())) {
       return stateEndpoint.export(request);
+    }
+    if (console != null && ConsoleHandler.handles(path)) {
+      return console.handle(request);
     }
     if (s3 != null && S3Dispatcher.isS3(request)) {
       return s3.dispatch(request);

@@ -77,6 +77,9 @@ public final class JournalStore implements AutoCloseable {
     try {
       channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      // Held by another server in this JVM.
+      lock = null;
     } catch (IOException e) {
       closeQuietly(channel);
       throw new DataStoreException("cannot lock data directory " + dir + ": " + e.getMessage(), e);

@@ -13,6 +13,8 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -49,7 +51,7 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (request.decoderResult().isFailure()) {
-      ResponseWriter.writeProtocolError(ctx, request, 400, "The HTTP request could not be parsed.");
+      writeDecodingFailure(ctx, request, request.decoderResult().cause());
       return;
     }
     HttpResponseData response = router.route(toData(ctx, request));
@@ -77,6 +79,19 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
         written.complete(null);
       }
     }));
+  }
+
+  /** A request Netty could not decode: 414 and 431 for the size limits, 400 for anything else. */
+  private static void writeDecodingFailure(ChannelHandlerContext ctx, FullHttpRequest request, Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) {
+      ResponseWriter.writeProtocolError(ctx, request, 414, "The request line is longer than this server accepts.");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      ResponseWriter.writeProtocolError(ctx, request, 431, "The request headers are larger than this server accepts.");
+    } else if (cause instanceof StrictHttpServerCodec.AmbiguousFramingException) {
+      ResponseWriter.writeProtocolError(ctx, request, 400, cause.getMessage());
+    } else {
+      ResponseWriter.writeProtocolError(ctx, request, 400, "The HTTP request could not be parsed.");
+    }
   }
 
   /** The write took effect in memory but could not be made durable: the client must not take it as done. */

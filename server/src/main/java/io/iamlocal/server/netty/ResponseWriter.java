@@ -27,13 +27,17 @@ final class ResponseWriter {
   private ResponseWriter() {}
 
   static void write(ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data) {
+    // An HTTP/1.0 client gets an HTTP/1.0 answer, so that a kept-alive connection says so explicitly.
+    HttpVersion version = request != null && HttpVersion.HTTP_1_0.equals(request.protocolVersion())
+        ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
     FullHttpResponse response = new DefaultFullHttpResponse(
-        HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(data.status()), Unpooled.wrappedBuffer(data.body()));
+        version, HttpResponseStatus.valueOf(data.status()), Unpooled.wrappedBuffer(data.body()));
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
         .set("x-amzn-RequestId", data.requestId())
         .set(HttpHeaderNames.DATE, httpDate());
+    data.headers().forEach(response.headers()::set);
     boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);
     if (keepAlive) {
@@ -64,7 +68,13 @@ final class ResponseWriter {
    * connection is closed because the remaining bytes may be misframed.
    */
   static void writeProtocolError(ChannelHandlerContext ctx, HttpMessage request, int status, String message) {
-    AwsErrorCode code = status == 413 ? AwsErrorCode.REQUEST_ENTITY_TOO_LARGE : AwsErrorCode.MALFORMED_QUERY_STRING;
+    AwsErrorCode code = switch (status) {
+      case 408 -> AwsErrorCode.REQUEST_TIMEOUT;
+      case 413 -> AwsErrorCode.REQUEST_ENTITY_TOO_LARGE;
+      case 414 -> AwsErrorCode.REQUEST_URI_TOO_LONG;
+      case 431 -> AwsErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE;
+      default -> AwsErrorCode.BAD_REQUEST;
+    };
     String requestId = RequestIds.next();
     String body = ErrorRenderer.render(IAM_NAMESPACE, code, message, requestId);
     HttpResponseData data = new HttpResponseData(status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);

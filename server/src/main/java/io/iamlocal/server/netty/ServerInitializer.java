@@ -1,21 +1,26 @@
 package io.iamlocal.server.netty;
 
+import io.iamlocal.server.TransportConfig;
 import io.iamlocal.server.dispatch.RequestRouter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.OptionalSslHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
-/** Assembles the pipeline: HTTP codec, keep-alive, 100-continue, body aggregation, AWS handler. */
+/**
+ * Assembles the pipeline: idle timeout, optional TLS, request read timeout, strict HTTP codec
+ * (size limits, no ambiguous framing), keep-alive, 100-continue, body aggregation, AWS handler.
+ */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
-  private static final int MAX_INITIAL_LINE = 16 * 1024;
-  private static final int MAX_HEADER_BYTES = 32 * 1024;
   private final AwsRequestHandler handler;
   private final int maxBodyBytes;
   private final int idleTimeoutSeconds;
+  private final TransportConfig transport;
+  private final SslContext ssl;
 
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds) {
     this(router, maxBodyBytes, idleTimeoutSeconds, false);
@@ -23,20 +28,38 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
   /** With {@code durable}, responses to writes wait (off the event loop) until their journal entry is on disk. */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable) {
+    this(router, maxBodyBytes, idleTimeoutSeconds, durable, TransportConfig.defaults(), null);
+  }
+
+  /**
+   * With the connection limits of {@code transport}, and TLS when {@code ssl} is not null (then each
+   * connection may speak TLS or plain HTTP, detected from its first bytes).
+   */
+  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable,
+      TransportConfig transport, SslContext ssl) {
     this.handler = new AwsRequestHandler(router, durable);
     this.maxBodyBytes = maxBodyBytes;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
+    this.transport = transport;
+    this.ssl = ssl;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    RequestReadTimeout readTimeout = new RequestReadTimeout(transport.requestTimeoutSeconds());
     ch.pipeline()
         .addLast(new IdleStateHandler(0, 0, idleTimeoutSeconds, TimeUnit.SECONDS))
-        .addLast(new IdleConnectionCloser())
-        .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
+        .addLast(new IdleConnectionCloser());
+    if (ssl != null) {
+      ch.pipeline().addLast(new OptionalSslHandler(ssl));
+    }
+    ch.pipeline()
+        .addLast(readTimeout.arm())
+        .addLast(new StrictHttpServerCodec(transport.maxInitialLineBytes(), transport.maxHeaderBytes()))
         .addLast(new HttpServerKeepAliveHandler())
         .addLast(new HttpServerExpectContinueHandler())
         .addLast(new BodyLimitAggregator(maxBodyBytes))
+        .addLast(readTimeout.disarm())
         .addLast(handler);
   }
 }

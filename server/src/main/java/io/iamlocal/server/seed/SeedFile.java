@@ -94,6 +94,8 @@ public final class SeedFile {
             throw new SeedException(source + ":" + line + ": duplicate key '" + name + "'");
           }
           object.set(name, value(p, path + "/" + name, lines, source));
+          // A key's line reads better than where its (block) value starts.
+          lines.put(path + "/" + name, line);
         }
         return object;
       }
@@ -168,7 +170,7 @@ public final class SeedFile {
         String name = names.next();
         if (!keys.contains(name)) {
           throw new SeedException(file.where(path + "/" + name) + ": " + what + ": unknown key '" + name + "' (expected one of "
-              + String.join(", ", keys) + ")");
+              + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
         }
       }
     }

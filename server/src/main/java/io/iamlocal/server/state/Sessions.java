@@ -47,6 +47,11 @@ public final class Sessions {
     return byAccessKeyId.size();
   }
 
+  /** A copy of every session still kept (expired ones too), for read-only views such as the web console. */
+  public java.util.List<Session> snapshot() {
+    return java.util.List.copyOf(byAccessKeyId.values());
+  }
+
   /** Forgets sessions that expired more than {@link #KEEP_EXPIRED} ago. */
   void sweep(Instant now) {
     Instant cutoff = now.minus(KEEP_EXPIRED);
