@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,8 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Policy decisions per second on one core: a principal with 10 attached managed policies of 20
  * statements each (wildcard actions and resources, conditions on tags, source IP, time, secure
  * transport and prefixes, some Deny statements), asked about an S3 object. Every Deny statement
- * of the service must be checked before an Allow can win, so this is close to the worst case of a
- * realistic identity.
+ * of the service must be checked before an Allow can win.
+ *
+ * <p>{@code mix=spread}: each policy's statements cover ten services (as policies written per
+ * workload do), so the engine's per-service index leaves 2-3 candidate statements per policy.
+ * {@code mix=sameService}: 16 of each policy's 20 statements are about S3, so 160 statements are
+ * candidates and must be matched: the worst case.
  *
  * <pre>java -jar bench/target/iamlocal-bench.jar jmh -f 1 -wi 3 -w 2 -i 5 -r 2 PolicyDecision</pre>
  */
@@ -44,6 +49,10 @@ public class PolicyDecisionBenchmark {
   static final String USER = "arn:aws:iam::" + ACCOUNT + ":user/bench/alice";
   static final int POLICIES = 10;
   static final int STATEMENTS = 20;
+  static final String[] SERVICES = {"s3", "dynamodb", "ec2", "sqs", "sns", "lambda", "kms", "logs", "cloudwatch", "sts"};
+
+  @Param({"spread", "sameService"})
+  public String mix;
 
   private List<CompiledPolicy> policies;
   private EvaluationInput allowed;
@@ -55,7 +64,7 @@ public class PolicyDecisionBenchmark {
   public void setup() throws Exception {
     policies = new ArrayList<>();
     for (int p = 0; p < POLICIES; p++) {
-      policies.add(CompiledPolicy.compile(PolicyDocument.parse(policy(p)),
+      policies.add(CompiledPolicy.compile(PolicyDocument.parse(policy(p, mix.equals("spread"))),
           "arn:aws:iam::" + ACCOUNT + ":policy/bench-" + p, PolicySourceType.USER_MANAGED));
     }
     context = Map.of(
@@ -120,13 +129,19 @@ public class PolicyDecisionBenchmark {
    * conditions that do not hold either, except in policy 9 whose last statement allows the request
    * and whose statement 19 denies s3:DeleteObject.
    */
-  static String policy(int p) {
+  static String policy(int p, boolean spread) {
     StringBuilder b = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
     for (int s = 0; s < STATEMENTS; s++) {
       if (s > 0) {
         b.append(',');
       }
-      b.append(statement(p, s));
+      String statement = statement(p, s);
+      if (spread && s % 10 != 0 && s < STATEMENTS - 2) {
+        // Same shape, another service: s3 stays in statements 0 and 10 (and the last two of policy 9).
+        String service = SERVICES[s % 10];
+        statement = statement.replace("s3:", service + ":").replace("arn:aws:s3:::", "arn:aws:" + service + ":::");
+      }
+      b.append(statement);
     }
     return b.append("]}").toString();
   }

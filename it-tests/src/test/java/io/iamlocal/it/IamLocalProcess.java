@@ -22,13 +22,20 @@ import java.util.regex.Pattern;
  * it) and stopped when the JVM exits. Tests reset its state through {@code POST /moto-api/reset}.
  */
 public final class IamLocalProcess {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+)");
   private static IamLocalProcess shared;
   private final Process process;
   private final URI endpoint;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** Every line the process printed, when started with {@link #startCapturing}; else null. */
+  private final List<String> output;
 
   private IamLocalProcess(List<String> extraArgs) throws IOException {
+    this(extraArgs, false);
+  }
+
+  private IamLocalProcess(List<String> extraArgs, boolean capture) throws IOException {
+    output = capture ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
     Path jar = Path.of(System.getProperty("iamlocal.jar", "../server/target/iamlocal.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException("build the server first: " + jar.toAbsolutePath() + " is missing");
@@ -40,6 +47,9 @@ public final class IamLocalProcess {
     String line;
     URI found = null;
     while ((line = out.readLine()) != null) {
+      if (output != null) {
+        output.add(line);
+      }
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
         found = URI.create(m.group(1));
@@ -50,7 +60,12 @@ public final class IamLocalProcess {
       throw new IllegalStateException("iamlocal did not start");
     }
     endpoint = found;
-    Thread drain = new Thread(() -> out.lines().forEach(System.err::println), "iamlocal-output");
+    Thread drain = new Thread(() -> out.lines().forEach(l -> {
+      if (output != null) {
+        output.add(l);
+      }
+      System.err.println(l);
+    }), "iamlocal-output");
     drain.setDaemon(true);
     drain.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
@@ -71,6 +86,21 @@ public final class IamLocalProcess {
   /** A separate server with its own flags; the caller stops it. */
   public static IamLocalProcess start(String... args) throws IOException {
     return new IamLocalProcess(List.of(args));
+  }
+
+  /** A separate server with its own flags whose output is kept for {@link #output()}; the caller stops it. */
+  public static IamLocalProcess startCapturing(String... args) throws IOException {
+    return new IamLocalProcess(List.of(args), true);
+  }
+
+  /** What a capturing process has printed so far (standard output and error), one line per element. */
+  public List<String> output() {
+    if (output == null) {
+      throw new IllegalStateException("start the process with startCapturing to keep its output");
+    }
+    synchronized (output) {
+      return List.copyOf(output);
+    }
   }
 
   public URI endpoint() {

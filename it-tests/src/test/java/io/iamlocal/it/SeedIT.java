@@ -175,7 +175,7 @@ class SeedIT {
     JsonNode exported = JSON.readTree(json);
     assertThat(exported.path("users")).hasSize(3);
     assertThat(exported.at("/roles/0/description").asText()).isEqualTo("Changed");
-    assertThat(yaml).contains("name: ci-bot");
+    assertThat(yaml).contains("name: \"ci-bot\"");
 
     for (String name : List.of("export.json", "export.yaml")) {
       Path file = write(name, name.endsWith(".json") ? json : yaml);

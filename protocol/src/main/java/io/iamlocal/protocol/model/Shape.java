@@ -20,7 +20,9 @@ public final class Shape {
   private final Long min;
   private final Long max;
   private final String pattern;
-  private final Pattern compiledPattern;
+  /** Compiled on first use, off the start-up path: most shapes are never validated in a run. */
+  private volatile Pattern compiledPattern;
+  private volatile boolean patternCompiled;
   private final List<String> enumValues;
   private final ErrorInfo error;
   private final boolean sensitive;
@@ -50,7 +52,6 @@ public final class Shape {
     this.min = min;
     this.max = max;
     this.pattern = pattern;
-    this.compiledPattern = compile(pattern);
     this.enumValues = enumValues;
     this.error = error;
     this.sensitive = sensitive;
@@ -123,6 +124,10 @@ public final class Shape {
   }
 
   public Pattern compiledPattern() {
+    if (!patternCompiled) {
+      compiledPattern = compile(pattern);
+      patternCompiled = true;
+    }
     return compiledPattern;
   }
 

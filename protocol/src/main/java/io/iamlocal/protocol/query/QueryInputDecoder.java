@@ -2,9 +2,9 @@ package io.iamlocal.protocol.query;
 
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.model.Shape;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -106,7 +106,7 @@ public final class QueryInputDecoder {
         case BLOB -> Base64.getMimeDecoder().decode(raw);
         default -> raw;
       };
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeException e) { // DateTimeException: also epoch seconds out of Instant's range
       throw AwsServiceException.validation(
           "1 validation error detected: Value '" + raw + "' at '" + InputValidator.wirePath(key)
               + "' failed to satisfy constraint: Member must be a valid " + shape.type().name().toLowerCase(java.util.Locale.ROOT));

@@ -172,6 +172,11 @@ public final class PolicyAuthorizer implements Authorizer {
     } else if (BOUNDARY_OPERATIONS.matcher(operation).matches()) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
     }
+    if (operation.equals("GetWebIdentityToken")) {
+      keys.put("sts:IdentityTokenAudience", params.strings("Audience"));
+      RequestContexts.put(keys, "sts:DurationSeconds", Integer.toString(params.integer("DurationSeconds", 300)));
+      RequestContexts.put(keys, "sts:SigningAlgorithm", params.string("SigningAlgorithm"));
+    }
     if (params.has("AWSServiceName")) {
       RequestContexts.put(keys, "iam:AWSServiceName", params.string("AWSServiceName"));
     }

@@ -3,6 +3,7 @@ package io.iamlocal.server.console;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -32,12 +33,28 @@ public final class PolicyJson {
       StringWriter out = new StringWriter(text.length() * 2);
       try (JsonGenerator generator = FACTORY.createGenerator(out)) {
         generator.setPrettyPrinter(printer());
-        if (parser.nextToken() == null) {
+        int depth = 0;
+        int roots = 0;
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+          if (depth == 0 && ++roots > 1) {
+            return document;
+          }
+          if (token.isStructStart()) {
+            depth++;
+          } else if (token.isStructEnd()) {
+            depth--;
+          }
+          if (token.isNumeric()) {
+            generator.writeNumber(parser.getText()); // as written: 1.50 stays 1.50
+          } else {
+            generator.copyCurrentEvent(parser);
+          }
+        }
+        if (roots == 0) {
           return document;
         }
-        generator.copyCurrentStructure(parser);
       }
-      return parser.nextToken() == null ? out.toString() : document;
+      return out.toString();
     } catch (IOException e) {
       return document;
     }

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
  */
 public final class Durability implements WriteJournal, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Durability.class.getName());
+  /** Calls that take the write lock but change nothing lasting (their input is not in the state after a restart). */
+  private static final java.util.Set<String> NOT_WRITES = java.util.Set.of("DecodeAuthorizationMessage");
   private final JournalStore store;
   private final IamLocalState state;
   private final OperationRegistry registry;
@@ -107,7 +109,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
       Tape.uninstall(previous);
     }
     // Read-locked calls that drew random values created something (GetSessionToken's session).
-    if ((!registered.readOnly() || tape.drewRandom()) && call.account() == state.account()) {
+    boolean writes = registered.readOnly() ? tape.drewRandom() : !NOT_WRITES.contains(call.operation());
+    if (writes && call.account() == state.account()) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
           journalled(params), null, tape.values())));
@@ -221,6 +224,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     } catch (AwsServiceException e) {
       warn(seq, name, "it failed: " + e.errorCode().code() + ": " + e.getMessage());
       return;
+    } catch (RuntimeException e) {
+      throw new DataStoreException("journal entry " + seq + " (" + name + ") cannot be replayed: " + e, e);
     } finally {
       Tape.uninstall(previous);
     }

@@ -28,9 +28,9 @@ import java.util.List;
  */
 public final class StateExporter {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strings stay quoted: unquoted, a policy's {@code Version: 2012-10-17} is a date to many YAML readers. */
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
   private StateExporter() {}
 

@@ -407,7 +407,7 @@
       h('optgroup', {label: 'Users'}, users.map(u => option(u.arn, u.userName))),
       h('optgroup', {label: 'Groups'}, groups.map(g => option(g.arn, g.groupName))),
       h('optgroup', {label: 'Roles'}, roles.map(r => option(r.arn, r.roleName))));
-    const customPolicy = h('textarea', {id: 'sim-policy', rows: 9, spellcheck: 'false',
+    const customPolicy = h('textarea', {id: 'sim-policy', rows: 7, spellcheck: 'false',
       placeholder: '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}'});
     const actions = h('textarea', {id: 'sim-actions', rows: 2, spellcheck: 'false', placeholder: 'iam:ListUsers, s3:GetObject'});
     const resources = h('input', {id: 'sim-resources', type: 'text', spellcheck: 'false', placeholder: '* (all resources)', class: 'wide'});

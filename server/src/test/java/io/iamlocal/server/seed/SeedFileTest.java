@@ -46,12 +46,12 @@ class SeedFileTest {
       assertThat(local.server().state().account().accessKeys().get("AKIASEEDEXAMPLE00001").owner().userName()).isEqualTo("ci");
       assertThat(StateExporter.write(StateExporter.export(local.server().state().account()), true)).isEqualTo("""
           users:
-          - name: ci
+          - name: "ci"
             tags:
-              team: a
+              team: "a"
             accessKeys:
-            - id: AKIASEEDEXAMPLE00001
-              secret: s3cr3t
+            - id: "AKIASEEDEXAMPLE00001"
+              secret: "s3cr3t"
           """);
     }
   }
