@@ -115,7 +115,7 @@ class SecretsHygieneIT {
       }
 
       // Password rules: a violation, a wrong old password, an oversized one.
-      root.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(24).requireSymbols(true));
+      root.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(24).requireSymbols(true).allowUsersToChangePassword(true));
       String tooShort = "Short-But-Secret-9";
       secrets.put("rejected short password", tooShort);
       root.createUser(r -> r.userName("bob"));
