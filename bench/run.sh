@@ -11,7 +11,7 @@
 # bench/results/<timestamp>.json and .md. See bench/results/README.md.
 #
 # Other wire options: --scenarios get_user,list_users,get_caller_identity,simulate_principal_policy,
-#   assume_role,assumed_role_call,create_user   --wrk-threads 2 --connections 32 --warmup 3
+#   assume_role,assumed_role_call,create_user   --wrk-threads 2 --connections 32 --warmup 5
 #   --fill-threads 4 --profile <scenario> (JFR summary of that scenario) --label "text"
 #   --java-opts "…" (replaces the recommended server flags) --no-cds --results DIR
 #
@@ -27,9 +27,10 @@ BENCH_JAR="bench/$BUILD_DIR/iamlocal-bench.jar"
 JSA="${JAR%.jar}.jsa"
 
 # The server flags the README recommends for a sidecar: serial GC and a small heap (one process,
-# 2 cores, little garbage per request), C1 only (start-up and footprint; see README for the
-# throughput trade-off), AppCDS for start-up.
-RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k -XX:SharedArchiveFile=$JSA"
+# short-lived garbage, no GC threads competing with the event loops), small thread stacks, and an
+# AppCDS archive for start-up. Add -XX:TieredStopAtLevel=1 to trade ~2x CPU per request for a
+# faster start (see README "JVM flags").
+RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:SharedArchiveFile=$JSA"
 
 log() { echo "[run.sh] $*"; }
 

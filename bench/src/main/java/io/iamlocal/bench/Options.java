@@ -12,7 +12,7 @@ final class Options {
   List<String> javaOpts = new ArrayList<>();
   int users = 10_000;
   int durationSeconds = 10;
-  int warmupSeconds = 3;
+  int warmupSeconds = 5;
   int wrkThreads = 2;
   int connections = 32;
   int fillThreads = 4;

@@ -45,7 +45,7 @@ final class Report {
       b.append("| fill errors | ").append(fill.get("errors")).append(" |\n");
     }
     b.append("\n## Signed request throughput\n\n");
-    b.append("| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors | server CPU | server CPU µs/req | load before |\n");
+    b.append("| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors | server CPU | server CPU µs/req (event loops) | load before |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Map<String, Object> s : (List<Map<String, Object>>) r.getOrDefault("scenarios", List.of())) {
       if (s.containsKey("skipped")) {
@@ -57,7 +57,8 @@ final class Report {
           .append(s.get("p50_ms")).append(" | ").append(s.get("p90_ms")).append(" | ").append(s.get("p99_ms"))
           .append(" | ").append(s.get("max_ms")).append(" | ").append(s.get("non_2xx")).append(" | ")
           .append(s.get("socket_errors")).append(" | ").append(s.get("server_cpu_percent")).append("% | ")
-          .append(s.get("server_cpu_us_per_request")).append(" | ")
+          .append(s.get("server_cpu_us_per_request")).append(" (")
+          .append(s.get("server_cpu_us_per_request_by_thread") instanceof Map<?, ?> m ? m.get("event_loop") : "?").append(") | ")
           .append(s.get("load_before")).append(" |\n");
     }
     b.append("\nScenarios:\n\n");

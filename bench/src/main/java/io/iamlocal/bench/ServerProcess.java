@@ -171,6 +171,38 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * CPU milliseconds per kind of server thread, from /proc/PID/task/TID/stat: {@code event_loop}
+   * (Netty, where requests are served), {@code jit}, {@code gc_vm}, {@code request_log} and
+   * {@code other}. Only threads alive now are counted, which covers a run's long-lived threads.
+   */
+  Map<String, Long> threadCpuMillis() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String k : List.of("event_loop", "jit", "gc_vm", "request_log", "other")) {
+      out.put(k, 0L);
+    }
+    try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          String kind = comm.startsWith("nioEventLoop") || comm.startsWith("epollEventLoop") ? "event_loop"
+              : comm.contains("CompilerThre") || comm.startsWith("C1 ") || comm.startsWith("C2 ") ? "jit"
+              : comm.startsWith("VM Thread") || comm.startsWith("GC") || comm.startsWith("G1") ? "gc_vm"
+              : comm.startsWith("iamlocal-reques") ? "request_log" : "other";
+          out.merge(kind, ms, Long::sum);
+        } catch (IOException | RuntimeException threadGone) {
+          // the thread ended while we looked
+        }
+      }
+    } catch (IOException e) {
+      out.put("error", -1L);
+    }
+    return out;
+  }
+
   /** The last lines the server wrote (its request log included). */
   List<String> lastOutput(int n) {
     try {

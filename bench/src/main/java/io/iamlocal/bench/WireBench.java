@@ -286,10 +286,12 @@ final class WireBench {
       jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfr.toAbsolutePath());
     }
     long cpu0 = server.cpuMillis();
+    Map<String, Long> threads0 = server.threadCpuMillis();
     long t0 = System.nanoTime();
     Map<String, Object> r = wrk.run(server.port(), files);
     double wall = (System.nanoTime() - t0) / 1e6;
     long cpu1 = server.cpuMillis();
+    Map<String, Long> threads1 = server.threadCpuMillis();
     if (profile) {
       jcmd("JFR.stop", "name=bench");
       Map<String, Object> summary = JfrSummary.summarize(jfr);
@@ -304,11 +306,17 @@ final class WireBench {
     s.put("server_cpu_percent", Math.round(100.0 * (cpu1 - cpu0) / wall));
     // CPU per request is the figure that survives a busy machine best: compare it across runs.
     s.put("server_cpu_us_per_request", Math.round(1000.0 * (cpu1 - cpu0) / Math.max(1, (Long) r.get("requests"))));
+    // Where that CPU went: the event loops serve requests; JIT and GC time are not per-request work.
+    Map<String, Long> perThread = new LinkedHashMap<>();
+    threads1.forEach((k, v) -> perThread.put(k, Math.round(1000.0 * (v - threads0.getOrDefault(k, 0L))
+        / Math.max(1, (Long) r.get("requests")))));
+    s.put("server_cpu_us_per_request_by_thread", perThread);
     s.put("load_after", Machine.loadAverage());
     s.put("rss_after_kb", server.memoryKb().get("VmRSS"));
-    log("%-26s %8s req/s  p50 %6s ms  p99 %6s ms  max %7s ms  non2xx %s  sockerr %s  server cpu %s%% (%s us/req)  load %s",
+    log("%-26s %8s req/s  p50 %6s ms  p99 %6s ms  max %7s ms  non2xx %s  sockerr %s  server cpu %s%% (%s us/req %s)  load %s",
         name, r.get("requests_per_second"), r.get("p50_ms"), r.get("p99_ms"), r.get("max_ms"), r.get("non_2xx"),
-        r.get("socket_errors"), s.get("server_cpu_percent"), s.get("server_cpu_us_per_request"), s.get("load_before"));
+        r.get("socket_errors"), s.get("server_cpu_percent"), s.get("server_cpu_us_per_request"), perThread,
+        s.get("load_before"));
   }
 
   private void skip(String name, String why) {

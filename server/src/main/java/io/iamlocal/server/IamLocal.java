@@ -207,6 +207,15 @@ public final class IamLocal implements AutoCloseable {
   }
 
   /**
+   * The connection limits and TLS settings this instance runs with.
+   *
+   * @return the transport configuration
+   */
+  public TransportConfig transport() {
+    return transport;
+  }
+
+  /**
    * Wipes all IAM and STS state (users, roles, keys, policies…), keeping only the root
    * credentials, as {@code POST /moto-api/reset} does. Requests that start afterwards see the
    * empty account.

@@ -5,9 +5,11 @@ import io.iamlocal.policy.document.SourceRange;
 import io.iamlocal.policy.document.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** One statement compiled for matching: pre-built action globs, resource patterns, principal and conditions. */
 final class CompiledStatement {
@@ -81,7 +83,7 @@ final class CompiledStatement {
     }
 
     private static List<String> services(List<String> actionValues) {
-        List<String> out = new ArrayList<>();
+        Set<String> out = new LinkedHashSet<>(); // a list's contains() made this quadratic for ReadOnlyAccess
         for (String a : actionValues) {
             int colon = a.indexOf(':');
             String service = colon < 0 ? a : a.substring(0, colon);
@@ -93,7 +95,7 @@ final class CompiledStatement {
                 out.add(key);
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /**

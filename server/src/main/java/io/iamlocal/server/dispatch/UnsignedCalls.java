@@ -17,7 +17,8 @@ final class UnsignedCalls {
   private UnsignedCalls() {}
 
   static boolean allowed(HttpRequestData request, Map<String, String> params) {
-    if (!ACTIONS.contains(params.get("Action")) || request.header("authorization") != null) {
+    String action = params.get("Action");
+    if (action == null || !ACTIONS.contains(action) || request.header("authorization") != null) {
       return false;
     }
     return !params.containsKey("X-Amz-Algorithm") && !params.containsKey("X-Amz-Signature");
