@@ -108,6 +108,7 @@ class HostileClientsIT {
         assertThat(iam.getAccountSummary().summaryMap()).isNotEmpty();
       }
       long rssAfter = residentKilobytes();
+      System.out.printf("1000 idle connections: server RSS %d KiB -> %d KiB%n", rssBefore, rssAfter);
       // Netty keeps no buffer for a silent connection: a thousand of them cost a few MB, not one each.
       assertThat(rssAfter - rssBefore).as("RSS growth in KiB").isLessThan(96 * 1024);
       // ... and the idle timeout closes them.

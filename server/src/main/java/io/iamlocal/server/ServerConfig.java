@@ -85,4 +85,20 @@ public record ServerConfig(
   public ServerConfig withIdleTimeoutSeconds(int value) {
     return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, value, clock, enforce, dataDir, initFile, console);
   }
+
+  /** The record's usual form with the root secret key masked, since configurations end up in logs. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("ServerConfig[");
+    for (java.lang.reflect.RecordComponent component : ServerConfig.class.getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getName().equals("rootSecretKey") ? "****" : component.getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        value = "?";
+      }
+      out.append(out.length() > "ServerConfig[".length() ? ", " : "").append(component.getName()).append('=').append(value);
+    }
+    return out.append(']').toString();
+  }
 }

@@ -33,6 +33,15 @@ class HardeningFlagsTest {
   }
 
   @Test
+  void theRootSecretNeverShowsInAConfigurationsText() {
+    IamLocal server = configure("--root-access-key", "AKIAROOT", "--root-secret-key", "root-secret-value-1234");
+    assertThat(server.config().toString()).contains("AKIAROOT").contains("rootSecretKey=****")
+        .doesNotContain("root-secret-value-1234");
+    assertThat(server.credentials().toString()).doesNotContain("root-secret-value-1234");
+    assertThat(server.toString()).doesNotContain("root-secret-value-1234");
+  }
+
+  @Test
   void tlsFlags() {
     assertThat(configure("--tls").transport().tls()).isEqualTo(TransportConfig.Tls.selfSigned(null));
     assertThat(configure("--tls", "--tls-cert-out", "ca.pem").transport().tls().certificateOut()).isEqualTo(Path.of("ca.pem"));
