@@ -208,8 +208,8 @@ final class WireBench {
       // between two halves so a creation still in flight across a reset never collides.
       int window = Math.max(100, Math.min(2000, 4500 / o.wrkThreads));
       scenario("create_user", "iam CreateUser with unique names (state reset every " + window
-          + " creations per wrk thread to stay under UsersPerAccount; resets are ~" + (100 / (window + 1.0))
-          + "% of requests)", () -> {
+          + " creations per wrk thread to stay under UsersPerAccount; resets are "
+          + String.format("%.2f", 100 / (window + 1.0)) + "% of requests)", () -> {
             List<List<WireRequest>> perThread = new ArrayList<>();
             Instant now = Instant.now();
             WireRequest reset = new WireRequest("POST", "/moto-api/reset", Map.of("Host", "127.0.0.1:" + port), "");

@@ -409,6 +409,33 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
+     * How policies are enforced: {@code STRICT} (the default) refuses what they deny, {@code SOFT}
+     * evaluates every IAM, STS and S3 call and logs each denial (one structured line, kept for
+     * {@code GET /_iamlocal/denials}) but lets it through, {@code OFF} is {@code enforce(false)}.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
+    public Builder enforcement(io.iamlocal.server.authz.EnforcementMode mode) {
+      config = config.withEnforcement(Objects.requireNonNull(mode, "mode"));
+      return this;
+    }
+
+    /**
+     * The largest S3 object accepted (default 5 MiB); objects are kept in memory.
+     *
+     * @param bytes a positive size in bytes
+     * @return this builder
+     */
+    public Builder s3MaxObjectSize(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("s3MaxObjectSize must be positive");
+      }
+      config = config.withS3MaxObjectSize(bytes);
+      return this;
+    }
+
+    /**
      * The largest request body accepted (default 8 MiB); larger ones get an AWS-style 413.
      *
      * @param bytes a positive size in bytes

@@ -86,10 +86,10 @@ public final class IamLocalServer implements AutoCloseable {
     }
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
     CallerResolver callers = new CallerResolver();
-    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforce());
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode());
     QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
         durability == null ? WriteJournal.NONE : durability);
-    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog),
+    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize()),
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
         config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null);
     if (transport.tls().enabled()) {

@@ -54,7 +54,17 @@ public final class AuthorizationMessages {
 
   /** Encodes a denial and remembers it under the request ID; returns the encoded message. */
   public String recordDenial(String requestId, Caller caller, RequestContext request, EvaluationResult result) {
-    String encoded = encode(decodedJson(caller, request, result));
+    return recordDenial(requestId, caller, request, result, null);
+  }
+
+  /**
+   * As {@link #recordDenial(String, Caller, RequestContext, EvaluationResult)}, with IAMLocal's
+   * explanation (null: none) added to the decoded message as {@code "explanation"}, and the Sids of
+   * the denying statements as the matched statements' {@code statementId}.
+   */
+  public String recordDenial(String requestId, Caller caller, RequestContext request, EvaluationResult result,
+      DenialExplanation explanation) {
+    String encoded = encode(decodedJson(caller, request, result, explanation));
     synchronized (recent) {
       recent.addLast(Map.entry(requestId, encoded));
       while (recent.size() > RECENT) {
@@ -105,13 +115,20 @@ public final class AuthorizationMessages {
 
   /** The document DecodeAuthorizationMessage returns, in AWS's shape. */
   static String decodedJson(Caller caller, RequestContext request, EvaluationResult result) {
+    return decodedJson(caller, request, result, null);
+  }
+
+  static String decodedJson(Caller caller, RequestContext request, EvaluationResult result, DenialExplanation explanation) {
     ObjectNode root = JSON.createObjectNode();
     root.put("allowed", result.decision() == Decision.ALLOWED);
     root.put("explicitDeny", result.decision() == Decision.EXPLICIT_DENY);
     ArrayNode matched = root.putObject("matchedStatements").putArray("items");
-    for (MatchedStatement s : result.matchedStatements()) {
+    List<MatchedStatement> statements = result.matchedStatements();
+    for (int i = 0; i < statements.size(); i++) {
+      MatchedStatement s = statements.get(i);
       ObjectNode item = matched.addObject();
-      item.put("statementId", "");
+      String sid = explanation != null && i < explanation.deniedBy().size() ? explanation.deniedBy().get(i).sid() : null;
+      item.put("statementId", sid == null ? "" : sid);
       item.put("effect", result.decision() == Decision.EXPLICIT_DENY ? "DENY" : "ALLOW");
       item.put("sourcePolicyId", s.sourcePolicyId());
       item.put("sourcePolicyType", s.sourcePolicyType().awsName());
@@ -132,6 +149,9 @@ public final class AuthorizationMessages {
       item.put("key", e.getKey());
       ArrayNode values = item.putObject("values").putArray("items");
       e.getValue().forEach(v -> values.addObject().put("value", v));
+    }
+    if (explanation != null) {
+      root.set("explanation", explanation.toJson());
     }
     try {
       return JSON.writeValueAsString(root);

@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * refused; GetCallerIdentity and GetSessionToken need no permission; AssumeRole* are authorized by
  * their handlers together with the role's trust policy ({@link #evaluate}).
  *
- * <p>With enforcement off ({@code --no-enforce}) every call is allowed and trust policies are not
+ * <p>In soft mode ({@code --enforce soft}) every call is evaluated and each denial logged and
+ * recorded ({@link DenialLog}), but the call goes through. With enforcement off ({@code --enforce off},
+ * alias {@code --no-enforce}) every call is allowed and trust policies are not
  * evaluated, like moto and LocalStack's default.
  */
 public final class PolicyAuthorizer implements Authorizer {
@@ -50,20 +52,30 @@ public final class PolicyAuthorizer implements Authorizer {
   /** Operations whose target's boundary is a condition key; compiled once, not per request. */
   private static final Pattern BOUNDARY_OPERATIONS =
       Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
-  private final boolean enforce;
+  private final EnforcementMode mode;
 
   public PolicyAuthorizer(boolean enforce) {
-    this.enforce = enforce;
+    this(enforce ? EnforcementMode.STRICT : EnforcementMode.OFF);
   }
 
+  /** An authorizer in {@code mode}: strict refuses denials, soft logs them and lets the call through. */
+  public PolicyAuthorizer(EnforcementMode mode) {
+    this.mode = mode;
+  }
+
+  /** Whether policies are evaluated (strict or soft). */
   public boolean enforcing() {
-    return enforce;
+    return mode.evaluates();
+  }
+
+  public EnforcementMode mode() {
+    return mode;
   }
 
   @Override
   public void authorize(OperationModel operation, OperationCall call) {
-    Enforcement.set(call.account(), enforce);
-    if (!enforce) {
+    Enforcement.set(call.account(), mode);
+    if (!mode.evaluates()) {
       return;
     }
     Caller caller = call.caller();
@@ -108,7 +120,10 @@ public final class PolicyAuthorizer implements Authorizer {
     if (result.allowed() || implicitlyGranted(call, action, result)) {
       return;
     }
-    AuthorizationMessages.of(call.account()).recordDenial(call.requestId(), caller, request, result);
+    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of());
+    if (mode == EnforcementMode.SOFT) {
+      return;
+    }
     String message = action.startsWith("sts:")
         // STS's own denials name no policy type (real AssumeRole/GetFederationToken traces).
         ? "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource
@@ -211,19 +226,40 @@ public final class PolicyAuthorizer implements Authorizer {
 
   /**
    * Decides an action of another service (S3) by the caller's policies: true when allowed (always
-   * for root, and with enforcement off); a denial is recorded as an encoded authorization message.
+   * with enforcement off); a denial is recorded as an encoded authorization message.
    */
   public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
       Map<String, List<String>> keys) {
-    if (!enforce || caller.isRoot()) {
+    return allows(caller, account, requestId, action, resource, keys, List.of());
+  }
+
+  /**
+   * As {@link #allows(Caller, AccountState, String, String, String, Map)}, together with the
+   * resource's resource-based policies (a bucket policy). The root user is refused only by an
+   * explicit deny in them, as S3 does; in soft mode a denial is logged and true returned.
+   */
+  public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
+      Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
+    Enforcement.set(account, mode);
+    if (!mode.evaluates()) {
       return true;
     }
     RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
-    EvaluationResult result = evaluate(caller, account, request, List.of(), false);
-    if (!result.allowed()) {
-      AuthorizationMessages.of(account).recordDenial(requestId, caller, request, result);
+    EvaluationResult result;
+    if (caller.isRoot()) {
+      if (resourcePolicies.isEmpty() || PolicyEvaluator.decideAlone(request, resourcePolicies, true) != Decision.EXPLICIT_DENY) {
+        return true;
+      }
+      result = PolicyEvaluator.evaluate(EvaluationInput.builder(request).resourcePolicies(resourcePolicies)
+          .resourceAccount(account.accountId()).build());
+    } else {
+      result = evaluate(caller, account, request, resourcePolicies, false);
     }
-    return result.allowed();
+    if (result.allowed()) {
+      return true;
+    }
+    DenialLog.record(account, requestId, caller, request, result, resourcePolicies);
+    return mode == EnforcementMode.SOFT;
   }
 
   /**

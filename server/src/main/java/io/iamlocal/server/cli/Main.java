@@ -2,6 +2,7 @@ package io.iamlocal.server.cli;
 
 import io.iamlocal.server.IamLocal;
 import io.iamlocal.server.ServerConfig;
+import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.LogLevel;
 import io.iamlocal.server.durable.DataStoreException;
@@ -44,6 +45,15 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--no-enforce",
       description = "Allow every authenticated call: do not evaluate IAM policies (enforced by default for non-root callers).")
   boolean noEnforce;
+
+  @Option(names = "--enforce", paramLabel = "strict|soft|off",
+      description = "strict (default): refuse what policies deny; soft: evaluate every call and log each denial with why "
+          + "and the statement that would allow it, but let it through; off: same as --no-enforce.")
+  String enforce;
+
+  @Option(names = "--s3-max-object-size", paramLabel = "BYTES",
+      description = "Largest S3 object accepted; objects are kept in memory (default: ${DEFAULT-VALUE}).")
+  int s3MaxObjectSize = ServerConfig.DEFAULT_S3_MAX_OBJECT_SIZE;
 
   @Option(names = "--no-console",
       description = "Do not serve the read-only web console and its JSON API under /_iamlocal/ (served by default).")
@@ -155,6 +165,8 @@ public final class Main implements Callable<Integer> {
           .region(region)
           .maxBodyBytes(maxBody)
           .enforce(!noEnforce)
+          .enforcement(noEnforce ? EnforcementMode.OFF : enforce == null ? EnforcementMode.STRICT : EnforcementMode.parse(enforce))
+          .s3MaxObjectSize(s3MaxObjectSize)
           .console(!noConsole)
           .dataDir(dataDir)
           .initFile(initFile)

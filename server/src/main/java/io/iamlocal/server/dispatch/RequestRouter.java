@@ -68,6 +68,9 @@ public final class RequestRouter {
     if (stateEndpoint != null && StateEndpoint.PATH.equals(path) && "GET".equals(request.method())) {
       return stateEndpoint.export(request);
     }
+    if (stateEndpoint != null && StateEndpoint.DENIALS_PATH.equals(path) && "GET".equals(request.method())) {
+      return stateEndpoint.denials(request);
+    }
     if (console != null && ConsoleHandler.handles(path)) {
       return console.handle(request);
     }

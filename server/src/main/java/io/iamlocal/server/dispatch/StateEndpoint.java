@@ -2,6 +2,7 @@ package io.iamlocal.server.dispatch;
 
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.ErrorRenderer;
+import io.iamlocal.server.authz.DenialLog;
 import io.iamlocal.server.seed.StateExporter;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
@@ -21,6 +22,7 @@ import java.util.Locale;
  */
 public final class StateEndpoint {
   public static final String PATH = "/_iamlocal/state";
+  public static final String DENIALS_PATH = "/_iamlocal/denials";
   private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
   private final IamLocalState state;
   private final SignatureVerifier verifier;
@@ -32,14 +34,9 @@ public final class StateEndpoint {
 
   public HttpResponseData export(HttpRequestData request) {
     String requestId = RequestIds.next();
-    VerificationResult result = verifier.verify(
-        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
-    if (result instanceof SigV4Failure failure) {
-      return error(SignatureErrors.code(failure), failure.message(), requestId);
-    }
-    Verified verified = (Verified) result;
-    if (!(verified.credential().principal() instanceof AccessKey key) || key.owner() != null) {
-      return error(AwsErrorCode.ACCESS_DENIED, "Only the account's root user may export IAMLocal's state.", requestId);
+    HttpResponseData refused = refuseUnlessRoot(request, requestId, "Only the account's root user may export IAMLocal's state.");
+    if (refused != null) {
+      return refused;
     }
     String query = request.rawQuery() == null ? "" : request.rawQuery();
     String accept = request.header("accept");
@@ -53,6 +50,33 @@ public final class StateEndpoint {
       account.lock().readLock().unlock();
     }
     return new HttpResponseData(200, yaml ? "application/yaml" : "application/json", body.getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
+  /**
+   * {@code GET /_iamlocal/denials}: every denial since start (or the last reset) as JSON, grouped by
+   * principal and action ({@link DenialLog}); root-signed like the state export.
+   */
+  public HttpResponseData denials(HttpRequestData request) {
+    String requestId = RequestIds.next();
+    HttpResponseData refused = refuseUnlessRoot(request, requestId, "Only the account's root user may read IAMLocal's denials.");
+    if (refused != null) {
+      return refused;
+    }
+    return HttpResponseData.json(200, DenialLog.of(state.account()).json(), requestId);
+  }
+
+  /** Null when the request is SigV4-signed with a root access key, else the AWS error to answer. */
+  private HttpResponseData refuseUnlessRoot(HttpRequestData request, String requestId, String deniedMessage) {
+    VerificationResult result = verifier.verify(
+        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    if (result instanceof SigV4Failure failure) {
+      return error(SignatureErrors.code(failure), failure.message(), requestId);
+    }
+    Verified verified = (Verified) result;
+    if (!(verified.credential().principal() instanceof AccessKey key) || key.owner() != null) {
+      return error(AwsErrorCode.ACCESS_DENIED, deniedMessage, requestId);
+    }
+    return null;
   }
 
   private static HttpResponseData error(AwsErrorCode code, String message, String requestId) {

@@ -4,13 +4,13 @@ import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
-import io.iamlocal.server.dispatch.Pagination;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.OpenIdConnectProvider;
 import io.iamlocal.server.state.OpenIdConnectProviders;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** OpenID Connect identity providers: create, get, delete, list, client IDs, thumbprints and tags. */
 public final class OpenIdConnectProviderOperations implements Operations {
@@ -24,9 +24,10 @@ public final class OpenIdConnectProviderOperations implements Operations {
     registry.register("iam", "AddClientIDToOpenIDConnectProvider", this::addClientId);
     registry.register("iam", "RemoveClientIDFromOpenIDConnectProvider", this::removeClientId);
     registry.register("iam", "UpdateOpenIDConnectProviderThumbprint", this::updateThumbprint);
-    registry.register("iam", "TagOpenIDConnectProvider", this::tag);
-    registry.register("iam", "UntagOpenIDConnectProvider", this::untag);
-    registry.register("iam", "ListOpenIDConnectProviderTags", this::listTags);
+    Function<OperationCall, Tags> tags = call -> target(call).tags();
+    registry.register("iam", "TagOpenIDConnectProvider", TagHandlers.tag(tags, ResourceTags::apply));
+    registry.register("iam", "UntagOpenIDConnectProvider", TagHandlers.untag(tags));
+    registry.register("iam", "ListOpenIDConnectProviderTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> create(OperationCall call) {
@@ -76,20 +77,6 @@ public final class OpenIdConnectProviderOperations implements Operations {
   private Map<String, ?> updateThumbprint(OperationCall call) {
     OpenIdConnectProviders.of(call.account()).updateThumbprints(target(call), call.params().strings("ThumbprintList"));
     return null;
-  }
-
-  private Map<String, ?> tag(OperationCall call) {
-    ResourceTags.apply(target(call).tags(), TagParams.read(call.params()));
-    return null;
-  }
-
-  private Map<String, ?> untag(OperationCall call) {
-    target(call).tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listTags(OperationCall call) {
-    return Pagination.page(call, target(call).tags().list(), "Tags", TagParams::view);
   }
 
   private static OpenIdConnectProvider target(OperationCall call) {

@@ -4,7 +4,6 @@ import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
-import io.iamlocal.server.dispatch.Pagination;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.SamlProvider;
@@ -12,6 +11,7 @@ import io.iamlocal.server.state.SamlProviders;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** SAML 2.0 identity providers: create, get, update (metadata, encryption mode, keys), delete, list, tags. */
 public final class SamlProviderOperations implements Operations {
@@ -23,9 +23,10 @@ public final class SamlProviderOperations implements Operations {
     registry.register("iam", "UpdateSAMLProvider", this::update);
     registry.register("iam", "DeleteSAMLProvider", this::delete);
     registry.register("iam", "ListSAMLProviders", this::list);
-    registry.register("iam", "TagSAMLProvider", this::tag);
-    registry.register("iam", "UntagSAMLProvider", this::untag);
-    registry.register("iam", "ListSAMLProviderTags", this::listTags);
+    Function<OperationCall, Tags> tags = call -> target(call).tags();
+    registry.register("iam", "TagSAMLProvider", TagHandlers.tag(tags, ResourceTags::apply));
+    registry.register("iam", "UntagSAMLProvider", TagHandlers.untag(tags));
+    registry.register("iam", "ListSAMLProviderTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> create(OperationCall call) {
@@ -74,20 +75,6 @@ public final class SamlProviderOperations implements Operations {
             .with("ValidUntil", provider.validUntil())
             .with("CreateDate", provider.createDate()))
         .toList());
-  }
-
-  private Map<String, ?> tag(OperationCall call) {
-    ResourceTags.apply(target(call).tags(), TagParams.read(call.params()));
-    return null;
-  }
-
-  private Map<String, ?> untag(OperationCall call) {
-    target(call).tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listTags(OperationCall call) {
-    return Pagination.page(call, target(call).tags().list(), "Tags", TagParams::view);
   }
 
   private static SamlProvider target(OperationCall call) {

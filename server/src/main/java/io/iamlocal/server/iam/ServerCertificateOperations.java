@@ -12,6 +12,7 @@ import io.iamlocal.server.state.ServerCertificates;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Server certificates: upload, get, rename/move, delete, list by path, and their tags. Never returns the private key. */
 public final class ServerCertificateOperations implements Operations {
@@ -23,9 +24,10 @@ public final class ServerCertificateOperations implements Operations {
     registry.register("iam", "UpdateServerCertificate", this::update);
     registry.register("iam", "DeleteServerCertificate", this::delete);
     registry.register("iam", "ListServerCertificates", this::list);
-    registry.register("iam", "TagServerCertificate", this::tag);
-    registry.register("iam", "UntagServerCertificate", this::untag);
-    registry.register("iam", "ListServerCertificateTags", this::listTags);
+    Function<OperationCall, Tags> tags = call -> target(call).tags();
+    registry.register("iam", "TagServerCertificate", TagHandlers.tag(tags, ResourceTags::apply));
+    registry.register("iam", "UntagServerCertificate", TagHandlers.untag(tags));
+    registry.register("iam", "ListServerCertificateTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> upload(OperationCall call) {
@@ -67,20 +69,6 @@ public final class ServerCertificateOperations implements Operations {
     String prefix = call.params().string("PathPrefix", "/");
     return Pagination.page(call, ServerCertificates.of(call.account()).store(), c -> c.path().startsWith(prefix),
         "ServerCertificateMetadataList", ServerCertificateOperations::metadata);
-  }
-
-  private Map<String, ?> tag(OperationCall call) {
-    ResourceTags.apply(target(call).tags(), TagParams.read(call.params()));
-    return null;
-  }
-
-  private Map<String, ?> untag(OperationCall call) {
-    target(call).tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listTags(OperationCall call) {
-    return Pagination.page(call, target(call).tags().list(), "Tags", TagParams::view);
   }
 
   private static ServerCertificate target(OperationCall call) {

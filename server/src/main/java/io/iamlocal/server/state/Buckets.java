@@ -3,19 +3,33 @@ package io.iamlocal.server.state;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The account's S3 buckets, for the minimal S3 surface that lets tests prove credentials work
- * (ListBuckets, CreateBucket, DeleteBucket, HeadBucket). Names are unique and kept in name order,
- * as ListBuckets lists them.
+ * The account's S3 buckets, their objects (in memory, in key order as ListObjects lists them) and
+ * their bucket policies. Names are unique and kept in name order, as ListBuckets lists them.
+ * Guarded by the account lock like every other entity.
  */
 public final class Buckets {
   private final NavigableMap<String, Bucket> byName = new ConcurrentSkipListMap<>();
+  private final Map<String, NavigableMap<String, S3Object>> objects = new ConcurrentHashMap<>();
+  private final Map<String, String> policies = new ConcurrentHashMap<>();
 
   /** One bucket: its name, creation date and region. */
   public record Bucket(String name, Instant creationDate, String region) {}
+
+  /**
+   * One stored object.
+   *
+   * @param etag the quoted MD5 hex of the data
+   * @param metadata user metadata ({@code x-amz-meta-*} without the prefix, names lower-case)
+   * @param headers stored representation headers (Content-Encoding, Cache-Control…), names lower-case
+   */
+  public record S3Object(String key, byte[] data, String etag, String contentType, Instant lastModified,
+      Map<String, String> metadata, Map<String, String> headers) {}
 
   public static Buckets of(AccountState account) {
     return account.extension(Buckets.class, a -> new Buckets());
@@ -27,14 +41,38 @@ public final class Buckets {
 
   /** Adds a bucket; returns false when the name is taken. */
   public boolean create(Bucket bucket) {
-    return byName.putIfAbsent(bucket.name(), bucket) == null;
+    if (byName.putIfAbsent(bucket.name(), bucket) != null) {
+      return false;
+    }
+    objects.put(bucket.name(), new ConcurrentSkipListMap<>());
+    return true;
   }
 
   public boolean delete(String name) {
+    policies.remove(name);
+    objects.remove(name);
     return byName.remove(name) != null;
   }
 
   public List<Bucket> all() {
     return new ArrayList<>(byName.values());
+  }
+
+  /** The bucket's objects in key order (UTF-8 binary order, as S3 lists them); null when there is no such bucket. */
+  public NavigableMap<String, S3Object> objects(String bucket) {
+    return objects.get(bucket);
+  }
+
+  /** The bucket policy document, or null when none is set. */
+  public String policy(String bucket) {
+    return policies.get(bucket);
+  }
+
+  public void putPolicy(String bucket, String document) {
+    policies.put(bucket, document);
+  }
+
+  public boolean deletePolicy(String bucket) {
+    return policies.remove(bucket) != null;
   }
 }

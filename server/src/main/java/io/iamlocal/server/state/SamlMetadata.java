@@ -1,7 +1,7 @@
 package io.iamlocal.server.state;
 
 import io.iamlocal.server.crypto.Pem;
-import java.io.StringReader;
+import io.iamlocal.server.xml.SafeXml;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,15 +12,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXParseException;
 
 /**
  * The parts of a SAML 2.0 IdP metadata document that IAM uses: the issuer ({@code entityID}),
@@ -90,40 +84,11 @@ public record SamlMetadata(
 
   private static Document parseXml(String xml) throws InvalidMetadataException {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(SILENT);
-      return builder.parse(new InputSource(new StringReader(xml)));
+      return SafeXml.parse(xml);
     } catch (Exception e) {
       throw new InvalidMetadataException("not well-formed XML, or it declares a DTD");
     }
   }
-
-  /** Reports nothing on stderr; fatal errors still abort the parse. */
-  private static final ErrorHandler SILENT = new ErrorHandler() {
-    @Override
-    public void warning(SAXParseException e) {}
-
-    @Override
-    public void error(SAXParseException e) throws SAXParseException {
-      throw e;
-    }
-
-    @Override
-    public void fatalError(SAXParseException e) throws SAXParseException {
-      throw e;
-    }
-  };
 
   private static List<X509Certificate> certificates(Element keyDescriptor) throws InvalidMetadataException {
     List<X509Certificate> out = new ArrayList<>();

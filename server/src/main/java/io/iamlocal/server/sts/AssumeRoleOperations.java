@@ -1,10 +1,11 @@
 package io.iamlocal.server.sts;
 
+import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationResult;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
-import io.iamlocal.server.authz.AuthorizationMessages;
+import io.iamlocal.server.authz.DenialLog;
 import io.iamlocal.server.authz.Enforcement;
 import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
@@ -107,9 +108,13 @@ public final class AssumeRoleOperations implements Operations {
   private static void authorize(OperationCall call, Role role, String action, Map<String, List<String>> keys) {
     EvaluationResult result = StsRoles.evaluateCaller(call.caller(), call.account(), role, action, keys);
     if (!result.allowed()) {
-      AuthorizationMessages.of(call.account()).recordDenial(call.requestId(), call.caller(),
+      CompiledPolicy trust = StsRoles.trustPolicy(role);
+      DenialLog.record(call.account(), call.requestId(), call.caller(),
           new RequestContext(action, role.arn(), call.caller().arn(), call.caller().accountId(), keys),
-          result);
+          result, trust == null ? List.of() : List.of(trust));
+      if (Enforcement.isSoft(call.account())) {
+        return; // soft enforcement: logged, let through
+      }
       throw denied(call.caller(), action, role.arn());
     }
   }

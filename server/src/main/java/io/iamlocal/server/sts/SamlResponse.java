@@ -1,6 +1,6 @@
 package io.iamlocal.server.sts;
 
-import java.io.ByteArrayInputStream;
+import io.iamlocal.server.xml.SafeXml;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,15 +9,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXParseException;
 
 /**
  * The parts of a base64 SAML 2.0 {@code samlp:Response} that AssumeRoleWithSAML uses: the issuer,
@@ -116,39 +111,11 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
 
   private static Document parseXml(byte[] xml) throws InvalidSamlException {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(SILENT);
-      return builder.parse(new ByteArrayInputStream(xml));
+      return SafeXml.parse(xml);
     } catch (Exception e) {
       throw new InvalidSamlException("Invalid SAML response: not well-formed XML");
     }
   }
-
-  private static final ErrorHandler SILENT = new ErrorHandler() {
-    @Override
-    public void warning(SAXParseException e) {}
-
-    @Override
-    public void error(SAXParseException e) throws SAXParseException {
-      throw e;
-    }
-
-    @Override
-    public void fatalError(SAXParseException e) throws SAXParseException {
-      throw e;
-    }
-  };
 
   private static Element first(Element parent, String ns, String localName) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {

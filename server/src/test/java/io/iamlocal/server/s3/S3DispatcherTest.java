@@ -42,11 +42,21 @@ class S3DispatcherTest {
       "DELETE|my-bucket.localhost:4566|/|my-bucket|DeleteBucket",
       "HEAD|my-bucket.s3.amazonaws.com|/|my-bucket|HeadBucket",
       "HEAD|my.dotted.bucket.s3.us-west-2.amazonaws.com|/|my.dotted.bucket|HeadBucket",
-      "GET|my-bucket.localhost:4566|/|my-bucket|NotImplemented",
-      "GET|127.0.0.1:4566|/my-bucket/key|my-bucket|NotImplemented"
+      "GET|my-bucket.localhost:4566|/|my-bucket|ListObjects",
+      "GET|127.0.0.1:4566|/my-bucket?list-type=2&prefix=a%2F|my-bucket|ListObjectsV2",
+      "GET|127.0.0.1:4566|/my-bucket?location|my-bucket|GetBucketLocation",
+      "PUT|127.0.0.1:4566|/my-bucket?policy|my-bucket|PutBucketPolicy",
+      "DELETE|127.0.0.1:4566|/my-bucket?policy|my-bucket|DeleteBucketPolicy",
+      "POST|127.0.0.1:4566|/my-bucket?delete|my-bucket|DeleteObjects",
+      "GET|127.0.0.1:4566|/my-bucket/key?x-id=GetObject|my-bucket|GetObject",
+      "GET|my-bucket.localhost:4566|/dir/key|my-bucket|GetObject",
+      "PUT|127.0.0.1:4566|/my-bucket/key?uploads|my-bucket|NotImplemented",
+      "GET|127.0.0.1:4566|/my-bucket?acl|my-bucket|NotImplemented"
   })
   void routes(String method, String host, String path, String bucket, String operation) {
-    S3Dispatcher.Route route = S3Dispatcher.Route.of(request(method, host, path, Map.of()));
+    int q = path.indexOf('?');
+    S3Route route = S3Route.of(new HttpRequestData(method, q < 0 ? path : path.substring(0, q), q < 0 ? "" : path.substring(q + 1),
+        Map.of("host", List.of(host)), new byte[0], "127.0.0.1", false));
     assertThat(route.bucket()).isEqualTo(bucket);
     assertThat(route.operation()).isEqualTo(operation);
   }
@@ -60,7 +70,7 @@ class S3DispatcherTest {
     HttpResponseData list = send("GET", "localhost:4566", "/", false);
     assertThat(new String(list.body(), StandardCharsets.UTF_8))
         .contains("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
-        .contains("<Name>demo-bucket</Name><CreationDate>2024-05-01T12:00:00Z</CreationDate>");
+        .contains("<Name>demo-bucket</Name><CreationDate>2024-05-01T12:00:00.000Z</CreationDate>");
     assertThat(send("DELETE", "demo-bucket.localhost:4566", "/", true).status()).isEqualTo(204);
     HttpResponseData missing = send("DELETE", "demo-bucket.localhost:4566", "/", true);
     assertThat(missing.status()).isEqualTo(404);
@@ -109,9 +119,10 @@ class S3DispatcherTest {
     return new HttpRequestData(method, path, "", lower, new byte[0], "127.0.0.1", false);
   }
 
-  private static HttpRequestData request(String method, String host, String path, Map<String, List<String>> extra) {
-    Map<String, List<String>> headers = new HashMap<>(extra);
-    headers.put("host", List.of(host));
-    return new HttpRequestData(method, path, "", headers, new byte[0], "127.0.0.1", false);
+  @Test
+  void keysArePercentDecoded() {
+    S3Route route = S3Route.of(new HttpRequestData("GET", "/b/dir%2Fa%20b+c%C3%A9", "", Map.of("host", List.of("localhost")),
+        new byte[0], "127.0.0.1", false));
+    assertThat(route.key()).isEqualTo("dir/a b+c\u00e9");
   }
 }

@@ -1,0 +1,102 @@
+package io.iamlocal.server.authz;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamlocal.policy.evaluation.CompiledPolicy;
+import io.iamlocal.policy.evaluation.EvaluationResult;
+import io.iamlocal.policy.evaluation.RequestContext;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Every denial the policy engine made (strict) or would have made (soft) since the server started
+ * or was last reset: each one is logged as one structured line on logger {@code io.iamlocal.denials}
+ * ({@code denial {"mode":…,"principal":…,"action":…,"resource":…,"decision":…,"reason":…,"allowWith":{…}}}),
+ * recorded as an encoded authorization message, and kept for {@code GET /_iamlocal/denials},
+ * grouped by principal and action.
+ */
+public final class DenialLog {
+  static final Logger LOG = Logger.getLogger("io.iamlocal.denials");
+  /** Details kept per principal and action; counts go on beyond it. */
+  private static final int DETAILS_PER_ACTION = 50;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Map<String, Map<String, Group>> byPrincipal = new LinkedHashMap<>();
+
+  private static final class Group {
+    long count;
+    final List<ObjectNode> recent = new ArrayList<>();
+  }
+
+  private DenialLog() {}
+
+  public static DenialLog of(AccountState account) {
+    return account.extension(DenialLog.class, a -> new DenialLog());
+  }
+
+  /**
+   * Records a denial of {@code request} for {@code caller}: explanation, log line, encoded
+   * authorization message. {@code resourcePolicies} are the resource-based policies evaluated
+   * (bucket policy, trust policy), to name their statements. Returns the explanation.
+   */
+  public static DenialExplanation record(AccountState account, String requestId, Caller caller, RequestContext request,
+      EvaluationResult result, List<CompiledPolicy> resourcePolicies) {
+    PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
+    List<CompiledPolicy> consulted = new ArrayList<>(policies.identity());
+    consulted.addAll(resourcePolicies);
+    if (policies.boundary() != null) {
+      consulted.add(policies.boundary());
+    }
+    consulted.addAll(policies.session());
+    DenialExplanation explanation = DenialExplanation.of(request, result, consulted);
+    AuthorizationMessages.of(account).recordDenial(requestId, caller, request, result, explanation);
+    EnforcementMode mode = Enforcement.mode(account);
+    ObjectNode line = JSON.createObjectNode();
+    line.put("mode", mode.flag());
+    line.put("outcome", mode == EnforcementMode.SOFT ? "allowed anyway" : "denied");
+    line.put("requestId", requestId);
+    line.setAll(explanation.toJson());
+    DenialLog log = of(account);
+    ObjectNode entry = line.deepCopy();
+    entry.put("time", account.now().toString());
+    synchronized (log) {
+      Group group = log.byPrincipal.computeIfAbsent(String.valueOf(explanation.principal()), k -> new LinkedHashMap<>())
+          .computeIfAbsent(explanation.action(), k -> new Group());
+      group.count++;
+      group.recent.add(entry);
+      if (group.recent.size() > DETAILS_PER_ACTION) {
+        group.recent.remove(0);
+      }
+    }
+    LOG.info("denial " + line);
+    return explanation;
+  }
+
+  /**
+   * {@code {"denials":[{"principal":…,"count":n,"actions":[{"action":…,"count":n,"denials":[…]}]}]}},
+   * principals and actions in the order first denied.
+   */
+  public String json() {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode principals = root.putArray("denials");
+    synchronized (this) {
+      byPrincipal.forEach((principal, actions) -> {
+        ObjectNode p = principals.addObject();
+        p.put("principal", principal);
+        p.put("count", actions.values().stream().mapToLong(g -> g.count).sum());
+        ArrayNode list = p.putArray("actions");
+        actions.forEach((action, group) -> {
+          ObjectNode a = list.addObject().put("action", action).put("count", group.count);
+          ArrayNode details = a.putArray("denials");
+          group.recent.forEach(details::add);
+        });
+      });
+    }
+    return root.toString();
+  }
+}
