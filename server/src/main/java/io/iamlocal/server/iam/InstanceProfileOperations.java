@@ -14,6 +14,7 @@ import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** EC2 instance profiles: lifecycle, their (single) role and their tags. */
 public final class InstanceProfileOperations implements Operations {
@@ -31,9 +32,10 @@ public final class InstanceProfileOperations implements Operations {
     registry.register("iam", "AddRoleToInstanceProfile", this::addRoleToInstanceProfile);
     registry.register("iam", "RemoveRoleFromInstanceProfile", this::removeRoleFromInstanceProfile);
     registry.register("iam", "ListInstanceProfilesForRole", this::listInstanceProfilesForRole);
-    registry.register("iam", "TagInstanceProfile", this::tagInstanceProfile);
-    registry.register("iam", "UntagInstanceProfile", this::untagInstanceProfile);
-    registry.register("iam", "ListInstanceProfileTags", this::listInstanceProfileTags);
+    Function<OperationCall, Tags> tags = call -> IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName")).tags();
+    registry.register("iam", "TagInstanceProfile", TagHandlers.tag(tags, "TagsPerInstanceProfile"));
+    registry.register("iam", "UntagInstanceProfile", TagHandlers.untag(tags));
+    registry.register("iam", "ListInstanceProfileTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> createInstanceProfile(OperationCall call) {
@@ -104,22 +106,5 @@ public final class InstanceProfileOperations implements Operations {
     Role role = IamRoles.require(call.account(), call.params().string("RoleName"));
     return Pagination.page(call, NameOrder.of(role.instanceProfiles(), InstanceProfile::instanceProfileName), ip -> true,
         "InstanceProfiles", InstanceProfileViews::listed);
-  }
-
-  private Map<String, ?> tagInstanceProfile(OperationCall call) {
-    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
-    profile.tags().apply(TagParams.read(call.params()), "TagsPerInstanceProfile");
-    return null;
-  }
-
-  private Map<String, ?> untagInstanceProfile(OperationCall call) {
-    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
-    profile.tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listInstanceProfileTags(OperationCall call) {
-    InstanceProfile profile = IamInstanceProfiles.require(call.account(), call.params().string("InstanceProfileName"));
-    return Pagination.page(call, profile.tags().list(), "Tags", TagParams::view);
   }
 }

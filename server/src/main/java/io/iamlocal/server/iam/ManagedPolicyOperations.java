@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -35,9 +36,11 @@ public final class ManagedPolicyOperations implements Operations {
     registry.register("iam", "GetPolicy", this::getPolicy);
     registry.register("iam", "DeletePolicy", this::deletePolicy);
     registry.register("iam", "ListPolicies", this::listPolicies);
-    registry.register("iam", "TagPolicy", this::tagPolicy);
-    registry.register("iam", "UntagPolicy", this::untagPolicy);
-    registry.register("iam", "ListPolicyTags", this::listPolicyTags);
+    Function<OperationCall, Tags> customerPolicyTags = call -> ManagedPolicies.requireCustomer(call, call.params().string("PolicyArn")).tags();
+    registry.register("iam", "TagPolicy", TagHandlers.tag(customerPolicyTags, "TagsPerPolicy"));
+    registry.register("iam", "UntagPolicy", TagHandlers.untag(customerPolicyTags));
+    registry.register("iam", "ListPolicyTags",
+        TagHandlers.list(call -> ManagedPolicies.require(call.account(), call.params().string("PolicyArn")).tags()));
   }
 
   private Map<String, ?> createPolicy(OperationCall call) {
@@ -125,22 +128,5 @@ public final class ManagedPolicyOperations implements Operations {
     }
     Struct page = pager.page(call);
     return page.with("Policies", listed);
-  }
-
-  private Map<String, ?> tagPolicy(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.requireCustomer(call, call.params().string("PolicyArn"));
-    policy.tags().apply(TagParams.read(call.params()), "TagsPerPolicy");
-    return null;
-  }
-
-  private Map<String, ?> untagPolicy(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.requireCustomer(call, call.params().string("PolicyArn"));
-    policy.tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listPolicyTags(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.require(call.account(), call.params().string("PolicyArn"));
-    return Pagination.page(call, policy.tags().list(), "Tags", TagParams::view);
   }
 }

@@ -15,6 +15,7 @@ import io.iamlocal.server.state.VirtualMfaDevice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Virtual MFA devices: create (real Base32 seed and QR code), enable and resync with RFC 6238
@@ -37,9 +38,10 @@ public final class MfaOperations implements Operations {
     registry.register("iam", "ListMFADevices", this::listMfaDevices);
     registry.register("iam", "ListVirtualMFADevices", this::listVirtualMfaDevices);
     registry.register("iam", "GetMFADevice", this::getMfaDevice);
-    registry.register("iam", "TagMFADevice", this::tagMfaDevice);
-    registry.register("iam", "UntagMFADevice", this::untagMfaDevice);
-    registry.register("iam", "ListMFADeviceTags", this::listMfaDeviceTags);
+    Function<OperationCall, Tags> tags = call -> virtualDevice(MfaDevices.of(call.account()), call.params().string("SerialNumber")).tags();
+    registry.register("iam", "TagMFADevice", TagHandlers.tag(tags, "TagsPerVirtualMFADevice"));
+    registry.register("iam", "UntagMFADevice", TagHandlers.untag(tags));
+    registry.register("iam", "ListMFADeviceTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> createVirtualMfaDevice(OperationCall call) {
@@ -141,22 +143,6 @@ public final class MfaOperations implements Operations {
         .with("EnableDate", device.enableDate());
   }
 
-  private Map<String, ?> tagMfaDevice(OperationCall call) {
-    VirtualMfaDevice device = virtualDevice(MfaDevices.of(call.account()), call.params().string("SerialNumber"));
-    device.tags().apply(TagParams.read(call.params()), "TagsPerVirtualMFADevice");
-    return null;
-  }
-
-  private Map<String, ?> untagMfaDevice(OperationCall call) {
-    VirtualMfaDevice device = virtualDevice(MfaDevices.of(call.account()), call.params().string("SerialNumber"));
-    device.tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listMfaDeviceTags(OperationCall call) {
-    VirtualMfaDevice device = virtualDevice(MfaDevices.of(call.account()), call.params().string("SerialNumber"));
-    return Pagination.page(call, device.tags().list(), "Tags", TagParams::view);
-  }
 
   /**
    * The URI the QR code carries, in the form API_CreateVirtualMFADevice documents:

@@ -14,6 +14,7 @@ import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Roles: Create/Get/Update/Delete/ListRoles, trust policy and description updates, role tags. */
 public final class RoleOperations implements Operations {
@@ -29,9 +30,10 @@ public final class RoleOperations implements Operations {
     registry.register("iam", "UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
     registry.register("iam", "DeleteRole", this::deleteRole);
     registry.register("iam", "ListRoles", this::listRoles);
-    registry.register("iam", "TagRole", this::tagRole);
-    registry.register("iam", "UntagRole", this::untagRole);
-    registry.register("iam", "ListRoleTags", this::listRoleTags);
+    Function<OperationCall, Tags> tags = call -> IamRoles.require(call.account(), call.params().string("RoleName")).tags();
+    registry.register("iam", "TagRole", TagHandlers.tag(tags, "TagsPerRole"));
+    registry.register("iam", "UntagRole", TagHandlers.untag(tags));
+    registry.register("iam", "ListRoleTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> createRole(OperationCall call) {
@@ -118,22 +120,6 @@ public final class RoleOperations implements Operations {
     return Pagination.page(call, call.account().roles(), r -> r.path().startsWith(prefix), "Roles", RoleViews::listed);
   }
 
-  private Map<String, ?> tagRole(OperationCall call) {
-    Role role = IamRoles.require(call.account(), call.params().string("RoleName"));
-    role.tags().apply(TagParams.read(call.params()), "TagsPerRole");
-    return null;
-  }
-
-  private Map<String, ?> untagRole(OperationCall call) {
-    Role role = IamRoles.require(call.account(), call.params().string("RoleName"));
-    role.tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listRoleTags(OperationCall call) {
-    Role role = IamRoles.require(call.account(), call.params().string("RoleName"));
-    return Pagination.page(call, role.tags().list(), "Tags", TagParams::view);
-  }
 
   static void checkRoleQuota(AccountState account) {
     if (account.roles().size() >= ROLES_PER_ACCOUNT) {

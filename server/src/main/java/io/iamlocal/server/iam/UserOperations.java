@@ -14,6 +14,7 @@ import io.iamlocal.server.state.Tags;
 import io.iamlocal.server.state.User;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** CreateUser, GetUser, UpdateUser, DeleteUser, ListUsers and the user tag operations. */
 public final class UserOperations implements Operations {
@@ -30,9 +31,10 @@ public final class UserOperations implements Operations {
     registry.register("iam", "UpdateUser", this::updateUser);
     registry.register("iam", "DeleteUser", this::deleteUser);
     registry.register("iam", "ListUsers", this::listUsers);
-    registry.register("iam", "TagUser", this::tagUser);
-    registry.register("iam", "UntagUser", this::untagUser);
-    registry.register("iam", "ListUserTags", this::listUserTags);
+    Function<OperationCall, Tags> tags = call -> IamUsers.require(call.account(), call.params().string("UserName")).tags();
+    registry.register("iam", "TagUser", TagHandlers.tag(tags, "TagsPerUser"));
+    registry.register("iam", "UntagUser", TagHandlers.untag(tags));
+    registry.register("iam", "ListUserTags", TagHandlers.list(tags));
   }
 
   private Map<String, ?> createUser(OperationCall call) {
@@ -104,22 +106,5 @@ public final class UserOperations implements Operations {
   private Map<String, ?> listUsers(OperationCall call) {
     String prefix = call.params().string("PathPrefix", "/");
     return Pagination.page(call, call.account().users(), u -> u.path().startsWith(prefix), "Users", UserViews::listed);
-  }
-
-  private Map<String, ?> tagUser(OperationCall call) {
-    User user = IamUsers.require(call.account(), call.params().string("UserName"));
-    user.tags().apply(TagParams.read(call.params()), "TagsPerUser");
-    return null;
-  }
-
-  private Map<String, ?> untagUser(OperationCall call) {
-    User user = IamUsers.require(call.account(), call.params().string("UserName"));
-    user.tags().remove(call.params().strings("TagKeys"));
-    return null;
-  }
-
-  private Map<String, ?> listUserTags(OperationCall call) {
-    User user = IamUsers.require(call.account(), call.params().string("UserName"));
-    return Pagination.page(call, user.tags().list(), "Tags", TagParams::view);
   }
 }

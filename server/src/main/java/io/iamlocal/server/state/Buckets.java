@@ -58,7 +58,7 @@ public final class Buckets {
     return new ArrayList<>(byName.values());
   }
 
-  /** The bucket's objects in key order (UTF-8 binary order, as S3 lists them); null when there is no such bucket. */
+  /** The bucket's objects in key order (as S3 lists them); null when there is no such bucket. */
   public NavigableMap<String, S3Object> objects(String bucket) {
     return objects.get(bucket);
   }
