@@ -75,46 +75,28 @@ public final class AccountViewOperations implements Operations {
 
   /** UserPolicyList is left out when empty, GroupList and AttachedManagedPolicies never (AWS sample). */
   private static Struct userDetail(User user) {
-    return new Struct()
-        .with("Path", user.path())
-        .with("UserName", user.userName())
-        .with("UserId", user.userId())
-        .with("Arn", user.arn())
-        .with("CreateDate", user.createDate())
+    return UserViews.core(user)
         .with("UserPolicyList", user.policies().inline().isEmpty() ? null : inline(user.policies()))
         .with("GroupList", user.groups().stream().map(Group::groupName).toList())
         .with("AttachedManagedPolicies", attached(user.policies()))
         .with("PermissionsBoundary", PermissionsBoundaries.view(user.permissionsBoundaryArn()))
-        .with("Tags", user.tags().isEmpty() ? null : user.tags().list().stream().map(TagParams::view).toList());
+        .with("Tags", TagParams.viewsOrNull(user.tags()));
   }
 
   private static Struct groupDetail(Group group) {
-    return new Struct()
-        .with("Path", group.path())
-        .with("GroupName", group.groupName())
-        .with("GroupId", group.groupId())
-        .with("Arn", group.arn())
-        .with("CreateDate", group.createDate())
+    return GroupViews.view(group)
         .with("GroupPolicyList", inline(group.policies()))
         .with("AttachedManagedPolicies", attached(group.policies()));
   }
 
   private static Struct roleDetail(Role role) {
-    return new Struct()
-        .with("Path", role.path())
-        .with("RoleName", role.roleName())
-        .with("RoleId", role.roleId())
-        .with("Arn", role.arn())
-        .with("CreateDate", role.createDate())
-        .with("AssumeRolePolicyDocument", PolicyUrlEncoding.encode(role.assumeRolePolicyDocument()))
+    return RoleViews.core(role)
         .with("InstanceProfileList", role.instanceProfiles().stream().map(InstanceProfileViews::listed).toList())
         .with("RolePolicyList", inline(role.policies()))
         .with("AttachedManagedPolicies", attached(role.policies()))
         .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
-        .with("Tags", role.tags().isEmpty() ? null : role.tags().list().stream().map(TagParams::view).toList())
-        .with("RoleLastUsed", new Struct()
-            .with("LastUsedDate", role.lastUsedDate())
-            .with("Region", role.lastUsedDate() == null ? null : role.lastUsedRegion()));
+        .with("Tags", TagParams.viewsOrNull(role.tags()))
+        .with("RoleLastUsed", RoleViews.lastUsed(role));
   }
 
   private static List<Struct> inline(PolicyAttachments policies) {

@@ -21,6 +21,6 @@ public final class InstanceProfileViews {
   /** CreateInstanceProfile and GetInstanceProfile add the tags. */
   public static Struct full(InstanceProfile profile) {
     return listed(profile)
-        .with("Tags", profile.tags().isEmpty() ? null : profile.tags().list().stream().map(TagParams::view).toList());
+        .with("Tags", TagParams.viewsOrNull(profile.tags()));
   }
 }

@@ -50,7 +50,7 @@ final class PolicyViews {
   static Struct full(ManagedPolicy policy) {
     return listed(policy)
         .with("Description", policy.description())
-        .with("Tags", policy.tags().isEmpty() ? null : policy.tags().list().stream().map(TagParams::view).toList());
+        .with("Tags", TagParams.viewsOrNull(policy.tags()));
   }
 
   /** CreatePolicyVersion and ListPolicyVersions omit the document; GetPolicyVersion includes it. */

@@ -26,7 +26,7 @@ public final class RoleViews {
     return core(role)
         .with("Description", role.description())
         .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
-        .with("Tags", tags(role));
+        .with("Tags", TagParams.viewsOrNull(role.tags()));
   }
 
   /** ListRoles omits PermissionsBoundary, RoleLastUsed and Tags (documented on API_ListRoles). */
@@ -40,13 +40,14 @@ public final class RoleViews {
   public static Struct full(Role role) {
     return listed(role)
         .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
-        .with("Tags", tags(role))
-        .with("RoleLastUsed", new Struct()
-            .with("LastUsedDate", role.lastUsedDate())
-            .with("Region", role.lastUsedDate() == null ? null : role.lastUsedRegion()));
+        .with("Tags", TagParams.viewsOrNull(role.tags()))
+        .with("RoleLastUsed", lastUsed(role));
   }
 
-  private static Object tags(Role role) {
-    return role.tags().isEmpty() ? null : role.tags().list().stream().map(TagParams::view).toList();
+  /** RoleLastUsed: empty when never used, the region only with a date. */
+  static Struct lastUsed(Role role) {
+    return new Struct()
+        .with("LastUsedDate", role.lastUsedDate())
+        .with("Region", role.lastUsedDate() == null ? null : role.lastUsedRegion());
   }
 }

@@ -16,4 +16,9 @@ public final class TagParams {
   public static Struct view(Tags.Tag tag) {
     return new Struct().with("Key", tag.key()).with("Value", tag.value());
   }
+
+  /** The tags as an output list, or null (the member left out) when there are none. */
+  static List<Struct> viewsOrNull(Tags tags) {
+    return tags.isEmpty() ? null : tags.list().stream().map(TagParams::view).toList();
+  }
 }
