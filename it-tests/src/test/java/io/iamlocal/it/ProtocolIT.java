@@ -78,17 +78,6 @@ class ProtocolIT extends WireTest {
   }
 
   @Test
-  void notYetImplementedOperationsSayWhichOne() {
-    String form = "Action=GetServiceLastAccessedDetails&Version=2010-05-08&JobId=" + "j".repeat(36);
-    HttpResponse<String> r = RawHttp.signedForm(endpoint(), Clients.root(), "iam", form);
-    if (r.statusCode() == 501) {
-      assertThat(r.body()).contains("<Code>NotImplemented</Code>").contains("GetServiceLastAccessedDetails");
-    } else {
-      assertThat(r.body()).doesNotContain("NotImplemented");
-    }
-  }
-
-  @Test
   void resetWipesState() {
     iam.createUser(r -> r.userName("temporary"));
     assertThat(server.post("/moto-api/reset").statusCode()).isEqualTo(200);

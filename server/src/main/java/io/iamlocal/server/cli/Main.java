@@ -117,7 +117,11 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (listOperations) {
-      System.out.print(io.iamlocal.server.SupportedOperations.markdown());
+      // UTF-8 whatever the locale: the list marks operations with emoji, and scripts parse it.
+      java.io.PrintStream utf8 = new java.io.PrintStream(
+          new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
+      utf8.print(io.iamlocal.server.SupportedOperations.markdown());
+      utf8.flush();
       return 0;
     }
     if (!accountId.matches("\\d{12}")) {
