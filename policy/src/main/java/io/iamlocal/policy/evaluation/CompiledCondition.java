@@ -26,6 +26,8 @@ final class CompiledCondition {
     private static final int YES = 1;
 
     private final String key;
+    /** {@link #key} folded once for the case-insensitive context lookup. */
+    private final String foldedKey;
     private final ConditionOperator operator;
     private final Base base;
     private final ValueTemplate[] templates;
@@ -39,6 +41,7 @@ final class CompiledCondition {
 
     private CompiledCondition(ConditionEntry entry, ConditionOperator operator, boolean variablesAllowed) {
         this.key = entry.key();
+        this.foldedKey = LazyContextKeys.fold(key);
         this.operator = operator;
         this.base = operator.base();
         List<String> values = entry.values();
@@ -123,7 +126,7 @@ final class CompiledCondition {
     }
 
     boolean evaluate(EvalState state) {
-        List<String> values = state.request().values(key);
+        List<String> values = state.request().valuesFolded(foldedKey);
         if (base == Base.NULL) {
             return evaluateNull(values != null);
         }
@@ -188,7 +191,7 @@ final class CompiledCondition {
             case DATE:
                 return dateMatch(value) ? YES : NO;
             case IP_ADDRESS:
-                return ipMatch(value) ? YES : NO;
+                return ipMatch(value, state) ? YES : NO;
             case BINARY:
                 return binaryMatch(value) ? YES : NO;
             default:
@@ -196,8 +199,8 @@ final class CompiledCondition {
         }
     }
 
-    private boolean ipMatch(String value) {
-        byte[] address = IpRange.parseAddress(value.trim());
+    private boolean ipMatch(String value, EvalState state) {
+        byte[] address = state.ipAddress(value);
         if (address == null) {
             return false;
         }

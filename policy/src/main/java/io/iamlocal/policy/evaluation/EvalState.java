@@ -24,6 +24,9 @@ final class EvalState {
     private Map<String, String> missing;
     private List<MatchedStatement> allows;
     private List<MatchedStatement> denies;
+    /** The last request value parsed as an IP address (aws:SourceIp is usually tested by several conditions). */
+    private String ipText;
+    private byte[] ipAddress;
 
     EvalState(RequestContext request, boolean collect) {
         this.request = request;
@@ -47,6 +50,15 @@ final class EvalState {
             }
         }
         return resourceColons;
+    }
+
+    /** {@code value} parsed as an IP address (trimmed), or null; parsed once per decision for the same value. */
+    byte[] ipAddress(String value) {
+        if (value != ipText) {
+            ipAddress = IpRange.parseAddress(value.trim());
+            ipText = value;
+        }
+        return ipAddress;
     }
 
     RequestContext request() {

@@ -1,7 +1,5 @@
 package io.iamlocal.policy.evaluation;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +10,9 @@ import java.util.TreeMap;
  * What is being asked: the action, the resource, who asks, and the request context keys.
  *
  * <p>Context key names are case-insensitive, as in AWS ("{@code aws:CurrentTime} is equivalent to
- * {@code AWS:currenttime}"): the map is copied into a case-insensitive sorted map, merging keys that differ
- * only by case. A key with no values is treated as absent.
+ * {@code AWS:currenttime}"): the map is kept as {@link LazyContextKeys}, merging keys that differ only by
+ * case; a {@link LazyContextKeys#deferred deferred} one is only built when a condition or policy variable
+ * looks a key up. A key with no values is treated as absent.
  *
  * @param action the action, e.g. {@code iam:CreateUser} (matched without regard to case)
  * @param resource the resource ARN, or {@code "*"} when the action has none (null becomes {@code "*"})
@@ -33,15 +32,7 @@ public record RequestContext(
         Objects.requireNonNull(action, "action");
         resource = resource == null ? "*" : resource;
         principalAccount = principalAccount != null ? principalAccount : accountOf(principalArn);
-        SortedMap<String, List<String>> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (contextKeys != null) {
-            contextKeys.forEach((k, v) -> {
-                List<String> merged = new ArrayList<>(keys.getOrDefault(k, List.of()));
-                merged.addAll(v);
-                keys.put(k, List.copyOf(merged));
-            });
-        }
-        contextKeys = Collections.unmodifiableSortedMap(keys);
+        contextKeys = LazyContextKeys.of(contextKeys);
     }
 
     /** A request without context keys. */
@@ -60,7 +51,12 @@ public record RequestContext(
 
     /** The values of a context key (any case), or null when the key is absent or has no values. */
     public List<String> values(String key) {
-        List<String> values = contextKeys.get(key);
+        return valuesFolded(LazyContextKeys.fold(key));
+    }
+
+    /** As {@link #values}, for a key already {@linkplain LazyContextKeys#fold folded} (compiled policies). */
+    List<String> valuesFolded(String foldedKey) {
+        List<String> values = ((LazyContextKeys) contextKeys).getFolded(foldedKey);
         return values == null || values.isEmpty() ? null : values;
     }
 

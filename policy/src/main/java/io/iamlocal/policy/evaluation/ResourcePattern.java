@@ -15,12 +15,17 @@ final class ResourcePattern {
     static final int MATCH = 1;
     static final int UNRESOLVED = 2;
 
+    /** Matchers built for a variable-bearing pattern, by {@link ValueTemplate#resolutionKey}; bounded. */
+    private static final int MAX_RESOLVED = 256;
+
     private final ValueTemplate template;
     private final Matcher staticMatcher;
+    private final java.util.concurrent.ConcurrentHashMap<String, Matcher> resolved;
 
     private ResourcePattern(ValueTemplate template, Matcher staticMatcher) {
         this.template = template;
         this.staticMatcher = staticMatcher;
+        this.resolved = staticMatcher == null ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
 
     static ResourcePattern compile(String raw, boolean variables) {
@@ -66,11 +71,23 @@ final class ResourcePattern {
     private int match(String input, int[] cuts, EvalState state) {
         Matcher m = staticMatcher;
         if (m == null) {
-            GlobBuilder b = new GlobBuilder();
-            if (!template.appendTo(b, true, state)) {
+            // ${aws:username} and the like: the same user's requests reuse the matcher built for its value.
+            String key = template.resolutionKey(state);
+            if (key == null) {
                 return UNRESOLVED;
             }
-            m = Matcher.of(b);
+            m = resolved.get(key);
+            if (m == null) {
+                GlobBuilder b = new GlobBuilder();
+                if (!template.appendTo(b, true, state)) {
+                    return UNRESOLVED;
+                }
+                m = Matcher.of(b);
+                if (resolved.size() >= MAX_RESOLVED) {
+                    resolved.clear();
+                }
+                resolved.put(key, m);
+            }
         }
         return m.matches(input, cuts) ? MATCH : NO_MATCH;
     }

@@ -19,10 +19,26 @@ final class ValueTemplate {
 
     private final String raw;
     private final List<Part> parts;
+    /** Per part, the variable's context key folded for lookup (null for text parts); null when static. */
+    private final String[] foldedKeys;
+    private final int variableCount;
 
     private ValueTemplate(String raw, List<Part> parts) {
         this.raw = raw;
         this.parts = parts;
+        int count = 0;
+        String[] folded = null;
+        if (parts != null) {
+            folded = new String[parts.size()];
+            for (int i = 0; i < folded.length; i++) {
+                if (parts.get(i) instanceof Variable v) {
+                    folded[i] = LazyContextKeys.fold(v.key());
+                    count++;
+                }
+            }
+        }
+        this.foldedKeys = folded;
+        this.variableCount = count;
     }
 
     /** {@code variables} is false for 2008-10-17 documents and for operators that take no variables. */
@@ -49,13 +65,14 @@ final class ValueTemplate {
             return raw;
         }
         StringBuilder sb = new StringBuilder(raw.length() + 16);
-        for (Part part : parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            Part part = parts.get(i);
             if (part instanceof Text t) {
                 sb.append(t.value());
             } else if (part instanceof Escaped e) {
                 sb.append(e.value());
             } else {
-                String value = variable((Variable) part, state);
+                String value = variable((Variable) part, foldedKeys[i], state);
                 if (value == null) {
                     return null;
                 }
@@ -74,13 +91,14 @@ final class ValueTemplate {
             append(builder, raw, wildcards);
             return true;
         }
-        for (Part part : parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            Part part = parts.get(i);
             if (part instanceof Text t) {
                 append(builder, t.value(), wildcards);
             } else if (part instanceof Escaped e) {
                 builder.appendLiteral(String.valueOf(e.value()));
             } else {
-                String value = variable((Variable) part, state);
+                String value = variable((Variable) part, foldedKeys[i], state);
                 if (value == null) {
                     return false;
                 }
@@ -88,6 +106,32 @@ final class ValueTemplate {
             }
         }
         return true;
+    }
+
+    /**
+     * What the variables resolve to, as one string that differs whenever the substituted value would (the
+     * value itself for a single variable, else the values length-prefixed), or null when a variable cannot
+     * be resolved. Lets callers cache what they build from the substituted value.
+     */
+    String resolutionKey(EvalState state) {
+        if (parts == null) {
+            return raw;
+        }
+        StringBuilder sb = variableCount == 1 ? null : new StringBuilder();
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            if (foldedKeys[i] == null) {
+                continue;
+            }
+            String value = variable((Variable) parts.get(i), foldedKeys[i], state);
+            if (value == null) {
+                return null;
+            }
+            if (sb == null) {
+                return value;
+            }
+            sb.append(value.length()).append(':').append(value);
+        }
+        return sb.toString();
     }
 
     private static void append(GlobBuilder builder, String text, boolean wildcards) {
@@ -98,8 +142,8 @@ final class ValueTemplate {
         }
     }
 
-    private static String variable(Variable variable, EvalState state) {
-        List<String> values = state.request().values(variable.key());
+    private static String variable(Variable variable, String foldedKey, EvalState state) {
+        List<String> values = state.request().valuesFolded(foldedKey);
         if (values == null) {
             if (variable.defaultValue() != null) {
                 return variable.defaultValue();

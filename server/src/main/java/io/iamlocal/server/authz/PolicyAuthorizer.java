@@ -6,6 +6,7 @@ import io.iamlocal.policy.evaluation.Decision;
 import io.iamlocal.policy.evaluation.DenyReason;
 import io.iamlocal.policy.evaluation.EvaluationInput;
 import io.iamlocal.policy.evaluation.EvaluationResult;
+import io.iamlocal.policy.evaluation.LazyContextKeys;
 import io.iamlocal.policy.evaluation.PolicyEvaluator;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsErrorCode;
@@ -93,8 +94,12 @@ public final class PolicyAuthorizer implements Authorizer {
       return;
     }
     ActionResources.Target target = ActionResources.resolve(entry, call.params(), caller, call.account());
-    Map<String, List<String>> keys = RequestContexts.of(call);
-    addRequestKeys(keys, call.params(), name, target);
+    // Built on the first lookup only: most checks meet no condition or policy variable that reads a key.
+    LazyContextKeys keys = LazyContextKeys.deferred(() -> {
+      Map<String, List<String>> built = RequestContexts.of(call);
+      addRequestKeys(built, call.params(), name, target);
+      return built;
+    });
     check(call, entry.action(), target.resource(), keys);
     List<Tags.Tag> tags = call.params().has("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
@@ -119,6 +124,9 @@ public final class PolicyAuthorizer implements Authorizer {
     EvaluationResult result = PolicyEvaluator.evaluate(input);
     if (result.allowed() || implicitlyGranted(call, action, result)) {
       return;
+    }
+    if (keys instanceof LazyContextKeys lazy) {
+      lazy.materialize(); // the denial record lists every key; build them now, under the account lock
     }
     DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of());
     if (mode == EnforcementMode.SOFT) {

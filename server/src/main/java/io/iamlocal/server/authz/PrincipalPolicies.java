@@ -14,6 +14,7 @@ import io.iamlocal.server.state.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The policies that decide what a caller may do, read from the account at request time: identity
@@ -30,34 +31,48 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
   /** Reads the policies of {@code caller}; call under the account lock. */
   public static PrincipalPolicies of(Caller caller, AccountState account) {
     PolicyCache cache = PolicyCache.shared();
+    Session session = caller.session();
+    Object principal = switch (caller.kind()) {
+      case USER -> caller.user();
+      case FEDERATED_USER -> session.user();
+      case ASSUMED_ROLE -> caller.role();
+      default -> null;
+    };
+    Resolved resolved;
+    if (caller.kind() == Caller.Kind.FEDERATED_USER && principal == null) {
+      // The root user's federated users: root may do anything, so the session policies decide.
+      resolved = new Resolved(List.of(cache.get(PolicyCache.EVERYTHING, "root", PolicySourceType.NONE)), null);
+    } else if (principal == null) {
+      resolved = Resolved.NONE; // root needs no identity policy; anonymous callers have none
+    } else {
+      // Same principal, no write since: the same policies (writes all hold the account's write lock).
+      long generation = account.writeGeneration();
+      ResolvedCache resolvedCache = account.extension(ResolvedCache.class, a -> new ResolvedCache());
+      resolved = resolvedCache.get(principal, generation);
+      if (resolved == null) {
+        resolved = resolve(principal, account, cache);
+        resolvedCache.put(principal, generation, resolved);
+      }
+    }
+    return new PrincipalPolicies(resolved.identity(), resolved.boundary(), sessionPolicies(session, account, cache));
+  }
+
+  /** A user's or role's identity policies and boundary, read from the account. */
+  private static Resolved resolve(Object principal, AccountState account, PolicyCache cache) {
     List<CompiledPolicy> identity = new ArrayList<>();
     String boundaryArn = null;
-    Session session = caller.session();
-    switch (caller.kind()) {
-      case FEDERATED_USER, USER -> {
-        if (caller.kind() == Caller.Kind.FEDERATED_USER && session.user() == null) {
-          // The root user's federated users: root may do anything, so the session policies decide.
-          identity.add(cache.get(PolicyCache.EVERYTHING, "root", PolicySourceType.NONE));
-          break;
+    if (principal instanceof User user) {
+      if (account.users().get(user.userName()) == user) {
+        add(identity, user.policies(), PolicySourceType.USER, account, cache);
+        for (Group group : user.groups()) {
+          add(identity, group.policies(), PolicySourceType.GROUP, account, cache);
         }
-        User user = caller.kind() == Caller.Kind.USER ? caller.user() : session.user();
-        if (user != null && account.users().get(user.userName()) == user) {
-          add(identity, user.policies(), PolicySourceType.USER, account, cache);
-          for (Group group : user.groups()) {
-            add(identity, group.policies(), PolicySourceType.GROUP, account, cache);
-          }
-          boundaryArn = user.permissionsBoundaryArn();
-        }
+        boundaryArn = user.permissionsBoundaryArn();
       }
-      case ASSUMED_ROLE -> {
-        Role role = caller.role();
-        if (role != null && account.roles().get(role.roleName()) == role) {
-          add(identity, role.policies(), PolicySourceType.ROLE, account, cache);
-          boundaryArn = role.permissionsBoundaryArn();
-        }
-      }
-      default -> {
-        // Root needs no identity policy; anonymous callers have none.
+    } else if (principal instanceof Role role) {
+      if (account.roles().get(role.roleName()) == role) {
+        add(identity, role.policies(), PolicySourceType.ROLE, account, cache);
+        boundaryArn = role.permissionsBoundaryArn();
       }
     }
     CompiledPolicy boundary = null;
@@ -67,7 +82,41 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
         boundary = cache.get(PolicyCache.NOTHING, boundaryArn, PolicySourceType.PERMISSIONS_BOUNDARY);
       }
     }
-    return new PrincipalPolicies(identity, boundary, sessionPolicies(session, account, cache));
+    return new Resolved(List.copyOf(identity), boundary);
+  }
+
+  private record Resolved(List<CompiledPolicy> identity, CompiledPolicy boundary) {
+    static final Resolved NONE = new Resolved(List.of(), null);
+  }
+
+  /**
+   * Resolved policies by principal (a {@link User} or {@link Role}, by identity) for one write
+   * generation of the account: a write anywhere (attach, detach, put, group membership, new
+   * default version, boundary, delete…) empties it on the next read. Bounded.
+   */
+  private static final class ResolvedCache {
+    private static final int MAX_ENTRIES = 16_384;
+    private final Map<Object, Resolved> byPrincipal = new ConcurrentHashMap<>();
+    private volatile long generation = -1;
+
+    Resolved get(Object principal, long current) {
+      return generation == current ? byPrincipal.get(principal) : null;
+    }
+
+    void put(Object principal, long current, Resolved resolved) {
+      if (generation != current) {
+        synchronized (this) {
+          if (generation != current) {
+            byPrincipal.clear();
+            generation = current;
+          }
+        }
+      }
+      if (byPrincipal.size() >= MAX_ENTRIES) {
+        byPrincipal.clear();
+      }
+      byPrincipal.put(principal, resolved);
+    }
   }
 
   /** The session's inline and managed session policies; an unreadable one still restricts (to nothing). */

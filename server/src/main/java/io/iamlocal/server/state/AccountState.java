@@ -16,7 +16,7 @@ public final class AccountState {
   private final Clock clock;
   private final IdGenerator ids;
   private final Instant createDate;
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final WriteCountingLock lock = new WriteCountingLock();
   private final NamedStore<User> users = new NamedStore<>(User::userName);
   private final NamedStore<Group> groups = new NamedStore<>(Group::groupName);
   private final NamedStore<Role> roles = new NamedStore<>(Role::roleName);
@@ -54,6 +54,11 @@ public final class AccountState {
 
   public ReentrantReadWriteLock lock() {
     return lock;
+  }
+
+  /** Moves whenever a writer has held {@link #lock()}: values derived from the entities stay valid while it does not. */
+  public long writeGeneration() {
+    return lock.writeGeneration();
   }
 
   public NamedStore<User> users() {

@@ -3,20 +3,25 @@ package io.iamlocal.server.state;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The temporary credentials STS has issued in an account, by access key ID. The map is concurrent
  * because request authentication reads it without the account lock. Expired sessions stay long
  * enough to be answered with {@code ExpiredToken} rather than {@code InvalidClientTokenId}, then
- * are dropped as new sessions are issued.
+ * are dropped as new sessions are issued: each issue drops, in expiration order, the sessions
+ * that expired more than {@link #KEEP_EXPIRED} before it was issued (O(log n) per session, so a
+ * burst of AssumeRole calls holds at most its sessions' lifetime plus that grace). Only issues
+ * prune, and they use the new session's issue time (taped in durable mode), so a replay drops the
+ * same sessions at the same points; a pruned session can sign nothing that was journalled later,
+ * since calls with expired credentials are refused.
  */
 public final class Sessions {
   /** How long an expired session is still recognised (and refused as expired). */
-  static final Duration KEEP_EXPIRED = Duration.ofHours(12);
-  private static final int SWEEP_EVERY = 256;
+  static final Duration KEEP_EXPIRED = Duration.ofMinutes(15);
   /**
    * AWS session tokens are base64 of an opaque binary blob that starts with a fixed header (this
    * prefix is what current STS tokens begin with); the rest here is random.
@@ -24,7 +29,8 @@ public final class Sessions {
   private static final String TOKEN_PREFIX = "IQoJb3JpZ2luX2Vj";
   private static final int TOKEN_RANDOM_BYTES = 360;
   private final Map<String, Session> byAccessKeyId = new ConcurrentHashMap<>();
-  private final AtomicInteger issuedSinceSweep = new AtomicInteger();
+  /** Every kept session by expiration, soonest first; guarded by itself (issues may run under the read lock). */
+  private final PriorityQueue<Session> byExpiration = new PriorityQueue<>(Comparator.comparing(Session::expiration));
 
   public static Sessions of(AccountState account) {
     return account.extension(Sessions.class, a -> new Sessions());
@@ -37,10 +43,10 @@ public final class Sessions {
 
   public void add(Session session) {
     byAccessKeyId.put(session.accessKeyId(), session);
-    if (issuedSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
-      issuedSinceSweep.set(0);
-      sweep(session.issuedAt());
+    synchronized (byExpiration) {
+      byExpiration.add(session);
     }
+    sweep(session.issuedAt());
   }
 
   public int size() {
@@ -52,10 +58,16 @@ public final class Sessions {
     return java.util.List.copyOf(byAccessKeyId.values());
   }
 
-  /** Forgets sessions that expired more than {@link #KEEP_EXPIRED} ago. */
+  /** Forgets sessions that expired more than {@link #KEEP_EXPIRED} before {@code now}. */
   void sweep(Instant now) {
     Instant cutoff = now.minus(KEEP_EXPIRED);
-    byAccessKeyId.values().removeIf(s -> s.expiration().isBefore(cutoff));
+    synchronized (byExpiration) {
+      Session oldest;
+      while ((oldest = byExpiration.peek()) != null && oldest.expiration().isBefore(cutoff)) {
+        byExpiration.poll();
+        byAccessKeyId.remove(oldest.accessKeyId(), oldest);
+      }
+    }
   }
 
   /** A new {@code ASIA…} access key ID that no session or long-term key uses. */
