@@ -30,8 +30,8 @@ public final class PolicyDocuments {
     validate(document, PolicyKind.TRUST, new ValidationOptions(arn -> principalExists(account, arn)));
   }
 
-  /** IAM refuses trust policies naming users or roles of this account that do not exist. */
-  static boolean principalExists(AccountState account, String arn) {
+  /** IAM (trust policies) and S3 (bucket policies) refuse principals naming users or roles of this account that do not exist. */
+  public static boolean principalExists(AccountState account, String arn) {
     String prefix = "arn:aws:iam::" + account.accountId() + ":";
     if (!arn.startsWith(prefix)) {
       return true;

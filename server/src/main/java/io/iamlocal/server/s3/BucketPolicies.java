@@ -6,9 +6,8 @@ import io.iamlocal.policy.validation.PolicyKind;
 import io.iamlocal.policy.validation.PolicyValidationException;
 import io.iamlocal.policy.validation.PolicyValidator;
 import io.iamlocal.policy.validation.ValidationOptions;
+import io.iamlocal.server.iam.PolicyDocuments;
 import io.iamlocal.server.state.AccountState;
-import io.iamlocal.server.state.Role;
-import io.iamlocal.server.state.User;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ final class BucketPolicies {
     }
     PolicyDocument doc;
     try {
-      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE, new ValidationOptions(arn -> principalExists(account, arn)));
+      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE, new ValidationOptions(arn -> PolicyDocuments.principalExists(account, arn)));
     } catch (PolicyValidationException e) {
       throw malformed(s3Text(e.getMessage()));
     }
@@ -83,24 +82,5 @@ final class BucketPolicies {
 
   private static S3Error malformed(String message) {
     return new S3Error(400, "MalformedPolicy", message);
-  }
-
-  /** Users and roles of this account named as principals must exist, as S3 checks. */
-  private static boolean principalExists(AccountState account, String arn) {
-    String prefix = "arn:aws:iam::" + account.accountId() + ":";
-    if (!arn.startsWith(prefix)) {
-      return true;
-    }
-    String resource = arn.substring(prefix.length());
-    String name = resource.substring(resource.lastIndexOf('/') + 1);
-    if (resource.startsWith("user/")) {
-      User user = account.users().get(name);
-      return user != null && user.arn().equals(arn);
-    }
-    if (resource.startsWith("role/")) {
-      Role role = account.roles().get(name);
-      return role != null && role.arn().equals(arn);
-    }
-    return true;
   }
 }
