@@ -6,8 +6,8 @@ import java.time.Clock;
 
 /**
  * How an IAMLocal server runs. Defaults match the CLI's: 127.0.0.1:4566, root keys test/test,
- * account 123456789012, us-east-1, IAM policies enforced ({@code enforce}; {@code softEnforcement}: only
- * logged), web console on ({@code console}).
+ * account 123456789012, us-east-1, IAM policies enforced strictly ({@code enforcementMode}), web
+ * console on ({@code console}).
  */
 public record ServerConfig(
     String host,
@@ -19,11 +19,10 @@ public record ServerConfig(
     int maxBodyBytes,
     int idleTimeoutSeconds,
     Clock clock,
-    boolean enforce,
+    EnforcementMode enforcementMode,
     Path dataDir,
     Path initFile,
     boolean console,
-    boolean softEnforcement,
     int s3MaxObjectSize) {
 
   public static final int DEFAULT_PORT = 4566;
@@ -33,53 +32,54 @@ public record ServerConfig(
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
-        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), true, null, null, true, false, DEFAULT_S3_MAX_OBJECT_SIZE);
+        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), EnforcementMode.STRICT, null, null, true, DEFAULT_S3_MAX_OBJECT_SIZE);
+  }
+
+  /** Whether policies are evaluated at all (strict or soft), as opposed to every call being allowed. */
+  public boolean enforce() {
+    return enforcementMode != EnforcementMode.OFF;
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.host = value);
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.port = value);
   }
 
   public ServerConfig withRootCredentials(String accessKeyId, String secretKey) {
-    return new ServerConfig(host, port, accessKeyId, secretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> {
+      c.rootAccessKeyId = accessKeyId;
+      c.rootSecretKey = secretKey;
+    });
   }
 
   public ServerConfig withAccountId(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, value, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.accountId = value);
   }
 
   public ServerConfig withRegion(String value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, value, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.region = value);
   }
 
   public ServerConfig withMaxBodyBytes(int value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, value, idleTimeoutSeconds, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.maxBodyBytes = value);
   }
 
-  /** Whether IAM policies are enforced for non-root callers (the default, strict), or every call is allowed (off). */
+  /** Whether IAM policies are enforced for non-root callers (strict, the default), or every call is allowed (off). */
   public ServerConfig withEnforce(boolean value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, value, dataDir, initFile, console, false, s3MaxObjectSize);
+    return withEnforcement(value ? EnforcementMode.STRICT : EnforcementMode.OFF);
   }
 
   /** Strict (refuse denials), soft (evaluate and log denials, let every call through) or off. */
   public ServerConfig withEnforcement(EnforcementMode value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock,
-        value != EnforcementMode.OFF, dataDir, initFile, console, value == EnforcementMode.SOFT, s3MaxObjectSize);
+    return edit(c -> c.enforcementMode = value);
   }
 
   /** The largest S3 object accepted, in bytes (objects live in memory; also bounded by {@code maxBodyBytes}). */
   public ServerConfig withS3MaxObjectSize(int value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock,
-        enforce, dataDir, initFile, console, softEnforcement, value);
-  }
-
-  /** The enforcement mode that {@code enforce} and {@code softEnforcement} describe. */
-  public EnforcementMode enforcementMode() {
-    return !enforce ? EnforcementMode.OFF : softEnforcement ? EnforcementMode.SOFT : EnforcementMode.STRICT;
+    return edit(c -> c.s3MaxObjectSize = value);
   }
 
   /**
@@ -87,26 +87,69 @@ public record ServerConfig(
    * before its response, and a restart, even after {@code kill -9}, resumes the same state.
    */
   public ServerConfig withDataDir(Path value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, value, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.dataDir = value);
   }
 
   /** A seed file (YAML or JSON) applied at start when the state is empty (null: none). */
   public ServerConfig withInitFile(Path value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, value, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.initFile = value);
   }
 
   /** Whether the web console and its read-only JSON API are served under {@code /_iamlocal/} (the default). */
   public ServerConfig withConsole(boolean value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, clock, enforce, dataDir, initFile, value, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.console = value);
   }
 
   public ServerConfig withClock(Clock value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, idleTimeoutSeconds, value, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.clock = value);
   }
 
   /** Seconds a connection may stay silent (no request in progress, nothing being written) before it is closed. */
   public ServerConfig withIdleTimeoutSeconds(int value) {
-    return new ServerConfig(host, port, rootAccessKeyId, rootSecretKey, accountId, region, maxBodyBytes, value, clock, enforce, dataDir, initFile, console, softEnforcement, s3MaxObjectSize);
+    return edit(c -> c.idleTimeoutSeconds = value);
+  }
+
+  /** Every wither goes through one mutable copy, so adding a setting touches one constructor call. */
+  private ServerConfig edit(java.util.function.Consumer<Draft> change) {
+    Draft c = new Draft(this);
+    change.accept(c);
+    return new ServerConfig(c.host, c.port, c.rootAccessKeyId, c.rootSecretKey, c.accountId, c.region, c.maxBodyBytes,
+        c.idleTimeoutSeconds, c.clock, c.enforcementMode, c.dataDir, c.initFile, c.console, c.s3MaxObjectSize);
+  }
+
+  /** A mutable copy of a configuration, used only by {@link #edit}. */
+  private static final class Draft {
+    String host;
+    int port;
+    String rootAccessKeyId;
+    String rootSecretKey;
+    String accountId;
+    String region;
+    int maxBodyBytes;
+    int idleTimeoutSeconds;
+    Clock clock;
+    EnforcementMode enforcementMode;
+    Path dataDir;
+    Path initFile;
+    boolean console;
+    int s3MaxObjectSize;
+
+    Draft(ServerConfig from) {
+      host = from.host;
+      port = from.port;
+      rootAccessKeyId = from.rootAccessKeyId;
+      rootSecretKey = from.rootSecretKey;
+      accountId = from.accountId;
+      region = from.region;
+      maxBodyBytes = from.maxBodyBytes;
+      idleTimeoutSeconds = from.idleTimeoutSeconds;
+      clock = from.clock;
+      enforcementMode = from.enforcementMode;
+      dataDir = from.dataDir;
+      initFile = from.initFile;
+      console = from.console;
+      s3MaxObjectSize = from.s3MaxObjectSize;
+    }
   }
 
   /** The record's usual form with the root secret key masked, since configurations end up in logs. */
