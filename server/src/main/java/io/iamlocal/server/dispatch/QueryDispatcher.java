@@ -42,18 +42,10 @@ public final class QueryDispatcher {
   private final RequestLog requestLog;
   private final WriteJournal journal;
 
-  public QueryDispatcher(
-      OperationRegistry registry, IamLocalState state, SignatureVerifier verifier, CallerResolver callers, Authorizer authorizer) {
-    this(registry, state, verifier, callers, authorizer, RequestLog.NONE);
-  }
-
-  /** A dispatcher that reports each AWS request, once answered, to {@code requestLog}. */
-  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
-      CallerResolver callers, Authorizer authorizer, RequestLog requestLog) {
-    this(registry, state, verifier, callers, authorizer, requestLog, WriteJournal.NONE);
-  }
-
-  /** A dispatcher whose handlers run through {@code journal} (durable state with a data directory). */
+  /**
+   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none)
+   * and runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data directory).
+   */
   public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
       CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal) {
     this.journal = journal;

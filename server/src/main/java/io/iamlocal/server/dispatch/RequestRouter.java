@@ -20,25 +20,11 @@ public final class RequestRouter {
   private final Supplier<CompletableFuture<Void>> reset;
   private final ConsoleHandler console;
 
-  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state) {
-    this(dispatcher, state, null);
-  }
-
-  /** A router that also sends requests signed for S3 (credential scope service {@code s3}) to {@code s3}. */
-  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3) {
-    this(dispatcher, state, s3, null, null);
-  }
-
   /**
-   * A router that also serves {@code GET /_iamlocal/state} with {@code stateEndpoint}, and resets
-   * through {@code reset} (with a data directory: a journalled reset, answered once durable).
+   * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
+   * {@code s3}, {@code GET /_iamlocal/state} to {@code stateEndpoint}, and the web console to
+   * {@code console}; resets go through {@code reset} (journalled with a data directory) when given.
    */
-  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
-      Supplier<CompletableFuture<Void>> reset) {
-    this(dispatcher, state, s3, stateEndpoint, reset, null);
-  }
-
-  /** A router that also serves the web console under {@code /_iamlocal/} (null: no console). */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
     this.console = console;

@@ -11,6 +11,5 @@ public enum IdPrefix {
   AROA, // role
   ASCA, // certificate
   ASIA, // temporary access key
-  ADPA, // MFA / misc
   ACCA // service-specific credential ("context-specific credential" on the identifiers page)
 }
