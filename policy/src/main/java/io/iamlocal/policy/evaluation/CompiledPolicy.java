@@ -3,10 +3,12 @@ package io.iamlocal.policy.evaluation;
 import io.iamlocal.policy.document.PolicyDocument;
 import io.iamlocal.policy.document.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A policy document prepared for fast, repeated evaluation: patterns are pre-split and lower-cased, condition
@@ -20,6 +22,8 @@ import java.util.Objects;
 public final class CompiledPolicy {
 
     private static final int[] NONE = new int[0];
+    /** Bounds {@link #statementsFor}'s memory for a policy asked about every action there is. */
+    private static final int MAX_REMEMBERED_ACTIONS = 2_048;
 
     private final PolicyDocument document;
     private final String policyId;
@@ -27,6 +31,7 @@ public final class CompiledPolicy {
     final CompiledStatement[] statements;
     private final Map<String, int[]> byService;
     private final int[] anyService;
+    private final ConcurrentHashMap<String, int[]> byAction = new ConcurrentHashMap<>();
 
     private CompiledPolicy(PolicyDocument document, String policyId, PolicySourceType sourceType) {
         this.document = document;
@@ -85,10 +90,32 @@ public final class CompiledPolicy {
         return sourceType;
     }
 
-    /** Indexes of the statements that can match an action of {@code serviceKey}, in document order. */
-    int[] candidates(String serviceKey) {
-        int[] specific = byService.get(serviceKey);
-        return specific != null ? specific : anyService;
+    /**
+     * Indexes of the usable statements whose Action/NotAction matches {@code action}, in document order.
+     * Remembered per action: which statements an action can reach never changes, and a policy is asked about
+     * far fewer distinct actions than requests.
+     */
+    int[] statementsFor(ActionKey action) {
+        int[] matching = byAction.get(action.action);
+        if (matching == null) {
+            matching = matchActions(action);
+            if (byAction.size() < MAX_REMEMBERED_ACTIONS) {
+                byAction.putIfAbsent(action.action, matching);
+            }
+        }
+        return matching;
+    }
+
+    private int[] matchActions(ActionKey action) {
+        int[] candidates = byService.getOrDefault(action.service, anyService);
+        int[] out = new int[candidates.length];
+        int n = 0;
+        for (int index : candidates) {
+            if (statements[index].actionMatches(action)) {
+                out[n++] = index;
+            }
+        }
+        return n == 0 ? NONE : Arrays.copyOf(out, n);
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -99,13 +99,11 @@ final class CompiledStatement {
     }
 
     /**
-     * Returns how the statement applies to the request: 0 when it does not; otherwise, when
-     * {@code checkPrincipal}, the {@link PrincipalMatcher} strength, else {@link PrincipalMatcher#DIRECT}.
+     * Returns how the statement applies to a request whose action it {@linkplain #actionMatches matches}: 0
+     * when it does not; otherwise, when {@code checkPrincipal}, the {@link PrincipalMatcher} strength, else
+     * {@link PrincipalMatcher#DIRECT}.
      */
-    int applies(EvalState state, boolean checkPrincipal) {
-        if (!actionMatches(state)) {
-            return 0;
-        }
+    int appliesToMatchedAction(EvalState state, boolean checkPrincipal) {
         int strength = PrincipalMatcher.DIRECT;
         if (checkPrincipal) {
             if (principal == null) {
@@ -139,12 +137,12 @@ final class CompiledStatement {
         return ok ? strength : 0;
     }
 
-    /** {@code action} is lower case; the patterns were lower-cased when compiled (actions ignore case). */
-    private boolean actionMatches(EvalState state) {
-        String action = state.actionKey();
+    /** Action/NotAction; the patterns were lower-cased when compiled (actions ignore case). */
+    boolean actionMatches(ActionKey key) {
+        String action = key.action;
         Glob[] candidates = actions;
         if (actionsByService != null) {
-            candidates = actionsByService.getOrDefault(state.serviceKey(), NO_GLOBS);
+            candidates = actionsByService.getOrDefault(key.service, NO_GLOBS);
         }
         boolean any = false;
         for (Glob g : candidates) {

@@ -15,8 +15,7 @@ final class EvalState {
     private static final int[] NOT_AN_ARN = new int[0];
 
     private final RequestContext request;
-    private final String actionKey;
-    private final String serviceKey;
+    private final ActionKey actionKey;
     private int[] resourceColons;
     private final boolean collect;
     private Requester requester;
@@ -31,13 +30,11 @@ final class EvalState {
     EvalState(RequestContext request, boolean collect) {
         this.request = request;
         this.collect = collect;
-        this.actionKey = request.action().toLowerCase(Locale.ROOT);
-        int colon = actionKey.indexOf(':');
-        this.serviceKey = colon < 0 ? actionKey : actionKey.substring(0, colon);
+        this.actionKey = ActionKey.of(request.action());
     }
 
-    /** The action in lower case; action patterns are compiled in lower case too. */
-    String actionKey() {
+    /** The action in lower case with its service prefix; action patterns are compiled in lower case too. */
+    ActionKey actionKey() {
         return actionKey;
     }
 
@@ -63,10 +60,6 @@ final class EvalState {
 
     RequestContext request() {
         return request;
-    }
-
-    String serviceKey() {
-        return serviceKey;
     }
 
     boolean collecting() {

@@ -1,5 +1,8 @@
 package io.iamlocal.policy.evaluation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A compiled {@code *}/{@code ?} pattern. Which characters are wildcards is fixed at build time, so a
  * {@code *} that came from {@code ${*}} or from a variable's value stays literal. Common shapes ("*",
@@ -12,7 +15,7 @@ final class Glob {
     static final byte STAR = 1;
     static final byte ONE = 2;
 
-    private enum Shape { ANY, EXACT, PREFIX, GENERAL }
+    private enum Shape { ANY, EXACT, PREFIX, STARS_ONLY, GENERAL }
 
     private static final Glob ANY = new Glob(new char[] {'*'}, new byte[] {STAR}, false);
 
@@ -21,6 +24,9 @@ final class Glob {
     private final boolean ignoreCase;
     private final Shape shape;
     private final String literal;
+    /** For {@code STARS_ONLY}: the literal text before, between and after the stars (some may be empty). */
+    private final String[] chunks;
+    private final int minLength;
 
     Glob(char[] chars, byte[] types, boolean ignoreCase) {
         this.chars = chars;
@@ -49,10 +55,31 @@ final class Glob {
         } else if (stars == wild && stars == types.length - firstWild) {
             shape = Shape.PREFIX;
             literal = new String(chars, 0, firstWild);
+        } else if (stars == wild && !ignoreCase) {
+            shape = Shape.STARS_ONLY;
+            literal = null;
         } else {
             shape = Shape.GENERAL;
             literal = null;
         }
+        this.chunks = shape == Shape.STARS_ONLY ? chunks(chars, types) : null;
+        int literals = 0;
+        for (byte t : types) {
+            literals += t == LITERAL ? 1 : 0;
+        }
+        this.minLength = literals;
+    }
+
+    private static String[] chunks(char[] chars, byte[] types) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= types.length; i++) {
+            if (i == types.length || types[i] == STAR) {
+                out.add(new String(chars, start, i - start));
+                start = i + 1;
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     static Glob any() {
@@ -84,9 +111,41 @@ final class Glob {
                 return len == literal.length() && s.regionMatches(ignoreCase, from, literal, 0, len);
             case PREFIX:
                 return len >= literal.length() && s.regionMatches(ignoreCase, from, literal, 0, literal.length());
+            case STARS_ONLY:
+                return starsOnly(s, from, to);
             default:
                 return general(s, from, to);
         }
+    }
+
+    /**
+     * Text before the first star must start the region and text after the last must end it; the chunks
+     * between are found leftmost-first with {@link String#indexOf(String, int)}, which for stars alone is
+     * exact and much faster than stepping character by character.
+     */
+    private boolean starsOnly(String s, int from, int to) {
+        if (to - from < minLength) {
+            return false;
+        }
+        String head = chunks[0];
+        String tail = chunks[chunks.length - 1];
+        int limit = to - tail.length();
+        if (!s.startsWith(head, from) || !s.startsWith(tail, limit)) {
+            return false;
+        }
+        int at = from + head.length();
+        for (int c = 1; c < chunks.length - 1; c++) {
+            String chunk = chunks[c];
+            if (chunk.isEmpty()) {
+                continue;
+            }
+            int found = s.indexOf(chunk, at);
+            if (found < 0 || found + chunk.length() > limit) {
+                return false;
+            }
+            at = found + chunk.length();
+        }
+        return true;
     }
 
     private boolean general(String s, int from, int to) {

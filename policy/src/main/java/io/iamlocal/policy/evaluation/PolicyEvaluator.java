@@ -155,16 +155,16 @@ public final class PolicyEvaluator {
         int flags = 0;
         int strength = PrincipalMatcher.NONE;
         boolean collect = state.collecting();
-        String service = state.serviceKey();
+        ActionKey action = state.actionKey();
         for (int p = 0, n = policies.size(); p < n; p++) {
             CompiledPolicy policy = policies.get(p);
             CompiledStatement[] statements = policy.statements;
-            for (int index : policy.candidates(service)) {
+            for (int index : policy.statementsFor(action)) {
                 CompiledStatement s = statements[index];
                 if (!collect && !s.deny && strength == PrincipalMatcher.DIRECT) {
                     continue;
                 }
-                int applies = s.applies(state, resourceBased);
+                int applies = s.appliesToMatchedAction(state, resourceBased);
                 if (applies == 0) {
                     continue;
                 }

@@ -122,7 +122,7 @@ final class ResourcePattern {
             if (segments == null) {
                 return whole.matches(input);
             }
-            if (cuts == null || !input.startsWith(prefix)) {
+            if (cuts == null || !startsWithComparingBackwards(input, prefix)) {
                 return false;
             }
             if (prefixFifthColon >= 0) {
@@ -137,6 +137,23 @@ final class ResourcePattern {
                 start = cuts[i] + 1;
             }
             return segments[5].matches(input, start, input.length());
+        }
+
+        /**
+         * {@code input.startsWith(prefix)}, compared from the prefix's end: ARNs of one service share
+         * "arn:aws:service:region:account:" and differ in the resource part, so a mismatch shows up at once.
+         */
+        private static boolean startsWithComparingBackwards(String input, String prefix) {
+            int i = prefix.length();
+            if (input.length() < i) {
+                return false;
+            }
+            while (--i >= 0) {
+                if (input.charAt(i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
