@@ -34,8 +34,15 @@ RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:SharedArchiveFi
 
 log() { echo "[run.sh] $*"; }
 
+# True when $1 is missing or older than any source or pom it is built from (a policy change must
+# reach the JMH jar, a server change the wire benchmark).
+stale() {
+  [[ ! -f "$1" ]] || [[ -n "$(find sigv4/src protocol/src policy/src server/src bench/src -name '*.java' -newer "$1" -print -quit)" ]] \
+    || [[ -n "$(find . -maxdepth 2 -name pom.xml -newer "$1" -print -quit)" ]]
+}
+
 build_bench() {
-  if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find bench/src bench/pom.xml -newer "$BENCH_JAR" -print -quit)" ]]; then
+  if stale "$BENCH_JAR"; then
     log "building the bench module ($BENCH_JAR)"
     mvn -B -q -Pbench -pl bench -am package -DskipTests "-Diamlocal.buildDir=$BUILD_DIR"
   fi
@@ -64,7 +71,7 @@ if [[ $USE_CDS -eq 0 ]]; then
   JAVA_OPTS="$(echo "$JAVA_OPTS" | sed 's/-XX:SharedArchiveFile=[^ ]*//')"
 fi
 
-if [[ ! -f "$JAR" ]]; then
+if [[ -z "${IAMLOCAL_JAR:-}" ]] && stale "$JAR"; then
   log "building the server jar ($JAR)"
   mvn -B -q -DskipTests "-Diamlocal.buildDir=$BUILD_DIR" package
 fi

@@ -25,11 +25,12 @@ public final class Session {
 
   private final String accessKeyId;
   private final String secretAccessKey;
-  private final String sessionToken;
+  /** The token is re-derived from this seed when needed: a live session then costs ~0.35 KB, not ~1 KB. */
+  private final byte[] tokenSeed;
   private final Kind kind;
   private final String accountId;
-  private final Instant issuedAt;
-  private final Instant expiration;
+  private final long issuedAtSecond;
+  private final long expirationSecond;
   private final Role role;
   private final String roleId;
   private final String roleArn;
@@ -48,11 +49,11 @@ public final class Session {
   private Session(Builder b) {
     this.accessKeyId = b.accessKeyId;
     this.secretAccessKey = b.secretAccessKey;
-    this.sessionToken = b.sessionToken;
+    this.tokenSeed = b.tokenSeed;
     this.kind = b.kind;
     this.accountId = b.accountId;
-    this.issuedAt = b.issuedAt;
-    this.expiration = b.expiration;
+    this.issuedAtSecond = b.issuedAt.getEpochSecond();
+    this.expirationSecond = b.expiration.getEpochSecond();
     this.role = b.role;
     this.roleId = b.role == null ? null : b.role.roleId();
     this.roleArn = b.role == null ? null : b.role.arn();
@@ -81,8 +82,9 @@ public final class Session {
     return secretAccessKey;
   }
 
+  /** The session token, as issued (derived again from its seed on each call). */
   public String sessionToken() {
-    return sessionToken;
+    return Sessions.sessionToken(tokenSeed);
   }
 
   public Kind kind() {
@@ -94,15 +96,20 @@ public final class Session {
   }
 
   public Instant issuedAt() {
-    return issuedAt;
+    return Instant.ofEpochSecond(issuedAtSecond);
   }
 
   public Instant expiration() {
-    return expiration;
+    return Instant.ofEpochSecond(expirationSecond);
   }
 
+  long expirationEpochSecond() {
+    return expirationSecond;
+  }
+
+  /** Whether {@code now} is at or past the expiration (which is a whole second). */
   public boolean isExpired(Instant now) {
-    return !now.isBefore(expiration);
+    return now.getEpochSecond() >= expirationSecond;
   }
 
   /** The role an assumed-role session was issued for (the object of that time), else null. */
@@ -198,7 +205,7 @@ public final class Session {
   /** Keeps secrets out of logs. */
   @Override
   public String toString() {
-    return "Session[" + kind + ", " + accessKeyId + ", expires " + expiration + "]";
+    return "Session[" + kind + ", " + accessKeyId + ", expires " + expiration() + "]";
   }
 
   /** Assembles a session; the credentials, times and kind-specific fields must be set. */
@@ -207,7 +214,7 @@ public final class Session {
     private final String accountId;
     private String accessKeyId;
     private String secretAccessKey;
-    private String sessionToken;
+    private byte[] tokenSeed;
     private Instant issuedAt;
     private Instant expiration;
     private Role role;
@@ -228,13 +235,15 @@ public final class Session {
       this.accountId = accountId;
     }
 
-    public Builder credentials(String keyId, String secret, String token) {
+    /** The key pair and the seed of the session token ({@link Sessions#newTokenSeed}). */
+    public Builder credentials(String keyId, String secret, byte[] sessionTokenSeed) {
       this.accessKeyId = keyId;
       this.secretAccessKey = secret;
-      this.sessionToken = token;
+      this.tokenSeed = sessionTokenSeed.clone();
       return this;
     }
 
+    /** Issue and expiration times; STS reports whole seconds, so fractions are dropped. */
     public Builder validity(Instant issued, Instant expires) {
       this.issuedAt = issued;
       this.expiration = expires;

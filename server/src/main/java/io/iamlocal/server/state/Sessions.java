@@ -2,6 +2,9 @@ package io.iamlocal.server.state;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
@@ -24,13 +27,23 @@ public final class Sessions {
   static final Duration KEEP_EXPIRED = Duration.ofMinutes(15);
   /**
    * AWS session tokens are base64 of an opaque binary blob that starts with a fixed header (this
-   * prefix is what current STS tokens begin with); the rest here is random.
+   * prefix is what current STS tokens begin with); the rest here is derived from a random seed.
    */
   private static final String TOKEN_PREFIX = "IQoJb3JpZ2luX2Vj";
-  private static final int TOKEN_RANDOM_BYTES = 360;
+  private static final int TOKEN_BYTES = 360;
+  private static final int TOKEN_SEED_BYTES = 32;
+  /** Per thread: requests signed with session credentials derive their token on the event loops. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  });
   private final Map<String, Session> byAccessKeyId = new ConcurrentHashMap<>();
   /** Every kept session by expiration, soonest first; guarded by itself (issues may run under the read lock). */
-  private final PriorityQueue<Session> byExpiration = new PriorityQueue<>(Comparator.comparing(Session::expiration));
+  private final PriorityQueue<Session> byExpiration =
+      new PriorityQueue<>(Comparator.comparingLong(Session::expirationEpochSecond));
 
   public static Sessions of(AccountState account) {
     return account.extension(Sessions.class, a -> new Sessions());
@@ -60,10 +73,10 @@ public final class Sessions {
 
   /** Forgets sessions that expired more than {@link #KEEP_EXPIRED} before {@code now}. */
   void sweep(Instant now) {
-    Instant cutoff = now.minus(KEEP_EXPIRED);
+    long cutoff = now.minus(KEEP_EXPIRED).getEpochSecond();
     synchronized (byExpiration) {
       Session oldest;
-      while ((oldest = byExpiration.peek()) != null && oldest.expiration().isBefore(cutoff)) {
+      while ((oldest = byExpiration.peek()) != null && oldest.expirationEpochSecond() < cutoff) {
         byExpiration.poll();
         byAccessKeyId.remove(oldest.accessKeyId(), oldest);
       }
@@ -80,8 +93,32 @@ public final class Sessions {
     }
   }
 
-  /** An opaque session token shaped like AWS's: long, base64, fixed leading bytes. */
-  public static String newSessionToken(AccountState account) {
-    return TOKEN_PREFIX + Base64.getEncoder().encodeToString(account.ids().randomBytes(TOKEN_RANDOM_BYTES));
+  /** The random seed of a new session token (see {@link #sessionToken}). */
+  public static byte[] newTokenSeed(AccountState account) {
+    return account.ids().randomBytes(TOKEN_SEED_BYTES);
+  }
+
+  /**
+   * The session token of a seed, shaped like AWS's (long, base64, fixed leading bytes): the seed
+   * followed by SHA-256 in counter mode over it. A durable store written before seeds existed
+   * replays the whole token's random bytes as the seed, which is then used as it is.
+   */
+  static String sessionToken(byte[] seed) {
+    return TOKEN_PREFIX + Base64.getEncoder().encodeToString(seed.length >= TOKEN_BYTES ? seed : expand(seed));
+  }
+
+  private static byte[] expand(byte[] seed) {
+    byte[] out = Arrays.copyOf(seed, TOKEN_BYTES);
+    MessageDigest sha256 = SHA256.get();
+    int at = seed.length;
+    for (int counter = 0; at < TOKEN_BYTES; counter++) {
+      sha256.update(seed);
+      sha256.update((byte) counter);
+      byte[] block = sha256.digest();
+      int n = Math.min(block.length, TOKEN_BYTES - at);
+      System.arraycopy(block, 0, out, at, n);
+      at += n;
+    }
+    return out;
   }
 }

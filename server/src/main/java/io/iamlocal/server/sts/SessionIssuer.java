@@ -15,7 +15,7 @@ final class SessionIssuer {
   static Session issue(AccountState account, Session.Builder builder, Instant now, int seconds) {
     Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
     Session session = builder
-        .credentials(Sessions.newAccessKeyId(account), account.ids().secretAccessKey(), Sessions.newSessionToken(account))
+        .credentials(Sessions.newAccessKeyId(account), account.ids().secretAccessKey(), Sessions.newTokenSeed(account))
         .validity(issued, issued.plusSeconds(seconds))
         .build();
     Sessions.of(account).add(session);

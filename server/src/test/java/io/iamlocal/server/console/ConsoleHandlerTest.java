@@ -69,14 +69,14 @@ class ConsoleHandlerTest {
     account.accessKeys().values().forEach(k -> secrets.add(k.secretAccessKey()));
     Instant now = account.now();
     Session session = Session.builder(Session.Kind.ASSUMED_ROLE, account.accountId())
-        .credentials("ASIATESTSESSION00001", "sessionSecretNeverShown", "sessionTokenNeverShown")
+        .credentials("ASIATESTSESSION00001", "sessionSecretNeverShown", new byte[32])
         .validity(now, now.plus(Duration.ofHours(1)))
         .role(account.roles().get("app"), "build-42")
         .tags(List.of(new Tags.Tag("project", "x")), Set.of())
         .build();
     Sessions.of(account).add(session);
     secrets.add("sessionSecretNeverShown");
-    secrets.add("sessionTokenNeverShown");
+    secrets.add(session.sessionToken());
   }
 
   @Test

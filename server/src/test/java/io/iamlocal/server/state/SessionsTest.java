@@ -11,9 +11,31 @@ class SessionsTest {
 
   private static Session session(String id, Instant issued, Duration lifetime) {
     return Session.builder(Session.Kind.SESSION_TOKEN, "123456789012")
-        .credentials(id, "secret", "token")
+        .credentials(id, "secret", new byte[32])
         .validity(issued, issued.plus(lifetime))
         .build();
+  }
+
+  @Test
+  void sessionTokensAreDerivedFromTheirSeedLikeAwsTokens() {
+    byte[] seed = new byte[32];
+    seed[0] = 1;
+    String token = Sessions.sessionToken(seed);
+    assertThat(token).startsWith("IQoJb3JpZ2luX2Vj").hasSize(16 + 480).isEqualTo(Sessions.sessionToken(seed.clone()));
+    byte[] other = seed.clone();
+    other[31] = 1;
+    assertThat(Sessions.sessionToken(other)).isNotEqualTo(token);
+    // The derived part is not the seed repeated or zero-filled.
+    byte[] raw = java.util.Base64.getDecoder().decode(token.substring(16));
+    assertThat(java.util.Arrays.copyOfRange(raw, 32, 64)).isNotEqualTo(new byte[32]).isNotEqualTo(seed);
+  }
+
+  @Test
+  void aStoreFromBeforeSeedsReplaysWholeTokens() {
+    byte[] whole = new byte[360];
+    whole[359] = 7;
+    assertThat(Sessions.sessionToken(whole))
+        .isEqualTo("IQoJb3JpZ2luX2Vj" + java.util.Base64.getEncoder().encodeToString(whole));
   }
 
   @Test
