@@ -11,6 +11,8 @@ public final class Role {
   private final Instant createDate;
   private final String roleName;
   private final String path;
+  /** Name and path never change, and every STS session of the role refers to its ARN: made once. */
+  private final String arn;
   private String assumeRolePolicyDocument;
   private String description;
   private int maxSessionDuration = 3600;
@@ -26,6 +28,7 @@ public final class Role {
     this.accountId = accountId;
     this.roleName = roleName;
     this.path = path;
+    this.arn = Arns.iam(accountId, "role", path, roleName);
     this.roleId = roleId;
     this.createDate = createDate;
     this.assumeRolePolicyDocument = assumeRolePolicyDocument;
@@ -44,7 +47,7 @@ public final class Role {
   }
 
   public String arn() {
-    return Arns.iam(accountId, "role", path, roleName);
+    return arn;
   }
 
   public String accountId() {
