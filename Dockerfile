@@ -18,5 +18,5 @@ RUN java -XX:DumpLoadedClassList=/tmp/iamlocal.classlist -jar iamlocal.jar --lis
 EXPOSE 4566
 HEALTHCHECK --interval=5s --timeout=2s --start-period=5s --retries=5 \
   CMD wget -q -O /dev/null http://127.0.0.1:4566/_iamlocal/health || exit 1
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-Xss512k", "-XX:SharedArchiveFile=iamlocal.jsa", \
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-Xss512k", "-XX:SharedArchiveFile=iamlocal.jsa", \
             "-jar", "iamlocal.jar", "--host", "0.0.0.0", "--port", "4566"]

@@ -30,7 +30,7 @@ JSA="${JAR%.jar}.jsa"
 # short-lived garbage, no GC threads competing with the event loops), small thread stacks, and an
 # AppCDS archive for start-up. Add -XX:TieredStopAtLevel=1 to trade ~2x CPU per request for a
 # faster start (see README "JVM flags").
-RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:SharedArchiveFile=$JSA"
+RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:SharedArchiveFile=$JSA"
 
 log() { echo "[run.sh] $*"; }
 
