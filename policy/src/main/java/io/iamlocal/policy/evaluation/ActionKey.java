@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ActionKey {
 
-    /** More distinct actions than AWS has; past it, keys are still made, just not remembered. */
+    /** More distinct actions than AWS has; past it (made-up names sent to the simulator) the table starts over. */
     private static final int MAX_INTERNED = 32_768;
     private static final ConcurrentHashMap<String, ActionKey> INTERNED = new ConcurrentHashMap<>();
 
@@ -26,9 +26,10 @@ final class ActionKey {
         ActionKey key = INTERNED.get(action);
         if (key == null) {
             key = parse(action);
-            if (INTERNED.size() < MAX_INTERNED) {
-                INTERNED.putIfAbsent(action, key);
+            if (INTERNED.size() >= MAX_INTERNED) {
+                INTERNED.clear();
             }
+            INTERNED.putIfAbsent(action, key);
         }
         return key;
     }

@@ -99,9 +99,11 @@ public final class CompiledPolicy {
         int[] matching = byAction.get(action.action);
         if (matching == null) {
             matching = matchActions(action);
-            if (byAction.size() < MAX_REMEMBERED_ACTIONS) {
-                byAction.putIfAbsent(action.action, matching);
+            if (byAction.size() >= MAX_REMEMBERED_ACTIONS) {
+                // Only a simulator fed made-up action names gets here; start over so that real ones stay cached.
+                byAction.clear();
             }
+            byAction.putIfAbsent(action.action, matching);
         }
         return matching;
     }
