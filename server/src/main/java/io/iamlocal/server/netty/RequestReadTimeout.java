@@ -57,6 +57,15 @@ final class RequestReadTimeout {
     };
   }
 
+  /**
+   * Stops the clock for good: the connection has been answered (a refused body) and will close, so no
+   * 408 may follow that answer, however slowly the client sends the rest.
+   */
+  void abandon() {
+    cancel();
+    expired = true;
+  }
+
   private void cancel() {
     if (timer != null) {
       timer.cancel(false);

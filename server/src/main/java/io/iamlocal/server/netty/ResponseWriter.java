@@ -5,6 +5,7 @@ import io.iamlocal.protocol.error.ErrorRenderer;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestIds;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -27,6 +28,14 @@ final class ResponseWriter {
   private ResponseWriter() {}
 
   static void write(ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data) {
+    boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
+    ChannelFuture written = send(ctx, request, data, keepAlive);
+    if (!keepAlive) {
+      written.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private static ChannelFuture send(ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data, boolean keepAlive) {
     // An HTTP/1.0 client gets an HTTP/1.0 answer, so that a kept-alive connection says so explicitly.
     HttpVersion version = request != null && HttpVersion.HTTP_1_0.equals(request.protocolVersion())
         ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
@@ -38,13 +47,8 @@ final class ResponseWriter {
         .set("x-amzn-RequestId", data.requestId())
         .set(HttpHeaderNames.DATE, httpDate());
     data.headers().forEach(response.headers()::set);
-    boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);
-    if (keepAlive) {
-      ctx.writeAndFlush(response);
-    } else {
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
+    return ctx.writeAndFlush(response);
   }
 
   /** The Date header only changes once a second; formatting it per response showed in profiles. */
@@ -68,6 +72,18 @@ final class ResponseWriter {
    * connection is closed because the remaining bytes may be misframed.
    */
   static void writeProtocolError(ChannelHandlerContext ctx, HttpMessage request, int status, String message) {
+    write(ctx, null, protocolError(status, message));
+  }
+
+  /**
+   * As {@link #writeProtocolError}, marked {@code Connection: close} but left open: the caller
+   * closes the connection once the client has stopped sending.
+   */
+  static void writeProtocolErrorLeavingOpen(ChannelHandlerContext ctx, int status, String message) {
+    send(ctx, null, protocolError(status, message), false);
+  }
+
+  private static HttpResponseData protocolError(int status, String message) {
     AwsErrorCode code = switch (status) {
       case 408 -> AwsErrorCode.REQUEST_TIMEOUT;
       case 413 -> AwsErrorCode.REQUEST_ENTITY_TOO_LARGE;
@@ -77,7 +93,6 @@ final class ResponseWriter {
     };
     String requestId = RequestIds.next();
     String body = ErrorRenderer.render(IAM_NAMESPACE, code, message, requestId);
-    HttpResponseData data = new HttpResponseData(status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);
-    write(ctx, null, data);
+    return new HttpResponseData(status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 }

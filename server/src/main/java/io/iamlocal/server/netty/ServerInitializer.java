@@ -58,7 +58,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         .addLast(new StrictHttpServerCodec(transport.maxInitialLineBytes(), transport.maxHeaderBytes()))
         .addLast(new HttpServerKeepAliveHandler())
         .addLast(new HttpServerExpectContinueHandler())
-        .addLast(new BodyLimitAggregator(maxBodyBytes))
+        .addLast(new BodyLimitAggregator(maxBodyBytes, readTimeout::abandon))
         .addLast(readTimeout.disarm())
         .addLast(handler);
   }

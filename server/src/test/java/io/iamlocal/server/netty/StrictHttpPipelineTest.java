@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -123,6 +124,51 @@ class StrictHttpPipelineTest {
         Unpooled.copiedBuffer(body, StandardCharsets.US_ASCII));
     r.headers().setInt("content-length", body.length());
     return r;
+  }
+
+  /** The pipeline of ServerInitializer around the body limit: codec, keep-alive, aggregator, timer. */
+  private static EmbeddedChannel limitedTo(int maxBody, RequestReadTimeout timeout) {
+    EmbeddedChannel ch = new EmbeddedChannel();
+    ch.freezeTime();
+    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpServerKeepAliveHandler(),
+        new BodyLimitAggregator(maxBody, timeout::abandon), timeout.disarm());
+    return ch;
+  }
+
+  private static void send(EmbeddedChannel ch, String text) {
+    ch.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void aRefusedBodyIsAnsweredThenReadToItsEndBeforeTheConnectionCloses() {
+    EmbeddedChannel ch = limitedTo(10, new RequestReadTimeout(2));
+    send(ch, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + "a".repeat(20));
+    String written = drain(ch);
+    assertThat(written).startsWith("HTTP/1.1 413").contains("connection: close").contains("<Code>RequestEntityTooLarge</Code>");
+    // Still open: closing with the client mid-body would reset the connection and lose the 413 on its side.
+    assertThat(ch.isOpen()).isTrue();
+    // Slower than the request timeout, yet no 408 follows the 413.
+    ch.advanceTimeBy(3, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    send(ch, "a".repeat(79));
+    assertThat(ch.isOpen()).isTrue();
+    send(ch, "a");
+    assertThat(ch.isOpen()).isFalse();
+    assertThat(drain(ch)).isEmpty();
+    assertThat((Object) ch.readInbound()).isNull();
+  }
+
+  @Test
+  void aClientThatNeverFinishesARefusedBodyIsDisconnected() {
+    EmbeddedChannel ch = limitedTo(10, new RequestReadTimeout(60));
+    send(ch, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n14\r\n" + "a".repeat(20) + "\r\n");
+    assertThat(drain(ch)).startsWith("HTTP/1.1 413");
+    ch.advanceTimeBy(BodyLimitAggregator.DRAIN_SECONDS - 1, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isOpen()).isTrue();
+    ch.advanceTimeBy(1, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isOpen()).isFalse();
   }
 
   private static String drain(EmbeddedChannel ch) {
