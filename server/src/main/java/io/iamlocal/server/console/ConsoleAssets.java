@@ -1,11 +1,9 @@
 package io.iamlocal.server.console;
 
+import io.iamlocal.server.crypto.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -44,17 +42,9 @@ final class ConsoleAssets {
         throw new IllegalStateException("console resource missing from the jar: " + RESOURCE_DIR + name);
       }
       byte[] bytes = in.readAllBytes();
-      return new Asset(name, bytes, contentType, "\"" + sha256(bytes).substring(0, 32) + "\"");
+      return new Asset(name, bytes, contentType, "\"" + Sha256.hex(bytes).substring(0, 32) + "\"");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

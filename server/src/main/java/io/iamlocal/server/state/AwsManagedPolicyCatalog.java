@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.iamlocal.server.crypto.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -238,15 +237,11 @@ public final class AwsManagedPolicyCatalog {
   private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
   static String stableId(String policyName) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(policyName.getBytes(StandardCharsets.UTF_8));
-      char[] out = new char[17];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = BASE32[(hash[i] & 0xff) % 32];
-      }
-      return IdPrefix.ANPA.name() + new String(out);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    byte[] hash = Sha256.digest(policyName.getBytes(StandardCharsets.UTF_8));
+    char[] out = new char[17];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = BASE32[(hash[i] & 0xff) % 32];
     }
+    return IdPrefix.ANPA.name() + new String(out);
   }
 }

@@ -1,9 +1,8 @@
 package io.iamlocal.server.state;
 
+import io.iamlocal.server.crypto.Sha256;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -32,14 +31,6 @@ public final class Sessions {
   private static final String TOKEN_PREFIX = "IQoJb3JpZ2luX2Vj";
   private static final int TOKEN_BYTES = 360;
   private static final int TOKEN_SEED_BYTES = 32;
-  /** Per thread: requests signed with session credentials derive their token on the event loops. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
-  });
   private final Map<String, Session> byAccessKeyId = new ConcurrentHashMap<>();
   /** Every kept session by expiration, soonest first; guarded by itself (issues may run under the read lock). */
   private final PriorityQueue<Session> byExpiration =
@@ -109,12 +100,9 @@ public final class Sessions {
 
   private static byte[] expand(byte[] seed) {
     byte[] out = Arrays.copyOf(seed, TOKEN_BYTES);
-    MessageDigest sha256 = SHA256.get();
     int at = seed.length;
     for (int counter = 0; at < TOKEN_BYTES; counter++) {
-      sha256.update(seed);
-      sha256.update((byte) counter);
-      byte[] block = sha256.digest();
+      byte[] block = Sha256.digest(seed, new byte[] {(byte) counter});
       int n = Math.min(block.length, TOKEN_BYTES - at);
       System.arraycopy(block, 0, out, at, n);
       at += n;

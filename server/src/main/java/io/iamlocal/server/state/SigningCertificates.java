@@ -3,6 +3,7 @@ package io.iamlocal.server.state;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.crypto.Pem;
+import io.iamlocal.server.crypto.Sha256;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class SigningCertificates {
     X509Certificate certificate = parse(body, now);
     String fingerprint;
     try {
-      fingerprint = Pem.sha256(certificate.getEncoded());
+      fingerprint = Sha256.hex(certificate.getEncoded());
     } catch (CertificateEncodingException e) {
       throw malformed(body);
     }
