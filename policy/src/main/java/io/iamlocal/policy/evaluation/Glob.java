@@ -26,6 +26,7 @@ final class Glob {
     private final String literal;
     /** For {@code STARS_ONLY}: the literal text before, between and after the stars (some may be empty). */
     private final String[] chunks;
+    /** How many literal characters any match must contain. */
     private final int minLength;
 
     Glob(char[] chars, byte[] types, boolean ignoreCase) {
@@ -63,11 +64,7 @@ final class Glob {
             literal = null;
         }
         this.chunks = shape == Shape.STARS_ONLY ? chunks(chars, types) : null;
-        int literals = 0;
-        for (byte t : types) {
-            literals += t == LITERAL ? 1 : 0;
-        }
-        this.minLength = literals;
+        this.minLength = types.length - wild;
     }
 
     private static String[] chunks(char[] chars, byte[] types) {
