@@ -2,19 +2,16 @@ package io.iamlocal.policy.evaluation;
 
 import io.iamlocal.policy.document.PolicyDocument;
 import io.iamlocal.policy.document.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A policy document prepared for fast, repeated evaluation: patterns are pre-split and lower-cased, condition
- * values pre-parsed, and statements indexed by the service prefix of their actions so a request only looks at
- * statements that can match it. Compile once per stored policy version and reuse; instances are immutable
- * and thread-safe.
+ * values pre-parsed, and the statements each action can match remembered per action, so a request only looks
+ * at those. Compile once per stored policy version and reuse; instances are thread-safe, and immutable but for
+ * that memory.
  *
  * <p>Documents are compiled as they are, so callers should validate first; unusable statements (unknown
  * Effect or condition operator, no actions) never apply.
@@ -29,8 +26,6 @@ public final class CompiledPolicy {
     private final String policyId;
     private final PolicySourceType sourceType;
     final CompiledStatement[] statements;
-    private final Map<String, int[]> byService;
-    private final int[] anyService;
     private final ConcurrentHashMap<String, int[]> byAction = new ConcurrentHashMap<>();
 
     private CompiledPolicy(PolicyDocument document, String policyId, PolicySourceType sourceType) {
@@ -40,31 +35,9 @@ public final class CompiledPolicy {
         boolean variables = document.supportsVariables();
         List<Statement> source = document.statements();
         this.statements = new CompiledStatement[source.size()];
-        Map<String, List<Integer>> specific = new HashMap<>();
-        List<Integer> any = new ArrayList<>();
         for (int i = 0; i < statements.length; i++) {
-            CompiledStatement s = new CompiledStatement(source.get(i), variables);
-            statements[i] = s;
-            if (!s.usable) {
-                continue;
-            }
-            if (s.services == null) {
-                any.add(i);
-            } else {
-                for (String service : s.services) {
-                    specific.computeIfAbsent(service, k -> new ArrayList<>()).add(i);
-                }
-            }
+            statements[i] = new CompiledStatement(source.get(i), variables);
         }
-        this.anyService = toArray(any);
-        Map<String, int[]> index = new HashMap<>();
-        specific.forEach((service, list) -> {
-            List<Integer> merged = new ArrayList<>(list);
-            merged.addAll(any);
-            merged.sort(null);
-            index.put(service, toArray(merged));
-        });
-        this.byService = index;
     }
 
     /**
@@ -109,25 +82,14 @@ public final class CompiledPolicy {
     }
 
     private int[] matchActions(ActionKey action) {
-        int[] candidates = byService.getOrDefault(action.service, anyService);
-        int[] out = new int[candidates.length];
+        int[] out = new int[statements.length];
         int n = 0;
-        for (int index : candidates) {
-            if (statements[index].actionMatches(action)) {
+        for (int index = 0; index < statements.length; index++) {
+            CompiledStatement s = statements[index];
+            if (s.usable && s.actionMatches(action)) {
                 out[n++] = index;
             }
         }
         return n == 0 ? NONE : Arrays.copyOf(out, n);
-    }
-
-    private static int[] toArray(List<Integer> list) {
-        if (list.isEmpty()) {
-            return NONE;
-        }
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        return out;
     }
 }

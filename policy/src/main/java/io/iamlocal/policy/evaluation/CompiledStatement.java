@@ -5,11 +5,9 @@ import io.iamlocal.policy.document.SourceRange;
 import io.iamlocal.policy.document.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** One statement compiled for matching: pre-built action globs, resource patterns, principal and conditions. */
 final class CompiledStatement {
@@ -22,12 +20,11 @@ final class CompiledStatement {
     /**
      * {@link #actions} by lower-case service prefix, for statements listing many actions that all name their
      * service literally (AWS's ReadOnlyAccess lists ~1,400): a request then only tries its own service's
-     * patterns instead of scanning them all. Null for short or NotAction statements.
+     * patterns the first time it is asked (see {@link CompiledPolicy#statementsFor}). Null for short or
+     * NotAction statements.
      */
     private final Map<String, Glob[]> actionsByService;
     private final boolean notAction;
-    /** The lower-case service prefixes this statement's actions are limited to, or null for "any". */
-    final List<String> services;
     private final ResourcePattern[] resources;
     private final boolean notResource;
     private final PrincipalMatcher principal;
@@ -41,9 +38,8 @@ final class CompiledStatement {
         this.notAction = s.action() == null && s.notAction() != null;
         this.actions = actionValues == null ? new Glob[0]
                 : actionValues.stream().map(a -> Glob.of(a.toLowerCase(Locale.ROOT), false)).toArray(Glob[]::new);
-        this.services = notAction || actionValues == null ? null : services(actionValues);
-        this.actionsByService = services == null || actions.length < GROUP_ACTIONS_FROM ? null
-                : byService(actionValues, actions);
+        this.actionsByService = notAction || actionValues == null || actions.length < GROUP_ACTIONS_FROM
+                || !namesServicesLiterally(actionValues) ? null : byService(actionValues, actions);
         List<String> resourceValues = s.resources();
         this.notResource = s.resource() == null && s.notResource() != null;
         this.resources = resourceValues == null ? null
@@ -82,20 +78,15 @@ final class CompiledStatement {
         return out;
     }
 
-    private static List<String> services(List<String> actionValues) {
-        Set<String> out = new LinkedHashSet<>(); // a list's contains() made this quadratic for ReadOnlyAccess
+    /** Whether every action names its service without wildcards, as {@link #byService} needs. */
+    private static boolean namesServicesLiterally(List<String> actionValues) {
         for (String a : actionValues) {
             int colon = a.indexOf(':');
-            String service = colon < 0 ? a : a.substring(0, colon);
-            if (colon < 0 || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
-                return null;
-            }
-            String key = service.toLowerCase(Locale.ROOT);
-            if (!out.contains(key)) {
-                out.add(key);
+            if (colon < 0 || a.lastIndexOf('*', colon) >= 0 || a.lastIndexOf('?', colon) >= 0) {
+                return false;
             }
         }
-        return new ArrayList<>(out);
+        return true;
     }
 
     /**
