@@ -51,7 +51,7 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (request.decoderResult().isFailure()) {
-      writeDecodingFailure(ctx, request, request.decoderResult().cause());
+      writeDecodingFailure(ctx, request.decoderResult().cause());
       return;
     }
     HttpResponseData response = router.route(toData(ctx, request));
@@ -82,15 +82,15 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   }
 
   /** A request Netty could not decode: 414 and 431 for the size limits, 400 for anything else. */
-  private static void writeDecodingFailure(ChannelHandlerContext ctx, FullHttpRequest request, Throwable cause) {
+  private static void writeDecodingFailure(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {
-      ResponseWriter.writeProtocolError(ctx, request, 414, "The request line is longer than this server accepts.");
+      ResponseWriter.writeProtocolError(ctx, 414, "The request line is longer than this server accepts.");
     } else if (cause instanceof TooLongHttpHeaderException) {
-      ResponseWriter.writeProtocolError(ctx, request, 431, "The request headers are larger than this server accepts.");
+      ResponseWriter.writeProtocolError(ctx, 431, "The request headers are larger than this server accepts.");
     } else if (cause instanceof StrictHttpServerCodec.AmbiguousFramingException) {
-      ResponseWriter.writeProtocolError(ctx, request, 400, cause.getMessage());
+      ResponseWriter.writeProtocolError(ctx, 400, cause.getMessage());
     } else {
-      ResponseWriter.writeProtocolError(ctx, request, 400, "The HTTP request could not be parsed.");
+      ResponseWriter.writeProtocolError(ctx, 400, "The HTTP request could not be parsed.");
     }
   }
 

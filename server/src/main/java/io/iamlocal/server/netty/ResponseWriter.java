@@ -68,10 +68,10 @@ final class ResponseWriter {
   }
 
   /**
-   * Failures before dispatch (unparseable HTTP, oversized body) still get an AWS error body; the
+   * Failures before dispatch (unparseable HTTP, a read timeout) still get an AWS error body; the
    * connection is closed because the remaining bytes may be misframed.
    */
-  static void writeProtocolError(ChannelHandlerContext ctx, HttpMessage request, int status, String message) {
+  static void writeProtocolError(ChannelHandlerContext ctx, int status, String message) {
     write(ctx, null, protocolError(status, message));
   }
 
