@@ -21,7 +21,8 @@ final class RequestReadTimeout {
   static final String MESSAGE = "Your socket connection to the server was not read from or written to within the timeout period.";
   private final long timeoutSeconds;
   private ScheduledFuture<?> timer;
-  private boolean expired;
+  /** Set once the request has been answered by a timeout or a refusal: the clock never starts again. */
+  private boolean stopped;
 
   RequestReadTimeout(long timeoutSeconds) {
     this.timeoutSeconds = timeoutSeconds;
@@ -31,7 +32,7 @@ final class RequestReadTimeout {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (timer == null && !expired && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+        if (timer == null && !stopped && msg instanceof ByteBuf bytes && bytes.isReadable()) {
           timer = ctx.executor().schedule(() -> expire(ctx), timeoutSeconds, TimeUnit.SECONDS);
         }
         ctx.fireChannelRead(msg);
@@ -63,7 +64,7 @@ final class RequestReadTimeout {
    */
   void abandon() {
     cancel();
-    expired = true;
+    stopped = true;
   }
 
   private void cancel() {
@@ -75,11 +76,11 @@ final class RequestReadTimeout {
 
   private void expire(ChannelHandlerContext ctx) {
     timer = null;
-    if (expired || !ctx.channel().isActive()) {
+    if (stopped || !ctx.channel().isActive()) {
       return;
     }
-    expired = true;
+    stopped = true;
     // Written from the end of the pipeline so that it goes through the HTTP encoder; then closed.
-    ResponseWriter.writeProtocolError(ctx.pipeline().lastContext(), null, 408, MESSAGE);
+    ResponseWriter.writeProtocolError(ctx.pipeline().lastContext(), 408, MESSAGE);
   }
 }
