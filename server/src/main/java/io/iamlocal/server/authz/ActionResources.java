@@ -38,14 +38,14 @@ public final class ActionResources {
    * One row of the table.
    *
    * @param action {@code iam:CreateUser}
-   * @param form how to build the resource ({@code user}, {@code list}, {@code *}…)
+   * @param form how to build the resource
    * @param member the request member the form reads, or the entity type for {@code list} forms
    * @param tagAction an action also required when the request carries Tags, or null
    */
-  public record Entry(String action, String form, String member, String tagAction) {
+  public record Entry(String action, ResourceForm form, String member, String tagAction) {
     /** Whether the generic authorizer leaves this action alone. */
     public boolean unchecked() {
-      return form.equals("-");
+      return form == ResourceForm.UNCHECKED;
     }
   }
 
@@ -67,49 +67,47 @@ public final class ActionResources {
     String acct = account.accountId();
     String value = entry.member() == null ? null : params.string(entry.member());
     return switch (entry.form()) {
-      case "user" -> value == null ? callerUser(caller, acct) : user(account, value);
-      case "self-user" -> callerUser(caller, acct);
-      case "group" -> {
+      case USER -> value == null ? callerUser(caller, acct) : user(account, value);
+      case SELF_USER -> callerUser(caller, acct);
+      case GROUP -> {
         Group g = account.groups().get(value);
         yield g != null ? new Target(g.arn(), g) : new Target(Arns.iam(acct, "group", "/", value), null);
       }
-      case "role" -> {
+      case ROLE -> {
         Role r = account.roles().get(value);
         yield r != null ? new Target(r.arn(), r) : new Target(Arns.iam(acct, "role", "/", value), null);
       }
-      case "instance-profile" -> {
+      case INSTANCE_PROFILE -> {
         InstanceProfile p = account.instanceProfiles().get(value);
         yield p != null ? new Target(p.arn(), p) : new Target(Arns.iam(acct, "instance-profile", "/", value), null);
       }
-      case "server-certificate" -> {
+      case SERVER_CERTIFICATE -> {
         ServerCertificate c = ServerCertificates.of(account).store().get(value);
         yield c != null ? new Target(c.arn(), c) : new Target(Arns.iam(acct, "server-certificate", "/", value), null);
       }
-      case "new-user" -> created(acct, "user", params, value);
-      case "new-group" -> created(acct, "group", params, value);
-      case "new-role" -> created(acct, "role", params, value);
-      case "new-instance-profile" -> created(acct, "instance-profile", params, value);
-      case "new-policy" -> created(acct, "policy", params, value);
-      case "new-mfa" -> created(acct, "mfa", params, value);
-      case "new-server-certificate" -> created(acct, "server-certificate", params, value);
-      case "new-oidc" -> new Target("arn:aws:iam::" + acct + ":oidc-provider/" + withoutScheme(value), null);
-      case "new-saml" -> new Target("arn:aws:iam::" + acct + ":saml-provider/" + value, null);
-      case "mfa" -> new Target(value != null && value.startsWith("arn:") ? value : "arn:aws:iam::" + acct + ":mfa/" + value, null);
-      case "arn" -> arn(account, value);
-      case "key-owner" -> {
+      case NEW_USER, NEW_GROUP, NEW_ROLE, NEW_INSTANCE_PROFILE, NEW_POLICY, NEW_MFA, NEW_SERVER_CERTIFICATE ->
+          created(acct, entry.form().resourceType(null), params, value);
+      case NEW_OIDC -> new Target("arn:aws:iam::" + acct + ":oidc-provider/" + withoutScheme(value), null);
+      case NEW_SAML -> new Target("arn:aws:iam::" + acct + ":saml-provider/" + value, null);
+      case MFA -> new Target(value != null && value.startsWith("arn:") ? value : "arn:aws:iam::" + acct + ":mfa/" + value, null);
+      case ARN -> arn(account, value);
+      case KEY_OWNER -> {
         AccessKey key = value == null ? null : account.accessKeys().get(value);
         yield key != null && key.owner() != null ? new Target(key.owner().arn(), key.owner()) : new Target("*", null);
       }
-      case "service-role" -> {
+      case SERVICE_ROLE -> {
         String arn = ServiceLinkedRoleArns.arn(acct, value, params.string("CustomSuffix"));
         yield new Target(arn == null ? "*" : arn, null);
       }
-      case "list" -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + params.string("PathPrefix", "/"), null);
-      case "list-all" -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + "/*", null);
-      case "policy-path" -> new Target("policy path " + params.string("PathPrefix", "/"), null);
-      case "federated-user" -> new Target("arn:aws:sts::" + acct + ":federated-user/" + value, null);
-      case "root" -> new Target("arn:aws:iam::" + accountOf(value) + ":root", null);
-      default -> new Target("*", null);
+      case DELETION_TASK_ROLE -> new Target(deletionTaskRole(acct, value), null);
+      case DELEGATION_REQUEST -> new Target("arn:aws:iam::" + acct + ":delegation-request/" + value, null);
+      case ACCESS_REPORT -> new Target("arn:aws:iam::" + acct + ":access-report/" + value, null);
+      case LIST -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + params.string("PathPrefix", "/"), null);
+      case LIST_ALL -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + "/*", null);
+      case POLICY_PATH -> new Target("policy path " + params.string("PathPrefix", "/"), null);
+      case FEDERATED_USER -> new Target("arn:aws:sts::" + acct + ":federated-user/" + value, null);
+      case ROOT -> new Target("arn:aws:iam::" + accountOf(value) + ":root", null);
+      case ACCOUNT, UNCHECKED -> new Target("*", null);
     };
   }
 
@@ -150,6 +148,19 @@ public final class ActionResources {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
+  /**
+   * The role a service-linked-role deletion task removes: task IDs read
+   * {@code task/aws-service-role/SERVICE/ROLE/ID}; anything else is authorized against the account.
+   */
+  private static String deletionTaskRole(String acct, String taskId) {
+    if (taskId == null || !taskId.startsWith("task/")) {
+      return "*";
+    }
+    int last = taskId.lastIndexOf('/');
+    String rolePath = taskId.substring("task".length(), last);
+    return rolePath.length() > 1 ? "arn:aws:iam::" + acct + ":role" + rolePath : "*";
+  }
+
   /** AssumeRoot's TargetPrincipal: an account ID or a principal ARN of that account. */
   private static String accountOf(String target) {
     if (target == null) {
@@ -173,9 +184,13 @@ public final class ActionResources {
           continue;
         }
         String[] cols = line.split("\\s+");
+        ResourceForm form = ResourceForm.parse(cols[1]);
         String member = cols.length > 2 ? cols[2] : null;
         String tagAction = cols.length > 3 ? cols[3] : null;
-        out.put(cols[0], new Entry(cols[0], cols[1], member, tagAction));
+        if (member == null && form.readsMember()) {
+          throw new IllegalStateException(TABLE + ": " + cols[0] + " needs a member for form " + form.token());
+        }
+        out.put(cols[0], new Entry(cols[0], form, member, tagAction));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

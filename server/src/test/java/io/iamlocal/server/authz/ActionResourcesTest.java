@@ -63,7 +63,12 @@ class ActionResourcesTest {
           + "arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",
       "sts:GetFederationToken|Name=fred|arn:aws:sts::123456789012:federated-user/fred",
       "sts:AssumeRoot|TargetPrincipal=111122223333|arn:aws:iam::111122223333:root",
-      "sts:GetAccessKeyInfo| |*"
+      "sts:GetAccessKeyInfo| |*",
+      "iam:GetDelegationRequest|DelegationRequestId=dr-1|arn:aws:iam::123456789012:delegation-request/dr-1",
+      "iam:GenerateOrganizationsAccessReport|EntityPath=o-a1b2c3d4e5/r-f6g7|arn:aws:iam::123456789012:access-report/o-a1b2c3d4e5/r-f6g7",
+      "iam:GetServiceLinkedRoleDeletionStatus|DeletionTaskId=task/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS/1a2b|"
+          + "arn:aws:iam::123456789012:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",
+      "iam:GetServiceLinkedRoleDeletionStatus|DeletionTaskId=bogus|*"
   })
   void resources(String action, String members, String expected) {
     User alice = new User("123456789012", "alice", "/team/", "AIDAAAAAAAAAAAAAAAAAA", NOW);
