@@ -1,6 +1,5 @@
 package io.iamlocal.policy.validation;
 
-import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +18,6 @@ final class DateConditionValues {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,9})(?::(\\d{1,9})(?::(\\d{1,9})(?:\\.\\d{1,9})?)?)?(z|[+-](\\d\\d)(?::(\\d\\d))?)?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** The years a java.util/Joda date can hold, which bound IAM's parser. */
     private static final long MIN_YEAR = -292275054L;
     private static final long MAX_YEAR = 292278993L;
@@ -31,13 +28,21 @@ final class DateConditionValues {
     static boolean isValid(String value) {
         String v = value.toLowerCase(Locale.ROOT);
         if (INTEGER.matcher(v).matches()) {
-            BigInteger n = new BigInteger(v);
-            return n.compareTo(LONG_MIN) >= 0 && n.compareTo(LONG_MAX) <= 0;
+            return fitsLong(v);
         }
         int t = v.indexOf('t');
         String date = t < 0 ? v : v.substring(0, t);
         String time = t < 0 ? "" : v.substring(t + 1);
         return validDate(date) && (time.isEmpty() || validTime(time));
+    }
+
+    private static boolean fitsLong(String digits) {
+        try {
+            Long.parseLong(digits);
+            return true;
+        } catch (NumberFormatException tooLarge) {
+            return false;
+        }
     }
 
     private static boolean validDate(String date) {

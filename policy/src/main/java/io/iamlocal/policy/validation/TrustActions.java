@@ -2,7 +2,6 @@ package io.iamlocal.policy.validation;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The actions a role trust policy may name: STS's role-assumption actions and the session attributes set with
@@ -21,24 +20,41 @@ final class TrustActions {
 
     /** True when {@code action} (case-insensitive, {@code *} and {@code ?} wildcards) covers one of the actions. */
     static boolean allowed(String action) {
-        Pattern pattern = wildcardPattern(action.toLowerCase(Locale.ROOT));
+        String glob = action.toLowerCase(Locale.ROOT);
         for (String allowed : ACTIONS) {
-            if (pattern.matcher(allowed).matches()) {
+            if (matches(glob, allowed)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Pattern wildcardPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (String literal : glob.split("((?<=[*?])|(?=[*?]))")) {
-            switch (literal) {
-                case "*" -> regex.append(".*");
-                case "?" -> regex.append('.');
-                default -> regex.append(Pattern.quote(literal));
+    /**
+     * Wildcard match without backtracking blow-up: on a mismatch only the last {@code *} is widened, so the cost
+     * is at most glob length times text length (a regex of many stars could take exponential time).
+     */
+    private static boolean matches(String glob, String text) {
+        int g = 0;
+        int t = 0;
+        int star = -1;
+        int starText = 0;
+        while (t < text.length()) {
+            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == text.charAt(t))) {
+                g++;
+                t++;
+            } else if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                starText = t;
+            } else if (star >= 0) {
+                g = star + 1;
+                t = ++starText;
+            } else {
+                return false;
             }
         }
-        return Pattern.compile(regex.toString());
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
     }
 }
