@@ -17,5 +17,7 @@ gzip -9 -n -c "$shared/aws-data/aws-managed-policies.json" > "$catalog/aws-manag
 vectors=$root/sigv4/src/test/resources/sigv4-vectors
 rm -rf "$vectors"; mkdir -p "$(dirname "$vectors")"
 cp -r "$shared/sigv4-vectors" "$vectors"
-chmod -R u+w "$models" "$catalog" "$vectors"
-echo "refreshed models, managed-policy catalog and SigV4 vectors from $shared"
+policy_cases=$root/policy/src/test/resources/aws-recordings/policy-documents.json
+python3 "$root/scripts/policy-cases-from-recordings.py" "$shared" "$policy_cases"
+chmod -R u+w "$models" "$catalog" "$vectors" "$policy_cases"
+echo "refreshed models, managed-policy catalog, SigV4 vectors and recorded policy documents from $shared"

@@ -131,7 +131,7 @@ class SeedIT {
     Path badName = write("names.json", """
         {
           "roles": [
-            {"name": "ok", "assumeRolePolicy": {"Version": "2012-10-17", "Statement": []}},
+            {"name": "ok", "assumeRolePolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}},
             {"name": "not a valid name!", "assumeRolePolicy": "{}"}
           ]
         }

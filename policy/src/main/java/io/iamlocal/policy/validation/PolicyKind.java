@@ -4,6 +4,11 @@ package io.iamlocal.policy.validation;
 public enum PolicyKind {
     /** Inline or managed policy attached to a user, group or role: no Principal, Resource required. */
     IDENTITY,
+    /**
+     * A customer managed policy version (CreatePolicy, CreatePolicyVersion): identity grammar, and IAM requires
+     * {@code Version} 2012-10-17 ("Policy document must be version 2012-10-17 or greater.").
+     */
+    MANAGED,
     /** Resource-based policy in the style of a bucket policy: Principal and Resource required. */
     RESOURCE,
     /** Role trust policy (AssumeRolePolicyDocument): Principal required, Resource prohibited. */
@@ -15,6 +20,6 @@ public enum PolicyKind {
 
     /** True for the kinds that follow the identity-based grammar (no principals, resources required). */
     public boolean identityGrammar() {
-        return this == IDENTITY || this == SESSION || this == PERMISSIONS_BOUNDARY;
+        return this == IDENTITY || this == MANAGED || this == SESSION || this == PERMISSIONS_BOUNDARY;
     }
 }

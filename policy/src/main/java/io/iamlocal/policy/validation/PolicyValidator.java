@@ -17,17 +17,16 @@ import java.util.regex.Pattern;
  * Parses and checks policy documents the way IAM/STS do before storing them, failing with AWS's exact
  * {@code MalformedPolicyDocument} message.
  *
- * <p>When a document has several faults AWS reports one; the order of the checks below follows moto's
- * reconstruction of IAM's order (JSON, version, grammar, Sid uniqueness, actions, resources, prefixes,
- * kind-specific elements), which is the best public evidence available.
+ * <p>When a document has several faults AWS reports one. The order below is the one the real-AWS recordings
+ * show (policy module test {@code AwsRecordedPolicyDocumentsTest}): grammar ("Syntax errors in policy."),
+ * the managed-policy Version rule, the legacy parser (Effect case, short ARNs, Date values), Sid uniqueness,
+ * actions present, resources present, resource format, action format, then the kind-specific rules.
  */
 public final class PolicyValidator {
 
     private static final Set<String> VERSIONS =
             Set.of(PolicyDocument.VERSION_2008_10_17, PolicyDocument.VERSION_2012_10_17);
-    private static final Set<String> PARTITIONS = Set.of(
-            "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
-    private static final Pattern VENDOR = Pattern.compile("[A-Za-z0-9*?-]+");
+    private static final Pattern VENDOR = Pattern.compile("[A-Za-z0-9*?.-]+");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern AWS_PRINCIPAL_ARN = Pattern.compile(
             "arn:[a-z-]+:(iam::\\d{12}:(root|user/.+|role/.+)|sts::\\d{12}:(assumed-role/[^/]+/.+|federated-user/.+))");
@@ -67,28 +66,20 @@ public final class PolicyValidator {
     /** As {@link #validate(PolicyDocument, PolicyKind)}, with principal existence checks from {@code options}. */
     public static void validate(PolicyDocument doc, PolicyKind kind, ValidationOptions options)
             throws PolicyValidationException {
-        if (doc.version() != null && !VERSIONS.contains(doc.version())) {
-            fail(ValidationMessages.INVALID_VERSION);
-        }
         List<Statement> statements = doc.statements();
-        for (Statement s : statements) {
-            // Effect is case-sensitive; "allow" fails with the legacy-parser text (hashicorp/terraform#10057).
-            if (!"Allow".equals(s.effect()) && !"Deny".equals(s.effect())) {
-                fail(ValidationMessages.LEGACY_PARSING);
-            }
+        checkGrammar(doc);
+        if (kind == PolicyKind.MANAGED && !doc.supportsVariables()) {
+            fail(ValidationMessages.VERSION_TOO_OLD);
         }
+        checkLegacyParsing(statements);
         boolean legacy = !doc.supportsVariables();
         if (legacy && usesVariables(statements)) {
             fail(ValidationMessages.VERSION_TOO_OLD);
         }
-        if (legacy) {
-            // Without Version 2012-10-17 IAM uses its legacy parser, which reports any malformed element the
+        if (legacy && firstFormatProblem(statements) != null) {
+            // Without Version 2012-10-17 IAM uses only its legacy parser, which reports any malformed element the
             // same way (e.g. a 5-field IAM ARN in a policy without Version, Graylog2/graylog-plugin-aws#172).
-            for (Statement s : statements) {
-                if (firstFormatProblem(s) != null) {
-                    fail(ValidationMessages.LEGACY_PARSING);
-                }
-            }
+            fail(ValidationMessages.LEGACY_PARSING);
         }
         Set<String> sids = new HashSet<>();
         for (Statement s : statements) {
@@ -101,24 +92,59 @@ public final class PolicyValidator {
                 fail(ValidationMessages.MISSING_ACTIONS);
             }
         }
-        for (Statement s : statements) {
-            String problem = firstFormatProblem(s);
-            if (problem != null) {
-                fail(problem);
+        checkKindRules(statements, kind);
+        String problem = firstFormatProblem(statements);
+        if (problem != null) {
+            fail(problem);
+        }
+        if (kind == PolicyKind.TRUST) {
+            checkTrustActions(statements);
+        }
+        if (!kind.identityGrammar()) {
+            for (Statement s : statements) {
+                checkPrincipalValues(s.principal() != null ? s.principal() : s.notPrincipal(), options);
             }
         }
-        for (Statement s : statements) {
+    }
+
+    /** What the parser leaves to the grammar: known Version, at least one statement, Effect, operator names. */
+    private static void checkGrammar(PolicyDocument doc) throws PolicyValidationException {
+        if (doc.version() != null && !VERSIONS.contains(doc.version())) {
+            fail(ValidationMessages.SYNTAX_ERRORS);
+        }
+        if (doc.statements().isEmpty()) {
+            fail(ValidationMessages.SYNTAX_ERRORS);
+        }
+        for (Statement s : doc.statements()) {
+            if (!"Allow".equalsIgnoreCase(s.effect()) && !"Deny".equalsIgnoreCase(s.effect())) {
+                fail(ValidationMessages.SYNTAX_ERRORS);
+            }
             for (ConditionEntry c : s.conditions()) {
                 if (ConditionOperator.parse(c.operator()) == null) {
-                    // Uncertain text: no public trace of IAM's answer to an unknown operator was found.
                     fail(ValidationMessages.SYNTAX_ERRORS);
                 }
             }
         }
-        checkKindRules(statements, kind);
-        if (!kind.identityGrammar()) {
-            for (Statement s : statements) {
-                checkPrincipalValues(s.principal() != null ? s.principal() : s.notPrincipal(), options);
+    }
+
+    /** Effect in the exact case, no short ARN with an empty field, Date condition values that are dates. */
+    private static void checkLegacyParsing(List<Statement> statements) throws PolicyValidationException {
+        for (Statement s : statements) {
+            if (!"Allow".equals(s.effect()) && !"Deny".equals(s.effect())) {
+                fail(ValidationMessages.LEGACY_PARSING);
+            }
+            if (s.resources() != null) {
+                for (String r : s.resources()) {
+                    if (!ResourceGrammar.passesLegacyParsing(r)) {
+                        fail(ValidationMessages.LEGACY_PARSING);
+                    }
+                }
+            }
+            for (ConditionEntry c : s.conditions()) {
+                if (ConditionOperator.parse(c.operator()).base().category() == ConditionOperator.Category.DATE
+                        && !c.values().stream().allMatch(DateConditionValues::isValid)) {
+                    fail(ValidationMessages.LEGACY_PARSING);
+                }
             }
         }
     }
@@ -187,56 +213,36 @@ public final class PolicyValidator {
         }
     }
 
-    /** The first resource, action or condition-key format fault of a statement, or null. */
-    private static String firstFormatProblem(Statement s) {
-        if (s.resources() != null) {
-            for (String r : s.resources()) {
-                String problem = resourceProblem(r);
+    /** The first resource format fault of any statement, else the first action format fault, or null. */
+    private static String firstFormatProblem(List<Statement> statements) {
+        for (Statement s : statements) {
+            for (String r : s.resources() == null ? List.<String>of() : s.resources()) {
+                String problem = ResourceGrammar.problem(r);
                 if (problem != null) {
                     return problem;
                 }
             }
         }
-        if (s.actions() != null) {
-            for (String a : s.actions()) {
+        for (Statement s : statements) {
+            for (String a : s.actions() == null ? List.<String>of() : s.actions()) {
                 String problem = actionProblem(a);
                 if (problem != null) {
                     return problem;
                 }
             }
         }
-        for (ConditionEntry c : s.conditions()) {
-            if (c.key().indexOf(':') < 0) {
-                return ValidationMessages.VENDOR_PREFIX;
-            }
-        }
         return null;
     }
 
-    static String resourceProblem(String resource) {
-        if (resource.equals("*")) {
-            return null;
+    /** Trust policies may only allow STS's role-assumption actions (wildcards that cover one of them pass). */
+    private static void checkTrustActions(List<Statement> statements) throws PolicyValidationException {
+        for (Statement s : statements) {
+            for (String a : s.action() == null ? List.<String>of() : s.action()) {
+                if (!TrustActions.allowed(a)) {
+                    fail(ValidationMessages.TRUST_ACTIONS);
+                }
+            }
         }
-        if (!resource.startsWith("arn:")) {
-            return ValidationMessages.resourceNotArn(resource);
-        }
-        // Fewer than six fields is allowed: missing trailing fields act as "*" (ARN wildcard completion).
-        String[] parts = resource.split(":", 6);
-        if (parts.length < 3 || parts[2].isEmpty()) {
-            return ValidationMessages.resourceNotArn(resource);
-        }
-        String partition = parts[1];
-        String service = parts[2];
-        if (service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
-            return ValidationMessages.RESOURCE_VENDOR_WILDCARD;
-        }
-        if (!PARTITIONS.contains(partition) && !hasWildcardOrVariable(partition)) {
-            return ValidationMessages.invalidPartition(partition, resource);
-        }
-        if (service.equals("iam") && parts.length > 3 && !parts[3].isEmpty() && !parts[3].equals("*")) {
-            return ValidationMessages.iamResourceRegion(resource);
-        }
-        return null;
     }
 
     static String actionProblem(String action) {
@@ -271,10 +277,6 @@ public final class PolicyValidator {
             }
         }
         return false;
-    }
-
-    private static boolean hasWildcardOrVariable(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.contains("${");
     }
 
     private static void fail(String message) throws PolicyValidationException {

@@ -47,7 +47,13 @@ class PolicyValidatorTest {
                 // Version
                 Arguments.of(PolicyKind.IDENTITY,
                         "{\"Version\":\"2012-10-18\",\"Statement\":[{" + allowAll + "}]}",
-                        "The policy must contain a valid version string"),
+                        "Syntax errors in policy."),
+                Arguments.of(PolicyKind.IDENTITY, "{" + V12 + "\"Statement\":[]}", "Syntax errors in policy."),
+                Arguments.of(PolicyKind.MANAGED,
+                        "{\"Version\":\"2008-10-17\",\"Statement\":[{" + allowAll + "}]}",
+                        "Policy document must be version 2012-10-17 or greater."),
+                Arguments.of(PolicyKind.MANAGED, "{\"Statement\":[{" + allowAll + "}]}",
+                        "Policy document must be version 2012-10-17 or greater."),
                 Arguments.of(PolicyKind.IDENTITY,
                         "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b/${aws:username}\"}]}",
                         "Policy document must be version 2012-10-17 or greater."),
@@ -59,9 +65,9 @@ class PolicyValidatorTest {
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"allow\",\"Action\":\"s3:*\",\"Resource\":\"*\""),
                         "The policy failed legacy parsing"),
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Action\":\"s3:*\",\"Resource\":\"*\""),
-                        "The policy failed legacy parsing"),
+                        "Syntax errors in policy."),
                 Arguments.of(PolicyKind.TRUST, trust("\"Effect\":\"Permit\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\""),
-                        "The policy failed legacy parsing"),
+                        "Syntax errors in policy."),
                 // legacy parser (no Version)
                 Arguments.of(PolicyKind.IDENTITY,
                         "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"arn:aws:iam:123456789012:user/x\"}]}",
@@ -85,8 +91,6 @@ class PolicyValidatorTest {
                         "Actions/Condition can contain only one colon."),
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s 3:Get\",\"Resource\":\"*\""),
                         "Vendor s 3 is not valid"),
-                Arguments.of(PolicyKind.IDENTITY, identity(allowAll + ",\"Condition\":{\"StringEquals\":{\"username\":\"a\"}}"),
-                        "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."),
                 // Resource
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\""),
                         "Policy statement must contain resources."),
@@ -100,7 +104,7 @@ class PolicyValidatorTest {
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"\""),
                         "Resource  must be in ARN format or \"*\"."),
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws\""),
-                        "Resource arn:aws must be in ARN format or \"*\"."),
+                        "Resource vendor must be fully qualified and cannot contain regexes."),
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s*:::b\""),
                         "Resource vendor must be fully qualified and cannot contain regexes."),
                 Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:amazon:s3:::b\""),
@@ -114,6 +118,29 @@ class PolicyValidatorTest {
                 Arguments.of(PolicyKind.IDENTITY,
                         identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"NotResource\":\"bucket\""),
                         "Resource bucket must be in ARN format or \"*\"."),
+                Arguments.of(PolicyKind.IDENTITY,
+                        identity("\"Effect\":\"Allow\",\"Action\":\"iam:GetRole\",\"Resource\":\"arn:aws:iam::123456789012:rol/x\""),
+                        "IAM resource path must either be \"*\", root, or start with user/, federated-user/, role/, group/, "
+                                + "instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, "
+                                + "report/, access-report/."),
+                Arguments.of(PolicyKind.IDENTITY,
+                        identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:eu-west-1::b/*\""),
+                        "Resource arn:aws:s3:eu-west-1::b/* can not contain region information."),
+                Arguments.of(PolicyKind.IDENTITY,
+                        identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws-cn:s3\""),
+                        "Partition \"aws-cn\" is not valid for resource \"arn:aws-cn:s3:*:*:*\"."),
+                // Legacy parser in 2012-10-17 policies
+                Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3::b\""),
+                        "The policy failed legacy parsing"),
+                Arguments.of(PolicyKind.IDENTITY, identity(allowAll + ",\"Condition\":{\"DateEquals\":{\"aws:CurrentTime\":\"today\"}}"),
+                        "The policy failed legacy parsing"),
+                Arguments.of(PolicyKind.IDENTITY, identity(allowAll + ",\"Condition\":{\"DateEquals\":{\"aws:CurrentTime\":\"2026-02-30T25:00Z\"}}"),
+                        "The policy failed legacy parsing"),
+                // Trust policy actions
+                Arguments.of(PolicyKind.TRUST, trust("\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\""),
+                        "AssumeRole policy may only specify STS AssumeRole actions."),
+                Arguments.of(PolicyKind.TRUST, trust("\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:Get*\""),
+                        "AssumeRole policy may only specify STS AssumeRole actions."),
                 // Principal in identity-grammar policies
                 Arguments.of(PolicyKind.IDENTITY, identity(allowAll + ",\"Principal\":{\"AWS\":\"123456789012\"}"),
                         "Policy document should not specify a principal."),
@@ -179,7 +206,13 @@ class PolicyValidatorTest {
                         "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}}"),
                 Arguments.of(PolicyKind.IDENTITY,
                         "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"),
-                Arguments.of(PolicyKind.IDENTITY, "{\"Version\":\"2012-10-17\",\"Statement\":[]}"),
+                Arguments.of(PolicyKind.IDENTITY, identity("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"StringEquals\":{\"username\":\"a\"},\"DateLessThan\":{\"aws:CurrentTime\":"
+                        + "[\"2026-12-06T08:00:00-05:00\",\"2026-12-06\",\"1765000000\"]}}")),
+                Arguments.of(PolicyKind.TRUST, trust("\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                        + "\"Action\":[\"sts:AssumeRole*\",\"STS:TagSession\",\"sts:SetSourceIdentity\",\"sts:*\",\"*\"]")),
+                Arguments.of(PolicyKind.MANAGED, identity("\"Effect\":\"Allow\",\"Action\":\"iam:*\",\"Resource\":"
+                        + "[\"arn:aws:iam::123456789012:root\",\"arn:aws:iam::*:*\",\"arn:aws:iam::aws:policy/*\",\"arn:aws:iam\"]")),
                 Arguments.of(PolicyKind.TRUST, """
                         {"Version":"2012-10-17","Statement":[
                           {"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com","lambda.amazonaws.com"]},"Action":"sts:AssumeRole"},
@@ -235,7 +268,7 @@ class PolicyValidatorTest {
     @ParameterizedTest
     @EnumSource(PolicyKind.class)
     void identityGrammarKinds(PolicyKind kind) {
-        boolean expected = kind == PolicyKind.IDENTITY || kind == PolicyKind.SESSION
+        boolean expected = kind == PolicyKind.IDENTITY || kind == PolicyKind.MANAGED || kind == PolicyKind.SESSION
                 || kind == PolicyKind.PERMISSIONS_BOUNDARY;
         assertThat(kind.identityGrammar()).isEqualTo(expected);
     }

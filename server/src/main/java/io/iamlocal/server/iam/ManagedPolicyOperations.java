@@ -72,7 +72,7 @@ public final class ManagedPolicyOperations implements Operations {
 
   /** A managed policy document, on CreatePolicy and CreatePolicyVersion: grammar, then size. */
   static void checkDocument(String document) {
-    PolicyDocuments.identity(document);
+    PolicyDocuments.managed(document);
     if (PolicyDocuments.size(document) > PolicySize.MANAGED_POLICY_MAX) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for PolicySize: " + PolicySize.MANAGED_POLICY_MAX);
     }

@@ -54,6 +54,11 @@ public final class PolicyDocuments {
     return validate(json, PolicyKind.IDENTITY, ValidationOptions.DEFAULT);
   }
 
+  /** Checks a customer managed policy version (CreatePolicy, CreatePolicyVersion): identity grammar, Version 2012-10-17. */
+  public static PolicyDocument managed(String json) {
+    return validate(json, PolicyKind.MANAGED, ValidationOptions.DEFAULT);
+  }
+
   private static PolicyDocument validate(String json, PolicyKind kind, ValidationOptions options) {
     try {
       return PolicyValidator.parseAndValidate(json, kind, options);
