@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The README's Spring Boot example: the application's own AWS clients reach the test's server. */
+/** A Spring Boot application's own AWS clients (its IAM client, Spring Cloud AWS's S3 client) reach the test's server. */
 @SpringBootTest
 @AutoConfigureIamLocal
 class SampleApplicationTest {
