@@ -10,6 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -186,6 +190,68 @@ class ConsoleBrowserIT extends WireTest {
     browser.findElement(By.id("sim-run")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sim-results .error")));
     assertThat(text("#sim-results .error")).contains("InvalidInput");
+  }
+
+  @Test
+  void aPersonBrowsesTheOtherEntitiesAndSearches() {
+    seedAccount();
+    iam.createInstanceProfile(r -> r.instanceProfileName("web-profile"));
+    iam.addRoleToInstanceProfile(r -> r.instanceProfileName("web-profile").roleName("app"));
+    iam.createOpenIDConnectProvider(r -> r.url("https://token.actions.githubusercontent.com").clientIDList("sts.amazonaws.com")
+        .thumbprintList("6938fd4d98bab03faadb97b34396831e3780aea1"));
+    iam.createSAMLProvider(r -> r.name("Corp-IdP").samlMetadataDocument(SamlProvidersIT.metadata("https://idp.example.com/saml", "2031-05-06T07:08:09Z")));
+    VirtualMFADevice mfa = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("alice-phone")).virtualMFADevice();
+    KeyPair keys = TestCertificates.rsa(2048);
+    X509Certificate certificate = TestCertificates.selfSigned(keys, "www.example.com", Duration.ofDays(30));
+    String privateKey = TestCertificates.pem(keys.getPrivate());
+    iam.uploadServerCertificate(r -> r.serverCertificateName("www").certificateBody(TestCertificates.pem(certificate)).privateKey(privateKey));
+    String signingId = iam.uploadSigningCertificate(r -> r.userName("alice").certificateBody(TestCertificates.pem(certificate)))
+        .certificate().certificateId();
+    iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(14).requireSymbols(true).maxPasswordAge(90));
+
+    open("#/users");
+    waitForPage("/users");
+    browser.findElement(By.cssSelector("#nav a[data-section='instance-profiles']")).click();
+    waitForPage("/instance-profiles");
+    assertThat(row("#instance-profile-table", "web-profile").getText()).contains("app");
+    assertThat(navCount("instance-profiles")).isEqualTo("1");
+    screenshot("instance-profiles");
+
+    browser.findElement(By.cssSelector("#nav a[data-section='identity-providers']")).click();
+    waitForPage("/identity-providers");
+    assertThat(row("#oidc-table", "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com").getText()).contains("sts.amazonaws.com");
+    assertThat(row("#saml-table", "Corp-IdP").getText()).contains("https://idp.example.com/saml");
+    screenshot("identity-providers");
+
+    browser.findElement(By.cssSelector("#nav a[data-section='mfa-devices']")).click();
+    waitForPage("/mfa-devices");
+    assertThat(row("#mfa-table", mfa.serialNumber()).getText()).contains("unassigned");
+    assertThat(browser.getPageSource()).doesNotContain(mfa.base32StringSeed().asUtf8String());
+
+    browser.findElement(By.cssSelector("#nav a[data-section='certificates']")).click();
+    waitForPage("/certificates");
+    assertThat(row("#server-cert-table", "www").getText()).contains("/");
+    assertThat(row("#signing-cert-table", signingId).getText()).contains("alice").contains("Active");
+    assertThat(browser.getPageSource()).doesNotContain(privateKey.lines().skip(1).findFirst().orElseThrow());
+    screenshot("certificates");
+
+    browser.findElement(By.cssSelector("#nav a[data-section='password-policy']")).click();
+    waitForPage("/password-policy");
+    assertThat(text("#password-policy")).contains("Minimum length\n14").contains("Requires symbols\nyes").contains("90 days");
+
+    WebElement search = browser.findElement(By.id("search"));
+    search.sendKeys("IAMReadOnly", Keys.ENTER);
+    waitForPage("/search");
+    assertThat(text("#search-policies")).contains("IAMReadOnlyAccess").contains("AWS managed");
+    search.clear();
+    search.sendKeys("ap", Keys.ENTER);
+    wait.until(driver -> driver.findElement(By.cssSelector("#main h1")).getText().equals("Search: ap"));
+    assertThat(text("#search-roles")).isEqualTo("app");
+    assertThat(browser.findElements(By.cssSelector("#search-users li"))).isEmpty();
+    screenshot("search");
+    browser.findElement(By.cssSelector("#search-roles")).findElement(By.linkText("app")).click();
+    waitForPage("/roles/app");
+    assertThat(text("#entity-name")).isEqualTo("app");
   }
 
   /** Alice (tagged, one key, in a group, a customer policy and an inline deny), Bob, and a role alice may assume. */

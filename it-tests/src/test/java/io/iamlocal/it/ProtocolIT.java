@@ -14,7 +14,8 @@ class ProtocolIT extends WireTest {
   void healthAnswersOnRoot() {
     HttpResponse<String> r = RawHttp.send(HttpRequest.newBuilder(endpoint()).GET().build());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"running\"");
+    assertThat(r.body()).contains("\"running\"")
+        .contains("\"iam\":\"running\"", "\"sts\":\"running\"", "\"s3\":\"running\"");
   }
 
   @Test

@@ -14,9 +14,12 @@ import io.iamlocal.server.state.LoginProfile;
 import io.iamlocal.server.state.LoginProfiles;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.MfaDevices;
+import io.iamlocal.server.state.OpenIdConnectProviders;
 import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.PolicyStore;
 import io.iamlocal.server.state.Role;
+import io.iamlocal.server.state.SamlProviders;
+import io.iamlocal.server.state.ServerCertificates;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.server.state.Tags;
@@ -32,7 +35,8 @@ import java.util.function.Predicate;
 
 /**
  * The console's read API ({@code GET /_iamlocal/api/...}): the account's users, groups, roles,
- * managed policies, access keys and STS sessions as JSON, read from the state under the account's
+ * managed policies, access keys and STS sessions as JSON (the other entities and the search are
+ * {@link ConsoleInventoryApi}'s), read from the state under the account's
  * read lock. It shows identifiers, metadata and policy documents (pretty-printed), and never a
  * secret: no secret access key, session token, password hash or MFA seed is ever read here.
  */
@@ -86,6 +90,14 @@ final class ConsoleApi {
       case "policies/" -> policy(account, name);
       case "access-keys" -> accessKeys(account);
       case "sessions" -> sessions(account, s -> true);
+      case "instance-profiles" -> ConsoleInventoryApi.instanceProfiles(account);
+      case "oidc-providers" -> ConsoleInventoryApi.oidcProviders(account);
+      case "saml-providers" -> ConsoleInventoryApi.samlProviders(account);
+      case "mfa-devices" -> ConsoleInventoryApi.mfaDevices(account);
+      case "server-certificates" -> ConsoleInventoryApi.serverCertificates(account);
+      case "signing-certificates" -> ConsoleInventoryApi.signingCertificates(account);
+      case "password-policy" -> ConsoleInventoryApi.passwordPolicy(account);
+      case "search" -> ConsoleInventoryApi.search(account, query.get("q"));
       default -> throw ApiException.notFound("No such console API path.");
     };
   }
@@ -102,7 +114,12 @@ final class ConsoleApi {
         .put("roles", account.roles().size())
         .put("policies", PolicyStore.of(account).customer().size())
         .put("accessKeys", account.accessKeys().size())
-        .put("sessions", Sessions.of(account).size());
+        .put("sessions", Sessions.of(account).size())
+        .put("instanceProfiles", account.instanceProfiles().size())
+        .put("oidcProviders", OpenIdConnectProviders.of(account).values().size())
+        .put("samlProviders", SamlProviders.of(account).values().size())
+        .put("mfaDevices", MfaDevices.of(account).size())
+        .put("serverCertificates", ServerCertificates.of(account).store().size());
     return out;
   }
 
@@ -417,12 +434,12 @@ final class ConsoleApi {
     };
   }
 
-  private static void tags(ObjectNode out, Tags tags) {
+  static void tags(ObjectNode out, Tags tags) {
     ArrayNode array = out.putArray("tags");
     tags.list().forEach(t -> array.addObject().put("key", t.key()).put("value", t.value()));
   }
 
-  private static void instant(ObjectNode out, String field, Instant value) {
+  static void instant(ObjectNode out, String field, Instant value) {
     if (value != null) {
       out.put(field, value.toString());
     }

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * that is not one of IAMLocal's own paths is an AWS call.
  */
 public final class RequestRouter {
-  private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":{\"iam\":\"running\",\"sts\":\"running\"}}";
+  private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":{\"iam\":\"running\",\"sts\":\"running\",\"s3\":\"running\"}}";
   private final QueryDispatcher dispatcher;
   private final IamLocalState state;
   private final S3Dispatcher s3;

@@ -397,6 +397,137 @@
     ];
   }
 
+  // ---- instance profiles, identity providers, MFA devices, certificates, password policy ----
+
+  const none = () => h('span', {class: 'muted'}, '—');
+
+  /** A list page: title, what it holds, a filter over its table, or a hint when it is empty. */
+  function listPage(title, subtitle, tableId, columns, rows, rowAttrs, emptyText) {
+    return [
+      h('h1', {}, title),
+      h('p', {class: 'subtitle'}, subtitle),
+      rows.length ? h('div', {class: 'toolbar'}, filterBox(tableId, 'Filter')) : null,
+      h('section', {class: 'panel'}, rows.length ? table(tableId, columns, rows, rowAttrs) : empty(emptyText))
+    ];
+  }
+
+  async function instanceProfilesPage() {
+    const profiles = await api('instance-profiles');
+    return listPage('Instance profiles', profiles.length + (profiles.length === 1 ? ' instance profile' : ' instance profiles'),
+      'instance-profile-table', [
+        {title: 'Name', cell: p => p.instanceProfileName},
+        {title: 'Role', cell: p => p.roles.length ? p.roles.map(r => link('/roles/' + enc(r), r)) : none()},
+        {title: 'Path', class: 'mono', cell: p => p.path},
+        {title: 'ARN', class: 'mono', cell: p => p.arn},
+        {title: 'Tags', cell: p => chips(p.tags)},
+        {title: 'Created', cell: p => when(p.createDate)}
+      ], profiles, p => ({'data-name': p.instanceProfileName}), 'No instance profiles yet. Create one with aws iam create-instance-profile.');
+  }
+
+  async function identityProvidersPage() {
+    const [oidc, saml] = await Promise.all([api('oidc-providers'), api('saml-providers')]);
+    return [
+      h('h1', {}, 'Identity providers'),
+      h('p', {class: 'subtitle'}, 'Issuers whose tokens AssumeRoleWithWebIdentity and AssumeRoleWithSAML accept.'),
+      panel('OpenID Connect', oidc.length, oidc.length ? table('oidc-table', [
+        {title: 'Issuer URL', class: 'mono', cell: p => p.url},
+        {title: 'Audiences (client IDs)', cell: p => p.clientIds.length ? p.clientIds.join(', ') : none()},
+        {title: 'Thumbprints', class: 'mono', cell: p => p.thumbprints.length ? p.thumbprints.join(', ') : none()},
+        {title: 'Tags', cell: p => chips(p.tags)},
+        {title: 'Created', cell: p => when(p.createDate)}
+      ], oidc, p => ({'data-name': p.arn})) : empty('No OpenID Connect providers.')),
+      panel('SAML', saml.length, saml.length ? table('saml-table', [
+        {title: 'Name', cell: p => p.name},
+        {title: 'Metadata entity ID', class: 'mono', cell: p => p.entityId},
+        {title: 'Assertion encryption', cell: p => p.assertionEncryptionMode || none()},
+        {title: 'Decryption keys', cell: p => String(p.privateKeyCount)},
+        {title: 'Valid until', cell: p => when(p.validUntil)},
+        {title: 'Created', cell: p => when(p.createDate)}
+      ], saml, p => ({'data-name': p.name})) : empty('No SAML providers.'))
+    ];
+  }
+
+  async function mfaDevicesPage() {
+    const devices = await api('mfa-devices');
+    return listPage('MFA devices', 'Virtual MFA devices: serial numbers and assignments only, never their seeds.',
+      'mfa-table', [
+        {title: 'Serial number', class: 'mono', cell: d => d.serialNumber},
+        {title: 'User', cell: d => d.userName ? link('/users/' + enc(d.userName), d.userName) : h('span', {class: 'muted'}, 'unassigned')},
+        {title: 'Enabled', cell: d => when(d.enableDate)},
+        {title: 'Tags', cell: d => chips(d.tags)}
+      ], devices, d => ({'data-name': d.serialNumber}), 'No MFA devices yet.');
+  }
+
+  async function certificatesPage() {
+    const [server, signing] = await Promise.all([api('server-certificates'), api('signing-certificates')]);
+    return [
+      h('h1', {}, 'Certificates'),
+      h('p', {class: 'subtitle'}, 'Identifiers and dates only: private keys are never shown.'),
+      panel('Server certificates', server.length, server.length ? table('server-cert-table', [
+        {title: 'Name', cell: c => c.serverCertificateName},
+        {title: 'ID', class: 'mono', cell: c => c.serverCertificateId},
+        {title: 'Path', class: 'mono', cell: c => c.path},
+        {title: 'Uploaded', cell: c => when(c.uploadDate)},
+        {title: 'Expires', cell: c => when(c.expiration)},
+        {title: 'Tags', cell: c => chips(c.tags)}
+      ], server, c => ({'data-name': c.serverCertificateName})) : empty('No server certificates.')),
+      panel('Signing certificates', signing.length, signing.length ? table('signing-cert-table', [
+        {title: 'Certificate ID', class: 'mono', cell: c => c.certificateId},
+        {title: 'User', cell: c => c.root ? h('span', {class: 'muted'}, 'root user') : link('/users/' + enc(c.userName), c.userName)},
+        {title: 'Status', cell: c => badge(c.status, 'status-' + c.status.toLowerCase())},
+        {title: 'Uploaded', cell: c => when(c.uploadDate)},
+        {title: 'Expires', cell: c => when(c.expiration)}
+      ], signing, c => ({'data-name': c.certificateId})) : empty('No signing certificates.'))
+    ];
+  }
+
+  async function passwordPolicyPage() {
+    const account = await api('password-policy');
+    const p = account.policy;
+    const yes = value => value ? 'yes' : 'no';
+    return [
+      h('h1', {}, 'Password policy'),
+      h('p', {class: 'subtitle'}, account.accountAlias ? 'Account alias: ' + account.accountAlias : 'No account alias.'),
+      panel(account.custom ? 'Custom policy' : 'No custom policy', null, account.custom
+        ? h('div', {id: 'password-policy'}, facts([
+            ['Minimum length', String(p.minimumPasswordLength)],
+            ['Requires uppercase letters', yes(p.requireUppercaseCharacters)],
+            ['Requires lowercase letters', yes(p.requireLowercaseCharacters)],
+            ['Requires numbers', yes(p.requireNumbers)],
+            ['Requires symbols', yes(p.requireSymbols)],
+            ['Users may change their password', yes(p.allowUsersToChangePassword)],
+            ['Passwords expire after', p.maxPasswordAge ? p.maxPasswordAge + ' days' : 'never'],
+            ['Remembered passwords', p.passwordReusePrevention ? String(p.passwordReusePrevention) : 'none'],
+            ['Expired passwords need an administrator reset', yes(p.hardExpiry)]
+          ]))
+        : h('p', {id: 'password-policy', class: 'empty'}, 'AWS’s default rules apply: at least 8 characters of 3 kinds. Set one with aws iam update-account-password-policy.'))
+    ];
+  }
+
+  // ---- search ----
+
+  async function searchPage(params) {
+    const q = (params.get('q') || '').trim();
+    searchBox.value = q;
+    if (!q) return [h('h1', {}, 'Search'), empty('Type in the search box to find users, roles and policies by name or ARN.')];
+    const found = await api('search?q=' + enc(q));
+    const results = (title, id, rows, cell) => panel(title, rows.length, rows.length
+      ? h('ul', {id: id}, rows.map(r => h('li', {}, cell(r))))
+      : empty('No matches.'));
+    return [
+      h('h1', {}, 'Search: ', q),
+      results('Users', 'search-users', found.users, u => link('/users/' + enc(u.userName), u.userName)),
+      results('Roles', 'search-roles', found.roles, r => link('/roles/' + enc(r.roleName), r.roleName)),
+      results('Policies', 'search-policies', found.policies,
+        p => [link('/policies/' + enc(p.arn), p.policyName), p.awsManaged ? [' ', badge('AWS managed', 'badge-aws')] : null])
+    ];
+  }
+
+  const searchBox = document.getElementById('search');
+  searchBox.addEventListener('keydown', e => {
+    if (e.key === 'Enter') location.hash = '#/search?q=' + enc(searchBox.value.trim());
+  });
+
   // ---- policy simulator ----
 
   async function simulatorPage(params) {
@@ -503,6 +634,12 @@
     [/^\/policies\/(.+)$/, m => policyPage(decodeURIComponent(m[1])), 'policies'],
     [/^\/access-keys$/, () => accessKeysPage(), 'access-keys'],
     [/^\/sessions$/, () => sessionsPage(), 'sessions'],
+    [/^\/instance-profiles$/, () => instanceProfilesPage(), 'instance-profiles'],
+    [/^\/identity-providers$/, () => identityProvidersPage(), 'identity-providers'],
+    [/^\/mfa-devices$/, () => mfaDevicesPage(), 'mfa-devices'],
+    [/^\/certificates$/, () => certificatesPage(), 'certificates'],
+    [/^\/password-policy$/, () => passwordPolicyPage(), 'password-policy'],
+    [/^\/search$/, (m, params) => searchPage(params), null],
     [/^\/simulator$/, (m, params) => simulatorPage(params), 'simulator']
   ];
 

@@ -244,6 +244,69 @@ class ConsoleHandlerTest {
   }
 
   @Test
+  void showsTheOtherEntitiesWithoutTheirSecrets() {
+    iam("CreateInstanceProfile", "InstanceProfileName", "web");
+    iam("AddRoleToInstanceProfile", "InstanceProfileName", "web", "RoleName", "app");
+    iam("CreateOpenIDConnectProvider", "Url", "https://issuer.example.com", "ClientIDList.member.1", "my-app",
+        "ThumbprintList.member.1", "6938fd4d98bab03faadb97b34396831e3780aea1");
+    iam("CreateVirtualMFADevice", "VirtualMFADeviceName", "phone");
+    String seed = io.iamlocal.server.state.MfaDevices.of(account).all().get(0).base32Seed();
+    iam("UpdateAccountPasswordPolicy", "MinimumPasswordLength", "12", "RequireNumbers", "true", "PasswordReusePrevention", "5");
+
+    JsonNode profiles = api("instance-profiles");
+    assertThat(profiles).hasSize(1);
+    assertThat(profiles.get(0).get("instanceProfileName").asText()).isEqualTo("web");
+    assertThat(profiles.get(0).get("roles").get(0).asText()).isEqualTo("app");
+    JsonNode oidc = api("oidc-providers").get(0);
+    assertThat(oidc.get("arn").asText()).isEqualTo("arn:aws:iam::123456789012:oidc-provider/issuer.example.com");
+    assertThat(oidc.get("clientIds").get(0).asText()).isEqualTo("my-app");
+    JsonNode mfa = api("mfa-devices").get(0);
+    assertThat(mfa.get("serialNumber").asText()).isEqualTo("arn:aws:iam::123456789012:mfa/phone");
+    assertThat(mfa.get("assigned").asBoolean()).isFalse();
+    assertThat(api("saml-providers")).isEmpty();
+    assertThat(api("server-certificates")).isEmpty();
+    assertThat(api("signing-certificates")).isEmpty();
+    JsonNode policy = api("password-policy");
+    assertThat(policy.get("custom").asBoolean()).isTrue();
+    assertThat(policy.get("policy").get("minimumPasswordLength").asInt()).isEqualTo(12);
+    assertThat(policy.get("policy").get("passwordReusePrevention").asInt()).isEqualTo(5);
+    assertThat(policy.get("policy").get("requireSymbols").asBoolean()).isFalse();
+    JsonNode counts = api("account").get("counts");
+    assertThat(counts.get("instanceProfiles").asInt()).isEqualTo(1);
+    assertThat(counts.get("oidcProviders").asInt()).isEqualTo(1);
+    assertThat(counts.get("mfaDevices").asInt()).isEqualTo(1);
+
+    secrets.add(seed);
+    StringBuilder all = new StringBuilder();
+    for (String path : List.of("instance-profiles", "oidc-providers", "saml-providers", "mfa-devices", "server-certificates",
+        "signing-certificates", "password-policy", "search?q=a")) {
+      all.append(api(path));
+    }
+    secrets.forEach(secret -> assertThat(all.toString()).doesNotContain(secret));
+  }
+
+  @Test
+  void searchFindsUsersRolesAndPoliciesByNameOrArn() {
+    JsonNode found = api("search?q=READ");
+    assertThat(found.get("users")).isEmpty();
+    assertThat(found.get("roles")).isEmpty();
+    List<String> policies = new ArrayList<>();
+    found.get("policies").forEach(p -> policies.add(p.get("policyName").asText()));
+    // Customer policies come first; AWS managed ones fill the rest, up to the limit.
+    assertThat(policies).startsWith("s3-reader").contains("AIOpsReadOnlyAccess").hasSize(ConsoleInventoryApi.SEARCH_LIMIT);
+    assertThat(found.get("policies").get(0).get("awsManaged").asBoolean()).isFalse();
+    JsonNode aws = api("search?q=iamreadonly").get("policies");
+    assertThat(aws).hasSize(1);
+    assertThat(aws.get(0).get("arn").asText()).isEqualTo("arn:aws:iam::aws:policy/IAMReadOnlyAccess");
+    assertThat(aws.get(0).get("awsManaged").asBoolean()).isTrue();
+    JsonNode byArn = api("search?q=" + "user%2Fali");
+    assertThat(byArn.get("users").get(0).get("userName").asText()).isEqualTo("alice");
+    assertThat(api("search?q=app").get("roles").get(0).get("arn").asText()).isEqualTo("arn:aws:iam::123456789012:role/app");
+    assertThat(get("/_iamlocal/api/search").status()).isEqualTo(400);
+    assertThat(get("/_iamlocal/api/search?q=%20").status()).isEqualTo(400);
+  }
+
+  @Test
   void noApiAnswerEverContainsASecretKeyTokenOrPassword() {
     assertThat(secrets).hasSizeGreaterThanOrEqualTo(6);
     StringBuilder all = new StringBuilder();
