@@ -17,5 +17,11 @@ gzip -9 -n -c "$shared/aws-data/aws-managed-policies.json" > "$catalog/aws-manag
 vectors=$root/sigv4/src/test/resources/sigv4-vectors
 rm -rf "$vectors"; mkdir -p "$(dirname "$vectors")"
 cp -r "$shared/sigv4-vectors" "$vectors"
-chmod -R u+w "$models" "$catalog" "$vectors"
-echo "refreshed models, managed-policy catalog and SigV4 vectors from $shared"
+
+# The recorded AWS cases replayed by the conformance suite (LICENSE and NOTICE stay beside them).
+recorded=$root/it-tests/src/test/conformance/recorded
+mkdir -p "$recorded"
+rm -f "$recorded"/test_*
+cp "$shared"/aws-recordings/test_*.py "$shared"/aws-recordings/test_*.snapshot.json "$recorded/"
+chmod -R u+w "$models" "$catalog" "$vectors" "$recorded"
+echo "refreshed models, managed-policy catalog, SigV4 vectors and AWS recordings from $shared"
