@@ -99,7 +99,7 @@ class PolicyVersionsIT extends WireTest {
         "Policy " + ghost + " was not found.");
     awsError(() -> iam.listPolicyVersions(r -> r.policyArn(ghost)), "NoSuchEntity", 404, "Policy " + ghost + " was not found.");
     awsError(() -> iam.getPolicyVersion(r -> r.policyArn(arn).versionId("1")), "ValidationError", 400,
-        "1 validation error detected: Value '1' at 'versionId' failed to satisfy constraint: "
+        "1 validation error detected: Value at 'versionId' failed to satisfy constraint: "
             + "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
   }
 

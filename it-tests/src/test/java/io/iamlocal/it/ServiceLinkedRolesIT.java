@@ -87,7 +87,7 @@ class ServiceLinkedRolesIT extends WireTest {
   @Test
   void aServiceNameMustBeAServicePrincipal() {
     expect(() -> createSlr("elasticbeanstalk"), "InvalidInput", 400, "Service name elasticbeanstalk is not a valid service principal.");
-    expect(() -> createSlr("bad name"), "ValidationError", 400, "1 validation error detected: Value 'bad name' at 'aWSServiceName' "
+    expect(() -> createSlr("bad name"), "ValidationError", 400, "1 validation error detected: Value at 'aWSServiceName' "
         + "failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
   }
 

@@ -54,7 +54,7 @@ public final class InstanceProfileOperations implements Operations {
         account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIPA), call.now());
     profile.tags().apply(tags, "TagsPerInstanceProfile");
     account.instanceProfiles().put(profile);
-    return Struct.of("InstanceProfile", InstanceProfileViews.full(profile));
+    return Struct.of("InstanceProfile", InstanceProfileViews.created(profile));
   }
 
   private Map<String, ?> getInstanceProfile(OperationCall call) {

@@ -67,7 +67,7 @@ public final class ManagedPolicyOperations implements Operations {
     policy.versions().put(versionId, new ManagedPolicy.PolicyVersion(versionId, document, now));
     policy.setDefaultVersionId(versionId);
     store.customer().put(policy);
-    return Struct.of("Policy", PolicyViews.full(policy));
+    return Struct.of("Policy", PolicyViews.created(policy));
   }
 
   /** A managed policy document, on CreatePolicy and CreatePolicyVersion: grammar, then size. */

@@ -47,9 +47,19 @@ public final class PermissionsBoundaries {
     }
   }
 
+  /** A user's boundary, typed as the model's enum documents it. */
   public static Struct view(String arn) {
+    return view(arn, "PermissionsBoundaryPolicy");
+  }
+
+  /** A role's boundary: AWS types it {@code Policy} (recorded from AWS in CreateRole and GetRole), not as documented. */
+  public static Struct roleView(String arn) {
+    return view(arn, "Policy");
+  }
+
+  private static Struct view(String arn, String type) {
     return arn == null ? null : new Struct()
-        .with("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+        .with("PermissionsBoundaryType", type)
         .with("PermissionsBoundaryArn", arn);
   }
 }

@@ -46,11 +46,16 @@ final class PolicyViews {
         .with("UpdateDate", entry.updateDate());
   }
 
-  /** CreatePolicy and GetPolicy add the description and the tags. */
+  /** CreatePolicy adds the tags when there are any, but does not echo the description (recorded from AWS). */
+  static Struct created(ManagedPolicy policy) {
+    return listed(policy).with("Tags", TagParams.viewsOrNull(policy.tags()));
+  }
+
+  /** GetPolicy adds the description and the tags, {@code <Tags/>} when there are none (recorded from AWS). */
   static Struct full(ManagedPolicy policy) {
     return listed(policy)
         .with("Description", policy.description())
-        .with("Tags", TagParams.viewsOrNull(policy.tags()));
+        .with("Tags", TagParams.views(policy.tags()));
   }
 
   /** CreatePolicyVersion and ListPolicyVersions omit the document; GetPolicyVersion includes it. */

@@ -49,7 +49,7 @@ public final class ServiceLinkedRoleOperations implements Operations {
     role.setDescription(description == null || description.isEmpty() ? null : description);
     role.setServiceLinked(true);
     account.roles().put(role);
-    return Struct.of("Role", RoleViews.created(role));
+    return Struct.of("Role", RoleViews.described(role));
   }
 
   private Map<String, ?> deleteServiceLinkedRole(OperationCall call) {
