@@ -99,30 +99,59 @@ class Clients:
         return self._made[service]
 
 
-ADMIN_USER = "conformance-admin"
+ADMIN = "conformance-admin"
+BOOTSTRAP_USER = "conformance-bootstrap"
+ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess"
 
 
 @pytest.fixture
-def aws_client():
-    """Every case starts from an empty account, as the recorder's clean-ups left AWS, and calls as
-    an administrator user: the recorder was not the account's root user (AWS refuses AssumeRole to
-    root), so neither is this harness."""
-    request = urllib.request.Request(endpoint.URL + "/moto-api/reset", method="POST", data=b"")
-    urllib.request.urlopen(request, timeout=30).read()
-    root = _root_iam()
-    root.create_user(UserName=ADMIN_USER)
-    root.attach_user_policy(UserName=ADMIN_USER, PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
-    key = root.create_access_key(UserName=ADMIN_USER)["AccessKey"]
-    return Clients(access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+def aws_client(request):
+    """Every case starts from an empty account, as the recorder's clean-ups left AWS, and calls as an
+    administrator, but not as the root user (AWS refuses AssumeRole to root). Which administrator
+    follows the recordings: the STS cases were recorded with an IAM user's keys (GetSessionToken
+    succeeds, which session credentials may not call), the IAM cases with role credentials
+    (DeleteAccessKey without UserName: 'Must specify userName when calling with non-User credentials')."""
+    request_reset = urllib.request.Request(endpoint.URL + "/moto-api/reset", method="POST", data=b"")
+    urllib.request.urlopen(request_reset, timeout=30).read()
+    if request.node.path.name == "test_sts.py":
+        key = _admin_user_key()
+        return Clients(access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+    session = _admin_role_session()
+    return Clients(access_key=session["AccessKeyId"], secret_key=session["SecretAccessKey"],
+                   session_token=session["SessionToken"])
 
 
-_ROOT = []
+def _admin_user_key():
+    root = _root("iam")
+    root.create_user(UserName=ADMIN)
+    root.attach_user_policy(UserName=ADMIN, PolicyArn=ADMINISTRATOR_ACCESS)
+    return root.create_access_key(UserName=ADMIN)["AccessKey"]
 
 
-def _root_iam():
-    if not _ROOT:
-        _ROOT.append(endpoint.client("iam"))
-    return _ROOT[0]
+def _admin_role_session():
+    """Root cannot assume a role, so a user the role trusts assumes it and is deleted again,
+    leaving only the role in the account."""
+    root = _root("iam")
+    user = root.create_user(UserName=BOOTSTRAP_USER)["User"]
+    key = root.create_access_key(UserName=BOOTSTRAP_USER)["AccessKey"]
+    trust = {"Version": "2012-10-17",
+             "Statement": [{"Effect": "Allow", "Principal": {"AWS": user["Arn"]}, "Action": "sts:AssumeRole"}]}
+    role = root.create_role(RoleName=ADMIN, AssumeRolePolicyDocument=json.dumps(trust))["Role"]
+    root.attach_role_policy(RoleName=ADMIN, PolicyArn=ADMINISTRATOR_ACCESS)
+    sts = endpoint.client("sts", key["AccessKeyId"], key["SecretAccessKey"])
+    session = sts.assume_role(RoleArn=role["Arn"], RoleSessionName="recorder")["Credentials"]
+    root.delete_access_key(UserName=BOOTSTRAP_USER, AccessKeyId=key["AccessKeyId"])
+    root.delete_user(UserName=BOOTSTRAP_USER)
+    return session
+
+
+_ROOT = {}
+
+
+def _root(service):
+    if service not in _ROOT:
+        _ROOT[service] = endpoint.client(service)
+    return _ROOT[service]
 
 
 @pytest.fixture
@@ -260,6 +289,35 @@ def upload_server_certificate(aws_client):
         return aws_client.iam.upload_server_certificate(**kwargs)
 
     return upload
+
+
+@pytest.fixture
+def saml_metadata():
+    """SAML metadata of an identity provider with a fresh signing certificate."""
+    import base64
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "idp.conformance.example.com")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now)
+                   .not_valid_after(now + datetime.timedelta(days=365)).sign(key, hashes.SHA256()))
+    der = base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode()
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.conformance.example.com/saml">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing">
+      <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>{der}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
+    </md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://idp.conformance.example.com/sso"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>"""
 
 
 class Transforms:

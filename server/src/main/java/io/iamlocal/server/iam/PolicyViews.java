@@ -3,6 +3,7 @@ package io.iamlocal.server.iam;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AwsManagedPolicyCatalog;
 import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.Tags;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,7 @@ final class PolicyViews {
   static Struct full(ManagedPolicy policy) {
     return listed(policy)
         .with("Description", policy.description())
-        .with("Tags", TagParams.views(policy.tags()));
+        .with("Tags", policy.tags().list().stream().sorted(Tags.POLICY_LISTING_ORDER).map(TagParams::view).toList());
   }
 
   /** CreatePolicyVersion and ListPolicyVersions omit the document; GetPolicyVersion includes it. */
