@@ -32,6 +32,26 @@ final class ManagedPolicies {
    * AWS's account, so the caller is refused as for any resource of another account.
    */
   static ManagedPolicy requireCustomer(OperationCall call, String arn) {
+    refuseAwsManaged(call, arn);
+    return require(call.account(), arn);
+  }
+
+  /**
+   * The policy a policy-version operation names; an unknown policy is reported as an unknown
+   * version of it (recorded from AWS). {@code write}: AWS managed policies are refused first.
+   */
+  static ManagedPolicy requireForVersion(OperationCall call, String arn, String versionId, boolean write) {
+    if (write) {
+      refuseAwsManaged(call, arn);
+    }
+    ManagedPolicy policy = PolicyStore.of(call.account()).find(arn);
+    if (policy == null) {
+      throw AwsServiceException.noSuchEntity("Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
+    }
+    return policy;
+  }
+
+  private static void refuseAwsManaged(OperationCall call, String arn) {
     if (arn.startsWith(AWS_ACCOUNT_ARN_PREFIX)) {
       String refusal = OUTSIDE_THE_ACCOUNT.get(call.operation());
       if (refusal != null) {
@@ -41,7 +61,6 @@ final class ManagedPolicies {
       throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: " + action
           + " on resource: policy " + arn + " because no resource-based policy allows the " + action + " action");
     }
-    return require(call.account(), arn);
   }
 
   /** For attachments and boundaries; {@link PolicyStore#retain} it once the use is certain. */
