@@ -36,12 +36,11 @@ class ManagedPoliciesIT extends WireTest {
     assertThat(policy.permissionsBoundaryUsageCount()).isZero();
     assertThat(policy.isAttachable()).isTrue();
     assertThat(policy.description()).as("CreatePolicy does not echo it (recorded from AWS)").isNull();
-    assertThat(iam.getPolicy(r -> r.policyArn(policy.arn())).policy().description()).isEqualTo("Reads objects");
     assertThat(policy.tags()).containsExactly(Tag.builder().key("team").value("red").build());
     assertThat(policy.createDate()).isAfter(before).isEqualTo(policy.updateDate());
 
     Policy fetched = iam.getPolicy(r -> r.policyArn(policy.arn())).policy();
-    assertThat(fetched).isEqualTo(policy);
+    assertThat(fetched).isEqualTo(policy.toBuilder().description("Reads objects").build());
   }
 
   @Test

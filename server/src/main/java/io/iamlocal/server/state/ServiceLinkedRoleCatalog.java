@@ -2,6 +2,7 @@ package io.iamlocal.server.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public final class ServiceLinkedRoleCatalog {
   static final String RESOURCE = "/io/iamlocal/server/service-linked-roles/service-linked-roles.json";
+  private static final List<String> STATEMENT_ORDER = List.of("Sid", "Effect", "Principal", "Action", "Resource", "Condition");
 
   private final Map<String, Entry> byService;
 
@@ -63,14 +65,27 @@ public final class ServiceLinkedRoleCatalog {
     }
   }
 
+  private static ObjectNode inPolicyOrder(ObjectMapper json, JsonNode statement) {
+    ObjectNode ordered = json.createObjectNode();
+    for (String key : STATEMENT_ORDER) {
+      if (statement.has(key)) {
+        ordered.set(key, statement.get(key));
+      }
+    }
+    statement.fields().forEachRemaining(e -> ordered.set(e.getKey(), e.getValue()));
+    return ordered;
+  }
+
   private static Entry entry(ObjectMapper json, JsonNode node) {
     List<String> attached = new ArrayList<>();
     node.path("attachedPolicies").forEach(arn -> attached.add(arn.asText()));
     JsonNode trust = node.path("assumeRolePolicyDocument");
-    // Version first, as AWS writes policies; the recording sorted the keys.
+    // The recording sorted the keys; write them in the order policies are written (Version, then
+    // Statement; Effect, Principal, Action...), as IAMLocal writes every other service-linked trust policy.
     ObjectNode document = json.createObjectNode();
     document.set("Version", trust.path("Version"));
-    document.set("Statement", trust.path("Statement"));
+    ArrayNode statements = document.putArray("Statement");
+    trust.path("Statement").forEach(statement -> statements.add(inPolicyOrder(json, statement)));
     return new Entry(node.path("roleName").asText(), node.path("path").asText(), document.toString(), List.copyOf(attached),
         node.path("customSuffixAllowed").asBoolean(false), node.path("customSuffixError").path("message").asText(null));
   }
