@@ -251,23 +251,30 @@ def create_oidc_provider(aws_client):
     return create
 
 
-@pytest.fixture
-def signing_certificate():
-    """A fresh self-signed X.509 certificate body (PEM), as UploadSigningCertificate takes it."""
+def _self_signed_certificate(common_name, days):
+    """A fresh RSA key's self-signed X.509 certificate (a cryptography Certificate)."""
     import datetime
 
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.x509.oid import NameOID
 
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now)
+            .not_valid_after(now + datetime.timedelta(days=days)).sign(key, hashes.SHA256()))
+
+
+@pytest.fixture
+def signing_certificate():
+    """A fresh self-signed X.509 certificate body (PEM), as UploadSigningCertificate takes it."""
+    from cryptography.hazmat.primitives import serialization
+
     def make():
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "conformance-" + os.urandom(4).hex())])
-        now = datetime.datetime.now(datetime.timezone.utc)
-        certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-                       .serial_number(x509.random_serial_number()).not_valid_before(now)
-                       .not_valid_after(now + datetime.timedelta(days=30)).sign(key, hashes.SHA256()))
+        certificate = _self_signed_certificate("conformance-" + os.urandom(4).hex(), 30)
         return certificate.public_bytes(serialization.Encoding.PEM).decode()
 
     return make
@@ -295,19 +302,10 @@ def upload_server_certificate(aws_client):
 def saml_metadata():
     """SAML metadata of an identity provider with a fresh signing certificate."""
     import base64
-    import datetime
 
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
+    from cryptography.hazmat.primitives import serialization
 
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "idp.conformance.example.com")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-                   .serial_number(x509.random_serial_number()).not_valid_before(now)
-                   .not_valid_after(now + datetime.timedelta(days=365)).sign(key, hashes.SHA256()))
+    certificate = _self_signed_certificate("idp.conformance.example.com", 365)
     der = base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode()
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.conformance.example.com/saml">
