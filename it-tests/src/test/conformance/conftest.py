@@ -5,7 +5,8 @@ The recorded test files run unmodified. This file supplies the fixtures they ask
 factories, the `snapshot` that compares), pointed at IAMLOCAL_ENDPOINT, and judges the run:
 a case is reproduced when its test passes and every recorded step matches. The cases not yet
 reproduced are listed, with a reason, in not-yet-reproduced.txt; any other failing case is a
-regression and a listed case that passes must be taken off the list. Both fail the run.
+regression and a listed case that passes must be taken off the list. Both fail the run
+(with CONFORMANCE_PRUNE_LIST=1, reproduced cases are taken off the list instead).
 """
 import json
 import os
@@ -426,8 +427,18 @@ def pytest_sessionfinish(session, exitstatus):
     if report_path:
         Path(report_path).write_text(
             "".join(f"{case}\t{reason}\n" for case, (failed, reason) in sorted(outcomes.items()) if failed))
+    if os.environ.get("CONFORMANCE_PRUNE_LIST") and verdict["now_passing"]:
+        _prune_known_list(set(verdict["now_passing"]))
+        verdict["now_passing"] = []
     broken = verdict["regressions"] or verdict["now_passing"] or verdict["unknown_listed"]
     session.exitstatus = 1 if broken else 0
+
+
+def _prune_known_list(reproduced):
+    """CONFORMANCE_PRUNE_LIST=1: takes the cases now reproduced off the list (never adds any)."""
+    kept = [line for line in KNOWN_LIST.read_text().splitlines(keepends=True)
+            if line.startswith("#") or line.partition("\t")[0].strip() not in reproduced]
+    KNOWN_LIST.write_text("".join(kept))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
