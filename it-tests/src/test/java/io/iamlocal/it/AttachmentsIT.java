@@ -171,7 +171,7 @@ class AttachmentsIT extends WireTest {
     assertThat(page2.isTruncated()).isFalse();
 
     awsError(() -> iam.listEntitiesForPolicy(r -> r.policyArn(policyArn("/", "ghost"))), "NoSuchEntity", 404,
-        "Policy " + policyArn("/", "ghost") + " was not found.");
+        "Policy " + policyArn("/", "ghost") + " does not exist or is not attachable.");
     ListEntitiesForPolicyResponse unused = iam.listEntitiesForPolicy(r -> r.policyArn(READ_ONLY_ACCESS));
     assertThat(unused.policyUsers()).isEmpty();
   }

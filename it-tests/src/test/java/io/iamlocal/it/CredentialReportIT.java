@@ -90,6 +90,26 @@ class CredentialReportIT extends WireTest {
     assertThat(bob.get("access_key_1_last_used_date")).isEqualTo("N/A");
   }
 
+  /** The cert columns reflect the user's signing certificates: the first two in upload order, active or not. */
+  @Test
+  void certColumnsReflectSigningCertificates() {
+    iam.createUser(r -> r.userName("carol"));
+    String first = TestCertificates.pem(TestCertificates.selfSigned(TestCertificates.rsa(2048), "carol-1", java.time.Duration.ofDays(30)));
+    String second = TestCertificates.pem(TestCertificates.selfSigned(TestCertificates.rsa(2048), "carol-2", java.time.Duration.ofDays(30)));
+    String firstId = iam.uploadSigningCertificate(r -> r.userName("carol").certificateBody(first)).certificate().certificateId();
+    iam.uploadSigningCertificate(r -> r.userName("carol").certificateBody(second));
+    iam.updateSigningCertificate(r -> r.userName("carol").certificateId(firstId).status("Inactive"));
+    iam.generateCredentialReport();
+    String[] lines = iam.getCredentialReport().content().asString(StandardCharsets.UTF_8).split("\n");
+    Map<String, String> carol = row(lines[2]);
+    assertThat(carol.get("user")).isEqualTo("carol");
+    assertThat(carol.get("cert_1_active")).isEqualTo("false");
+    assertThat(carol.get("cert_1_last_rotated")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
+    assertThat(carol.get("cert_2_active")).isEqualTo("true");
+    assertThat(carol.get("cert_2_last_rotated")).isNotEqualTo("N/A");
+    assertThat(row(lines[1]).get("cert_1_active")).isEqualTo("false");
+  }
+
   private static Map<String, String> row(String line) {
     String[] values = line.split(",", -1);
     assertThat(values).hasSize(COLUMNS.size());

@@ -182,11 +182,17 @@ class GroupsIT extends WireTest {
     assertThat(iam.listGroupsForUser(r -> r.userName("alice")).groups()).hasSize(1);
   }
 
+  /** Recorded from AWS: removing a non-member succeeds, and the user is looked up before the group. */
   @Test
-  void removingANonMemberIsNoSuchEntity() {
+  void removingANonMemberSucceedsAndTheUserIsLookedUpFirst() {
     iam.createGroup(r -> r.groupName("g"));
     iam.createUser(r -> r.userName("alice"));
-    expect(() -> iam.removeUserFromGroup(r -> r.groupName("g").userName("alice")), "NoSuchEntity", 404, "User alice not in group g");
+    iam.removeUserFromGroup(r -> r.groupName("g").userName("alice"));
+    assertThat(iam.getGroup(r -> r.groupName("g")).users()).isEmpty();
+    expect(() -> iam.removeUserFromGroup(r -> r.groupName("nope").userName("bob")), "NoSuchEntity", 404,
+        "The user with name bob cannot be found.");
+    expect(() -> iam.addUserToGroup(r -> r.groupName("nope").userName("bob")), "NoSuchEntity", 404,
+        "The user with name bob cannot be found.");
   }
 
   @Test

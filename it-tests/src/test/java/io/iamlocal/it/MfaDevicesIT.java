@@ -104,7 +104,7 @@ class MfaDevicesIT extends WireTest {
     create("shared");
     IamException e = catchThrowableOfType(() -> create("shared"), IamException.class);
     assertThat(e.statusCode()).isEqualTo(409);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("MFADevice entity at the same path and name already exists.");
+    assertThat(e.awsErrorDetails().errorMessage()).as("recorded from AWS").isEqualTo("MFA device already exists.");
     VirtualMFADevice other = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("shared").path("/team/")).virtualMFADevice();
     assertThat(other.serialNumber()).isEqualTo("arn:aws:iam::123456789012:mfa/team/shared");
   }

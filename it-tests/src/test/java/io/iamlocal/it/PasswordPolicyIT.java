@@ -52,7 +52,7 @@ class PasswordPolicyIT extends WireTest {
   void boundsAreValidationErrors() {
     IamException tooShort = catchThrowableOfType(() -> iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(5)), IamException.class);
     assertThat(tooShort.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-    assertThat(tooShort.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '5' at 'minimumPasswordLength' "
+    assertThat(tooShort.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value at 'minimumPasswordLength' "
         + "failed to satisfy constraint: Member must have value greater than or equal to 6");
     IamException age = catchThrowableOfType(() -> iam.updateAccountPasswordPolicy(r -> r.maxPasswordAge(1096)), IamException.class);
     assertThat(age.awsErrorDetails().errorMessage()).endsWith("Member must have value less than or equal to 1095");

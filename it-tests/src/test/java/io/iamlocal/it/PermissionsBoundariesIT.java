@@ -63,17 +63,18 @@ class PermissionsBoundariesIT extends WireTest {
     iam.deletePolicy(r -> r.policyArn(arn));
   }
 
+  /** AWS's texts, recorded for roles (PutRolePermissionsBoundary, CreateRole); users share the check. */
   @Test
   void boundaryMustBeAnExistingManagedPolicy() {
     iam.createUser(r -> r.userName("alice"));
     String ghost = policyArn("/", "ghost");
     awsError(() -> iam.putUserPermissionsBoundary(r -> r.userName("alice").permissionsBoundary(ghost)), "NoSuchEntity", 404,
-        "Policy " + ghost + " does not exist or is not attachable.");
+        "Scope ARN: " + ghost + " does not exist or is not attachable.");
     awsError(() -> iam.createUser(r -> r.userName("bob").permissionsBoundary(ghost)), "NoSuchEntity", 404,
-        "Policy " + ghost + " does not exist or is not attachable.");
+        "Scope ARN: " + ghost + " does not exist or is not attachable.");
     assertThat(iam.listUsers().users()).hasSize(1);
     awsError(() -> iam.putUserPermissionsBoundary(r -> r.userName("alice").permissionsBoundary("arn:aws:iam::123456789012:user/alice")),
-        "InvalidParameterValue", 400, "Value (arn:aws:iam::123456789012:user/alice) for parameter PermissionsBoundary is invalid.");
+        "InvalidInput", 400, "ARN arn:aws:iam::123456789012:user/alice is not valid.");
     awsError(() -> iam.putUserPermissionsBoundary(r -> r.userName("ghost").permissionsBoundary(ADMINISTRATOR_ACCESS)), "NoSuchEntity", 404,
         "The user with name ghost cannot be found.");
   }

@@ -125,7 +125,7 @@ class SamlProvidersIT extends WireTest {
     expect(() -> iam.createSAMLProvider(r -> r.name("Okta").samlMetadataDocument(metadata("urn:okta", null))),
         "EntityAlreadyExists", 409, "SAMLProvider Okta already exists.");
     var e = IamErrors.expect(() -> iam.createSAMLProvider(r -> r.name("bad name").samlMetadataDocument(metadata("urn:x", null))),
-        "ValidationError", 400, "1 validation error detected: Value 'bad name' at 'name' failed to satisfy constraint: "
+        "ValidationError", 400, "1 validation error detected: Value at 'name' failed to satisfy constraint: "
             + "Member must satisfy regular expression pattern: [\\w._-]+");
     assertThat(e).isNotNull();
   }

@@ -38,6 +38,37 @@ class ServiceLinkedRolesIT extends WireTest {
         .containsExactly("AWSServiceRoleForElasticBeanstalk");
   }
 
+  /**
+   * A service AWS's answer was recorded for gets that answer: role name, path, trust policy and the
+   * AWS managed policy AWS attaches, which can then be read as the awsdocs iam_service_linked_roles
+   * scenario reads it (ListAttachedRolePolicies, GetPolicy, GetPolicyVersion).
+   */
+  @Test
+  void recordedServicesGetAwsRoleAndAttachedPolicy() {
+    Role role = createSlr("acm.amazonaws.com");
+    assertThat(role.roleName()).isEqualTo("AWSServiceRoleForCertificateManager");
+    assertThat(role.path()).isEqualTo("/aws-service-role/acm.amazonaws.com/");
+    assertThat(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8)).isEqualTo(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"acm.amazonaws.com\"},"
+            + "\"Action\":\"sts:AssumeRole\"}]}");
+    var attached = iam.listAttachedRolePolicies(r -> r.roleName(role.roleName())).attachedPolicies();
+    assertThat(attached).extracting(p -> p.policyArn())
+        .containsExactly("arn:aws:iam::aws:policy/aws-service-role/CertificateManagerServiceRolePolicy");
+    var policy = iam.getPolicy(r -> r.policyArn(attached.get(0).policyArn())).policy();
+    assertThat(policy.attachmentCount()).isEqualTo(1);
+    String document = iam.getPolicyVersion(r -> r.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
+        .policyVersion().document();
+    assertThat(URLDecoder.decode(document, StandardCharsets.UTF_8)).contains("\"Statement\"");
+
+    expect(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("acm.amazonaws.com").customSuffix("x")),
+        "InvalidInput", 400, "Custom suffix is not allowed for acm.amazonaws.com");
+    assertThat(iam.createServiceLinkedRole(r -> r.awsServiceName("lexv2.amazonaws.com").customSuffix("bots")).role().roleName())
+        .isEqualTo("AWSServiceRoleForLexV2Bots_bots");
+
+    iam.deleteServiceLinkedRole(r -> r.roleName(role.roleName()));
+    assertThat(iam.getPolicy(r -> r.policyArn(policy.arn())).policy().attachmentCount()).isZero();
+  }
+
   @Test
   void documentedNamesAreUsedWhereKnown() {
     assertThat(createSlr("es.amazonaws.com").roleName()).isEqualTo("AWSServiceRoleForAmazonElasticsearchService");
@@ -87,7 +118,7 @@ class ServiceLinkedRolesIT extends WireTest {
   @Test
   void aServiceNameMustBeAServicePrincipal() {
     expect(() -> createSlr("elasticbeanstalk"), "InvalidInput", 400, "Service name elasticbeanstalk is not a valid service principal.");
-    expect(() -> createSlr("bad name"), "ValidationError", 400, "1 validation error detected: Value 'bad name' at 'aWSServiceName' "
+    expect(() -> createSlr("bad name"), "ValidationError", 400, "1 validation error detected: Value at 'aWSServiceName' "
         + "failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
   }
 

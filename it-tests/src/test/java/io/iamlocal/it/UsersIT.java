@@ -127,7 +127,7 @@ class UsersIT extends WireTest {
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorMessage())
-        .isEqualTo("1 validation error detected: Value 'bad name' at 'userName' failed to satisfy constraint: "
+        .isEqualTo("1 validation error detected: Value at 'userName' failed to satisfy constraint: "
             + "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
   }
 

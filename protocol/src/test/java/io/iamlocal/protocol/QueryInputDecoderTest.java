@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class QueryInputDecoderTest {
   private static final ServiceModel IAM = ServiceModel.load("iam-2010-05-08");
+  private static final ServiceModel STS = ServiceModel.load("sts-2011-06-15");
 
   private static Params decode(String operation, String form) {
+    return decode(IAM, operation, form);
+  }
+
+  private static Params decode(ServiceModel service, String operation, String form) {
     Map<String, String> params = new HashMap<>();
     FormDecoder.decodeInto(form, params);
-    return QueryInputDecoder.decode(IAM.operation(operation).input(), params);
+    return QueryInputDecoder.decode(service.operation(operation).input(), params);
   }
 
   @Test
@@ -42,17 +47,36 @@ class QueryInputDecoderTest {
     assertThat(decode("UpdateAccountPasswordPolicy", "RequireSymbols=true").bool("RequireSymbols")).isTrue();
   }
 
+  /** IAM no longer echoes the value (recorded from AWS in 2026 for path, tags, versionId, url and numbers). */
   @Test
-  void reportsEveryViolationInCoralFormat() {
+  void reportsEveryViolationInCoralFormatWithoutEchoingTheValueForIam() {
     String longName = "x".repeat(65);
     assertThatThrownBy(() -> decode("CreateUser", "UserName=" + longName))
         .isInstanceOf(AwsServiceException.class)
-        .hasMessage("1 validation error detected: Value '" + longName
-            + "' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64");
+        .hasMessage("1 validation error detected: Value at 'userName' failed to satisfy constraint: "
+            + "Member must have length less than or equal to 64");
     assertThatThrownBy(() -> decode("CreateUser", "Path=nope"))
-        .hasMessage("2 validation errors detected: Value 'nope' at 'path' failed to satisfy constraint: Member must satisfy "
+        .hasMessage("2 validation errors detected: Value at 'path' failed to satisfy constraint: Member must satisfy "
             + "regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F); Value null at 'userName' failed to "
             + "satisfy constraint: Member must not be null");
+  }
+
+  /** STS still echoes it (recorded from AWS: AssumeRole roleSessionName). */
+  @Test
+  void stsEchoesTheValue() {
+    assertThatThrownBy(() -> decode(STS, "AssumeRole", "RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fr&RoleSessionName=Session1%3A2"))
+        .hasMessage("1 validation error detected: Value 'Session1:2' at 'roleSessionName' failed to satisfy constraint: "
+            + "Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+  }
+
+  /** Several violations come in Coral's member order, recorded from AWS. */
+  @Test
+  void ordersSeveralViolationsAsCoralDoes() {
+    assertThatThrownBy(() -> decode("UpdateAccountPasswordPolicy", "MaxPasswordAge=1096&MinimumPasswordLength=129&PasswordReusePrevention=25"))
+        .hasMessage("3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have "
+            + "value less than or equal to 128; Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have "
+            + "value less than or equal to 24; Value at 'maxPasswordAge' failed to satisfy constraint: Member must have value "
+            + "less than or equal to 1095");
   }
 
   @Test
@@ -76,7 +100,7 @@ class QueryInputDecoderTest {
   @Test
   void rejectsOutOfRangeAndNonNumericIntegers() {
     assertThatThrownBy(() -> decode("ListUsers", "MaxItems=0"))
-        .hasMessage("1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        .hasMessage("1 validation error detected: Value at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1");
     assertThatThrownBy(() -> decode("ListUsers", "MaxItems=lots"))
         .satisfies(e -> assertThat(((AwsServiceException) e).errorCode()).isEqualTo(AwsErrorCode.VALIDATION_ERROR));
   }

@@ -105,7 +105,7 @@ public final class IamLocalServer implements AutoCloseable {
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), durability != null,
-            transport, tls == null ? null : tls.serverContext()))
+            transport, tls == null ? null : tls.serverContext(), config.clock()))
         .bind(config.host(), config.port())
         .sync()
         .channel();

@@ -117,6 +117,22 @@ class IamLocalEmbeddingTest {
     assertThat(iamLocal.credentials()).isEqualTo(new IamLocal.Credentials("test", "test"));
   }
 
+  /**
+   * The Date header follows the server's clock, as an IMF-fixdate with a two-digit day, so an SDK
+   * talking to a server with a moved clock can correct its clock skew from it.
+   */
+  @Test
+  void theDateHeaderIsAnImfFixdateFromTheServersClock() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2030-01-06T07:08:09Z"), ZoneOffset.UTC);
+    try (IamLocal iamLocal = IamLocal.builder().port(0).clock(clock).start()) {
+      HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(iamLocal.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.headers().firstValue("date")).hasValue("Sun, 06 Jan 2030 07:08:09 GMT");
+      HttpResponse<String> signed = SignedHttp.call(iamLocal, "iam", "Action=ListUsers" + VERSION);
+      assertThat(signed.headers().firstValue("date")).hasValue("Sun, 06 Jan 2030 07:08:09 GMT");
+    }
+  }
+
   @Test
   void eachRequestIsLoggedWithCallerActionStatusAndErrorButNoSecrets() {
     List<RequestLogEntry> entries = new CopyOnWriteArrayList<>();

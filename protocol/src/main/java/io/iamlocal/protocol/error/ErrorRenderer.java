@@ -15,9 +15,14 @@ public final class ErrorRenderer {
         .append(code.faultType())
         .append("</Type>\n    <Code>")
         .append(code.code())
-        .append("</Code>\n    <Message>");
-    XmlText.append(out, message == null ? "" : message);
-    out.append("</Message>\n  </Error>\n  <RequestId>").append(requestId).append("</RequestId>\n</ErrorResponse>\n");
+        .append("</Code>\n");
+    // An error without a message has no Message element at all (recorded from AWS: ReportNotPresent).
+    if (message != null) {
+      out.append("    <Message>");
+      XmlText.append(out, message);
+      out.append("</Message>\n");
+    }
+    out.append("  </Error>\n  <RequestId>").append(requestId).append("</RequestId>\n</ErrorResponse>\n");
     return out.toString();
   }
 }

@@ -73,6 +73,11 @@ public final class Shape {
     this.model = owner;
   }
 
+  /** The service model this shape belongs to. */
+  public ServiceModel service() {
+    return model;
+  }
+
   public String name() {
     return name;
   }

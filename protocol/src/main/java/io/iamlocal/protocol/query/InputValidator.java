@@ -4,20 +4,42 @@ import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.model.Shape;
 import io.iamlocal.protocol.model.ShapeType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a decoded input against the model's constraints and reports violations in AWS's Coral
- * format: {@code 1 validation error detected: Value 'x' at 'userName' failed to satisfy
- * constraint: Member must have length less than or equal to 64}.
+ * format: {@code 1 validation error detected: Value 'x' at 'roleSessionName' failed to satisfy
+ * constraint: Member must have length less than or equal to 64}. IAM no longer echoes the value
+ * ({@code Value at 'path' failed to satisfy constraint: …}, recorded from AWS for strings, numbers
+ * and lists alike); STS still does. Several violations come in Coral's order, which is the
+ * iteration order of a {@link HashMap} of the structure's member names (recorded from AWS:
+ * minimumPasswordLength, passwordReusePrevention, maxPasswordAge; clientIDList, thumbprintList, url).
  */
 final class InputValidator {
-  private InputValidator() {}
+  private static final Map<Shape, List<String>> CORAL_ORDER = new ConcurrentHashMap<>();
+  /** Lists whose items Coral also declares non-null, which its message names last (recorded: Untag* tagKeys). */
+  private static final Set<String> ITEMS_NOT_NULL = Set.of("tagKeyListType");
+  /**
+   * Members whose pattern the service checks itself, with its own text (recorded from AWS:
+   * CreateVirtualMFADevice answers a bad path with "The specified value for path is invalid…").
+   */
+  private static final Set<String> PATTERN_LEFT_TO_THE_SERVICE = Set.of("CreateVirtualMFADeviceRequest.Path");
+
+  private final boolean echoValues;
+  private final List<String> errors = new ArrayList<>();
+
+  private InputValidator(boolean echoValues) {
+    this.echoValues = echoValues;
+  }
 
   static void validate(Shape input, Map<String, Object> tree) {
-    List<String> errors = new ArrayList<>();
-    structure(input, tree, "", errors);
+    InputValidator validator = new InputValidator(!"IAM".equals(input.service().serviceId()));
+    List<String> errors = validator.errors;
+    validator.structure(input, tree, "");
     if (!errors.isEmpty()) {
       String head = errors.size() == 1 ? "1 validation error detected: " : errors.size() + " validation errors detected: ";
       throw AwsServiceException.validation(head + String.join("; ", errors));
@@ -48,9 +70,17 @@ final class InputValidator {
     return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
-  @SuppressWarnings("unchecked")
-  private static void structure(Shape shape, Map<String, Object> value, String path, List<String> errors) {
-    for (String member : shape.memberNames()) {
+  /** The structure's member names in the order Coral checks them. */
+  private static List<String> coralOrder(Shape shape) {
+    return CORAL_ORDER.computeIfAbsent(shape, s -> {
+      Map<String, String> byWireName = new HashMap<>();
+      s.memberNames().forEach(member -> byWireName.put(lowerCamel(member), member));
+      return List.copyOf(byWireName.values());
+    });
+  }
+
+  private void structure(Shape shape, Map<String, Object> value, String path) {
+    for (String member : coralOrder(shape)) {
       String memberPath = path.isEmpty() ? lowerCamel(member) : path + "." + lowerCamel(member);
       Object v = value.get(member);
       Shape memberShape = shape.member(member);
@@ -60,39 +90,43 @@ final class InputValidator {
         }
         continue;
       }
-      check(memberShape, v, memberPath, errors);
+      check(memberShape, v, memberPath, !PATTERN_LEFT_TO_THE_SERVICE.contains(shape.name() + "." + member));
     }
   }
 
+  private void check(Shape shape, Object v, String path) {
+    check(shape, v, path, true);
+  }
+
   @SuppressWarnings("unchecked")
-  private static void check(Shape shape, Object v, String path, List<String> errors) {
+  private void check(Shape shape, Object v, String path, boolean withPattern) {
     switch (shape.type()) {
-      case STRUCTURE -> structure(shape, (Map<String, Object>) v, path, errors);
+      case STRUCTURE -> structure(shape, (Map<String, Object>) v, path);
       case LIST -> {
         List<Object> items = (List<Object>) v;
-        length(shape, items.size(), display(shape, v), path, errors);
+        length(shape, items.size(), display(shape, v), path);
         if (shape.listMember().type() != ShapeType.STRUCTURE) {
-          scalarItems(shape.listMember(), items, path, errors);
+          scalarItems(shape.name(), shape.listMember(), items, path);
           return;
         }
         for (int i = 0; i < items.size(); i++) {
-          check(shape.listMember(), items.get(i), path + "." + (i + 1) + ".member", errors);
+          check(shape.listMember(), items.get(i), path + "." + (i + 1) + ".member");
         }
       }
       case MAP -> {
         Map<String, Object> entries = (Map<String, Object>) v;
-        length(shape, entries.size(), display(shape, v), path, errors);
+        length(shape, entries.size(), display(shape, v), path);
         entries.forEach((k, val) -> {
-          check(shape.mapKey(), k, path + ".key", errors);
+          check(shape.mapKey(), k, path + ".key");
           if (val != null) {
-            check(shape.mapValue(), val, path + ".value", errors);
+            check(shape.mapValue(), val, path + ".value");
           }
         });
       }
       case STRING -> {
         String s = (String) v;
-        length(shape, s.codePointCount(0, s.length()), display(shape, s), path, errors);
-        if (shape.compiledPattern() != null && !shape.compiledPattern().matcher(s).matches()) {
+        length(shape, s.codePointCount(0, s.length()), display(shape, s), path);
+        if (withPattern && shape.compiledPattern() != null && !shape.compiledPattern().matcher(s).matches()) {
           errors.add(prefix(shape, s, path) + "Member must satisfy regular expression pattern: " + shape.pattern());
         }
         if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(s)) {
@@ -120,14 +154,15 @@ final class InputValidator {
    * {@code Value at 'thumbprintList' failed to satisfy constraint: Member must satisfy constraint:
    * [Member must have length less than or equal to 40, Member must have length greater than or equal to 40]}.
    */
-  private static void scalarItems(Shape member, List<Object> items, String path, List<String> errors) {
-    List<String> itemErrors = new ArrayList<>();
-    for (int i = 0; i < items.size() && itemErrors.isEmpty(); i++) {
-      check(member, items.get(i), path + "." + (i + 1) + ".member", itemErrors);
+  private void scalarItems(String listName, Shape member, List<Object> items, String path) {
+    int before = errors.size();
+    for (int i = 0; i < items.size() && errors.size() == before; i++) {
+      check(member, items.get(i), path + "." + (i + 1) + ".member");
     }
-    if (itemErrors.isEmpty()) {
+    if (errors.size() == before) {
       return;
     }
+    errors.subList(before, errors.size()).clear();
     List<String> constraints = new ArrayList<>();
     boolean text = member.type() == ShapeType.STRING;
     String kind = text ? "length" : "value";
@@ -143,10 +178,13 @@ final class InputValidator {
     if (text && !member.enumValues().isEmpty()) {
       constraints.add("Member must satisfy enum value set: " + member.enumValues());
     }
+    if (ITEMS_NOT_NULL.contains(listName)) {
+      constraints.add("Member must not be null");
+    }
     errors.add("Value at '" + path + "' failed to satisfy constraint: Member must satisfy constraint: " + constraints);
   }
 
-  private static void length(Shape shape, long length, String shown, String path, List<String> errors) {
+  private void length(Shape shape, long length, String shown, String path) {
     if (shape.min() != null && length < shape.min()) {
       errors.add(prefixShown(shown, path) + "Member must have length greater than or equal to " + shape.min());
     }
@@ -155,7 +193,7 @@ final class InputValidator {
     }
   }
 
-  private static String prefix(Shape shape, Object v, String path) {
+  private String prefix(Shape shape, Object v, String path) {
     return prefixShown(display(shape, v), path);
   }
 
@@ -163,8 +201,8 @@ final class InputValidator {
     return shown == null ? "Value at '" + path + "' failed to satisfy constraint: " : "Value '" + shown + "' at '" + path + "' failed to satisfy constraint: ";
   }
 
-  /** Sensitive values (passwords, keys) are never echoed back, as AWS does. */
-  private static String display(Shape shape, Object v) {
-    return shape.isSensitive() ? null : String.valueOf(v);
+  /** The value as echoed, or null: IAM echoes none, and sensitive values (passwords, keys) are never echoed. */
+  private String display(Shape shape, Object v) {
+    return !echoValues || shape.isSensitive() ? null : String.valueOf(v);
   }
 }

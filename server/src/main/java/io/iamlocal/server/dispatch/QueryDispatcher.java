@@ -141,6 +141,7 @@ public final class QueryDispatcher {
     Map<String, ?> output;
     lock.lock();
     try {
+      ArnSyntaxChecks.check(service.endpointPrefix(), action, input);
       authorizer.authorize(operation, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {

@@ -80,7 +80,9 @@ public final class AccessKeyOperations implements Operations {
     String id = call.params().string("AccessKeyId");
     AccessKey key = call.account().accessKeys().get(id);
     if (key == null) {
-      throw notFound(id);
+      // AWS does not say whether a key exists to a caller who asks about an unknown one (recorded).
+      throw AwsServiceException.accessDenied("User: " + call.caller().arn()
+          + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + id);
     }
     AccessKey.LastUsed used = key.lastUsed();
     return new Struct()

@@ -80,7 +80,7 @@ public final class AccountViewOperations implements Operations {
         .with("GroupList", user.groups().stream().map(Group::groupName).toList())
         .with("AttachedManagedPolicies", attached(user.policies()))
         .with("PermissionsBoundary", PermissionsBoundaries.view(user.permissionsBoundaryArn()))
-        .with("Tags", TagParams.viewsOrNull(user.tags()));
+        .with("Tags", TagParams.views(user.tags()));
   }
 
   private static Struct groupDetail(Group group) {
@@ -94,8 +94,8 @@ public final class AccountViewOperations implements Operations {
         .with("InstanceProfileList", role.instanceProfiles().stream().map(InstanceProfileViews::listed).toList())
         .with("RolePolicyList", inline(role.policies()))
         .with("AttachedManagedPolicies", attached(role.policies()))
-        .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
-        .with("Tags", TagParams.viewsOrNull(role.tags()))
+        .with("PermissionsBoundary", PermissionsBoundaries.roleView(role.permissionsBoundaryArn()))
+        .with("Tags", TagParams.views(role.tags()))
         .with("RoleLastUsed", RoleViews.lastUsed(role));
   }
 

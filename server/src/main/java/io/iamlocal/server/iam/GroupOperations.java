@@ -96,10 +96,11 @@ public final class GroupOperations implements Operations {
   }
 
   /** Adding a member twice succeeds and changes nothing. */
+  /** The user is looked up before the group (recorded from AWS), here and in RemoveUserFromGroup. */
   private Map<String, ?> addUserToGroup(OperationCall call) {
     AccountState account = call.account();
-    Group group = IamGroups.require(account, call.params().string("GroupName"));
     User user = IamUsers.require(account, call.params().string("UserName"));
+    Group group = IamGroups.require(account, call.params().string("GroupName"));
     if (group.members().contains(user)) {
       return null;
     }
@@ -113,11 +114,10 @@ public final class GroupOperations implements Operations {
 
   private Map<String, ?> removeUserFromGroup(OperationCall call) {
     AccountState account = call.account();
-    Group group = IamGroups.require(account, call.params().string("GroupName"));
     User user = IamUsers.require(account, call.params().string("UserName"));
-    if (!group.members().remove(user)) {
-      throw AwsServiceException.noSuchEntity("User " + user.userName() + " not in group " + group.groupName());
-    }
+    Group group = IamGroups.require(account, call.params().string("GroupName"));
+    // Removing a user who is not a member succeeds (recorded from AWS).
+    group.members().remove(user);
     user.groups().remove(group);
     return null;
   }

@@ -54,7 +54,7 @@ public final class InstanceProfileOperations implements Operations {
         account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIPA), call.now());
     profile.tags().apply(tags, "TagsPerInstanceProfile");
     account.instanceProfiles().put(profile);
-    return Struct.of("InstanceProfile", InstanceProfileViews.full(profile));
+    return Struct.of("InstanceProfile", InstanceProfileViews.created(profile));
   }
 
   private Map<String, ?> getInstanceProfile(OperationCall call) {
@@ -96,7 +96,8 @@ public final class InstanceProfileOperations implements Operations {
     InstanceProfile profile = IamInstanceProfiles.require(account, call.params().string("InstanceProfileName"));
     Role role = IamRoles.requireModifiable(account, call.params().string("RoleName"));
     if (!profile.roles().remove(role)) {
-      throw AwsServiceException.noSuchEntity("The role with name " + role.roleName() + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "Role " + role.roleName() + " in Instance Profile " + profile.instanceProfileName() + " cannot be found.");
     }
     role.instanceProfiles().remove(profile);
     return null;

@@ -18,9 +18,13 @@ public final class InstanceProfileViews {
         .with("Roles", profile.roles().stream().map(RoleViews::core).toList());
   }
 
-  /** CreateInstanceProfile and GetInstanceProfile add the tags. */
+  /** CreateInstanceProfile adds the tags when there are any. */
+  public static Struct created(InstanceProfile profile) {
+    return listed(profile).with("Tags", TagParams.viewsOrNull(profile.tags()));
+  }
+
+  /** GetInstanceProfile adds the tags, {@code <Tags/>} when there are none (recorded from AWS). */
   public static Struct full(InstanceProfile profile) {
-    return listed(profile)
-        .with("Tags", TagParams.viewsOrNull(profile.tags()));
+    return listed(profile).with("Tags", TagParams.views(profile.tags()));
   }
 }

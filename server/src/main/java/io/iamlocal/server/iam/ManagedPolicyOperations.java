@@ -40,7 +40,8 @@ public final class ManagedPolicyOperations implements Operations {
     registry.register("iam", "TagPolicy", TagHandlers.tag(customerPolicyTags, "TagsPerPolicy"));
     registry.register("iam", "UntagPolicy", TagHandlers.untag(customerPolicyTags));
     registry.register("iam", "ListPolicyTags",
-        TagHandlers.list(call -> ManagedPolicies.require(call.account(), call.params().string("PolicyArn")).tags()));
+        TagHandlers.list(call -> ManagedPolicies.require(call.account(), call.params().string("PolicyArn")).tags(),
+            Tags.POLICY_LISTING_ORDER));
   }
 
   private Map<String, ?> createPolicy(OperationCall call) {
@@ -57,7 +58,7 @@ public final class ManagedPolicyOperations implements Operations {
     }
     checkDocument(document);
     List<Tags.Tag> tags = TagParams.read(p);
-    Tags.checkRequest(tags);
+    Tags.checkRequest(tags, true);
     String path = p.string("Path", "/");
     Instant now = call.now();
     ManagedPolicy policy = new ManagedPolicy(Arns.iam(account.accountId(), "policy", path, name), name, path,
@@ -67,7 +68,7 @@ public final class ManagedPolicyOperations implements Operations {
     policy.versions().put(versionId, new ManagedPolicy.PolicyVersion(versionId, document, now));
     policy.setDefaultVersionId(versionId);
     store.customer().put(policy);
-    return Struct.of("Policy", PolicyViews.full(policy));
+    return Struct.of("Policy", PolicyViews.created(policy));
   }
 
   /** A managed policy document, on CreatePolicy and CreatePolicyVersion: grammar, then size. */

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Virtual MFA devices: create (real Base32 seed and QR code), enable and resync with RFC 6238
@@ -27,6 +28,8 @@ public final class MfaOperations implements Operations {
   static final int DEVICES_PER_ACCOUNT = UserOperations.USERS_PER_ACCOUNT;
   /** 40 random bytes: a 64-character Base32 seed, the length IAM returns. */
   static final int SEED_BYTES = 40;
+  /** The model's path pattern, which AWS checks here with its own text (recorded). */
+  private static final Pattern VALID_PATH = Pattern.compile("/|/[\\x21-\\x7E]+/");
 
   @Override
   public void register(OperationRegistry registry) {
@@ -50,10 +53,14 @@ public final class MfaOperations implements Operations {
     MfaDevices devices = MfaDevices.of(account);
     List<Tags.Tag> tags = TagParams.read(p);
     Tags.checkRequest(tags);
+    if (!VALID_PATH.matcher(p.string("Path", "/")).matches()) {
+      throw AwsServiceException.validation("The specified value for path is invalid. It must begin and end with / "
+          + "and contain only alphanumeric characters and/or / characters.");
+    }
     VirtualMfaDevice device = new VirtualMfaDevice(account.accountId(), p.string("Path", "/"), p.string("VirtualMFADeviceName"),
         account.ids().randomBytes(SEED_BYTES));
     if (devices.contains(device.serialNumber())) {
-      throw AwsServiceException.alreadyExists("MFADevice entity at the same path and name already exists.");
+      throw AwsServiceException.alreadyExists("MFA device already exists.");
     }
     if (devices.size() >= DEVICES_PER_ACCOUNT) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for VirtualMFADevicesPerAccount: " + DEVICES_PER_ACCOUNT);
@@ -160,7 +167,7 @@ public final class MfaOperations implements Operations {
   private static VirtualMfaDevice virtualDevice(MfaDevices devices, String serialNumber) {
     VirtualMfaDevice device = devices.get(serialNumber);
     if (device == null) {
-      throw AwsServiceException.noSuchEntity("VirtualMFADevice with serial number " + serialNumber + " doesn't exist.");
+      throw AwsServiceException.noSuchEntity("MFA Device with serial number " + serialNumber + " does not exist.");
     }
     return device;
   }

@@ -39,7 +39,7 @@ public final class OpenIdConnectProviderOperations implements Operations {
     ResourceTags.apply(provider.tags(), tags);
     return new Struct()
         .with("OpenIDConnectProviderArn", provider.arn())
-        .with("Tags", tags.isEmpty() ? null : ResourceTags.views(provider.tags()));
+        .with("Tags", tags.isEmpty() ? null : TagParams.views(provider.tags()));
   }
 
   /** AWS sends ClientIDList, ThumbprintList and Tags even when empty; Url has no scheme. */
@@ -50,7 +50,7 @@ public final class OpenIdConnectProviderOperations implements Operations {
         .with("ClientIDList", provider.clientIds())
         .with("ThumbprintList", provider.thumbprints())
         .with("CreateDate", provider.createDate())
-        .with("Tags", ResourceTags.views(provider.tags()));
+        .with("Tags", TagParams.views(provider.tags()));
   }
 
   private Map<String, ?> delete(OperationCall call) {

@@ -54,7 +54,8 @@ public final class PasswordPolicyOperations implements Operations {
         .with("ExpirePasswords", policy.expirePasswords())
         .with("MaxPasswordAge", policy.maxPasswordAge())
         .with("PasswordReusePrevention", policy.passwordReusePrevention())
-        .with("HardExpiry", policy.hardExpiry()));
+        // AWS leaves HardExpiry out of a policy that does not set it (recorded from AWS).
+        .with("HardExpiry", policy.hardExpiry() ? Boolean.TRUE : null));
   }
 
   private Map<String, ?> delete(OperationCall call) {

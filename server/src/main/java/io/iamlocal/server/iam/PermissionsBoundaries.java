@@ -1,6 +1,5 @@
 package io.iamlocal.server.iam;
 
-import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
@@ -14,12 +13,14 @@ public final class PermissionsBoundaries {
 
   private PermissionsBoundaries() {}
 
-  /** A boundary must name, by ARN, a managed policy that exists (customer or AWS managed). */
+  /** A boundary must name, by ARN, a managed policy that exists (customer or AWS managed); AWS's texts, recorded. */
   public static void check(AccountState account, String arn) {
     if (arn == null || !POLICY_ARN.matcher(arn).matches()) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE, "Value (" + arn + ") for parameter PermissionsBoundary is invalid.");
+      throw AwsServiceException.invalidInput("ARN " + arn + " is not valid.");
     }
-    ManagedPolicies.requireAttachable(account, arn);
+    if (PolicyStore.of(account).find(arn) == null) {
+      throw AwsServiceException.noSuchEntity("Scope ARN: " + arn + " does not exist or is not attachable.");
+    }
   }
 
   /** Counts a new use of the policy as a boundary (PermissionsBoundaryUsageCount); call after {@link #check}. */
@@ -47,9 +48,19 @@ public final class PermissionsBoundaries {
     }
   }
 
+  /** A user's boundary, typed as the model's enum documents it. */
   public static Struct view(String arn) {
+    return view(arn, "PermissionsBoundaryPolicy");
+  }
+
+  /** A role's boundary: AWS types it {@code Policy} (recorded from AWS in CreateRole and GetRole), not as documented. */
+  public static Struct roleView(String arn) {
+    return view(arn, "Policy");
+  }
+
+  private static Struct view(String arn, String type) {
     return arn == null ? null : new Struct()
-        .with("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+        .with("PermissionsBoundaryType", type)
         .with("PermissionsBoundaryArn", arn);
   }
 }

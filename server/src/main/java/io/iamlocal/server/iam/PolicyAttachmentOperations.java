@@ -91,7 +91,7 @@ public final class PolicyAttachmentOperations implements Operations {
   private Map<String, ?> listEntitiesForPolicy(OperationCall call) {
     Params p = call.params();
     AccountState account = call.account();
-    ManagedPolicy policy = ManagedPolicies.require(account, p.string("PolicyArn"));
+    ManagedPolicy policy = ManagedPolicies.requireAttachable(account, p.string("PolicyArn"));
     String filter = p.string("EntityFilter");
     String usage = p.string("PolicyUsageFilter");
     String prefix = p.string("PathPrefix", "/");

@@ -50,7 +50,7 @@ public final class PolicyVersionOperations implements Operations {
   }
 
   private Map<String, ?> getPolicyVersion(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.require(call.account(), call.params().string("PolicyArn"));
+    ManagedPolicy policy = versioned(call, false);
     return Struct.of("PolicyVersion", PolicyViews.version(policy, requireVersion(call, policy), true));
   }
 
@@ -60,7 +60,7 @@ public final class PolicyVersionOperations implements Operations {
   }
 
   private Map<String, ?> deletePolicyVersion(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.requireCustomer(call, call.params().string("PolicyArn"));
+    ManagedPolicy policy = versioned(call, true);
     ManagedPolicy.PolicyVersion version = requireVersion(call, policy);
     if (version.versionId().equals(policy.defaultVersionId())) {
       throw AwsServiceException.deleteConflict("Cannot delete the default version of a policy.");
@@ -72,9 +72,13 @@ public final class PolicyVersionOperations implements Operations {
   }
 
   private Map<String, ?> setDefaultPolicyVersion(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.requireCustomer(call, call.params().string("PolicyArn"));
+    ManagedPolicy policy = versioned(call, true);
     policy.setDefaultVersionId(requireVersion(call, policy).versionId());
     return null;
+  }
+
+  private static ManagedPolicy versioned(OperationCall call, boolean write) {
+    return ManagedPolicies.requireForVersion(call, call.params().string("PolicyArn"), call.params().string("VersionId"), write);
   }
 
   private static ManagedPolicy.PolicyVersion requireVersion(OperationCall call, ManagedPolicy policy) {

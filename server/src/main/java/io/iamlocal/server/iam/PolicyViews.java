@@ -3,6 +3,7 @@ package io.iamlocal.server.iam;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AwsManagedPolicyCatalog;
 import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.Tags;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,11 +47,16 @@ final class PolicyViews {
         .with("UpdateDate", entry.updateDate());
   }
 
-  /** CreatePolicy and GetPolicy add the description and the tags. */
+  /** CreatePolicy adds the tags when there are any, but does not echo the description (recorded from AWS). */
+  static Struct created(ManagedPolicy policy) {
+    return listed(policy).with("Tags", TagParams.viewsOrNull(policy.tags()));
+  }
+
+  /** GetPolicy adds the description and the tags, {@code <Tags/>} when there are none (recorded from AWS). */
   static Struct full(ManagedPolicy policy) {
     return listed(policy)
         .with("Description", policy.description())
-        .with("Tags", TagParams.viewsOrNull(policy.tags()));
+        .with("Tags", policy.tags().list().stream().sorted(Tags.POLICY_LISTING_ORDER).map(TagParams::view).toList());
   }
 
   /** CreatePolicyVersion and ListPolicyVersions omit the document; GetPolicyVersion includes it. */

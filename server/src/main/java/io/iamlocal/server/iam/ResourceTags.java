@@ -1,7 +1,6 @@
 package io.iamlocal.server.iam;
 
 import io.iamlocal.protocol.error.AwsServiceException;
-import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
 
@@ -22,10 +21,5 @@ final class ResourceTags {
       throw AwsServiceException.limitExceeded(LIMIT_MESSAGE);
     }
     tags.apply(requested, "Tags");
-  }
-
-  /** The tags as an output list; empty lists are kept, since Get* operations always send {@code <Tags/>}. */
-  static List<Struct> views(Tags tags) {
-    return tags.list().stream().map(TagParams::view).toList();
   }
 }

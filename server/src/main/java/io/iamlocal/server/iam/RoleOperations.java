@@ -86,7 +86,7 @@ public final class RoleOperations implements Operations {
   private Map<String, ?> updateRoleDescription(OperationCall call) {
     Role role = IamRoles.require(call.account(), call.params().string("RoleName"));
     role.setDescription(emptyToNull(call.params().string("Description")));
-    return Struct.of("Role", RoleViews.full(role));
+    return Struct.of("Role", RoleViews.described(role));
   }
 
   private Map<String, ?> updateAssumeRolePolicy(OperationCall call) {

@@ -21,12 +21,19 @@ public final class RoleViews {
         .with("AssumeRolePolicyDocument", PolicyUrlEncoding.encode(role.assumeRolePolicyDocument()));
   }
 
-  /** CreateRole / CreateServiceLinkedRole: what was given, MaxSessionDuration left to GetRole. */
+  /**
+   * CreateRole: what was given, except the description, which AWS does not echo (recorded);
+   * MaxSessionDuration left to GetRole.
+   */
   public static Struct created(Role role) {
     return core(role)
-        .with("Description", role.description())
-        .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
+        .with("PermissionsBoundary", PermissionsBoundaries.roleView(role.permissionsBoundaryArn()))
         .with("Tags", TagParams.viewsOrNull(role.tags()));
+  }
+
+  /** CreateServiceLinkedRole and UpdateRoleDescription: as CreateRole, with the description (recorded from AWS). */
+  public static Struct described(Role role) {
+    return created(role).with("Description", role.description());
   }
 
   /** ListRoles omits PermissionsBoundary, RoleLastUsed and Tags (documented on API_ListRoles). */
@@ -36,10 +43,10 @@ public final class RoleViews {
         .with("MaxSessionDuration", role.maxSessionDuration());
   }
 
-  /** GetRole and UpdateRoleDescription: everything, RoleLastUsed empty when never used. */
+  /** GetRole: everything, RoleLastUsed empty when never used. */
   public static Struct full(Role role) {
     return listed(role)
-        .with("PermissionsBoundary", PermissionsBoundaries.view(role.permissionsBoundaryArn()))
+        .with("PermissionsBoundary", PermissionsBoundaries.roleView(role.permissionsBoundaryArn()))
         .with("Tags", TagParams.viewsOrNull(role.tags()))
         .with("RoleLastUsed", lastUsed(role));
   }

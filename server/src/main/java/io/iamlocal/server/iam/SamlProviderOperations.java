@@ -38,7 +38,7 @@ public final class SamlProviderOperations implements Operations {
     ResourceTags.apply(provider.tags(), tags);
     return new Struct()
         .with("SAMLProviderArn", provider.arn())
-        .with("Tags", tags.isEmpty() ? null : ResourceTags.views(provider.tags()));
+        .with("Tags", tags.isEmpty() ? null : TagParams.views(provider.tags()));
   }
 
   /** AWS sends PrivateKeyList and Tags even when empty. */
@@ -49,7 +49,7 @@ public final class SamlProviderOperations implements Operations {
         .with("SAMLMetadataDocument", provider.metadataDocument())
         .with("CreateDate", provider.createDate())
         .with("ValidUntil", provider.validUntil())
-        .with("Tags", ResourceTags.views(provider.tags()))
+        .with("Tags", TagParams.views(provider.tags()))
         .with("AssertionEncryptionMode", provider.assertionEncryptionMode())
         .with("PrivateKeyList", provider.privateKeys().stream()
             .map(k -> new Struct().with("KeyId", k.keyId()).with("Timestamp", k.timestamp()))

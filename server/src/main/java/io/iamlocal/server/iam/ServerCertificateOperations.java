@@ -41,7 +41,7 @@ public final class ServerCertificateOperations implements Operations {
     ResourceTags.apply(certificate.tags(), tags);
     return new Struct()
         .with("ServerCertificateMetadata", metadata(certificate))
-        .with("Tags", tags.isEmpty() ? null : ResourceTags.views(certificate.tags()));
+        .with("Tags", tags.isEmpty() ? null : TagParams.views(certificate.tags()));
   }
 
   private Map<String, ?> get(OperationCall call) {
@@ -50,7 +50,7 @@ public final class ServerCertificateOperations implements Operations {
         .with("ServerCertificateMetadata", metadata(certificate))
         .with("CertificateBody", certificate.certificateBody())
         .with("CertificateChain", certificate.certificateChain())
-        .with("Tags", ResourceTags.views(certificate.tags())));
+        .with("Tags", TagParams.views(certificate.tags())));
   }
 
   private Map<String, ?> update(OperationCall call) {

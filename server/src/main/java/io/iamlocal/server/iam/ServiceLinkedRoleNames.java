@@ -1,10 +1,12 @@
 package io.iamlocal.server.iam;
 
+import io.iamlocal.server.state.ServiceLinkedRoleCatalog;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The name AWS gives a service-linked role: {@code AWSServiceRoleFor} plus a service-chosen part,
+ * The name AWS gives a service-linked role: the recorded one for the services in
+ * {@link ServiceLinkedRoleCatalog}; otherwise {@code AWSServiceRoleFor} plus a service-chosen part,
  * plus {@code _CustomSuffix} when one is given. The service-chosen parts below are the ones the
  * services document; for any other service principal the part is derived from the principal:
  * its service label in PascalCase followed by its qualifier labels
@@ -18,16 +20,9 @@ final class ServiceLinkedRoleNames {
   record Known(String namePart, boolean suffixAllowed) {}
 
   private static final Map<String, Known> KNOWN = Map.ofEntries(
-      yes("autoscaling.amazonaws.com", "AutoScaling"),
-      yes("autoscaling-plans.amazonaws.com", "AutoScalingPlans_EC2AutoScaling"),
-      yes("elasticbeanstalk.amazonaws.com", "ElasticBeanstalk"),
       yes("managedupdates.elasticbeanstalk.amazonaws.com", "ElasticBeanstalkManagedUpdates"),
-      yes("elasticloadbalancing.amazonaws.com", "ElasticLoadBalancing"),
-      // ECS and Elasticsearch refuse a suffix (real errors quoted in public issue reports).
-      no("ecs.amazonaws.com", "ECS"),
+      // Elasticsearch refuses a suffix (real error quoted in public issue reports).
       no("es.amazonaws.com", "AmazonElasticsearchService"),
-      yes("opensearchservice.amazonaws.com", "AmazonOpenSearchService"),
-      yes("rds.amazonaws.com", "RDS"),
       yes("spot.amazonaws.com", "EC2Spot"),
       yes("spotfleet.amazonaws.com", "EC2SpotFleet"),
       yes("ec2fleet.amazonaws.com", "EC2Fleet"),
@@ -36,42 +31,24 @@ final class ServiceLinkedRoleNames {
       yes("organizations.amazonaws.com", "Organizations"),
       yes("support.amazonaws.com", "Support"),
       yes("trustedadvisor.amazonaws.com", "TrustedAdvisor"),
-      yes("config.amazonaws.com", "Config"),
-      yes("cloudtrail.amazonaws.com", "CloudTrail"),
       yes("guardduty.amazonaws.com", "AmazonGuardDuty"),
       yes("securityhub.amazonaws.com", "SecurityHub"),
       yes("inspector2.amazonaws.com", "AmazonInspector2"),
       yes("macie.amazonaws.com", "AmazonMacie"),
       yes("access-analyzer.amazonaws.com", "AccessAnalyzer"),
-      yes("eks.amazonaws.com", "AmazonEKS"),
-      yes("eks-nodegroup.amazonaws.com", "AmazonEKSNodegroup"),
-      yes("elasticache.amazonaws.com", "ElastiCache"),
-      yes("redshift.amazonaws.com", "Redshift"),
       yes("dax.amazonaws.com", "DAX"),
-      yes("kafka.amazonaws.com", "Kafka"),
-      yes("ssm.amazonaws.com", "AmazonSSM"),
-      yes("sso.amazonaws.com", "SSO"),
-      yes("lakeformation.amazonaws.com", "LakeFormationDataAccess"),
-      yes("backup.amazonaws.com", "Backup"),
-      yes("batch.amazonaws.com", "Batch"),
       yes("compute-optimizer.amazonaws.com", "ComputeOptimizer"),
       yes("globalaccelerator.amazonaws.com", "GlobalAccelerator"),
-      yes("ops.apigateway.amazonaws.com", "APIGateway"),
       yes("logger.cloudfront.amazonaws.com", "CloudFrontLogger"),
       yes("replication.dynamodb.amazonaws.com", "DynamoDBReplication"),
       yes("dynamodb.application-autoscaling.amazonaws.com", "ApplicationAutoScaling_DynamoDBTable"),
       yes("ecs.application-autoscaling.amazonaws.com", "ApplicationAutoScaling_ECSService"),
-      yes("ec2.application-autoscaling.amazonaws.com", "ApplicationAutoScaling_EC2SpotFleetRequest"),
       yes("rds.application-autoscaling.amazonaws.com", "ApplicationAutoScaling_RDSCluster"),
       yes("elasticmapreduce.amazonaws.com", "EMRCleanup"),
-      yes("emr-containers.amazonaws.com", "AmazonEMRContainers"),
       yes("fsx.amazonaws.com", "AmazonFSx"),
-      yes("elasticfilesystem.amazonaws.com", "AmazonElasticFileSystem"),
       yes("servicequotas.amazonaws.com", "ServiceQuotas"),
       yes("fms.amazonaws.com", "FMS"),
       yes("events.amazonaws.com", "CloudWatchEvents"),
-      yes("imagebuilder.amazonaws.com", "ImageBuilder"),
-      yes("grafana.amazonaws.com", "AmazonGrafana"),
       yes("cloud9.amazonaws.com", "AWSCloud9"));
 
   private ServiceLinkedRoleNames() {}
@@ -90,13 +67,21 @@ final class ServiceLinkedRoleNames {
     return part.toString();
   }
 
+  /** Whether the service takes a CustomSuffix: as recorded from AWS, else as documented, else yes. */
   static boolean suffixAllowed(String servicePrincipal) {
+    ServiceLinkedRoleCatalog.Entry recorded = ServiceLinkedRoleCatalog.get().find(servicePrincipal);
+    if (recorded != null) {
+      return recorded.customSuffixAllowed();
+    }
     Known known = KNOWN.get(servicePrincipal);
     return known == null || known.suffixAllowed();
   }
 
+  /** The role's name: the one AWS gave it when recorded, else the documented or derived one. */
   static String roleName(String servicePrincipal, String customSuffix) {
-    return PREFIX + namePart(servicePrincipal) + (customSuffix == null ? "" : "_" + customSuffix);
+    ServiceLinkedRoleCatalog.Entry recorded = ServiceLinkedRoleCatalog.get().find(servicePrincipal);
+    String base = recorded != null ? recorded.roleName() : PREFIX + namePart(servicePrincipal);
+    return base + (customSuffix == null ? "" : "_" + customSuffix);
   }
 
   /** {@code access-analyzer} to {@code AccessAnalyzer}. */

@@ -8,8 +8,12 @@ import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IdPrefix;
+import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.PolicyStore;
 import io.iamlocal.server.state.Role;
+import io.iamlocal.server.state.ServiceLinkedRoleCatalog;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +31,11 @@ public final class ServiceLinkedRoleOperations implements Operations {
     registry.register("iam", "GetServiceLinkedRoleDeletionStatus", this::getDeletionStatus);
   }
 
+  /**
+   * Services whose answer AWS recorded ({@link ServiceLinkedRoleCatalog}) get AWS's role name,
+   * path, trust policy and attached AWS managed policies, and AWS's CustomSuffix refusal; other
+   * services get a name derived by {@link ServiceLinkedRoleNames} and no policy.
+   */
   private Map<String, ?> createServiceLinkedRole(OperationCall call) {
     Params p = call.params();
     AccountState account = call.account();
@@ -35,21 +44,36 @@ public final class ServiceLinkedRoleOperations implements Operations {
     if (!service.endsWith(ServiceLinkedRoleNames.PRINCIPAL_SUFFIX) || service.length() == ServiceLinkedRoleNames.PRINCIPAL_SUFFIX.length()) {
       throw AwsServiceException.invalidInput("Service name " + service + " is not a valid service principal.");
     }
+    ServiceLinkedRoleCatalog.Entry recorded = ServiceLinkedRoleCatalog.get().find(service);
     if (suffix != null && !ServiceLinkedRoleNames.suffixAllowed(service)) {
-      throw AwsServiceException.invalidInput("Custom suffix is not allowed for " + service);
+      throw AwsServiceException.invalidInput(recorded == null || recorded.customSuffixRefusal() == null
+          ? "Custom suffix is not allowed for " + service : recorded.customSuffixRefusal());
     }
     String name = ServiceLinkedRoleNames.roleName(service, suffix);
     if (account.roles().contains(name)) {
       throw AwsServiceException.invalidInput("Service role name " + name + " has been taken in this account, please try a different suffix.");
     }
     RoleOperations.checkRoleQuota(account);
-    Role role = new Role(account.accountId(), name, PATH_PREFIX + service + "/", account.ids().uniqueId(IdPrefix.AROA), call.now(),
-        trustPolicy(service));
+    Role role = new Role(account.accountId(), name, recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
+        account.ids().uniqueId(IdPrefix.AROA), call.now(), recorded == null ? trustPolicy(service) : recorded.trustPolicy());
     String description = p.string("Description");
     role.setDescription(description == null || description.isEmpty() ? null : description);
     role.setServiceLinked(true);
     account.roles().put(role);
-    return Struct.of("Role", RoleViews.created(role));
+    if (recorded != null) {
+      attachRecordedPolicies(account, role, recorded.attachedPolicyArns());
+    }
+    return Struct.of("Role", RoleViews.described(role));
+  }
+
+  private static void attachRecordedPolicies(AccountState account, Role role, List<String> arns) {
+    PolicyHolder holder = new PolicyHolder("role", role.roleName(), role.policies(), role);
+    for (String arn : arns) {
+      ManagedPolicy policy = PolicyStore.of(account).find(arn);
+      if (policy != null) { // a policy AWS has since retired is not in the managed-policy catalog
+        PolicyAttachmentOperations.attach(account, holder, policy);
+      }
+    }
   }
 
   private Map<String, ?> deleteServiceLinkedRole(OperationCall call) {

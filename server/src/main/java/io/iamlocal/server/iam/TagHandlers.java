@@ -4,6 +4,7 @@ import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationHandler;
 import io.iamlocal.server.dispatch.Pagination;
 import io.iamlocal.server.state.Tags;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -30,7 +31,7 @@ final class TagHandlers {
     };
   }
 
-  /** Untag*: removes the {@code TagKeys} (case-insensitively; unknown keys are ignored). */
+  /** Untag*: removes the {@code TagKeys} (case-insensitively but on managed policies; unknown keys are ignored). */
   static OperationHandler untag(Function<OperationCall, Tags> target) {
     return call -> {
       target.apply(call).remove(call.params().strings("TagKeys"));
@@ -41,5 +42,10 @@ final class TagHandlers {
   /** List*Tags: one page of the tags, in the order they were first added. */
   static OperationHandler list(Function<OperationCall, Tags> target) {
     return call -> Pagination.page(call, target.apply(call).list(), "Tags", TagParams::view);
+  }
+
+  /** List*Tags: one page of the tags, in {@code order}. */
+  static OperationHandler list(Function<OperationCall, Tags> target, Comparator<Tags.Tag> order) {
+    return call -> Pagination.page(call, target.apply(call).list().stream().sorted(order).toList(), "Tags", TagParams::view);
   }
 }

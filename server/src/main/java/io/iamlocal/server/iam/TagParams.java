@@ -17,7 +17,12 @@ public final class TagParams {
     return new Struct().with("Key", tag.key()).with("Value", tag.value());
   }
 
-  /** The tags as an output list, or null (the member left out) when there are none. */
+  /** The tags as an output list, empty when there are none (GetPolicy, GetInstanceProfile, account details). */
+  static List<Struct> views(Tags tags) {
+    return tags.list().stream().map(TagParams::view).toList();
+  }
+
+  /** The tags as an output list, or null (the member left out) when there are none (the Create* answers). */
   static List<Struct> viewsOrNull(Tags tags) {
     return tags.isEmpty() ? null : tags.list().stream().map(TagParams::view).toList();
   }

@@ -15,15 +15,25 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Writes responses with the headers AWS sends: Content-Type, Content-Length, x-amzn-RequestId, Date. */
 final class ResponseWriter {
   private static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+  /**
+   * The server's clock, set on each connection: the Date header follows it, so that an embedded
+   * server built with a moved clock still lets SDKs correct their clock skew against it.
+   */
+  static final AttributeKey<Clock> CLOCK = AttributeKey.valueOf("iamlocal.clock");
+  /** IMF-fixdate (RFC 9110): a two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}. */
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private ResponseWriter() {}
 
@@ -45,7 +55,7 @@ final class ResponseWriter {
         .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
         .set("x-amzn-RequestId", data.requestId())
-        .set(HttpHeaderNames.DATE, httpDate());
+        .set(HttpHeaderNames.DATE, httpDate(clockOf(ctx)));
     data.headers().forEach(response.headers()::set);
     HttpUtil.setKeepAlive(response, keepAlive);
     return ctx.writeAndFlush(response);
@@ -56,12 +66,17 @@ final class ResponseWriter {
 
   private record HttpDate(long epochSecond, String text) {}
 
-  private static String httpDate() {
-    long second = System.currentTimeMillis() / 1000;
+  private static Clock clockOf(ChannelHandlerContext ctx) {
+    Clock clock = ctx.channel().attr(CLOCK).get();
+    return clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** The header for the clock's current second; the cache is keyed by the second, so any clock may use it. */
+  static String httpDate(Clock clock) {
+    long second = Math.floorDiv(clock.millis(), 1000);
     HttpDate date = lastDate;
     if (date.epochSecond() != second) {
-      date = new HttpDate(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          ZonedDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC)));
+      date = new HttpDate(second, IMF_FIXDATE.format(Instant.ofEpochSecond(second)));
       lastDate = date;
     }
     return date.text();

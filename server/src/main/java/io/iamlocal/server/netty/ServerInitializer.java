@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final int idleTimeoutSeconds;
   private final TransportConfig transport;
   private final SslContext ssl;
+  private final Clock clock;
 
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds) {
     this(router, maxBodyBytes, idleTimeoutSeconds, false);
@@ -28,24 +30,26 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
   /** With {@code durable}, responses to writes wait (off the event loop) until their journal entry is on disk. */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable) {
-    this(router, maxBodyBytes, idleTimeoutSeconds, durable, TransportConfig.defaults(), null);
+    this(router, maxBodyBytes, idleTimeoutSeconds, durable, TransportConfig.defaults(), null, Clock.systemUTC());
   }
 
   /**
    * With the connection limits of {@code transport}, and TLS when {@code ssl} is not null (then each
-   * connection may speak TLS or plain HTTP, detected from its first bytes).
+   * connection may speak TLS or plain HTTP, detected from its first bytes). Responses are dated by {@code clock}.
    */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable,
-      TransportConfig transport, SslContext ssl) {
+      TransportConfig transport, SslContext ssl, Clock clock) {
     this.handler = new AwsRequestHandler(router, durable);
     this.maxBodyBytes = maxBodyBytes;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
     this.transport = transport;
     this.ssl = ssl;
+    this.clock = clock;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    ch.attr(ResponseWriter.CLOCK).set(clock);
     RequestReadTimeout readTimeout = new RequestReadTimeout(transport.requestTimeoutSeconds());
     ch.pipeline()
         .addLast(new IdleStateHandler(0, 0, idleTimeoutSeconds, TimeUnit.SECONDS))

@@ -30,11 +30,12 @@ public record CredentialReport(Instant generatedTime, byte[] content) {
     AccountSettings settings = AccountSettings.of(account);
     LoginProfiles logins = LoginProfiles.of(account);
     MfaDevices mfa = MfaDevices.of(account);
+    SigningCertificates certificates = SigningCertificates.of(account);
     csv.append('\n').append("<root_account>,").append(Arns.root(account.accountId())).append(',')
         .append(date(account.createDate()))
         .append(",not_supported,no_information,not_supported,not_supported,false");
     keyColumns(csv, rootKeys(account));
-    certColumns(csv);
+    certColumns(csv, certificates.of((User) null));
     for (User user : account.users().values()) {
       LoginProfile login = logins.get(user);
       csv.append('\n').append(user.userName()).append(',').append(user.arn()).append(',').append(date(user.createDate()));
@@ -49,7 +50,7 @@ public record CredentialReport(Instant generatedTime, byte[] content) {
       }
       csv.append(',').append(mfa.hasAssigned(user));
       keyColumns(csv, user.accessKeys());
-      certColumns(csv);
+      certColumns(csv, certificates.of(user));
     }
     return new CredentialReport(now, csv.toString().getBytes(StandardCharsets.UTF_8));
   }
@@ -69,9 +70,16 @@ public record CredentialReport(Instant generatedTime, byte[] content) {
     }
   }
 
-  /** Signing certificates are not modelled here; a user without one reads false / N/A. */
-  private static void certColumns(StringBuilder csv) {
-    csv.append(",false,N/A,false,N/A");
+  /** The first two signing certificates in upload order: active or not, and when uploaded; false / N/A without one. */
+  private static void certColumns(StringBuilder csv, List<SigningCertificate> certificates) {
+    for (int i = 0; i < 2; i++) {
+      SigningCertificate certificate = i < certificates.size() ? certificates.get(i) : null;
+      if (certificate == null) {
+        csv.append(",false,N/A");
+      } else {
+        csv.append(',').append("Active".equals(certificate.status())).append(',').append(date(certificate.uploadDate()));
+      }
+    }
   }
 
   private static List<AccessKey> rootKeys(AccountState account) {

@@ -27,7 +27,7 @@ public final class ManagedPolicy {
   private final Set<Group> attachedGroups = new LinkedHashSet<>();
   private final Set<Role> attachedRoles = new LinkedHashSet<>();
   private int permissionsBoundaryUsageCount;
-  private final Tags tags = new Tags();
+  private final Tags tags = Tags.caseSensitive();
 
   public ManagedPolicy(String arn, String policyName, String path, String policyId, String description, Instant createDate, boolean awsManaged) {
     this.arn = arn;

@@ -42,7 +42,7 @@ final class SessionTags {
       String lower = key.toLowerCase(Locale.ROOT);
       if (!keys.contains(lower)) {
         throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE,
-            "The key " + key + " in TransitiveTagKeys is not one of the session tags.");
+            "The specified transitive tag key must be included in the requested tags.");
       }
       transitive.add(lower);
     }
@@ -55,7 +55,8 @@ final class SessionTags {
         }
         if (keys.contains(lower)) {
           throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE,
-              "The session tag " + inherited.key() + " is a transitive tag of the calling session and cannot be overridden.");
+              "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key "
+                  + "from the calling session.");
         }
         all.add(inherited);
         transitive.add(lower);

@@ -44,7 +44,8 @@ public final class SessionTokenOperations implements Operations {
     AccountState account = call.account();
     SessionPolicies.Requested policies = SessionPolicies.read(p);
     SessionTags.Requested tags = SessionTags.read(p, null);
-    Integer packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : null;
+    // Unlike AssumeRole, GetFederationToken answers PackedPolicySize 0 without policies or tags (recorded from AWS).
+    int packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : 0;
     Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.FEDERATED_USER, account.accountId())
         .federatedUser(caller.user(), p.string("Name"))
         .sessionPolicies(policies.policy(), policies.policyArns())

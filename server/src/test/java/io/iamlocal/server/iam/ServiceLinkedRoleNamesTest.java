@@ -27,4 +27,13 @@ class ServiceLinkedRoleNamesTest {
     assertThat(ServiceLinkedRoleNames.suffixAllowed("autoscaling.amazonaws.com")).isTrue();
     assertThat(ServiceLinkedRoleNames.suffixAllowed("unknown.amazonaws.com")).isTrue();
   }
+
+  /** Recorded from AWS (service-linked-roles.json): names and suffix rules win over the documented table. */
+  @Test
+  void recordedServicesFollowTheRecording() {
+    assertThat(ServiceLinkedRoleNames.roleName("accountdiscovery.ssm.amazonaws.com", null))
+        .isEqualTo("AWSServiceRoleForAmazonSSM_AccountDiscovery");
+    assertThat(ServiceLinkedRoleNames.suffixAllowed("elasticbeanstalk.amazonaws.com")).isFalse();
+    assertThat(ServiceLinkedRoleNames.suffixAllowed("lexv2.amazonaws.com")).isTrue();
+  }
 }
