@@ -12,10 +12,10 @@ import java.util.Map;
  * format: {@code 1 validation error detected: Value 'x' at 'userName' failed to satisfy
  * constraint: Member must have length less than or equal to 64}.
  */
-final class InputValidator {
+public final class InputValidator {
   private InputValidator() {}
 
-  static void validate(Shape input, Map<String, Object> tree) {
+  public static void validate(Shape input, Map<String, Object> tree) {
     List<String> errors = new ArrayList<>();
     structure(input, tree, "", errors);
     if (!errors.isEmpty()) {

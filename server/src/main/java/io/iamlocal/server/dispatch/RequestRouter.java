@@ -2,6 +2,7 @@ package io.iamlocal.server.dispatch;
 
 import io.iamlocal.server.authz.AuthorizationMessages;
 import io.iamlocal.server.console.ConsoleHandler;
+import io.iamlocal.server.jsonapi.JsonApiDispatcher;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ public final class RequestRouter {
   private final StateEndpoint stateEndpoint;
   private final Supplier<CompletableFuture<Void>> reset;
   private final ConsoleHandler console;
+  private final JsonApiDispatcher jsonApis;
 
   /**
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
@@ -27,6 +29,13 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
+    this(dispatcher, state, s3, stateEndpoint, reset, console, null);
+  }
+
+  /** As above, with the JSON-protocol services (CloudTrail, Access Analyzer) served by {@code jsonApis} (null: none). */
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, JsonApiDispatcher jsonApis) {
+    this.jsonApis = jsonApis;
     this.console = console;
     this.stateEndpoint = stateEndpoint;
     this.reset = reset;
@@ -62,6 +71,9 @@ public final class RequestRouter {
     }
     if (s3 != null && S3Dispatcher.isS3(request)) {
       return s3.dispatch(request);
+    }
+    if (jsonApis != null && jsonApis.handles(request)) {
+      return jsonApis.dispatch(request);
     }
     return dispatcher.dispatch(request);
   }
