@@ -89,7 +89,7 @@ public final class JsonResponseWriter {
 
   private static JsonNode timestamp(Shape shape, Instant instant) {
     if ("iso8601".equals(shape.timestampFormat())) {
-      return JSON.getNodeFactory().textNode(instant.toString());
+      return JSON.getNodeFactory().textNode(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
     }
     BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond());
     if (instant.getNano() != 0) {
