@@ -1,6 +1,7 @@
 package io.iamlocal.server;
 
 import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.server.analyzer.LeastPrivilegeEndpoint;
 import io.iamlocal.server.auth.AccountCredentialResolver;
 import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.console.ConsoleHandler;
@@ -103,7 +104,7 @@ public final class IamLocalServer implements AutoCloseable {
         new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize(), trail),
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
         config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
-        jsonApis);
+        jsonApis, config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());
     }

@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * <p>Actions evaluated on the same resources share a statement. When {@value #COLLAPSE_AT} or more
  * resources of one action share a path prefix ({@code arn:aws:s3:::bucket/logs/}), they become that
  * prefix followed by {@code *}, and the statement's Sid says so ({@code Collapsed12ResourcesUnderPrefix}).
- * Condition keys the user names are added as {@code StringEquals} when every decision of the statement
- * saw the same single value.
+ * Condition keys the user names are added as {@code StringEquals} when every decision of an action
+ * saw the same single value (actions then share a statement only when their pinned values agree too).
  */
 public final class PolicyGenerator {
   /** Resources sharing a prefix, per action, from which they are collapsed into a pattern. */
@@ -68,36 +68,41 @@ public final class PolicyGenerator {
     }
     used.sort(java.util.Comparator.comparingLong(TrailEvent::epochMillis));
     List<String> notes = new ArrayList<>();
-    // action -> its (possibly collapsed) resources; then actions grouped by identical resource sets
-    Map<SortedSet<String>, SortedSet<String>> actionsByResources = new LinkedHashMap<>();
-    Map<SortedSet<String>, Integer> collapsedBy = new LinkedHashMap<>();
+    Map<Grouping, Integer> collapsedCounts = new LinkedHashMap<>();
+    Map<Grouping, ObjectNode> conditionsByGrouping = new LinkedHashMap<>();
+    // Actions share a statement when they have the same (possibly collapsed) resources and the same pinned conditions.
+    Map<Grouping, SortedSet<String>> actionsByGrouping = new LinkedHashMap<>();
     checksByAction.forEach((action, checks) -> {
       SortedSet<String> resources = new TreeSet<>();
       checks.forEach(c -> resources.add(c.resource()));
-      int before = resources.size();
       SortedSet<String> collapsed = collapse(resources);
-      if (collapsed.size() < before) {
-        notes.add(action + ": " + before + " resources collapsed to " + String.join(", ", collapsed.stream()
+      int folded = (int) resources.stream().filter(r -> !collapsed.contains(r)).count();
+      if (folded > 0) {
+        notes.add(action + ": " + resources.size() + " resources collapsed to " + String.join(", ", collapsed.stream()
             .filter(r -> r.endsWith("*") && !resources.contains(r)).toList()) + " (" + COLLAPSE_AT + " or more share the prefix)");
-        int folded = (int) resources.stream().filter(r -> !collapsed.contains(r)).count();
-        collapsedBy.merge(collapsed, folded, Math::max);
       }
-      actionsByResources.computeIfAbsent(collapsed, k -> new TreeSet<>()).add(action);
+      ObjectNode condition = conditions(checks, conditionKeys);
+      actionsByGrouping.computeIfAbsent(new Grouping(collapsed, condition == null ? null : condition.toString()),
+          k -> new TreeSet<>()).add(action);
+      if (folded > 0) {
+        collapsedCounts.merge(new Grouping(collapsed, condition == null ? null : condition.toString()), folded, Math::max);
+      }
+      conditionsByGrouping.put(new Grouping(collapsed, condition == null ? null : condition.toString()), condition);
     });
     ObjectNode document = JSON.createObjectNode();
     document.put("Version", "2012-10-17");
     ArrayNode statements = document.putArray("Statement");
     List<GeneratedPolicy.Statement> described = new ArrayList<>();
-    actionsByResources.forEach((resources, actions) -> {
+    actionsByGrouping.forEach((grouping, actions) -> {
       ObjectNode statement = statements.addObject();
-      Integer collapsed = collapsedBy.get(resources);
+      Integer collapsed = collapsedCounts.get(grouping);
       if (collapsed != null) {
         statement.put("Sid", "Collapsed" + collapsed + "ResourcesUnderPrefix");
       }
       statement.put("Effect", "Allow");
       putOneOrMany(statement, "Action", actions);
-      putOneOrMany(statement, "Resource", resources);
-      ObjectNode condition = conditions(actions, checksByAction, conditionKeys);
+      putOneOrMany(statement, "Resource", grouping.resources());
+      ObjectNode condition = conditionsByGrouping.get(grouping);
       if (condition != null) {
         statement.set("Condition", condition);
       }
@@ -105,7 +110,7 @@ public final class PolicyGenerator {
       for (String action : actions) {
         eventsByActionResource.get(action).values().forEach(eventIds::addAll);
       }
-      described.add(new GeneratedPolicy.Statement(List.copyOf(actions), List.copyOf(resources), eventIds));
+      described.add(new GeneratedPolicy.Statement(List.copyOf(actions), List.copyOf(grouping.resources()), eventIds));
     });
     return new GeneratedPolicy(principalArn, document, described, notes, used);
   }
@@ -141,30 +146,20 @@ public final class PolicyGenerator {
     return out;
   }
 
-  /** StringEquals on each asked-for key whose value was the same single one in every decision of the statement. */
-  private static ObjectNode conditions(Set<String> actions, Map<String, List<AuthorizationCheck>> checksByAction,
-      Set<String> conditionKeys) {
-    if (conditionKeys.isEmpty()) {
-      return null;
-    }
+  /** StringEquals on each asked-for key whose value was the same single one in every decision of the action. */
+  private static ObjectNode conditions(List<AuthorizationCheck> checks, Set<String> conditionKeys) {
     ObjectNode equals = JSON.createObjectNode();
     for (String key : conditionKeys) {
       String constant = null;
-      boolean same = true;
-      for (String action : actions) {
-        for (AuthorizationCheck check : checksByAction.get(action)) {
-          List<String> values = check.keys() == null ? null : check.keys().get(key);
-          if (values == null || values.size() != 1 || (constant != null && !constant.equals(values.get(0)))) {
-            same = false;
-            break;
-          }
-          constant = values.get(0);
-        }
-        if (!same) {
+      for (AuthorizationCheck check : checks) {
+        List<String> values = check.keys() == null ? null : check.keys().get(key);
+        if (values == null || values.size() != 1 || (constant != null && !constant.equals(values.get(0)))) {
+          constant = null;
           break;
         }
+        constant = values.get(0);
       }
-      if (same && constant != null) {
+      if (constant != null) {
         equals.put(key, constant);
       }
     }
@@ -175,6 +170,9 @@ public final class PolicyGenerator {
     condition.set("StringEquals", equals);
     return condition;
   }
+
+  /** What actions must have in common to share a statement. */
+  private record Grouping(SortedSet<String> resources, String condition) {}
 
   private static void putOneOrMany(ObjectNode statement, String field, Collection<String> values) {
     if (values.size() == 1) {

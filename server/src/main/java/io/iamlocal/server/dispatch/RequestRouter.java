@@ -1,6 +1,7 @@
 package io.iamlocal.server.dispatch;
 
 import io.iamlocal.server.authz.AuthorizationMessages;
+import io.iamlocal.server.analyzer.LeastPrivilegeEndpoint;
 import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.jsonapi.JsonApiDispatcher;
 import io.iamlocal.server.s3.S3Dispatcher;
@@ -21,6 +22,7 @@ public final class RequestRouter {
   private final Supplier<CompletableFuture<Void>> reset;
   private final ConsoleHandler console;
   private final JsonApiDispatcher jsonApis;
+  private final LeastPrivilegeEndpoint leastPrivilege;
 
   /**
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
@@ -29,13 +31,18 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
-    this(dispatcher, state, s3, stateEndpoint, reset, console, null);
+    this(dispatcher, state, s3, stateEndpoint, reset, console, null, null);
   }
 
-  /** As above, with the JSON-protocol services (CloudTrail, Access Analyzer) served by {@code jsonApis} (null: none). */
+  /**
+   * As above, with the JSON-protocol services (CloudTrail, Access Analyzer) served by {@code jsonApis}
+   * and the console's least-privilege data by {@code leastPrivilege} (each null: not served).
+   */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
-      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, JsonApiDispatcher jsonApis) {
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, JsonApiDispatcher jsonApis,
+      LeastPrivilegeEndpoint leastPrivilege) {
     this.jsonApis = jsonApis;
+    this.leastPrivilege = leastPrivilege;
     this.console = console;
     this.stateEndpoint = stateEndpoint;
     this.reset = reset;
@@ -65,6 +72,9 @@ public final class RequestRouter {
     }
     if (stateEndpoint != null && StateEndpoint.DENIALS_PATH.equals(path) && "GET".equals(request.method())) {
       return stateEndpoint.denials(request);
+    }
+    if (leastPrivilege != null && LeastPrivilegeEndpoint.handles(path)) {
+      return leastPrivilege.handle(request);
     }
     if (console != null && ConsoleHandler.handles(path)) {
       return console.handle(request);
