@@ -155,6 +155,14 @@ class LeastPrivilegeProofIT {
         "s3:DeleteObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
         "s3:DeleteObject on arn:aws:s3:::" + BUCKET + "/archive/readme.txt");
     assertThat(policy).doesNotContain("sts:GetCallerIdentity"); // needs no permission
+    // The policy the README shows: actions on the same resources share a statement.
+    String bucket = "arn:aws:s3:::" + BUCKET;
+    assertThat(policy).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
+        + "{\"Effect\":\"Allow\",\"Action\":[\"iam:GetUser\",\"iam:ListAccessKeys\"],\"Resource\":\"arn:aws:iam::123456789012:user/app\"},"
+        + "{\"Effect\":\"Allow\",\"Action\":[\"s3:CreateBucket\",\"s3:DeleteBucket\",\"s3:ListBucket\"],\"Resource\":\"" + bucket + "\"},"
+        + "{\"Effect\":\"Allow\",\"Action\":[\"s3:DeleteObject\",\"s3:PutObject\"],\"Resource\":[\"" + bucket + "/archive/readme.txt\",\""
+        + bucket + "/docs/readme.txt\"]},"
+        + "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"" + bucket + "/docs/readme.txt\"}]}");
 
     // Sufficient: strict enforcement with the generated policy refuses nothing.
     assertThat(run(strict, policy)).isNull();
