@@ -69,7 +69,7 @@ public final class CloudTrailRecord {
           .put("AuthenticationMethod", event.payload.s3Parameters().containsKey("X-Amz-Credential") ? "QueryString" : "AuthHeader"));
     }
     record.put("requestID", event.request.requestId());
-    record.put("eventID", event.eventId);
+    record.put("eventID", event.eventId());
     record.put("readOnly", event.readOnly);
     if (event.payload.s3Parameters() != null) {
       ArrayNode resources = record.putArray("resources");

@@ -15,7 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TrailEvent {
   final long epochMillis;
-  final String eventId;
+  private final long idHigh;
+  private final long idLow;
+  private String eventId;
   final Object accountToken;
   final String accountId;
   final String service;
@@ -57,8 +59,9 @@ public final class TrailEvent {
     this.epochMillis = epochMillis;
     ThreadLocalRandom random = ThreadLocalRandom.current();
     // A random (version 4) UUID without SecureRandom: event IDs need to be unique, not unguessable.
-    this.eventId = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-        (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    // Formatted on first read: most events are never read.
+    this.idHigh = (random.nextLong() & ~0xF000L) | 0x4000L;
+    this.idLow = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     this.accountToken = TrailAccountToken.of(account);
     this.accountId = account.accountId();
     this.service = service;
@@ -78,7 +81,12 @@ public final class TrailEvent {
   }
 
   public String eventId() {
-    return eventId;
+    String id = eventId;
+    if (id == null) {
+      id = new UUID(idHigh, idLow).toString();
+      eventId = id; // racy but idempotent: every thread formats the same text
+    }
+    return id;
   }
 
   public String eventName() {
