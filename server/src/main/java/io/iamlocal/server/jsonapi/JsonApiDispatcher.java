@@ -15,13 +15,13 @@ import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestIds;
 import io.iamlocal.server.dispatch.ServiceHint;
+import io.iamlocal.server.dispatch.SignedRequests;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.sigv4.SigV4Failure;
-import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
@@ -138,14 +138,11 @@ public final class JsonApiDispatcher {
   }
 
   private Verified authenticate(HttpRequestData request) {
-    VerificationResult result = verifier.verify(
-        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    VerificationResult result = SignedRequests.verify(verifier, callers, state, request);
     if (result instanceof SigV4Failure failure) {
       throw signatureError(failure);
     }
-    Verified verified = (Verified) result;
-    callers.recordUse(verified, state.account());
-    return verified;
+    return (Verified) result;
   }
 
   private Caller caller(Verified verified, AccountState account) {

@@ -7,6 +7,7 @@ import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestIds;
+import io.iamlocal.server.dispatch.SignedRequests;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
@@ -15,7 +16,6 @@ import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.trail.CallChecks;
 import io.iamlocal.server.trail.Trail;
 import io.iamlocal.sigv4.SigV4Failure;
-import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
@@ -166,14 +166,11 @@ public final class S3Dispatcher {
   }
 
   private Verified authenticate(HttpRequestData request) {
-    VerificationResult result = verifier.verify(
-        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    VerificationResult result = SignedRequests.verify(verifier, callers, state, request);
     if (result instanceof SigV4Failure failure) {
       throw S3Error.of(failure);
     }
-    Verified verified = (Verified) result;
-    callers.recordUse(verified, state.account());
-    return verified;
+    return (Verified) result;
   }
 
   private Caller caller(Verified verified, AccountState account) {
