@@ -235,6 +235,35 @@ class CloudTrailIT {
         .containsExactly("ListObjectsV2", "ListObjectsV2");
   }
 
+  @Test
+  void callsAreSignedAndAuthorizedLikeAnyAwsCall() {
+    AccessKey key;
+    try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
+      iam.createUser(r -> r.userName("no-trail-rights"));
+      key = iam.createAccessKey(r -> r.userName("no-trail-rights")).accessKey();
+    }
+    try (CloudTrailClient wrongSecret = cloudTrail(AwsBasicCredentials.create("test", "wrong"))) {
+      assertThatThrownBy(() -> wrongSecret.lookupEvents(r -> r.maxResults(1)))
+          .isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException"));
+    }
+    try (CloudTrailClient user = cloudTrail(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+      assertThatThrownBy(() -> user.lookupEvents(r -> r.maxResults(1)))
+          .isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(e.getMessage()).contains("User: arn:aws:iam::123456789012:user/no-trail-rights is not authorized to perform: "
+                + "cloudtrail:LookupEvents");
+          });
+    }
+    try (var analyzer = software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient.builder()
+        .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+      assertThatThrownBy(() -> analyzer.getGeneratedPolicy(r -> r.jobId("no-such-job")))
+          .isInstanceOf(software.amazon.awssdk.services.accessanalyzer.model.ValidationException.class);
+    }
+  }
+
   private static JsonNode aws(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--output", "json"));
     command.addAll(List.of(args));
@@ -244,10 +273,14 @@ class CloudTrailIT {
   }
 
   private static CloudTrailClient cloudTrail() {
+    return cloudTrail(Clients.root());
+  }
+
+  private static CloudTrailClient cloudTrail(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
     return CloudTrailClient.builder()
         .endpointOverride(server.endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
