@@ -13,7 +13,8 @@
 # Other wire options: --scenarios get_user,list_users,get_caller_identity,simulate_principal_policy,
 #   assume_role,assumed_role_call,create_user   --wrk-threads 2 --connections 32 --warmup 5
 #   --fill-threads 4 --profile <scenario> (JFR summary of that scenario) --label "text"
-#   --java-opts "…" (replaces the recommended server flags) --no-cds --results DIR
+#   --java-opts "…" (replaces the recommended server flags) --server-args "…" (extra server flags, e.g.
+#   --cloudtrail-events 0) --no-cds --results DIR
 #
 # Environment: IAMLOCAL_BUILD_DIR (Maven build dir, default target; lets builds share a checkout),
 #   IAMLOCAL_JAR (server jar, default server/$IAMLOCAL_BUILD_DIR/iamlocal.jar).

@@ -10,6 +10,8 @@ final class Options {
   Path jar = Path.of("server/target/iamlocal.jar");
   Path archive;
   List<String> javaOpts = new ArrayList<>();
+  /** Extra server flags for the measured server (e.g. {@code --cloudtrail-events 0} for an A/B run). */
+  List<String> serverArgs = new ArrayList<>();
   int users = 10_000;
   int durationSeconds = 10;
   int warmupSeconds = 5;
@@ -31,6 +33,7 @@ final class Options {
         case "--jar" -> o.jar = Path.of(require(name, value));
         case "--archive" -> o.archive = Path.of(require(name, value));
         case "--java-opts" -> o.javaOpts = split(require(name, value));
+        case "--server-args" -> o.serverArgs = split(require(name, value));
         case "--users" -> o.users = Integer.parseInt(require(name, value));
         case "--duration" -> o.durationSeconds = Integer.parseInt(require(name, value));
         case "--warmup" -> o.warmupSeconds = Integer.parseInt(require(name, value));

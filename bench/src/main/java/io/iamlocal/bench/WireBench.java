@@ -69,7 +69,7 @@ final class WireBench {
     Files.createDirectories(o.work);
 
     results.put("startup", startup());
-    server = ServerProcess.start(o.jar, javaOpts, List.of(), o.work.resolve("server.log"));
+    server = ServerProcess.start(o.jar, javaOpts, o.serverArgs, o.work.resolve("server.log"));
     try {
       URI endpoint = URI.create("http://127.0.0.1:" + server.port());
       Map<String, Object> memory = new LinkedHashMap<>();

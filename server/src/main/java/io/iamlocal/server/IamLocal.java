@@ -536,6 +536,32 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
+     * Also writes the trail as CloudTrail log files under {@code dir}
+     * ({@code AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz}).
+     *
+     * @param dir the directory (created if missing), or null for the in-memory trail only (the default)
+     * @return this builder
+     */
+    public Builder cloudTrailDir(Path dir) {
+      config = config.withCloudTrailDir(dir);
+      return this;
+    }
+
+    /**
+     * How many CloudTrail events the in-memory trail keeps (default 10,000); 0 records none.
+     *
+     * @param events the ring's size
+     * @return this builder
+     */
+    public Builder cloudTrailEvents(int events) {
+      if (events < 0) {
+        throw new IllegalArgumentException("cloudTrailEvents must not be negative");
+      }
+      config = config.withCloudTrailEvents(events);
+      return this;
+    }
+
+    /**
      * A seed file (YAML, or JSON when named {@code *.json}) of users, groups, roles and policies,
      * applied at start through the same validation as the API; with a data directory, only when
      * its state is empty. {@code GET /_iamlocal/state} exports this format.

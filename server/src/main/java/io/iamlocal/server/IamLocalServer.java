@@ -1,6 +1,7 @@
 package io.iamlocal.server;
 
 import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.server.analyzer.LeastPrivilegeEndpoint;
 import io.iamlocal.server.auth.AccountCredentialResolver;
 import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.console.ConsoleHandler;
@@ -13,6 +14,9 @@ import io.iamlocal.server.netty.ServerInitializer;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.dispatch.StateEndpoint;
 import io.iamlocal.server.dispatch.WriteJournal;
+import io.iamlocal.server.jsonapi.JsonApiDispatcher;
+import io.iamlocal.server.trail.Trail;
+import io.iamlocal.server.trail.TrailFileWriter;
 import io.iamlocal.server.durable.Durability;
 import io.iamlocal.server.seed.SeedApplier;
 import io.iamlocal.server.seed.SeedFile;
@@ -46,6 +50,7 @@ public final class IamLocalServer implements AutoCloseable {
   private final TransportConfig transport;
   private TlsMaterial tls;
   private Durability durability;
+  private Trail trail = Trail.NONE;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel channel;
@@ -89,11 +94,17 @@ public final class IamLocalServer implements AutoCloseable {
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
     CallerResolver callers = new CallerResolver();
     PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode());
+    trail = new Trail(config.cloudTrailEvents(),
+        config.cloudTrailDir() == null || config.cloudTrailEvents() == 0 ? null : new TrailFileWriter(config.cloudTrailDir()));
     QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
-        durability == null ? WriteJournal.NONE : durability);
-    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize()),
+        durability == null ? WriteJournal.NONE : durability, trail);
+    JsonApiDispatcher jsonApis = new JsonApiDispatcher(state, verifier, callers, authorizer, requestLog,
+        JsonServices.of(trail));
+    RequestRouter router = new RequestRouter(dispatcher, state,
+        new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize(), trail),
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
-        config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null);
+        config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
+        jsonApis, config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());
     }
@@ -211,6 +222,12 @@ public final class IamLocalServer implements AutoCloseable {
     if (durability != null) {
       durability.close();
     }
+    trail.close();
+  }
+
+  /** The in-memory CloudTrail trail (empty with {@code cloudTrailEvents} 0). */
+  public Trail trail() {
+    return trail;
   }
 
   /** The vendored IAM and STS models, loaded once per JVM. */

@@ -23,7 +23,9 @@ public record ServerConfig(
     Path dataDir,
     Path initFile,
     boolean console,
-    int s3MaxObjectSize) {
+    int s3MaxObjectSize,
+    Path cloudTrailDir,
+    int cloudTrailEvents) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final int DEFAULT_MAX_BODY = 8 * 1024 * 1024;
@@ -32,7 +34,8 @@ public record ServerConfig(
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
-        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), EnforcementMode.STRICT, null, null, true, DEFAULT_S3_MAX_OBJECT_SIZE);
+        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), EnforcementMode.STRICT, null, null, true, DEFAULT_S3_MAX_OBJECT_SIZE, null,
+        io.iamlocal.server.trail.Trail.DEFAULT_CAPACITY);
   }
 
   /** Whether policies are evaluated at all (strict or soft), as opposed to every call being allowed. */
@@ -100,6 +103,16 @@ public record ServerConfig(
     return edit(c -> c.console = value);
   }
 
+  /** Also write every trail event as CloudTrail log files under {@code value} (null: memory only). */
+  public ServerConfig withCloudTrailDir(Path value) {
+    return edit(c -> c.cloudTrailDir = value);
+  }
+
+  /** How many CloudTrail events the in-memory trail keeps (0: no trail, no generated policies). */
+  public ServerConfig withCloudTrailEvents(int value) {
+    return edit(c -> c.cloudTrailEvents = value);
+  }
+
   public ServerConfig withClock(Clock value) {
     return edit(c -> c.clock = value);
   }
@@ -114,7 +127,8 @@ public record ServerConfig(
     Draft c = new Draft(this);
     change.accept(c);
     return new ServerConfig(c.host, c.port, c.rootAccessKeyId, c.rootSecretKey, c.accountId, c.region, c.maxBodyBytes,
-        c.idleTimeoutSeconds, c.clock, c.enforcementMode, c.dataDir, c.initFile, c.console, c.s3MaxObjectSize);
+        c.idleTimeoutSeconds, c.clock, c.enforcementMode, c.dataDir, c.initFile, c.console, c.s3MaxObjectSize,
+        c.cloudTrailDir, c.cloudTrailEvents);
   }
 
   /** A mutable copy of a configuration, used only by {@link #edit}. */
@@ -133,6 +147,8 @@ public record ServerConfig(
     Path initFile;
     boolean console;
     int s3MaxObjectSize;
+    Path cloudTrailDir;
+    int cloudTrailEvents;
 
     Draft(ServerConfig from) {
       host = from.host;
@@ -149,6 +165,8 @@ public record ServerConfig(
       initFile = from.initFile;
       console = from.console;
       s3MaxObjectSize = from.s3MaxObjectSize;
+      cloudTrailDir = from.cloudTrailDir;
+      cloudTrailEvents = from.cloudTrailEvents;
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 public record OperationModel(
     ServiceModel service,
     String name,
+    Http http,
     Shape input,
     Shape output,
     String resultWrapper,
@@ -14,4 +15,7 @@ public record OperationModel(
   public boolean hasOutput() {
     return output != null;
   }
+
+  /** The REST binding: method and URI template ({@code /policy/generation/{jobId}}). */
+  public record Http(String method, String requestUri) {}
 }

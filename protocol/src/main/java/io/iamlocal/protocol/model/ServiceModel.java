@@ -23,6 +23,8 @@ public final class ServiceModel {
   private final String endpointPrefix;
   private final String apiVersion;
   private final String xmlNamespace;
+  private final String protocol;
+  private final String targetPrefix;
   private final Map<String, Shape> shapes;
   private final Map<String, OperationModel> operations;
   private final Map<String, Paginator> paginators;
@@ -33,6 +35,8 @@ public final class ServiceModel {
     this.endpointPrefix = meta.path("endpointPrefix").asText();
     this.apiVersion = meta.path("apiVersion").asText();
     this.xmlNamespace = meta.path("xmlNamespace").asText();
+    this.protocol = meta.path("protocol").asText();
+    this.targetPrefix = meta.path("targetPrefix").asText(null);
     Map<String, Shape> shapeMap = new HashMap<>();
     root.path("shapes").fields().forEachRemaining(e -> shapeMap.put(e.getKey(), readShape(e.getKey(), e.getValue())));
     this.shapes = Collections.unmodifiableMap(shapeMap);
@@ -67,7 +71,14 @@ public final class ServiceModel {
 
   private static Shape readShape(String name, JsonNode node) {
     Map<String, String> members = new LinkedHashMap<>();
-    node.path("members").fields().forEachRemaining(e -> members.put(e.getKey(), e.getValue().path("shape").asText()));
+    Map<String, Shape.MemberLocation> locations = new HashMap<>();
+    node.path("members").fields().forEachRemaining(e -> {
+      members.put(e.getKey(), e.getValue().path("shape").asText());
+      if (e.getValue().has("location")) {
+        locations.put(e.getKey(), new Shape.MemberLocation(e.getValue().path("location").asText(),
+            e.getValue().path("locationName").asText(e.getKey())));
+      }
+    });
     Set<String> required = new LinkedHashSet<>();
     node.path("required").forEach(r -> required.add(r.asText()));
     List<String> enums = new ArrayList<>();
@@ -98,7 +109,9 @@ public final class ServiceModel {
         node.has("pattern") ? node.path("pattern").asText() : null,
         Collections.unmodifiableList(enums),
         error,
-        node.path("sensitive").asBoolean(false));
+        node.path("sensitive").asBoolean(false),
+        locations.isEmpty() ? Map.of() : Collections.unmodifiableMap(locations),
+        node.path("timestampFormat").asText(null));
   }
 
   private OperationModel readOperation(JsonNode node) {
@@ -109,6 +122,7 @@ public final class ServiceModel {
     return new OperationModel(
         this,
         node.path("name").asText(),
+        new OperationModel.Http(node.path("http").path("method").asText("POST"), node.path("http").path("requestUri").asText("/")),
         in.isMissingNode() ? null : shapes.get(in.asText()),
         out.isMissingNode() ? null : shapes.get(out.asText()),
         node.path("output").path("resultWrapper").asText(null),
@@ -138,6 +152,16 @@ public final class ServiceModel {
 
   public String xmlNamespace() {
     return xmlNamespace;
+  }
+
+  /** The botocore protocol: {@code query}, {@code json} (CloudTrail), {@code rest-json} (Access Analyzer). */
+  public String protocol() {
+    return protocol;
+  }
+
+  /** The JSON protocol's {@code X-Amz-Target} prefix ({@code com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101}), or null. */
+  public String targetPrefix() {
+    return targetPrefix;
   }
 
   public Shape shape(String name) {

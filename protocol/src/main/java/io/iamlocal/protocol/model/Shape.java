@@ -26,6 +26,9 @@ public final class Shape {
   private final List<String> enumValues;
   private final ErrorInfo error;
   private final boolean sensitive;
+  /** Where REST protocols carry members ({@code uri}, {@code querystring}, {@code header}); body members are absent. */
+  private final Map<String, MemberLocation> locations;
+  private final String timestampFormat;
   private ServiceModel model;
 
   Shape(
@@ -41,7 +44,9 @@ public final class Shape {
       String pattern,
       List<String> enumValues,
       ErrorInfo error,
-      boolean sensitive) {
+      boolean sensitive,
+      Map<String, MemberLocation> locations,
+      String timestampFormat) {
     this.name = name;
     this.type = type;
     this.members = members;
@@ -55,6 +60,8 @@ public final class Shape {
     this.enumValues = enumValues;
     this.error = error;
     this.sensitive = sensitive;
+    this.locations = locations;
+    this.timestampFormat = timestampFormat;
   }
 
   /** Botocore patterns are written for whole-value matching but some use syntax Java lacks. */
@@ -147,6 +154,19 @@ public final class Shape {
   public boolean isSensitive() {
     return sensitive;
   }
+
+  /** Where a REST protocol carries {@code memberName}, or null when it travels in the body. */
+  public MemberLocation location(String memberName) {
+    return locations.get(memberName);
+  }
+
+  /** The shape's own {@code timestampFormat} ({@code iso8601}, {@code unixTimestamp}…), or null for the protocol's default. */
+  public String timestampFormat() {
+    return timestampFormat;
+  }
+
+  /** A member bound to the URI, query string or a header, under its wire name. */
+  public record MemberLocation(String location, String name) {}
 
   /** The wire code, HTTP status and fault side of an exception shape. */
   public record ErrorInfo(String code, int httpStatus, boolean senderFault) {}

@@ -1,10 +1,10 @@
 package io.iamlocal.protocol.model;
 
-/** The botocore shape types that the IAM and STS models use. */
+/** The botocore shape types of the vendored models ({@code float} is read as {@link #DOUBLE}). */
 public enum ShapeType {
   STRUCTURE, LIST, MAP, STRING, INTEGER, LONG, BOOLEAN, TIMESTAMP, BLOB, DOUBLE;
 
   static ShapeType of(String botocoreName) {
-    return valueOf(botocoreName.toUpperCase(java.util.Locale.ROOT));
+    return botocoreName.equals("float") ? DOUBLE : valueOf(botocoreName.toUpperCase(java.util.Locale.ROOT));
   }
 }

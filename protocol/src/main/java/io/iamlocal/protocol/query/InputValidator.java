@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * iteration order of a {@link HashMap} of the structure's member names (recorded from AWS:
  * minimumPasswordLength, passwordReusePrevention, maxPasswordAge; clientIDList, thumbprintList, url).
  */
-final class InputValidator {
+public final class InputValidator {
   private static final Map<Shape, List<String>> CORAL_ORDER = new ConcurrentHashMap<>();
   /** Lists whose items Coral also declares non-null, which its message names last (recorded: Untag* tagKeys). */
   private static final Set<String> ITEMS_NOT_NULL = Set.of("tagKeyListType");
@@ -36,7 +36,7 @@ final class InputValidator {
     this.echoValues = echoValues;
   }
 
-  static void validate(Shape input, Map<String, Object> tree) {
+  public static void validate(Shape input, Map<String, Object> tree) {
     InputValidator validator = new InputValidator(!"IAM".equals(input.service().serviceId()));
     List<String> errors = validator.errors;
     validator.structure(input, tree, "");

@@ -27,6 +27,7 @@ import io.iamlocal.server.state.ServerCertificate;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Tags;
 import io.iamlocal.server.state.User;
+import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,15 +120,18 @@ public final class PolicyAuthorizer implements Authorizer {
         .resourceAccount(call.account().accountId())
         .build();
     if (PolicyEvaluator.decide(input) == Decision.ALLOWED) {
+      CallChecks.record(call.account(), action, resource, true, true, keys);
       return;
     }
     EvaluationResult result = PolicyEvaluator.evaluate(input);
     if (result.allowed() || implicitlyGranted(call, action, result)) {
+      CallChecks.record(call.account(), action, resource, true, result.allowed(), keys);
       return;
     }
     if (keys instanceof LazyContextKeys lazy) {
       lazy.materialize(); // the denial record lists every key; build them now, under the account lock
     }
+    CallChecks.record(call.account(), action, resource, false, true, keys);
     DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of());
     if (mode == EnforcementMode.SOFT) {
       return;
@@ -264,10 +268,21 @@ public final class PolicyAuthorizer implements Authorizer {
       result = evaluate(caller, account, request, resourcePolicies, false);
     }
     if (result.allowed()) {
+      if (!caller.isRoot()) {
+        CallChecks.record(account, action, resource, true, !allowedByResourcePolicies(request, resourcePolicies), keys);
+      }
       return true;
+    }
+    if (!caller.isRoot()) {
+      CallChecks.record(account, action, resource, false, true, keys);
     }
     DenialLog.record(account, requestId, caller, request, result, resourcePolicies);
     return mode == EnforcementMode.SOFT;
+  }
+
+  /** Whether resource-based policies (a bucket policy, a trust policy naming the caller) allow on their own. */
+  public static boolean allowedByResourcePolicies(RequestContext request, List<CompiledPolicy> resourcePolicies) {
+    return !resourcePolicies.isEmpty() && PolicyEvaluator.decideAlone(request, resourcePolicies, true) == Decision.ALLOWED;
   }
 
   /**

@@ -103,6 +103,14 @@ public final class Main implements Callable<Integer> {
       description = "Keep the state in DIR (SQLite, created if missing): acknowledged writes survive a restart or kill -9.")
   Path dataDir;
 
+  @Option(names = "--cloudtrail-dir", paramLabel = "DIR",
+      description = "Also write every IAM, STS and S3 call as CloudTrail log files under DIR (AWSLogs/<account>/CloudTrail/…).")
+  Path cloudTrailDir;
+
+  @Option(names = "--cloudtrail-events", paramLabel = "N",
+      description = "CloudTrail events kept in memory for LookupEvents and generated policies; 0 keeps none (default: ${DEFAULT-VALUE}).")
+  int cloudTrailEvents = io.iamlocal.server.trail.Trail.DEFAULT_CAPACITY;
+
   @Option(names = "--init", paramLabel = "FILE",
       description = "Seed users, groups, roles and policies from a YAML or JSON file at start (with --data-dir: when the state is empty).")
   Path initFile;
@@ -173,6 +181,8 @@ public final class Main implements Callable<Integer> {
           .s3MaxObjectSize(s3MaxObjectSize)
           .console(!noConsole)
           .dataDir(dataDir)
+          .cloudTrailDir(cloudTrailDir)
+          .cloudTrailEvents(cloudTrailEvents)
           .initFile(initFile)
           .maxHeaderBytes(maxHeaderSize)
           .idleTimeoutSeconds(idleTimeout)

@@ -28,7 +28,9 @@ final class ConsoleAssets {
         "index.html", read("index.html", "text/html; charset=utf-8"),
         "console.css", read("console.css", "text/css; charset=utf-8"),
         "console.js", read("console.js", "text/javascript; charset=utf-8"),
-        "favicon.svg", read("favicon.svg", "image/svg+xml")));
+        "favicon.svg", read("favicon.svg", "image/svg+xml"),
+        "least-privilege.html", read("least-privilege.html", "text/html; charset=utf-8"),
+        "least-privilege.js", read("least-privilege.js", "text/javascript; charset=utf-8")));
   }
 
   /** The file with exactly this name (no path), or null. */

@@ -83,7 +83,7 @@ public final class ConsoleHandler {
     headers.put("ETag", asset.etag());
     // No hashed file names, so the browser revalidates each time (a cheap 304 while the jar is the same).
     headers.put("Cache-Control", "no-cache");
-    if (asset.name().equals("index.html")) {
+    if (asset.name().endsWith(".html")) {
       headers.put("Content-Security-Policy", CSP);
     }
     if (asset.etag().equals(request.header("if-none-match"))) {

@@ -15,6 +15,9 @@ import io.iamlocal.server.state.AccessActivity;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.trail.CallChecks;
+import io.iamlocal.server.trail.Trail;
+import io.iamlocal.server.trail.TrailEvent;
 import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
@@ -41,6 +44,7 @@ public final class QueryDispatcher {
   private final Authorizer authorizer;
   private final RequestLog requestLog;
   private final WriteJournal journal;
+  private final Trail trail;
 
   /**
    * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none)
@@ -48,6 +52,13 @@ public final class QueryDispatcher {
    */
   public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
       CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal) {
+    this(registry, state, verifier, callers, authorizer, requestLog, journal, Trail.NONE);
+  }
+
+  /** As above, recording every call that reached an operation in {@code trail}. */
+  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
+      CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal, Trail trail) {
+    this.trail = trail;
     this.journal = journal;
     this.requestLog = requestLog;
     this.registry = registry;
@@ -59,8 +70,23 @@ public final class QueryDispatcher {
 
   public HttpResponseData dispatch(HttpRequestData request) {
     RequestTrace trace = new RequestTrace();
-    HttpResponseData response = dispatch(request, trace);
+    if (!trail.enabled()) {
+      HttpResponseData response = dispatch(request, trace);
+      requestLog.record(trace.entry(response));
+      return response;
+    }
+    CallChecks.begin();
+    HttpResponseData response;
+    try {
+      response = dispatch(request, trace);
+    } finally {
+      trace.checks = CallChecks.end();
+    }
     requestLog.record(trace.entry(response));
+    TrailEvent event = trace.trailEvent(request, response, state.account(), trace.checks);
+    if (event != null) {
+      trail.record(event);
+    }
     return response;
   }
 
@@ -74,10 +100,10 @@ public final class QueryDispatcher {
     try {
       return handle(request, requestId, trace);
     } catch (AwsServiceException e) {
-      trace.failed(e.errorCode());
+      trace.failed(e.errorCode(), e.getMessage());
       return error(service, e.errorCode(), e.getMessage(), requestId);
     } catch (ServiceScopedException e) {
-      trace.failed(e.error.errorCode());
+      trace.failed(e.error.errorCode(), e.error.getMessage());
       return error(e.service, e.error.errorCode(), e.error.getMessage(), requestId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
@@ -128,12 +154,17 @@ public final class QueryDispatcher {
       throw new AwsServiceException(AwsErrorCode.INVALID_ACTION,
           "Could not find operation " + action + " for version " + (version == null ? service.apiVersion() : version));
     }
+    trace.model = operation;
+    trace.caller = caller;
+    trace.region = verified == null ? UnsignedCalls.REGION : verified.scope().region();
     Params input = QueryInputDecoder.decode(operation.input(), params);
+    trace.input = input.asMap();
     OperationRegistry.Registered registered = registry.handler(service.endpointPrefix(), action);
     if (registered == null) {
       throw new AwsServiceException(AwsErrorCode.NOT_IMPLEMENTED,
           "IAMLocal does not implement the " + service.serviceId() + " operation " + action + " yet.");
     }
+    trace.readOnly = registered.readOnly();
     OperationCall call = new OperationCall(action, input, caller, account, requestId,
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")));
@@ -146,6 +177,9 @@ public final class QueryDispatcher {
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {
       lock.unlock();
+    }
+    if (!registered.readOnly()) {
+      trace.output = output; // CloudTrail logs response elements of writes only
     }
     // Access advisor (service last accessed) data comes from the calls really served.
     // Role sessions count as their role's activity, as access advisor reports it.

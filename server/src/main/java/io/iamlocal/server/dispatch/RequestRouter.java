@@ -1,7 +1,9 @@
 package io.iamlocal.server.dispatch;
 
 import io.iamlocal.server.authz.AuthorizationMessages;
+import io.iamlocal.server.analyzer.LeastPrivilegeEndpoint;
 import io.iamlocal.server.console.ConsoleHandler;
+import io.iamlocal.server.jsonapi.JsonApiDispatcher;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,8 @@ public final class RequestRouter {
   private final StateEndpoint stateEndpoint;
   private final Supplier<CompletableFuture<Void>> reset;
   private final ConsoleHandler console;
+  private final JsonApiDispatcher jsonApis;
+  private final LeastPrivilegeEndpoint leastPrivilege;
 
   /**
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
@@ -27,6 +31,18 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
+    this(dispatcher, state, s3, stateEndpoint, reset, console, null, null);
+  }
+
+  /**
+   * As above, with the JSON-protocol services (CloudTrail, Access Analyzer) served by {@code jsonApis}
+   * and the console's least-privilege data by {@code leastPrivilege} (each null: not served).
+   */
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, JsonApiDispatcher jsonApis,
+      LeastPrivilegeEndpoint leastPrivilege) {
+    this.jsonApis = jsonApis;
+    this.leastPrivilege = leastPrivilege;
     this.console = console;
     this.stateEndpoint = stateEndpoint;
     this.reset = reset;
@@ -57,11 +73,17 @@ public final class RequestRouter {
     if (stateEndpoint != null && StateEndpoint.DENIALS_PATH.equals(path) && "GET".equals(request.method())) {
       return stateEndpoint.denials(request);
     }
+    if (leastPrivilege != null && LeastPrivilegeEndpoint.handles(path)) {
+      return leastPrivilege.handle(request);
+    }
     if (console != null && ConsoleHandler.handles(path)) {
       return console.handle(request);
     }
     if (s3 != null && S3Dispatcher.isS3(request)) {
       return s3.dispatch(request);
+    }
+    if (jsonApis != null && jsonApis.handles(request)) {
+      return jsonApis.dispatch(request);
     }
     return dispatcher.dispatch(request);
   }

@@ -1,7 +1,14 @@
 package io.iamlocal.server.dispatch;
 
 import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.server.log.RequestLogEntry;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.trail.AuthorizationCheck;
+import io.iamlocal.server.trail.TrailEvent;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the request log needs to know about one request, filled in by {@link QueryDispatcher} as
@@ -13,10 +20,36 @@ final class RequestTrace {
   String operation;
   String callerArn;
   String errorCode;
+  // For the trail: set once the operation is known.
+  String errorMessage;
+  OperationModel model;
+  Caller caller;
+  Map<String, Object> input;
+  Map<String, ?> output;
+  String region;
+  boolean readOnly;
+  java.util.List<io.iamlocal.server.trail.AuthorizationCheck> checks;
 
   /** Notes the AWS error the request ended with. */
   void failed(AwsErrorCode code) {
     errorCode = code.code();
+  }
+
+  void failed(AwsErrorCode code, String message) {
+    errorCode = code.code();
+    errorMessage = message;
+  }
+
+  /** The trail's event for this request, or null when it never got as far as a known operation. */
+  TrailEvent trailEvent(HttpRequestData request, HttpResponseData response, AccountState account,
+      List<AuthorizationCheck> checks) {
+    if (model == null) {
+      return null;
+    }
+    return new TrailEvent(System.currentTimeMillis(), account, service, model.name(), region, caller,
+        new TrailEvent.Request(response.requestId(), request.remoteAddress(), request.header("user-agent"), request.header("host"),
+            request.secure()),
+        TrailEvent.Payload.query(model.input(), input, model.output(), output), errorCode, errorMessage, readOnly, checks);
   }
 
   RequestLogEntry entry(HttpResponseData response) {

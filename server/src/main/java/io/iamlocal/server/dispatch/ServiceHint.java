@@ -6,10 +6,11 @@ import java.util.Locale;
  * Guesses the target service before the signature is verified, so that even authentication
  * errors render in the right XML namespace: the credential scope's service, else the Host name.
  */
-final class ServiceHint {
+public final class ServiceHint {
   private ServiceHint() {}
 
-  static String of(HttpRequestData request) {
+  /** The service named by the credential scope, else guessed from the Host name. */
+  public static String of(HttpRequestData request) {
     String scope = credentialScope(request);
     if (scope != null) {
       String[] parts = scope.split("/");

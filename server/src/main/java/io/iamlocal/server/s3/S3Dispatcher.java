@@ -7,13 +7,15 @@ import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestIds;
+import io.iamlocal.server.dispatch.SignedRequests;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.trail.CallChecks;
+import io.iamlocal.server.trail.Trail;
 import io.iamlocal.sigv4.SigV4Failure;
-import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
@@ -44,6 +46,7 @@ public final class S3Dispatcher {
   private final S3Authorization authorization;
   private final RequestLog requestLog;
   private final int maxObjectSize;
+  private final Trail trail;
 
   public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
       RequestLog requestLog) {
@@ -53,6 +56,13 @@ public final class S3Dispatcher {
   /** A dispatcher refusing objects larger than {@code maxObjectSize} bytes. */
   public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
       RequestLog requestLog, int maxObjectSize) {
+    this(state, verifier, callers, authorizer, requestLog, maxObjectSize, Trail.NONE);
+  }
+
+  /** As above, recording every authenticated call in {@code trail}. */
+  public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
+      RequestLog requestLog, int maxObjectSize, Trail trail) {
+    this.trail = trail;
     this.state = state;
     this.verifier = verifier;
     this.callers = callers;
@@ -84,12 +94,19 @@ public final class S3Dispatcher {
     String callerArn = null;
     HttpResponseData response;
     String errorCode = null;
+    String errorMessage = null;
     boolean head = request.method().equals("HEAD");
+    Caller caller = null;
+    String region = null;
+    if (trail.enabled()) {
+      CallChecks.begin();
+    }
     try {
       Verified verified = authenticate(request);
       AccountState account = state.account();
-      Caller caller = caller(verified, account);
+      caller = caller(verified, account);
       callerArn = caller.arn();
+      region = verified.scope().region();
       if (route.operation().equals("NotImplemented")) {
         throw S3Error.notImplemented();
       }
@@ -99,6 +116,7 @@ public final class S3Dispatcher {
       response = handle(call);
     } catch (S3Error e) {
       errorCode = e.code;
+      errorMessage = e.getMessage();
       response = S3Xml.error(e, requestId, head);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "S3 request " + requestId + " failed", e);
@@ -107,6 +125,13 @@ public final class S3Dispatcher {
     }
     requestLog.record(new RequestLogEntry(System.currentTimeMillis(), requestId, callerArn, "s3", route.operation(),
         response.status(), errorCode, System.nanoTime() - started));
+    if (trail.enabled()) {
+      var checks = CallChecks.end();
+      if (caller != null) {
+        trail.record(S3TrailEvents.of(request, route, state.account(), caller, region, requestId, errorCode, errorMessage,
+            READ_ONLY.contains(route.operation()), checks));
+      }
+    }
     return response;
   }
 
@@ -141,14 +166,11 @@ public final class S3Dispatcher {
   }
 
   private Verified authenticate(HttpRequestData request) {
-    VerificationResult result = verifier.verify(
-        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    VerificationResult result = SignedRequests.verify(verifier, callers, state, request);
     if (result instanceof SigV4Failure failure) {
       throw S3Error.of(failure);
     }
-    Verified verified = (Verified) result;
-    callers.recordUse(verified, state.account());
-    return verified;
+    return (Verified) result;
   }
 
   private Caller caller(Verified verified, AccountState account) {

@@ -13,6 +13,7 @@ import io.iamlocal.server.authz.PolicyCache;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Role;
+import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,13 @@ final class StsRoles {
       Map<String, List<String>> keys) {
     RequestContext request = new RequestContext(action, role.arn(), caller.arn(), caller.accountId(), keys);
     CompiledPolicy trust = trustPolicy(role);
-    return PolicyAuthorizer.evaluate(caller, account, request, trust == null ? List.of() : List.of(trust), true);
+    List<CompiledPolicy> resourcePolicies = trust == null ? List.of() : List.of(trust);
+    EvaluationResult result = PolicyAuthorizer.evaluate(caller, account, request, resourcePolicies, true);
+    if (!caller.isRoot()) {
+      CallChecks.record(account, action, role.arn(), result.allowed(),
+          !PolicyAuthorizer.allowedByResourcePolicies(request, resourcePolicies), keys);
+    }
+    return result;
   }
 
   /** A federated principal (OIDC or SAML provider ARN): the trust policy alone decides. */

@@ -1,0 +1,50 @@
+package io.iamlocal.server.s3;
+
+import io.iamlocal.server.dispatch.HttpRequestData;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.trail.AuthorizationCheck;
+import io.iamlocal.server.trail.TrailEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The trail event of one S3 call, in CloudTrail's S3 form: request parameters {@code bucketName},
+ * {@code Host}, {@code key} and the query string's parameters; the bucket and object touched as
+ * resources; object-level calls (and bucket listings and HEAD) are data events, the rest management events.
+ */
+final class S3TrailEvents {
+  private static final Set<String> DATA_EVENTS = Set.of("GetObject", "HeadObject", "PutObject", "DeleteObject",
+      "DeleteObjects", "CopyObject", "ListObjects", "ListObjectsV2", "HeadBucket");
+
+  private S3TrailEvents() {}
+
+  static TrailEvent of(HttpRequestData request, S3Route route, AccountState account, Caller caller, String region,
+      String requestId, String errorCode, String errorMessage, boolean readOnly, List<AuthorizationCheck> checks) {
+    String key = route.key() == null || route.key().isEmpty() ? null : route.key();
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    if (route.bucket() != null) {
+      parameters.put("bucketName", route.bucket());
+    }
+    parameters.put("Host", request.header("host"));
+    if (key != null) {
+      parameters.put("key", key);
+    }
+    route.query().forEach(parameters::putIfAbsent);
+    List<String[]> resources = new ArrayList<>(2);
+    if (key != null) {
+      resources.add(new String[] {"AWS::S3::Object", S3Authorization.objectArn(route.bucket(), key)});
+    }
+    if (route.bucket() != null) {
+      resources.add(new String[] {"AWS::S3::Bucket", S3Authorization.bucketArn(route.bucket())});
+    }
+    return new TrailEvent(System.currentTimeMillis(), account, "s3", route.operation(), region, caller,
+        new TrailEvent.Request(requestId, request.remoteAddress(), request.header("user-agent"), request.header("host"),
+            request.secure()),
+        TrailEvent.Payload.s3(parameters, resources, DATA_EVENTS.contains(route.operation())),
+        errorCode, errorMessage, readOnly, checks);
+  }
+}

@@ -1,0 +1,55 @@
+package io.iamlocal.server.trail;
+
+import io.iamlocal.server.authz.Enforcement;
+import io.iamlocal.server.state.AccountState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the policy decisions of the request the current thread is dispatching, for its trail
+ * event. A request is dispatched start to end on one thread (the event loop), so a thread-local
+ * needs no locking; outside {@link #begin}/{@link #end} (trail off, seed files, replays) recording
+ * does nothing. The list is only allocated when a call meets a policy check.
+ */
+public final class CallChecks {
+  private static final ThreadLocal<CallChecks> CURRENT = ThreadLocal.withInitial(CallChecks::new);
+  private boolean active;
+  private List<AuthorizationCheck> checks;
+
+  private CallChecks() {}
+
+  /** Starts collecting for the request about to be dispatched on this thread. */
+  public static void begin() {
+    CallChecks current = CURRENT.get();
+    current.active = true;
+    current.checks = null;
+  }
+
+  /** Stops collecting and returns what the request's checks were (empty when none). */
+  public static List<AuthorizationCheck> end() {
+    CallChecks current = CURRENT.get();
+    current.active = false;
+    List<AuthorizationCheck> out = current.checks;
+    current.checks = null;
+    return out == null ? List.of() : out;
+  }
+
+  /**
+   * Notes one decision: {@code allowed} by the policies, or not (then let through in soft mode,
+   * refused otherwise).
+   */
+  public static void record(AccountState account, String action, String resource, boolean allowed, boolean identityNeeded,
+      Map<String, List<String>> keys) {
+    CallChecks current = CURRENT.get();
+    if (!current.active) {
+      return;
+    }
+    AuthorizationCheck.Outcome outcome = allowed ? AuthorizationCheck.Outcome.ALLOWED
+        : Enforcement.isSoft(account) ? AuthorizationCheck.Outcome.ALLOWED_ANYWAY : AuthorizationCheck.Outcome.DENIED;
+    if (current.checks == null) {
+      current.checks = new ArrayList<>(2);
+    }
+    current.checks.add(new AuthorizationCheck(action, resource, outcome, identityNeeded, keys));
+  }
+}
