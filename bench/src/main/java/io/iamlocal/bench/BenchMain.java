@@ -16,6 +16,11 @@ public final class BenchMain {
     switch (command) {
       case "wire" -> WireBench.run(Options.parse(rest));
       case "cds-train" -> CdsTraining.run(Options.parse(rest));
+      case "fill" -> {
+        Options o = Options.parse(rest);
+        Filler.Result r = new Filler(o.endpoint, WireBench.ACCOUNT).fill(o.users, o.fillThreads);
+        System.out.println(Filler.describe(r));
+      }
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         System.out.println("usage: java -jar iamlocal-bench.jar wire|cds-train|jmh [options]");
@@ -23,6 +28,7 @@ public final class BenchMain {
         System.out.println("            [--wrk-threads 2] [--connections 32] [--scenarios a,b] [--profile scenario]");
         System.out.println("            [--results bench/results] [--label text]");
         System.out.println("  cds-train --jar server.jar --archive server.jsa [--java-opts '...']");
+        System.out.println("  fill      --endpoint http://127.0.0.1:PORT [--users 10000] (fills a running server, e.g. for jmap)");
         System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");
       }
     }
