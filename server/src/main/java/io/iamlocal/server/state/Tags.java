@@ -3,10 +3,8 @@ package io.iamlocal.server.state;
 import io.iamlocal.protocol.error.AwsServiceException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The tags of one IAM resource. Keys are unique case-insensitively (IAM does not allow both
@@ -15,7 +13,12 @@ import java.util.Map;
 public final class Tags {
   /** AWS allows 50 tags per IAM resource. */
   public static final int MAX_TAGS = 50;
-  private final Map<String, Tag> byLowerKey = new LinkedHashMap<>();
+  private static final Tag[] NONE = {};
+  /**
+   * In the order first tagged. An exact-size array replaced on each change rather than a map: at most
+   * 50 tags, read far more often than written, and ~200 bytes less per tagged resource (10,000 users).
+   */
+  private volatile Tag[] tags = NONE;
 
   /** One key/value pair. */
   public record Tag(String key, String value) {}
@@ -36,35 +39,67 @@ public final class Tags {
   /** Adds or overwrites tags; refuses the whole request if the resource would exceed 50. */
   public void apply(List<Tag> requested, String quotaName) {
     checkRequest(requested);
-    long added = requested.stream().filter(t -> !byLowerKey.containsKey(t.key().toLowerCase(Locale.ROOT))).count();
-    if (byLowerKey.size() + added > MAX_TAGS) {
+    long added = requested.stream().filter(t -> indexOf(t.key()) < 0).count();
+    if (tags.length + added > MAX_TAGS) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for " + quotaName + ": " + MAX_TAGS);
     }
+    Tag[] next = java.util.Arrays.copyOf(tags, (int) (tags.length + added));
+    int size = tags.length;
     for (Tag tag : requested) {
-      byLowerKey.put(tag.key().toLowerCase(Locale.ROOT), tag);
+      int i = indexOf(next, size, tag.key());
+      if (i >= 0) {
+        next[i] = tag;
+      } else {
+        next[size++] = tag;
+      }
     }
+    tags = next;
   }
 
   public void remove(Collection<String> keys) {
-    for (String key : keys) {
-      byLowerKey.remove(key.toLowerCase(Locale.ROOT));
+    List<Tag> kept = new ArrayList<>(tags.length);
+    for (Tag tag : tags) {
+      if (keys.stream().noneMatch(k -> sameKey(k, tag.key()))) {
+        kept.add(tag);
+      }
+    }
+    if (kept.size() != tags.length) {
+      tags = kept.toArray(NONE);
     }
   }
 
   public List<Tag> list() {
-    return new ArrayList<>(byLowerKey.values());
+    return new ArrayList<>(List.of(tags));
   }
 
   public String get(String key) {
-    Tag tag = byLowerKey.get(key.toLowerCase(Locale.ROOT));
-    return tag == null ? null : tag.value();
+    int i = indexOf(key);
+    return i < 0 ? null : tags[i].value();
   }
 
   public boolean isEmpty() {
-    return byLowerKey.isEmpty();
+    return tags.length == 0;
   }
 
   public int size() {
-    return byLowerKey.size();
+    return tags.length;
+  }
+
+  private int indexOf(String key) {
+    return indexOf(tags, tags.length, key);
+  }
+
+  private static int indexOf(Tag[] in, int size, String key) {
+    for (int i = 0; i < size; i++) {
+      if (sameKey(in[i].key(), key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Keys compare as their {@link Locale#ROOT} lower case, as IAM treats tag keys. */
+  private static boolean sameKey(String a, String b) {
+    return a.equals(b) || a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
   }
 }

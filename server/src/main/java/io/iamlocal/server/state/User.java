@@ -15,7 +15,7 @@ public final class User {
   private volatile Instant passwordLastUsed;
   private final Tags tags = new Tags();
   private final List<AccessKey> accessKeys = new ArrayList<>(2);
-  private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>();
+  private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>(2);
   private final PolicyAttachments policies = new PolicyAttachments();
 
   public User(String accountId, String userName, String path, String userId, Instant createDate) {
