@@ -45,7 +45,9 @@ public final class Tags {
     }
     Tag[] next = java.util.Arrays.copyOf(tags, (int) (tags.length + added));
     int size = tags.length;
-    for (Tag tag : requested) {
+    for (Tag requestedTag : requested) {
+      // Interned: the same keys and values recur on thousands of resources (team, env, cost-center).
+      Tag tag = new Tag(requestedTag.key().intern(), requestedTag.value().intern());
       int i = indexOf(next, size, tag.key());
       if (i >= 0) {
         next[i] = tag;

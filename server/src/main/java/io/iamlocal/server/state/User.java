@@ -21,7 +21,7 @@ public final class User {
   public User(String accountId, String userName, String path, String userId, Instant createDate) {
     this.accountId = accountId;
     this.userName = userName;
-    this.path = path;
+    this.path = path == null ? null : path.intern(); // most users share a handful of paths
     this.userId = userId;
     this.createDate = createDate;
   }
@@ -43,7 +43,7 @@ public final class User {
   }
 
   public void setPath(String path) {
-    this.path = path;
+    this.path = path == null ? null : path.intern();
   }
 
   public String arn() {
