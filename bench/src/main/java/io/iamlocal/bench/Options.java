@@ -22,6 +22,7 @@ final class Options {
   Path work = Path.of("bench/target/wire");
   String label = "";
   java.net.URI endpoint;
+  boolean rivals = true;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -43,6 +44,7 @@ final class Options {
         case "--results" -> o.results = Path.of(require(name, value));
         case "--work" -> o.work = Path.of(require(name, value));
         case "--label" -> o.label = require(name, value);
+        case "--rivals" -> o.rivals = !"no".equals(require(name, value));
         case "--endpoint" -> o.endpoint = java.net.URI.create(require(name, value));
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
