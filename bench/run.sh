@@ -4,34 +4,35 @@
 #   bench/run.sh [--users 10000] [--duration 10] [wire options…]   wire benchmark of the real jar
 #   bench/run.sh --jmh [JMH options…]                                 policy-decision JMH benchmark
 #
-# The wire benchmark builds what is missing (server jar, bench jar, AppCDS archive), installs wrk
-# from Debian if absent, starts `java <recommended flags> -jar iamlocal.jar --port 0`, measures
-# startup to the first answered request and RSS, fills N users through the AWS SDK, replays
-# SigV4-signed requests with wrk per scenario, prints a table and writes
-# bench/results/<timestamp>.json and .md. See bench/results/README.md.
+# The wire benchmark builds what is missing (server jar, launcher and CDS archive, bench jar), installs
+# wrk and nginx from Debian if absent, starts IAMLocal the way the README says (the launcher
+# server/target/iamlocal that `mvn package` writes), measures startup to the first answered request
+# and RSS, fills N users through the AWS SDK, replays SigV4-signed requests with wrk per scenario,
+# then measures moto_server (when installed) and an nginx fixed answer the same way, prints a table
+# with the ratios of issue #20 and writes bench/results/<timestamp>.json and .md.
+# See bench/results/README.md.
 #
 # Other wire options: --scenarios get_user,list_users,get_caller_identity,simulate_principal_policy,
 #   assume_role,assumed_role_call,create_user   --wrk-threads 2 --connections 32 --warmup 5
 #   --fill-threads 4 --profile <scenario> (JFR summary of that scenario) --label "text"
-#   --java-opts "…" (replaces the recommended server flags) --server-args "…" (extra server flags, e.g.
-#   --cloudtrail-events 0) --no-cds --results DIR
+#   --java-opts "…" (JVM flags added after the launcher's) --server-args "…" (extra server flags, e.g.
+#   --cloudtrail-events 0) --no-cds --rivals no (skip moto and nginx) --results DIR
 #
 # Environment: IAMLOCAL_BUILD_DIR (Maven build dir, default target; lets builds share a checkout),
-#   IAMLOCAL_JAR (server jar, default server/$IAMLOCAL_BUILD_DIR/iamlocal.jar).
+#   IAMLOCAL_JAR (benchmark this jar with `java $RECOMMENDED_OPTS -jar` instead of the launcher).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 BUILD_DIR="${IAMLOCAL_BUILD_DIR:-target}"
 JAR="${IAMLOCAL_JAR:-server/$BUILD_DIR/iamlocal.jar}"
+LAUNCHER="server/$BUILD_DIR/iamlocal"
 BENCH_JAR="bench/$BUILD_DIR/iamlocal-bench.jar"
-JSA="${JAR%.jar}.jsa"
 
-# The server flags the README recommends for a sidecar: serial GC and a small heap (one process,
-# short-lived garbage, no GC threads competing with the event loops), small thread stacks, and an
-# AppCDS archive for start-up. Add -XX:TieredStopAtLevel=1 to trade ~2x CPU per request for a
-# faster start (see README "JVM flags").
-RECOMMENDED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:SharedArchiveFile=$JSA"
+# With IAMLOCAL_JAR: the flags the launcher uses (server/pom.xml, iamlocal.jvmFlags) plus an AppCDS
+# archive made by `cds-train` for that jar.
+RECOMMENDED_OPTS="-XX:+IgnoreUnrecognizedVMOptions -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k \
+-XX:TrimNativeHeapInterval=2000 -Dio.netty.allocator.maxOrder=7 -XX:SharedArchiveFile=${JAR%.jar}.jsa"
 
 log() { echo "[run.sh] $*"; }
 
@@ -59,7 +60,8 @@ if [[ "${1:-}" == "--jmh" ]]; then
 fi
 
 USE_CDS=1
-JAVA_OPTS="$RECOMMENDED_OPTS"
+JAVA_OPTS=""
+[[ -n "${IAMLOCAL_JAR:-}" ]] && JAVA_OPTS="$RECOMMENDED_OPTS"
 ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -68,25 +70,32 @@ while [[ $# -gt 0 ]]; do
     *) ARGS+=("$1"); shift ;;
   esac
 done
-if [[ $USE_CDS -eq 0 ]]; then
-  JAVA_OPTS="$(echo "$JAVA_OPTS" | sed 's/-XX:SharedArchiveFile=[^ ]*//')"
-fi
 
-if [[ -z "${IAMLOCAL_JAR:-}" ]] && stale "$JAR"; then
-  log "building the server jar ($JAR)"
+if [[ -z "${IAMLOCAL_JAR:-}" ]] && { stale "$JAR" || [[ ! -x "$LAUNCHER" ]]; }; then
+  log "building the server jar, launcher and CDS archive ($LAUNCHER)"
   mvn -B -q -DskipTests "-Diamlocal.buildDir=$BUILD_DIR" package
 fi
 build_bench
-if ! command -v wrk >/dev/null; then
-  log "installing wrk from Debian"
-  apt-get update -qq && apt-get install -y -qq wrk
+for tool in wrk nginx; do
+  if ! command -v "$tool" >/dev/null && [[ ! -x "/usr/sbin/$tool" ]]; then
+    log "installing $tool from Debian"
+    apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+SERVER="$LAUNCHER"
+if [[ -n "${IAMLOCAL_JAR:-}" ]]; then
+  SERVER="$JAR"
+  JSA="${JAR%.jar}.jsa"
+  if [[ $USE_CDS -eq 1 && "$JAVA_OPTS" == *SharedArchiveFile* ]] && { [[ ! -f "$JSA" ]] || [[ "$JAR" -nt "$JSA" ]]; }; then
+    log "creating the AppCDS archive $JSA (one training run of the server)"
+    java -jar "$BENCH_JAR" cds-train --jar "$JAR" --archive "$JSA" --java-opts "$JAVA_OPTS"
+  fi
 fi
-if [[ $USE_CDS -eq 1 && "$JAVA_OPTS" == *SharedArchiveFile* ]] && { [[ ! -f "$JSA" ]] || [[ "$JAR" -nt "$JSA" ]]; }; then
-  log "creating the AppCDS archive $JSA (one training run of the server)"
-  java -jar "$BENCH_JAR" cds-train --jar "$JAR" --archive "$JSA" --java-opts "$JAVA_OPTS"
+if [[ $USE_CDS -eq 0 ]]; then
+  JAVA_OPTS="$(echo "$JAVA_OPTS" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -Xshare:off"
 fi
 
 log "load before the run: $(uptime)"
-java -Xmx2g -jar "$BENCH_JAR" wire --jar "$JAR" --java-opts "$JAVA_OPTS" --work "bench/$BUILD_DIR/wire" \
+java -Xmx2g -jar "$BENCH_JAR" wire --jar "$SERVER" --java-opts "$JAVA_OPTS" --work "bench/$BUILD_DIR/wire" \
   --results bench/results ${ARGS[@]+"${ARGS[@]}"}
 log "load after the run: $(uptime)"

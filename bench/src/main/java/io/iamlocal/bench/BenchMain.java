@@ -16,6 +16,12 @@ public final class BenchMain {
     switch (command) {
       case "wire" -> WireBench.run(Options.parse(rest));
       case "cds-train" -> CdsTraining.run(Options.parse(rest));
+      case "fill" -> {
+        Options o = Options.parse(rest);
+        Filler.Result r = new Filler(o.endpoint, WireBench.ACCOUNT).fill(o.users, o.fillThreads);
+        System.out.println(Filler.describe(r));
+      }
+      case "embedded" -> EmbeddedStart.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 50);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         System.out.println("usage: java -jar iamlocal-bench.jar wire|cds-train|jmh [options]");
@@ -23,6 +29,8 @@ public final class BenchMain {
         System.out.println("            [--wrk-threads 2] [--connections 32] [--scenarios a,b] [--profile scenario]");
         System.out.println("            [--results bench/results] [--label text]");
         System.out.println("  cds-train --jar server.jar --archive server.jsa [--java-opts '...']");
+        System.out.println("  fill      --endpoint http://127.0.0.1:PORT [--users 10000] (fills a running server, e.g. for jmap)");
+        System.out.println("  embedded  [rounds] (IamLocal.builder().start() to first answer, repeated in one JVM)");
         System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");
       }
     }

@@ -23,6 +23,8 @@ final class Options {
   Path results = Path.of("bench/results");
   Path work = Path.of("bench/target/wire");
   String label = "";
+  java.net.URI endpoint;
+  boolean rivals = true;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -45,6 +47,8 @@ final class Options {
         case "--results" -> o.results = Path.of(require(name, value));
         case "--work" -> o.work = Path.of(require(name, value));
         case "--label" -> o.label = require(name, value);
+        case "--rivals" -> o.rivals = !"no".equals(require(name, value));
+        case "--endpoint" -> o.endpoint = java.net.URI.create(require(name, value));
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
       i++;

@@ -42,6 +42,11 @@ final class ServerProcess implements AutoCloseable {
 
   static List<String> command(Path jar, List<String> javaOpts, List<String> serverArgs) {
     List<String> cmd = new ArrayList<>();
+    if (isLauncher(jar)) {
+      cmd.add(jar.toString());
+      cmd.addAll(serverArgs);
+      return cmd;
+    }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(javaOpts);
     cmd.add("-jar");
@@ -62,6 +67,9 @@ final class ServerProcess implements AutoCloseable {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(command(jar, javaOpts, args)).redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    if (isLauncher(jar)) {
+      builder.environment().put("IAMLOCAL_JAVA_OPTS", String.join(" ", javaOpts));
+    }
     long t0 = System.nanoTime();
     Process process = builder.start();
     int port = -1;
@@ -89,6 +97,14 @@ final class ServerProcess implements AutoCloseable {
     }
     long tFirst = System.nanoTime();
     return new ServerProcess(process, port, (tListening - t0) / 1e6, (tFirst - t0) / 1e6, polls, log);
+  }
+
+  /**
+   * The {@code iamlocal} launcher that {@code mvn package} writes next to the jar (the README's command) rather
+   * than a jar: started as is, with extra JVM flags in {@code IAMLOCAL_JAVA_OPTS}.
+   */
+  static boolean isLauncher(Path server) {
+    return !server.getFileName().toString().endsWith(".jar");
   }
 
   /** The port from the "listening on" line, or -1 while it is not written yet. */

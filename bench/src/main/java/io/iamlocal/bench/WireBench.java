@@ -97,6 +97,13 @@ final class WireBench {
       results.put("server_output_tail", server.lastOutput(5));
       server.close();
     }
+    if (o.rivals) {
+      Rivals rivals = new Rivals(o, wrk);
+      Map<String, Object> comparison = new LinkedHashMap<>();
+      results.put("comparison", comparison);
+      comparison.put("moto", rivals.moto());
+      comparison.put("nginx", rivals.nginx());
+    }
     results.put("targets", Targets.check(results));
     write(started);
   }
@@ -331,10 +338,12 @@ final class WireBench {
   private Map<String, Object> startup() throws Exception {
     List<Double> firstAnswer = new ArrayList<>();
     List<Double> listening = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     Map<String, Long> idle = null;
     for (int i = 0; i < STARTUP_SAMPLES; i++) {
       try (ServerProcess p = ServerProcess.start(o.jar, javaOpts, List.of(), o.work.resolve("startup-" + i + ".log"))) {
         firstAnswer.add(round(p.firstAnswerMillis()));
+        cpu.add(p.cpuMillis());
         listening.add(round(p.listeningMillis()));
         idle = p.memoryKb();
       }
@@ -346,6 +355,11 @@ final class WireBench {
     out.put("first_answer_ms_min", sorted.get(0));
     out.put("first_answer_ms_max", sorted.get(sorted.size() - 1));
     out.put("first_answer_ms_samples", firstAnswer);
+    // CPU time (all threads) until the first answer: survives a busy machine better than wall time.
+    List<Long> cpuSorted = new ArrayList<>(cpu);
+    cpuSorted.sort(null);
+    out.put("first_answer_cpu_ms_median", cpuSorted.get(cpuSorted.size() / 2));
+    out.put("first_answer_cpu_ms_samples", cpu);
     out.put("listening_line_ms_samples", listening);
     out.put("rss_at_first_answer_kb", idle);
     log("startup to first answered request: median %s ms (samples %s)", sorted.get(sorted.size() / 2), firstAnswer);
@@ -371,7 +385,7 @@ final class WireBench {
     Path jsonFile = o.results.resolve(stamp + ".json");
     Path mdFile = o.results.resolve(stamp + ".md");
     Files.writeString(jsonFile, json().writeValueAsString(results) + "\n");
-    String md = Report.markdown(results);
+    String md = Report.markdown(results) + (o.rivals ? Rivals.table(results) : "");
     Files.writeString(mdFile, md);
     System.out.println();
     System.out.println(md);

@@ -17,6 +17,10 @@ final class HeaderIndex {
     }
 
     static HeaderIndex of(Map<String, List<String>> headers) {
+        if (allLowerCase(headers.keySet())) {
+            // Already an index (the server lower-cases names as it reads them): no copy per request.
+            return new HeaderIndex(headers);
+        }
         Map<String, List<String>> byName = new HashMap<>(Math.max(16, headers.size() * 2));
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             String name = e.getKey().toLowerCase(Locale.ROOT); // returns the same instance when already lower-case
@@ -28,6 +32,15 @@ final class HeaderIndex {
             }
         }
         return new HeaderIndex(byName);
+    }
+
+    private static boolean allLowerCase(Set<String> names) {
+        for (String name : names) {
+            if (name != name.toLowerCase(Locale.ROOT)) { // same instance when already lower-case
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Values for a lower-case name, or null. */

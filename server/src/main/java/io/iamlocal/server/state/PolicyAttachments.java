@@ -10,7 +10,7 @@ import java.util.TreeMap;
  */
 public final class PolicyAttachments {
   private final Map<String, String> inline = new TreeMap<>();
-  private final Map<String, ManagedPolicy> attached = new LinkedHashMap<>();
+  private final Map<String, ManagedPolicy> attached = new LinkedHashMap<>(4);
 
   /** Inline policy name to the document exactly as it was given. */
   public Map<String, String> inline() {

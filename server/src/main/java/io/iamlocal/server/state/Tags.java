@@ -2,12 +2,13 @@ package io.iamlocal.server.state;
 
 import io.iamlocal.protocol.error.AwsServiceException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The tags of one IAM resource, in the order they were first set; a re-used key overwrites the
@@ -24,8 +25,14 @@ public final class Tags {
    */
   public static final Comparator<Tag> POLICY_LISTING_ORDER =
       Comparator.comparingInt((Tag tag) -> tag.key().length()).thenComparing(Tag::key);
+  private static final Tag[] NONE = {};
+
   private final boolean caseSensitive;
-  private final Map<String, Tag> byKey = new LinkedHashMap<>();
+  /**
+   * In the order first tagged. An exact-size array replaced on each change rather than a map: at most
+   * 50 tags, read far more often than written, and ~200 bytes less per tagged resource (10,000 users).
+   */
+  private volatile Tag[] tags = NONE;
 
   /** One key/value pair. */
   public record Tag(String key, String value) {}
@@ -51,7 +58,7 @@ public final class Tags {
 
   /** Checks a request's tags before any is applied: duplicates (AWS's texts, recorded) and reserved prefixes. */
   public static void checkRequest(List<Tag> requested, boolean caseSensitive) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (Tag tag : requested) {
       if (!seen.add(caseSensitive ? tag.key() : tag.key().toLowerCase(Locale.ROOT))) {
         throw AwsServiceException.invalidInput(caseSensitive ? "Duplicate tag keys found."
@@ -66,39 +73,69 @@ public final class Tags {
   /** Adds or overwrites tags; refuses the whole request if the resource would exceed 50. */
   public void apply(List<Tag> requested, String quotaName) {
     checkRequest(requested, caseSensitive);
-    long added = requested.stream().filter(t -> !byKey.containsKey(index(t.key()))).count();
-    if (byKey.size() + added > MAX_TAGS) {
+    long added = requested.stream().filter(t -> indexOf(t.key()) < 0).count();
+    if (tags.length + added > MAX_TAGS) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for " + quotaName + ": " + MAX_TAGS);
     }
-    for (Tag tag : requested) {
-      byKey.put(index(tag.key()), tag);
+    Tag[] next = Arrays.copyOf(tags, (int) (tags.length + added));
+    int size = tags.length;
+    for (Tag requestedTag : requested) {
+      // Interned: the same keys and values recur on thousands of resources (team, env, cost-center).
+      Tag tag = new Tag(requestedTag.key().intern(), requestedTag.value().intern());
+      int i = indexOf(next, size, tag.key());
+      if (i >= 0) {
+        next[i] = tag;
+      } else {
+        next[size++] = tag;
+      }
     }
-  }
-
-  private String index(String key) {
-    return caseSensitive ? key : key.toLowerCase(Locale.ROOT);
+    tags = next;
   }
 
   public void remove(Collection<String> keys) {
-    for (String key : keys) {
-      byKey.remove(index(key));
+    List<Tag> kept = new ArrayList<>(tags.length);
+    for (Tag tag : tags) {
+      if (keys.stream().noneMatch(k -> sameKey(k, tag.key()))) {
+        kept.add(tag);
+      }
+    }
+    if (kept.size() != tags.length) {
+      tags = kept.toArray(NONE);
     }
   }
 
   public List<Tag> list() {
-    return new ArrayList<>(byKey.values());
+    return new ArrayList<>(List.of(tags));
   }
 
   public String get(String key) {
-    Tag tag = byKey.get(index(key));
-    return tag == null ? null : tag.value();
+    int i = indexOf(key);
+    return i < 0 ? null : tags[i].value();
   }
 
   public boolean isEmpty() {
-    return byKey.isEmpty();
+    return tags.length == 0;
   }
 
   public int size() {
-    return byKey.size();
+    return tags.length;
+  }
+
+  private int indexOf(String key) {
+    return indexOf(tags, tags.length, key);
+  }
+
+  private int indexOf(Tag[] in, int size, String key) {
+    for (int i = 0; i < size; i++) {
+      if (sameKey(in[i].key(), key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Case-sensitive keys compare exactly; others as their {@link Locale#ROOT} lower case, as IAM treats tag keys. */
+  private boolean sameKey(String a, String b) {
+    return a.equals(b) || !caseSensitive && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
   }
 }

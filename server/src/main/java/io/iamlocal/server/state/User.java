@@ -15,13 +15,13 @@ public final class User {
   private volatile Instant passwordLastUsed;
   private final Tags tags = new Tags();
   private final List<AccessKey> accessKeys = new ArrayList<>(2);
-  private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>();
+  private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>(2);
   private final PolicyAttachments policies = new PolicyAttachments();
 
   public User(String accountId, String userName, String path, String userId, Instant createDate) {
     this.accountId = accountId;
     this.userName = userName;
-    this.path = path;
+    this.path = path == null ? null : path.intern(); // most users share a handful of paths
     this.userId = userId;
     this.createDate = createDate;
   }
@@ -43,7 +43,7 @@ public final class User {
   }
 
   public void setPath(String path) {
-    this.path = path;
+    this.path = path == null ? null : path.intern();
   }
 
   public String arn() {
