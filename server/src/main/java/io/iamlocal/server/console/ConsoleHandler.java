@@ -139,7 +139,7 @@ public final class ConsoleHandler {
     }
     AccountState account = state.account();
     try {
-      return json(200, bytes(underReadLock(account, () -> simulator.simulate(account, input))));
+      return json(200, bytes(simulator.simulate(account, input)));
     } catch (AwsServiceException e) {
       return error(ConsoleSimulator.fromAws(e));
     }

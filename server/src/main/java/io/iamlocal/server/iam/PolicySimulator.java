@@ -1,5 +1,7 @@
 package io.iamlocal.server.iam;
 
+import io.iamlocal.policy.document.ConditionEntry;
+import io.iamlocal.policy.document.Statement;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.Decision;
 import io.iamlocal.policy.evaluation.EvaluationInput;
@@ -50,15 +52,45 @@ final class PolicySimulator {
       String resourceOwner,
       Map<String, List<String>> context) {
 
-    /** Statements a single action may have to look at per resource: the work unit for paging. */
-    int statementCount() {
-      int n = 0;
-      for (List<CompiledPolicy> list : List.of(identity, resource, boundary)) {
-        for (CompiledPolicy p : list) {
-          n += p.document().statements().size();
+    /**
+     * An upper bound of the matching work one action costs, in characters compared: every resource
+     * ARN (and context value) may be matched against every statement's resource and condition
+     * patterns, and a pattern costs one step per text character per 64 pattern characters
+     * ({@code policy.evaluation.GlobAutomaton}). This, not the statement count, is what paging and
+     * the size limit bound, so a short list of long patterns is measured as what it costs.
+     */
+    long workPerAction() {
+      long text = 0;
+      for (String resource : resources) {
+        text += resource.length() + 1;
+      }
+      for (List<String> values : context.values()) {
+        for (String value : values) {
+          text += value.length() + 1;
         }
       }
-      return Math.max(1, n);
+      long patterns = 0;
+      for (List<CompiledPolicy> list : List.of(identity, resource, boundary)) {
+        for (CompiledPolicy p : list) {
+          for (Statement statement : p.document().statements()) {
+            patterns += 1 + words(statement.resources());
+            for (ConditionEntry condition : statement.conditions()) {
+              patterns += words(condition.values());
+            }
+          }
+        }
+      }
+      return text * Math.max(1, patterns);
+    }
+
+    private static long words(List<String> patterns) {
+      long n = 0;
+      if (patterns != null) {
+        for (String pattern : patterns) {
+          n += 1 + pattern.length() / 64;
+        }
+      }
+      return n;
     }
   }
 

@@ -37,7 +37,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
    */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable,
       TransportConfig transport, SslContext ssl) {
-    this.handler = new AwsRequestHandler(router, durable);
+    this.handler = new AwsRequestHandler(router); // waits for a write's durability whenever the journal left one pending
     this.maxBodyBytes = maxBodyBytes;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
     this.transport = transport;
