@@ -81,7 +81,8 @@ public final class IamLocalServer implements AutoCloseable {
     SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
     if (config.dataDir() != null) {
       durability = Durability.open(config.dataDir(), state, registry,
-          json -> seedApplier().apply(SeedFile.fromJson("journalled seed", json)));
+          (account, json) -> new SeedApplier(registry, account, config.rootAccessKeyId(), config.region())
+              .apply(SeedFile.fromJson("journalled seed", json)));
     }
     if (seed != null) {
       applySeed(seed);
@@ -93,7 +94,8 @@ public final class IamLocalServer implements AutoCloseable {
         durability == null ? WriteJournal.NONE : durability);
     RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize()),
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
-        config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null);
+        config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
+        durability == null ? () -> null : durability::problem);
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());
     }

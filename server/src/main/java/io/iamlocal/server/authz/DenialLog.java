@@ -42,10 +42,11 @@ public final class DenialLog {
   /**
    * Records a denial of {@code request} for {@code caller}: explanation, log line, encoded
    * authorization message. {@code resourcePolicies} are the resource-based policies evaluated
-   * (bucket policy, trust policy), to name their statements. Returns the explanation.
+   * (bucket policy, trust policy), to name their statements; {@code mode} is the call's enforcement.
+   * Returns the explanation.
    */
   public static DenialExplanation record(AccountState account, String requestId, Caller caller, RequestContext request,
-      EvaluationResult result, List<CompiledPolicy> resourcePolicies) {
+      EvaluationResult result, List<CompiledPolicy> resourcePolicies, EnforcementMode mode) {
     PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
     List<CompiledPolicy> consulted = new ArrayList<>(policies.identity());
     consulted.addAll(resourcePolicies);
@@ -55,7 +56,6 @@ public final class DenialLog {
     consulted.addAll(policies.session());
     DenialExplanation explanation = DenialExplanation.of(request, result, consulted);
     AuthorizationMessages.of(account).recordDenial(requestId, caller, request, result, explanation);
-    EnforcementMode mode = Enforcement.mode(account);
     ObjectNode line = JSON.createObjectNode();
     line.put("mode", mode.flag());
     line.put("outcome", mode == EnforcementMode.SOFT ? "allowed anyway" : "denied");

@@ -74,8 +74,12 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   @Override
+  public EnforcementMode enforcement() {
+    return mode;
+  }
+
+  @Override
   public void authorize(OperationModel operation, OperationCall call) {
-    Enforcement.set(call.account(), mode);
     if (!mode.evaluates()) {
       return;
     }
@@ -128,7 +132,7 @@ public final class PolicyAuthorizer implements Authorizer {
     if (keys instanceof LazyContextKeys lazy) {
       lazy.materialize(); // the denial record lists every key; build them now, under the account lock
     }
-    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of());
+    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of(), mode);
     if (mode == EnforcementMode.SOFT) {
       return;
     }
@@ -248,7 +252,6 @@ public final class PolicyAuthorizer implements Authorizer {
    */
   public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
       Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
-    Enforcement.set(account, mode);
     if (!mode.evaluates()) {
       return true;
     }
@@ -266,7 +269,7 @@ public final class PolicyAuthorizer implements Authorizer {
     if (result.allowed()) {
       return true;
     }
-    DenialLog.record(account, requestId, caller, request, result, resourcePolicies);
+    DenialLog.record(account, requestId, caller, request, result, resourcePolicies, mode);
     return mode == EnforcementMode.SOFT;
   }
 

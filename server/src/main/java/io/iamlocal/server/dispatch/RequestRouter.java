@@ -19,6 +19,7 @@ public final class RequestRouter {
   private final StateEndpoint stateEndpoint;
   private final Supplier<CompletableFuture<Void>> reset;
   private final ConsoleHandler console;
+  private final Supplier<String> dataStoreProblem;
 
   /**
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
@@ -27,6 +28,13 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
+    this(dispatcher, state, s3, stateEndpoint, reset, console, () -> null);
+  }
+
+  /** As above; {@code dataStoreProblem} says why the data directory fails (null: it does not), for the health answer. */
+  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, Supplier<String> dataStoreProblem) {
+    this.dataStoreProblem = dataStoreProblem;
     this.console = console;
     this.stateEndpoint = stateEndpoint;
     this.reset = reset;
@@ -46,6 +54,12 @@ public final class RequestRouter {
       return HttpResponseData.json(200, "{\"status\":\"ok\"}", RequestIds.next());
     }
     if (isHealthCheck(request, path)) {
+      String problem = dataStoreProblem.get();
+      if (problem != null) {
+        // Degraded: reads are served, writes refused; 503 so that orchestrators' health checks notice.
+        return HttpResponseData.json(503, "{\"status\":\"degraded\",\"dataStore\":\""
+            + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(problem)) + "\",\"services\":{\"iam\":\"running\",\"sts\":\"running\"}}", RequestIds.next());
+      }
       return HttpResponseData.json(200, HEALTH_BODY, RequestIds.next());
     }
     if ("/_iamlocal/authorization-messages".equals(path) && "GET".equals(request.method())) {

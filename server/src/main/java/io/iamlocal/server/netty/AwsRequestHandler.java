@@ -146,11 +146,14 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     }
   }
 
-  /** The write took effect in memory but could not be made durable: the client must not take it as done. */
+  /**
+   * The write could not be made durable (and the journal has rolled memory back to the disk): the
+   * client must not take it as done. AWS's retryable 503, as for writes refused up front.
+   */
   private static HttpResponseData notDurable(HttpResponseData response) {
-    String body = ErrorRenderer.render("https://iam.amazonaws.com/doc/2010-05-08/", AwsErrorCode.INTERNAL_FAILURE,
-        "IAMLocal could not write this change to its data directory.", response.requestId());
-    return HttpResponseData.xml(500, body, response.requestId());
+    String body = ErrorRenderer.render("https://iam.amazonaws.com/doc/2010-05-08/", AwsErrorCode.SERVICE_UNAVAILABLE,
+        "IAMLocal could not write this change to its data directory, so it was not made.", response.requestId());
+    return HttpResponseData.xml(503, body, response.requestId());
   }
 
   private static HttpRequestData toData(ChannelHandlerContext ctx, FullHttpRequest request) {

@@ -18,13 +18,14 @@ class JournalEntryTest {
     Map<String, String> params = new TreeMap<>(Map.of("Action", "CreateUser", "UserName", "zoë", "Path", "/a/"));
     JournalEntry entry = new JournalEntry(JournalEntry.Kind.OPERATION, "iam", "CreateUser",
         new JournalEntry.CallerRef(JournalEntry.CallerMode.BY_ACCESS_KEY, "AKIAEXAMPLE"), "us-east-1", "req-1", "10.0.0.1", true, null,
-        params, null, List.of(Instant.parse("2024-05-01T10:15:30.123456789Z"), "ABCDEFGHIJKLMNOPQ", new byte[] {1, 2, 3}));
+        io.iamlocal.server.authz.EnforcementMode.SOFT, params, null, List.of(Instant.parse("2024-05-01T10:15:30.123456789Z"), "ABCDEFGHIJKLMNOPQ", new byte[] {1, 2, 3}));
     JournalEntry back = JournalEntry.decode(entry.encode());
     assertThat(back.kind()).isEqualTo(JournalEntry.Kind.OPERATION);
     assertThat(back.params()).isEqualTo(params);
     assertThat(back.caller()).isEqualTo(entry.caller());
     assertThat(back.userAgent()).isNull();
     assertThat(back.secureTransport()).isTrue();
+    assertThat(back.enforcement()).isEqualTo(io.iamlocal.server.authz.EnforcementMode.SOFT);
     assertThat(back.tape()).hasSize(3);
     assertThat(back.tape().get(0)).isEqualTo(Instant.parse("2024-05-01T10:15:30.123456789Z"));
     assertThat(back.tape().get(1)).isEqualTo("ABCDEFGHIJKLMNOPQ");
