@@ -6,6 +6,7 @@ import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.BrowserGuard;
 import io.iamlocal.server.dispatch.QueryDispatcher;
 import io.iamlocal.server.dispatch.RequestRouter;
 import io.iamlocal.server.log.RequestLog;
@@ -95,7 +96,8 @@ public final class IamLocalServer implements AutoCloseable {
     RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize()),
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
         config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
-        durability == null ? () -> null : durability::problem);
+        durability == null ? () -> null : durability::problem,
+        new BrowserGuard(config.host(), transport.safeguards().allowedHosts()));
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());
     }

@@ -20,6 +20,7 @@ public final class RequestRouter {
   private final Supplier<CompletableFuture<Void>> reset;
   private final ConsoleHandler console;
   private final Supplier<String> dataStoreProblem;
+  private final BrowserGuard guard;
 
   /**
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
@@ -28,12 +29,16 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
-    this(dispatcher, state, s3, stateEndpoint, reset, console, () -> null);
+    this(dispatcher, state, s3, stateEndpoint, reset, console, () -> null, new BrowserGuard("127.0.0.1", java.util.Set.of()));
   }
 
-  /** As above; {@code dataStoreProblem} says why the data directory fails (null: it does not), for the health answer. */
+  /**
+   * As above; {@code dataStoreProblem} says why the data directory fails (null: it does not), for the
+   * health answer, and {@code guard} keeps web pages away from the reset and {@code /_iamlocal/} paths.
+   */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
-      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, Supplier<String> dataStoreProblem) {
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, Supplier<String> dataStoreProblem, BrowserGuard guard) {
+    this.guard = guard;
     this.dataStoreProblem = dataStoreProblem;
     this.console = console;
     this.stateEndpoint = stateEndpoint;
@@ -45,6 +50,12 @@ public final class RequestRouter {
 
   public HttpResponseData route(HttpRequestData request) {
     String path = request.rawPath();
+    if (BrowserGuard.guards(path) && !isHealthCheck(request, path)) {
+      HttpResponseData refused = guard.refusal(request);
+      if (refused != null) {
+        return refused;
+      }
+    }
     if ("/moto-api/reset".equals(path) && "POST".equals(request.method())) {
       if (reset == null) {
         state.reset();
