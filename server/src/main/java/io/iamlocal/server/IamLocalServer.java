@@ -90,10 +90,11 @@ public final class IamLocalServer implements AutoCloseable {
     }
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
     CallerResolver callers = new CallerResolver();
-    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode());
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
     QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
         durability == null ? WriteJournal.NONE : durability);
-    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize()),
+    RequestRouter router = new RequestRouter(dispatcher, state, new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize(),
+        transport.safeguards().s3MaxTotalBytes()),
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
         config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
         durability == null ? () -> null : durability::problem,

@@ -54,6 +54,7 @@ public final class PolicyAuthorizer implements Authorizer {
   private static final Pattern BOUNDARY_OPERATIONS =
       Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
   private final EnforcementMode mode;
+  private final int denialLogSize;
 
   public PolicyAuthorizer(boolean enforce) {
     this(enforce ? EnforcementMode.STRICT : EnforcementMode.OFF);
@@ -61,7 +62,13 @@ public final class PolicyAuthorizer implements Authorizer {
 
   /** An authorizer in {@code mode}: strict refuses denials, soft logs them and lets the call through. */
   public PolicyAuthorizer(EnforcementMode mode) {
+    this(mode, io.iamlocal.server.Safeguards.DEFAULT_DENIAL_LOG_SIZE);
+  }
+
+  /** As above, keeping the {@code denialLogSize} most recent denials ({@link DenialLog}). */
+  public PolicyAuthorizer(EnforcementMode mode, int denialLogSize) {
     this.mode = mode;
+    this.denialLogSize = denialLogSize;
   }
 
   /** Whether policies are evaluated (strict or soft). */
@@ -80,6 +87,7 @@ public final class PolicyAuthorizer implements Authorizer {
 
   @Override
   public void authorize(OperationModel operation, OperationCall call) {
+    DenialLog.capacity(call.account(), denialLogSize);
     if (!mode.evaluates()) {
       return;
     }
@@ -252,6 +260,7 @@ public final class PolicyAuthorizer implements Authorizer {
    */
   public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
       Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
+    DenialLog.capacity(account, denialLogSize);
     if (!mode.evaluates()) {
       return true;
     }

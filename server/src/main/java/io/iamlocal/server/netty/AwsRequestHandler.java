@@ -172,9 +172,16 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof java.io.IOException)) {
-      LOG.log(Level.WARNING, "connection " + ctx.channel().remoteAddress() + " closed after an unexpected failure", cause);
+    if (cause instanceof java.io.IOException) {
+      ctx.close();
+      return;
     }
-    ctx.close();
+    // A failure in the pipeline before a request reached this handler (buffers for a body when the
+    // heap is full, say): answer it as AWS would, then close, since the rest of the bytes are lost.
+    boolean heapFull = cause instanceof OutOfMemoryError || cause.getCause() instanceof OutOfMemoryError;
+    LOG.log(Level.WARNING, "connection " + ctx.channel().remoteAddress() + " answered and closed after a failure", cause);
+    ResponseWriter.writeProtocolError(ctx, heapFull ? 503 : 500, heapFull
+        ? "IAMLocal is out of memory; retry later, or give it a larger -Xmx."
+        : "The request processing has failed because of an unknown error, exception or failure.");
   }
 }
