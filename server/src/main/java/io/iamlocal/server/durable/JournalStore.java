@@ -232,7 +232,9 @@ public final class JournalStore implements AutoCloseable {
         expected = seq + 1;
         count++;
       }
-      db.commit();
+      if (!failed()) {
+        db.commit(); // after a failed commit's rollback no transaction is open: nothing to end
+      }
     } catch (SQLException e) {
       throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: " + e.getMessage(), e);
     }

@@ -1,6 +1,5 @@
 package io.iamlocal.server.iam;
 
-import io.iamlocal.policy.document.ConditionEntry;
 import io.iamlocal.policy.document.Statement;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.Decision;
@@ -53,44 +52,53 @@ final class PolicySimulator {
       Map<String, List<String>> context) {
 
     /**
-     * An upper bound of the matching work one action costs, in characters compared: every resource
-     * ARN (and context value) may be matched against every statement's resource and condition
-     * patterns, and a pattern costs one step per text character per 64 pattern characters
-     * ({@code policy.evaluation.GlobAutomaton}). This, not the statement count, is what paging and
-     * the size limit bound, so a short list of long patterns is measured as what it costs.
+     * An estimate of the matching work one action costs, in characters compared. Patterns that run
+     * as an automaton ({@link #runsAsAutomaton}) cost one step per text character per 64 pattern
+     * characters; every other check (prefix and literal compares) about two steps per resource or
+     * context value. This, not the statement count, is what paging and the size limit bound, so a
+     * few long patterns are measured as what they cost.
      */
     long workPerAction() {
-      long text = 0;
-      for (String resource : resources) {
-        text += resource.length() + 1;
+      long textChars = 0;
+      long texts = resources.size();
+      for (String r : resources) {
+        textChars += r.length() + 1;
       }
       for (List<String> values : context.values()) {
         for (String value : values) {
-          text += value.length() + 1;
+          textChars += value.length() + 1;
+          texts++;
         }
       }
-      long patterns = 0;
+      long automatonWords = 0;
+      long checks = 0;
       for (List<CompiledPolicy> list : List.of(identity, resource, boundary)) {
         for (CompiledPolicy p : list) {
           for (Statement statement : p.document().statements()) {
-            patterns += 1 + words(statement.resources());
-            for (ConditionEntry condition : statement.conditions()) {
-              patterns += words(condition.values());
+            List<String> patterns = new ArrayList<>(statement.resources() == null ? List.of() : statement.resources());
+            statement.conditions().forEach(c -> patterns.addAll(c.values()));
+            checks += 1 + patterns.size();
+            for (String pattern : patterns) {
+              automatonWords += runsAsAutomaton(pattern) ? 1 + pattern.length() / 64 : 0;
             }
           }
         }
       }
-      return text * Math.max(1, patterns);
+      return textChars * automatonWords + 2 * texts * checks;
     }
 
-    private static long words(List<String> patterns) {
-      long n = 0;
-      if (patterns != null) {
-        for (String pattern : patterns) {
-          n += 1 + pattern.length() / 64;
+    /** Patterns with {@code ?}, or a literal run of more than 16 characters between two stars (see {@code Glob}). */
+    static boolean runsAsAutomaton(String pattern) {
+      if (pattern.indexOf('?') >= 0) {
+        return true;
+      }
+      String[] parts = pattern.split("\\*", -1);
+      for (int i = 1; i < parts.length - 1; i++) {
+        if (parts[i].length() > 16) {
+          return true;
         }
       }
-      return n;
+      return false;
     }
   }
 
