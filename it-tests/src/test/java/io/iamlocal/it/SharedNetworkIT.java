@@ -37,6 +37,7 @@ class SharedNetworkIT {
   private static final String[] ACTIONS = {"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketPolicy",
       "s3:PutBucketPolicy", "s3:GetObjectAcl", "s3:PutObjectAcl", "s3:GetObjectTagging", "s3:PutObjectTagging",
       "s3:RestoreObject", "s3:GetObjectVersion"};
+  private static final AtomicLong PROBES = new AtomicLong();
   private static IamLocalProcess server;
   private static URI endpoint;
 
@@ -63,45 +64,69 @@ class SharedNetworkIT {
     assertThat(bomb.body()).contains("too large");
     assertThat(bombMillis).isLessThan(10_000);
 
-    // The largest simulation still accepted, by the console and signed, while others keep calling.
+    // The largest simulation still accepted, by the console and signed, three times over, while others keep calling;
+    // the same probes first run alone, so the figure separates what the simulation costs others from machine noise.
     String largest = simulation(8);
-    AtomicBoolean running = new AtomicBoolean(true);
-    CompletableFuture<long[]> heavy = CompletableFuture.supplyAsync(() -> {
-      try {
+    long[] alone = probe(() -> sleepQuietly(3_000));
+    long[] heavyTimes = new long[2];
+    long[] during = probe(() -> {
+      for (int round = 0; round < 3; round++) {
         long t0 = System.nanoTime();
         HttpResponse<String> console = consoleSimulate(largest);
-        long consoleMillis = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
         HttpResponse<String> signed = RawHttp.signedForm(endpoint, Clients.root(), "iam", signedSimulation(8));
-        long signedMillis = (System.nanoTime() - t0) / 1_000_000 - consoleMillis;
-        return new long[] {console.statusCode(), consoleMillis, signed.statusCode(), signedMillis};
+        long t2 = System.nanoTime();
+        assertThat(console.statusCode()).as(console.body()).isEqualTo(200);
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        heavyTimes[0] = Math.max(heavyTimes[0], (t1 - t0) / 1_000_000);
+        heavyTimes[1] = Math.max(heavyTimes[1], (t2 - t1) / 1_000_000);
+      }
+    });
+    System.out.printf("shared-network: bomb simulation (12 actions x 1,000 ARNs of 2,048 chars) refused in %d ms; "
+        + "largest accepted (12 actions x 8 ARNs, 3 rounds): console %d ms, signed first page %d ms; longest delay of a "
+        + "concurrent request (health / signed CreateUser): %d / %d ms during it over %d probes, %d / %d ms with no simulation "
+        + "over %d probes%n", bombMillis, heavyTimes[0], heavyTimes[1], during[1], during[2], during[0], alone[1], alone[2], alone[0]);
+    assertThat(during[1]).isLessThan(2_000);
+    assertThat(during[2]).isLessThan(2_000);
+  }
+
+  /** Probes (health, then a signed CreateUser) every 5 ms while {@code work} runs: {count, worst health ms, worst write ms}. */
+  private static long[] probe(Runnable work) throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    CompletableFuture<Void> heavy = CompletableFuture.runAsync(() -> {
+      try {
+        work.run();
       } finally {
         running.set(false);
       }
     });
-    AtomicLong worstHealth = new AtomicLong();
-    AtomicLong worstWrite = new AtomicLong();
+    long worstHealth = 0;
+    long worstWrite = 0;
     int probes = 0;
     try (IamClient iam = Clients.iam(endpoint, Clients.root())) {
       while (running.get() || probes < 5) {
         long t0 = System.nanoTime();
         assertThat(server.get("/_iamlocal/health").statusCode()).isEqualTo(200);
         long t1 = System.nanoTime();
-        String name = "probe-" + probes++;
+        String name = "probe-" + PROBES.incrementAndGet();
         iam.createUser(r -> r.userName(name));
         long t2 = System.nanoTime();
-        worstHealth.accumulateAndGet((t1 - t0) / 1_000_000, Math::max);
-        worstWrite.accumulateAndGet((t2 - t1) / 1_000_000, Math::max);
+        worstHealth = Math.max(worstHealth, (t1 - t0) / 1_000_000);
+        worstWrite = Math.max(worstWrite, (t2 - t1) / 1_000_000);
+        probes++;
         Thread.sleep(5);
       }
     }
-    long[] result = heavy.get(5, TimeUnit.MINUTES);
-    System.out.printf("shared-network: bomb simulation (12 actions x 1,000 ARNs of 2,048 chars) refused in %d ms; "
-        + "largest accepted (12 x 8): console %d ms, signed page %d ms; longest concurrent delay over %d probes: "
-        + "health %d ms, signed CreateUser %d ms%n", bombMillis, result[1], result[3], probes, worstHealth.get(), worstWrite.get());
-    assertThat(result[0]).isEqualTo(200);
-    assertThat(result[2]).isEqualTo(200);
-    assertThat(worstHealth.get()).isLessThan(2_000);
-    assertThat(worstWrite.get()).isLessThan(2_000);
+    heavy.get(5, TimeUnit.MINUTES);
+    return new long[] {probes, worstHealth, worstWrite};
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // 2. Deep JSON drops the connection.

@@ -85,9 +85,7 @@ public final class DenialLog {
     DenialLog log = of(account);
     ObjectNode entry = line.deepCopy();
     entry.put("time", account.now().toString());
-    synchronized (log) {
-      log.keep(String.valueOf(explanation.principal()), explanation.action(), entry);
-    }
+    log.keep(String.valueOf(explanation.principal()), explanation.action(), entry);
     LOG.info("denial " + line);
     return explanation;
   }
@@ -97,7 +95,7 @@ public final class DenialLog {
    * group left without details is forgotten once there are more groups than the capacity (so many
    * distinct principals cannot grow the log without bound either).
    */
-  private void keep(String principal, String action, ObjectNode entry) {
+  synchronized void keep(String principal, String action, ObjectNode entry) {
     Map<String, Group> actions = byPrincipal.computeIfAbsent(principal, k -> new LinkedHashMap<>());
     Group group = actions.get(action);
     if (group == null) {
