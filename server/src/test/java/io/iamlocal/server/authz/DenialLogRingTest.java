@@ -14,12 +14,7 @@ class DenialLogRingTest {
 
   @Test
   void manyDistinctPrincipalsKeepOnlyTheNewestDenials() throws Exception {
-    AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
-    DenialLog.capacity(account, 3);
-    DenialLog log = DenialLog.of(account);
-    for (int i = 0; i < 10_000; i++) {
-      log.keep("arn:aws:iam::123456789012:user/u" + i, "iam:ListUsers", JSON.createObjectNode().put("n", i));
-    }
+    DenialLog log = filled(3, 10_000, i -> "u" + i);
     assertThat(log.keptDetails()).isEqualTo(3);
     String json = log.json();
     assertThat(JSON.readTree(json).get("denials")).hasSize(3);
@@ -28,13 +23,19 @@ class DenialLogRingTest {
 
   @Test
   void oneBusyPrincipalKeepsItsCountBeyondTheRing() throws Exception {
-    AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
-    DenialLog.capacity(account, 5);
-    DenialLog log = DenialLog.of(account);
-    for (int i = 0; i < 100; i++) {
-      log.keep("arn:aws:iam::123456789012:user/busy", "iam:ListUsers", JSON.createObjectNode().put("n", i));
-    }
+    DenialLog log = filled(5, 100, i -> "busy");
     assertThat(log.keptDetails()).isEqualTo(5);
     assertThat(JSON.readTree(log.json()).get("denials").get(0).get("count").asLong()).isEqualTo(100);
+  }
+
+  /** A log of {@code capacity} after {@code denials} denials of ListUsers for the users {@code userOf} names. */
+  private static DenialLog filled(int capacity, int denials, java.util.function.IntFunction<String> userOf) {
+    AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
+    DenialLog.capacity(account, capacity);
+    DenialLog log = DenialLog.of(account);
+    for (int i = 0; i < denials; i++) {
+      log.keep("arn:aws:iam::123456789012:user/" + userOf.apply(i), "iam:ListUsers", JSON.createObjectNode().put("n", i));
+    }
+    return log;
   }
 }
