@@ -33,6 +33,39 @@ class JournalEntryTest {
   }
 
   @Test
+  void entriesWrittenBeforeTheModeWasJournalledReplayAsStrict() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeByte(1); // format 1: no enforcement mode
+      out.writeByte(JournalEntry.Kind.OPERATION.ordinal());
+      for (String s : new String[] {"sts", "AssumeRole"}) {
+        writeString(out, s);
+      }
+      out.writeByte(JournalEntry.CallerMode.ROOT.ordinal());
+      for (String s : new String[] {"test", "us-east-1", "req-1", "127.0.0.1"}) {
+        writeString(out, s);
+      }
+      out.writeBoolean(false);
+      writeString(out, null);
+      out.writeInt(0);
+      out.writeInt(0);
+    }
+    JournalEntry old = JournalEntry.decode(bytes.toByteArray());
+    assertThat(old.operation()).isEqualTo("AssumeRole");
+    assertThat(old.enforcement()).isEqualTo(io.iamlocal.server.authz.EnforcementMode.STRICT);
+  }
+
+  private static void writeString(java.io.DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  @Test
   void seedAndResetRoundTrip() throws IOException {
     assertThat(JournalEntry.decode(JournalEntry.seed("{\"users\":[]}", List.of()).encode()).document()).isEqualTo("{\"users\":[]}");
     assertThat(JournalEntry.decode(JournalEntry.reset(List.of(Instant.EPOCH)).encode()).tape()).containsExactly(Instant.EPOCH);
