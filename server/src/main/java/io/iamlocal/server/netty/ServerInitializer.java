@@ -26,7 +26,10 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     this(router, maxBodyBytes, idleTimeoutSeconds, false);
   }
 
-  /** With {@code durable}, responses to writes wait (off the event loop) until their journal entry is on disk. */
+  /**
+   * Responses to journalled writes always wait (off the event loop) until their entry is on disk;
+   * {@code durable} is no longer needed for that and is kept for callers of this constructor.
+   */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable) {
     this(router, maxBodyBytes, idleTimeoutSeconds, durable, TransportConfig.defaults(), null);
   }
