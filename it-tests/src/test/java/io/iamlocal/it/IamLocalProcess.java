@@ -35,12 +35,18 @@ public final class IamLocalProcess {
   }
 
   private IamLocalProcess(List<String> extraArgs, boolean capture) throws IOException {
+    this(List.of(), extraArgs, capture);
+  }
+
+  private IamLocalProcess(List<String> jvmArgs, List<String> extraArgs, boolean capture) throws IOException {
     output = capture ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
     Path jar = Path.of(System.getProperty("iamlocal.jar", "../server/target/iamlocal.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException("build the server first: " + jar.toAbsolutePath() + " is missing");
     }
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "--port", "0"));
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
     command.addAll(extraArgs);
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -88,6 +94,11 @@ public final class IamLocalProcess {
     return new IamLocalProcess(List.of(args));
   }
 
+  /** A separate server run with JVM options {@code jvmArgs} (e.g. the README's -Xss512k -Xmx256m) and its own flags. */
+  public static IamLocalProcess startWithJvm(List<String> jvmArgs, String... args) throws IOException {
+    return new IamLocalProcess(jvmArgs, List.of(args), false);
+  }
+
   /** A separate server with its own flags whose output is kept for {@link #output()}; the caller stops it. */
   public static IamLocalProcess startCapturing(String... args) throws IOException {
     return new IamLocalProcess(List.of(args), true);
@@ -109,6 +120,14 @@ public final class IamLocalProcess {
 
   public void reset() {
     post("/moto-api/reset");
+  }
+
+  public HttpResponse<String> get(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public HttpResponse<String> post(String path) {

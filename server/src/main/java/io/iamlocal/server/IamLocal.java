@@ -487,6 +487,43 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
+     * A Host name {@code /moto-api/reset} and {@code /_iamlocal/*} answer besides loopback names, IP
+     * literals and the listen host (e.g. a docker-compose service name); others are refused, so that
+     * a DNS-rebinding web page cannot reach them.
+     *
+     * @param name a host name, without port
+     * @return this builder
+     */
+    public Builder allowedHost(String name) {
+      transport = transport.withSafeguards(transport.safeguards().withAllowedHost(requireText(name, "allowed host")));
+      return this;
+    }
+
+    /**
+     * The bytes all S3 objects together may hold (default: a quarter of the heap, at most 64 MiB);
+     * a PUT beyond it is refused with S3's 503 {@code ServiceUnavailable}.
+     *
+     * @param bytes a positive number of bytes
+     * @return this builder
+     */
+    public Builder s3MaxTotalBytes(long bytes) {
+      transport = transport.withSafeguards(transport.safeguards().withS3MaxTotalBytes(bytes));
+      return this;
+    }
+
+    /**
+     * How many recent denials {@code GET /_iamlocal/denials} keeps (default 1,000; older ones are
+     * dropped, counts go on).
+     *
+     * @param entries a positive number
+     * @return this builder
+     */
+    public Builder denialLogSize(int entries) {
+      transport = transport.withSafeguards(transport.safeguards().withDenialLogSize(entries));
+      return this;
+    }
+
+    /**
      * Serves HTTPS on the port (plain HTTP keeps working on it; {@code aws:SecureTransport} tells
      * them apart) with a certificate for {@code localhost} and {@code 127.0.0.1} signed by a local
      * CA made at start. {@link IamLocal#tlsTrustFile()} is that CA's PEM file, for clients to trust.

@@ -7,6 +7,7 @@ import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.BrowserGuard;
 import io.iamlocal.server.dispatch.QueryDispatcher;
 import io.iamlocal.server.dispatch.RequestRouter;
 import io.iamlocal.server.log.RequestLog;
@@ -86,24 +87,28 @@ public final class IamLocalServer implements AutoCloseable {
     SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
     if (config.dataDir() != null) {
       durability = Durability.open(config.dataDir(), state, registry,
-          json -> seedApplier().apply(SeedFile.fromJson("journalled seed", json)));
+          (account, json) -> new SeedApplier(registry, account, config.rootAccessKeyId(), config.region())
+              .apply(SeedFile.fromJson("journalled seed", json)));
     }
     if (seed != null) {
       applySeed(seed);
     }
     SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
     CallerResolver callers = new CallerResolver();
-    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode());
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
     trail = new Trail(config.cloudTrailEvents(),
         config.cloudTrailDir() == null || config.cloudTrailEvents() == 0 ? null : new TrailFileWriter(config.cloudTrailDir()));
     QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
         durability == null ? WriteJournal.NONE : durability, trail);
     JsonApiDispatcher jsonApis = new JsonApiDispatcher(state, verifier, callers, authorizer, requestLog,
         JsonServices.of(trail));
-    RequestRouter router = new RequestRouter(dispatcher, state,
-        new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize(), trail),
+    S3Dispatcher s3 = new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize(),
+        transport.safeguards().s3MaxTotalBytes(), trail);
+    RequestRouter router = new RequestRouter(dispatcher, state, s3,
         new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
         config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
+        durability == null ? () -> null : durability::problem,
+        new BrowserGuard(config.host(), transport.safeguards().allowedHosts()),
         jsonApis, config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param requestTimeoutSeconds longest a client may take to send one request (headers and body)
  *     once its first byte has arrived; a slower one gets 408 and is disconnected (slow-loris)
  * @param tls TLS on the same port, or {@link Tls#OFF}
+ * @param safeguards allowed Host names and memory bounds (see {@link Safeguards})
  */
-public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int requestTimeoutSeconds, Tls tls) {
+public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int requestTimeoutSeconds, Tls tls, Safeguards safeguards) {
   public static final int DEFAULT_MAX_INITIAL_LINE = 16 * 1024;
   public static final int DEFAULT_MAX_HEADER_BYTES = 32 * 1024;
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
@@ -23,6 +24,12 @@ public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int r
     positive(maxHeaderBytes, "max header size");
     positive(requestTimeoutSeconds, "request timeout");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(safeguards, "safeguards");
+  }
+
+  /** As the canonical constructor, with the default safeguards. */
+  public TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int requestTimeoutSeconds, Tls tls) {
+    this(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, tls, Safeguards.defaults());
   }
 
   /** 16 KiB request line, 32 KiB of headers, 30 s to send a request, no TLS. */
@@ -31,19 +38,23 @@ public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int r
   }
 
   public TransportConfig withMaxInitialLineBytes(int value) {
-    return new TransportConfig(value, maxHeaderBytes, requestTimeoutSeconds, tls);
+    return new TransportConfig(value, maxHeaderBytes, requestTimeoutSeconds, tls, safeguards);
   }
 
   public TransportConfig withMaxHeaderBytes(int value) {
-    return new TransportConfig(maxInitialLineBytes, value, requestTimeoutSeconds, tls);
+    return new TransportConfig(maxInitialLineBytes, value, requestTimeoutSeconds, tls, safeguards);
   }
 
   public TransportConfig withRequestTimeoutSeconds(int value) {
-    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, value, tls);
+    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, value, tls, safeguards);
   }
 
   public TransportConfig withTls(Tls value) {
-    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, value);
+    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, value, safeguards);
+  }
+
+  public TransportConfig withSafeguards(Safeguards value) {
+    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, tls, value);
   }
 
   private static void positive(int value, String what) {

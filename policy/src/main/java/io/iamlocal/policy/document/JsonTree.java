@@ -40,7 +40,7 @@ final class JsonTree {
         }
     }
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonLimits.factory();
 
     private JsonTree() {
     }

@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * A compiled {@code *}/{@code ?} pattern. Which characters are wildcards is fixed at build time, so a
  * {@code *} that came from {@code ${*}} or from a variable's value stays literal. Common shapes ("*",
- * exact text, "prefix*") get allocation-free fast paths; the general case uses the linear-time greedy
- * backtracking match. Patterns that ignore case store lower-case characters.
+ * exact text, "prefix*", stars between short literals) get allocation-free fast paths; every other
+ * pattern runs as a bit-parallel automaton ({@link GlobAutomaton}), whose cost is the text length
+ * times the pattern length / 64 for any pattern and text: no backtracking, so no pattern a client
+ * writes can make one match slow. Patterns that ignore case store lower-case characters.
  */
 final class Glob {
 
@@ -17,12 +19,19 @@ final class Glob {
 
     private enum Shape { ANY, EXACT, PREFIX, STARS_ONLY, GENERAL }
 
+    /**
+     * Longest literal run between stars that {@code STARS_ONLY} looks up with {@link String#indexOf}
+     * (whose worst case is text length times run length); longer runs use the automaton.
+     */
+    private static final int SHORT_CHUNK = 16;
+
     private static final Glob ANY = new Glob(new char[] {'*'}, new byte[] {STAR}, false);
 
     private final char[] chars;
     private final byte[] types;
     private final boolean ignoreCase;
     private final Shape shape;
+    private final GlobAutomaton automaton;
     private final String literal;
     /** For {@code STARS_ONLY}: the literal text before, between and after the stars (some may be empty). */
     private final String[] chunks;
@@ -33,6 +42,7 @@ final class Glob {
         this.chars = chars;
         this.types = types;
         this.ignoreCase = ignoreCase;
+        Shape shape;
         int wild = 0;
         int stars = 0;
         int firstWild = -1;
@@ -63,8 +73,24 @@ final class Glob {
             shape = Shape.GENERAL;
             literal = null;
         }
-        this.chunks = shape == Shape.STARS_ONLY ? chunks(chars, types) : null;
+        String[] starChunks = shape == Shape.STARS_ONLY ? chunks(chars, types) : null;
+        if (starChunks != null && hasLongMiddle(starChunks)) {
+            starChunks = null;
+            shape = Shape.GENERAL;
+        }
+        this.shape = shape;
+        this.chunks = starChunks;
+        this.automaton = shape == Shape.GENERAL ? new GlobAutomaton(chars, types, ignoreCase) : null;
         this.minLength = types.length - wild;
+    }
+
+    private static boolean hasLongMiddle(String[] chunks) {
+        for (int c = 1; c < chunks.length - 1; c++) {
+            if (chunks[c].length() > SHORT_CHUNK) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String[] chunks(char[] chars, byte[] types) {
@@ -111,7 +137,7 @@ final class Glob {
             case STARS_ONLY:
                 return starsOnly(s, from, to);
             default:
-                return general(s, from, to);
+                return to - from >= minLength && automaton.matches(s, from, to);
         }
     }
 
@@ -143,35 +169,5 @@ final class Glob {
             at = found + chunk.length();
         }
         return true;
-    }
-
-    private boolean general(String s, int from, int to) {
-        int p = 0;
-        int i = from;
-        int star = -1;
-        int mark = 0;
-        int n = chars.length;
-        while (i < to) {
-            if (p < n && (types[p] == ONE || (types[p] == LITERAL && same(chars[p], s.charAt(i))))) {
-                p++;
-                i++;
-            } else if (p < n && types[p] == STAR) {
-                star = p++;
-                mark = i;
-            } else if (star >= 0) {
-                p = star + 1;
-                i = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (p < n && types[p] == STAR) {
-            p++;
-        }
-        return p == n;
-    }
-
-    private boolean same(char patternChar, char c) {
-        return patternChar == c || (ignoreCase && patternChar == Character.toLowerCase(c));
     }
 }

@@ -23,6 +23,15 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void nestingDeeperThanTheLimitIsAParseErrorNotAStackOverflow() {
+        String deep = "{\"Version\":\"2012-10-17\",\"Statement\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThatThrownBy(() -> PolicyDocument.parse(deep)).isInstanceOf(PolicyParseException.class);
+        String allowed = "{\"Version\":\"2012-10-17\",\"Id\":" + "[".repeat(JsonLimits.MAX_DEPTH - 1) + "]".repeat(JsonLimits.MAX_DEPTH - 1)
+                + ",\"Statement\":[]}";
+        assertThatThrownBy(() -> PolicyDocument.parse(allowed)).isNotInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
     void missingVersionDefaultsTo2008() throws Exception {
         PolicyDocument doc = PolicyDocument.parse(
                 "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}");

@@ -49,6 +49,40 @@ class GlobTest {
         }
     }
 
+    @Test
+    void longPatternsSpanningSeveralAutomatonWordsAgreeWithTheOracle() {
+        Random random = new Random(17L);
+        for (int i = 0; i < 500; i++) {
+            boolean ignoreCase = random.nextBoolean();
+            // Long literal runs between stars (the automaton's share of star-only patterns), ? and non-ASCII letters.
+            // At most three stars: the regular-expression oracle itself backtracks on many.
+            StringBuilder built = new StringBuilder(random(random, "aaaaaaab?é", 60 + random.nextInt(140)));
+            for (int star = random.nextInt(4); star > 0; star--) {
+                built.insert(random.nextInt(built.length() + 1), '*');
+            }
+            String pattern = built.toString();
+            String input = random(random, "aaaaaaabBé", random.nextInt(260));
+            String lowered = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT) : pattern;
+            Pattern oracle = Pattern.compile(regex(lowered), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
+            assertThat(Glob.of(lowered, ignoreCase).matches(input))
+                    .as("%s (ignoreCase %s) vs '%s'", lowered, ignoreCase, input)
+                    .isEqualTo(oracle.matcher(input).matches());
+            String matching = lowered.replace('*', 'x').replace('?', 'y');
+            assertThat(Glob.of(lowered, ignoreCase).matches(matching)).as("%s vs itself", lowered).isTrue();
+        }
+    }
+
+    @Test
+    void backtrackingBombsAnswerCorrectly() {
+        // Patterns that drive a backtracking matcher to text length × pattern length steps; the automaton's
+        // cost is measured by the wire harness (SharedNetworkIT), not timed here.
+        String resource = "a".repeat(2_048);
+        assertThat(Glob.of("*" + "a".repeat(1_000) + "?b", false).matches(resource)).isFalse();
+        assertThat(Glob.of("*" + "a".repeat(1_000) + "?b", false).matches(resource + "b")).isTrue();
+        assertThat(Glob.of("*" + "a".repeat(999) + "b*", false).matches(resource)).isFalse();
+        assertThat(Glob.of("*" + "a".repeat(999) + "b*", false).matches(resource + "b")).isTrue();
+    }
+
     private static String random(Random random, String alphabet, int length) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {

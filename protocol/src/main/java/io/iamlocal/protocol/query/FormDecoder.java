@@ -39,6 +39,36 @@ public final class FormDecoder {
     decodeInto(bytes, 0, bytes.length, into);
   }
 
+  /**
+   * The first value of {@code name} in {@code form}, decoding only names until it is found; null when
+   * absent or when the form is malformed (the full decode then reports it).
+   */
+  public static String valueOf(byte[] form, String name) {
+    if (form == null) {
+      return null;
+    }
+    try {
+      int start = 0;
+      while (start < form.length) {
+        int amp = indexOf(form, (byte) '&', start, form.length);
+        int pairEnd = amp < 0 ? form.length : amp;
+        int eq = indexOf(form, (byte) '=', start, pairEnd);
+        if (pairEnd > start && name.equals(decode(form, start, eq < 0 ? pairEnd : eq))) {
+          return eq < 0 ? "" : decode(form, eq + 1, pairEnd);
+        }
+        start = pairEnd + 1;
+      }
+      return null;
+    } catch (AwsServiceException e) {
+      return null;
+    }
+  }
+
+  /** As {@link #valueOf(byte[], String)} for a query string. */
+  public static String valueOf(String form, String name) {
+    return form == null || form.isEmpty() ? null : valueOf(form.getBytes(StandardCharsets.ISO_8859_1), name);
+  }
+
   private static int indexOf(byte[] bytes, byte b, int from, int to) {
     for (int i = from; i < to; i++) {
       if (bytes[i] == b) {

@@ -9,6 +9,7 @@ import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,33 @@ public final class DenialLog {
   private static final int DETAILS_PER_ACTION = 50;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, Map<String, Group>> byPrincipal = new LinkedHashMap<>();
+  /** The groups in the order their kept details were added (one element per detail): the ring's order. */
+  private final ArrayDeque<Group> detailOrder = new ArrayDeque<>();
+  private int groups;
+  /** Details kept in all (a ring buffer: the oldest detail goes first); also the bound on groups kept. */
+  private volatile int capacity = io.iamlocal.server.Safeguards.DEFAULT_DENIAL_LOG_SIZE;
 
   private static final class Group {
+    final String principal;
+    final String action;
     long count;
-    final List<ObjectNode> recent = new ArrayList<>();
+    final ArrayDeque<ObjectNode> recent = new ArrayDeque<>();
+
+    Group(String principal, String action) {
+      this.principal = principal;
+      this.action = action;
+    }
   }
 
   private DenialLog() {}
+
+  /** Sets how many denials are kept ({@code --denial-log-size}); the authorizer does so before any is recorded. */
+  static void capacity(AccountState account, int entries) {
+    DenialLog log = of(account);
+    if (log.capacity != entries) {
+      log.capacity = entries;
+    }
+  }
 
   public static DenialLog of(AccountState account) {
     return account.extension(DenialLog.class, a -> new DenialLog());
@@ -42,10 +63,11 @@ public final class DenialLog {
   /**
    * Records a denial of {@code request} for {@code caller}: explanation, log line, encoded
    * authorization message. {@code resourcePolicies} are the resource-based policies evaluated
-   * (bucket policy, trust policy), to name their statements. Returns the explanation.
+   * (bucket policy, trust policy), to name their statements; {@code mode} is the call's enforcement.
+   * Returns the explanation.
    */
   public static DenialExplanation record(AccountState account, String requestId, Caller caller, RequestContext request,
-      EvaluationResult result, List<CompiledPolicy> resourcePolicies) {
+      EvaluationResult result, List<CompiledPolicy> resourcePolicies, EnforcementMode mode) {
     PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
     List<CompiledPolicy> consulted = new ArrayList<>(policies.identity());
     consulted.addAll(resourcePolicies);
@@ -55,7 +77,6 @@ public final class DenialLog {
     consulted.addAll(policies.session());
     DenialExplanation explanation = DenialExplanation.of(request, result, consulted);
     AuthorizationMessages.of(account).recordDenial(requestId, caller, request, result, explanation);
-    EnforcementMode mode = Enforcement.mode(account);
     ObjectNode line = JSON.createObjectNode();
     line.put("mode", mode.flag());
     line.put("outcome", mode == EnforcementMode.SOFT ? "allowed anyway" : "denied");
@@ -64,17 +85,53 @@ public final class DenialLog {
     DenialLog log = of(account);
     ObjectNode entry = line.deepCopy();
     entry.put("time", account.now().toString());
-    synchronized (log) {
-      Group group = log.byPrincipal.computeIfAbsent(String.valueOf(explanation.principal()), k -> new LinkedHashMap<>())
-          .computeIfAbsent(explanation.action(), k -> new Group());
-      group.count++;
-      group.recent.add(entry);
-      if (group.recent.size() > DETAILS_PER_ACTION) {
-        group.recent.remove(0);
-      }
-    }
+    log.keep(String.valueOf(explanation.principal()), explanation.action(), entry);
     LOG.info("denial " + line);
     return explanation;
+  }
+
+  /**
+   * Counts the denial and keeps its detail; beyond the capacity the oldest detail is dropped, and a
+   * group left without details is forgotten once there are more groups than the capacity (so many
+   * distinct principals cannot grow the log without bound either).
+   */
+  synchronized void keep(String principal, String action, ObjectNode entry) {
+    Map<String, Group> actions = byPrincipal.computeIfAbsent(principal, k -> new LinkedHashMap<>());
+    Group group = actions.get(action);
+    if (group == null) {
+      group = new Group(principal, action);
+      actions.put(action, group);
+      groups++;
+    }
+    group.count++;
+    group.recent.addLast(entry);
+    detailOrder.addLast(group);
+    if (group.recent.size() > DETAILS_PER_ACTION) {
+      group.recent.removeFirst();
+      detailOrder.removeFirstOccurrence(group);
+    }
+    while (detailOrder.size() > capacity || (groups > capacity && !detailOrder.isEmpty())) {
+      Group oldest = detailOrder.removeFirst();
+      oldest.recent.pollFirst();
+      if (oldest.recent.isEmpty()) {
+        forget(oldest);
+      }
+    }
+  }
+
+  private void forget(Group group) {
+    Map<String, Group> actions = byPrincipal.get(group.principal);
+    if (actions != null && actions.remove(group.action) != null) {
+      groups--;
+      if (actions.isEmpty()) {
+        byPrincipal.remove(group.principal);
+      }
+    }
+  }
+
+  /** Denial details kept now, for tests and the footprint. */
+  synchronized int keptDetails() {
+    return detailOrder.size();
   }
 
   /**

@@ -55,6 +55,7 @@ public final class PolicyAuthorizer implements Authorizer {
   private static final Pattern BOUNDARY_OPERATIONS =
       Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
   private final EnforcementMode mode;
+  private final int denialLogSize;
 
   public PolicyAuthorizer(boolean enforce) {
     this(enforce ? EnforcementMode.STRICT : EnforcementMode.OFF);
@@ -62,7 +63,13 @@ public final class PolicyAuthorizer implements Authorizer {
 
   /** An authorizer in {@code mode}: strict refuses denials, soft logs them and lets the call through. */
   public PolicyAuthorizer(EnforcementMode mode) {
+    this(mode, io.iamlocal.server.Safeguards.DEFAULT_DENIAL_LOG_SIZE);
+  }
+
+  /** As above, keeping the {@code denialLogSize} most recent denials ({@link DenialLog}). */
+  public PolicyAuthorizer(EnforcementMode mode, int denialLogSize) {
     this.mode = mode;
+    this.denialLogSize = denialLogSize;
   }
 
   /** Whether policies are evaluated (strict or soft). */
@@ -75,8 +82,13 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   @Override
+  public EnforcementMode enforcement() {
+    return mode;
+  }
+
+  @Override
   public void authorize(OperationModel operation, OperationCall call) {
-    Enforcement.set(call.account(), mode);
+    DenialLog.capacity(call.account(), denialLogSize);
     if (!mode.evaluates()) {
       return;
     }
@@ -120,19 +132,19 @@ public final class PolicyAuthorizer implements Authorizer {
         .resourceAccount(call.account().accountId())
         .build();
     if (PolicyEvaluator.decide(input) == Decision.ALLOWED) {
-      CallChecks.record(call.account(), action, resource, true, true, keys);
+      CallChecks.record(mode, action, resource, true, true, keys);
       return;
     }
     EvaluationResult result = PolicyEvaluator.evaluate(input);
     if (result.allowed() || implicitlyGranted(call, action, result)) {
-      CallChecks.record(call.account(), action, resource, true, result.allowed(), keys);
+      CallChecks.record(mode, action, resource, true, result.allowed(), keys);
       return;
     }
     if (keys instanceof LazyContextKeys lazy) {
       lazy.materialize(); // the denial record lists every key; build them now, under the account lock
     }
-    CallChecks.record(call.account(), action, resource, false, true, keys);
-    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of());
+    CallChecks.record(mode, action, resource, false, true, keys);
+    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of(), mode);
     if (mode == EnforcementMode.SOFT) {
       return;
     }
@@ -252,7 +264,7 @@ public final class PolicyAuthorizer implements Authorizer {
    */
   public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
       Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
-    Enforcement.set(account, mode);
+    DenialLog.capacity(account, denialLogSize);
     if (!mode.evaluates()) {
       return true;
     }
@@ -269,14 +281,14 @@ public final class PolicyAuthorizer implements Authorizer {
     }
     if (result.allowed()) {
       if (!caller.isRoot()) {
-        CallChecks.record(account, action, resource, true, !allowedByResourcePolicies(request, resourcePolicies), keys);
+        CallChecks.record(mode, action, resource, true, !allowedByResourcePolicies(request, resourcePolicies), keys);
       }
       return true;
     }
     if (!caller.isRoot()) {
-      CallChecks.record(account, action, resource, false, true, keys);
+      CallChecks.record(mode, action, resource, false, true, keys);
     }
-    DenialLog.record(account, requestId, caller, request, result, resourcePolicies);
+    DenialLog.record(account, requestId, caller, request, result, resourcePolicies, mode);
     return mode == EnforcementMode.SOFT;
   }
 

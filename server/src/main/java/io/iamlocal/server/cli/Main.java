@@ -55,6 +55,20 @@ public final class Main implements Callable<Integer> {
       description = "Largest S3 object accepted; objects are kept in memory (default: ${DEFAULT-VALUE}).")
   int s3MaxObjectSize = ServerConfig.DEFAULT_S3_MAX_OBJECT_SIZE;
 
+  @Option(names = "--s3-max-total-bytes", paramLabel = "BYTES",
+      description = "Bytes all S3 objects together may hold; further PUTs get S3's 503 ServiceUnavailable "
+          + "(default: a quarter of the heap, at most 64 MiB).")
+  long s3MaxTotalBytes = io.iamlocal.server.Safeguards.DEFAULT_S3_MAX_TOTAL_BYTES;
+
+  @Option(names = "--denial-log-size", paramLabel = "N",
+      description = "Recent denials kept for GET /_iamlocal/denials; older ones are dropped (default: ${DEFAULT-VALUE}).")
+  int denialLogSize = io.iamlocal.server.Safeguards.DEFAULT_DENIAL_LOG_SIZE;
+
+  @Option(names = "--allowed-host", paramLabel = "NAME",
+      description = "A Host name /moto-api/reset and /_iamlocal/* answer besides localhost, IP literals and --host "
+          + "(repeatable), e.g. a docker-compose service name.")
+  java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
   @Option(names = "--no-console",
       description = "Do not serve the read-only web console and its JSON API under /_iamlocal/ (served by default).")
   boolean noConsole;
@@ -186,7 +200,10 @@ public final class Main implements Callable<Integer> {
           .initFile(initFile)
           .maxHeaderBytes(maxHeaderSize)
           .idleTimeoutSeconds(idleTimeout)
-          .requestTimeoutSeconds(requestTimeout);
+          .requestTimeoutSeconds(requestTimeout)
+          .s3MaxTotalBytes(s3MaxTotalBytes)
+          .denialLogSize(denialLogSize);
+      allowedHosts.forEach(builder::allowedHost);
       if (tlsCert != null || tlsKey != null) {
         if (tlsCert == null || tlsKey == null) {
           throw new IllegalArgumentException("--tls-cert and --tls-key go together");

@@ -1,5 +1,6 @@
 package io.iamlocal.server.console;
 
+import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,7 +42,7 @@ import java.util.function.Predicate;
  * secret: no secret access key, session token, password hash or MFA seed is ever read here.
  */
 final class ConsoleApi {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper(JsonLimits.factory());
   private final String region;
   private final boolean enforce;
 

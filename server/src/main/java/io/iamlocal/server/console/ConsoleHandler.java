@@ -113,10 +113,7 @@ public final class ConsoleHandler {
       if (!isRead(request)) {
         return methodNotAllowed("GET, HEAD");
       }
-      Map<String, String> query = new HashMap<>();
-      if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
-        FormDecoder.decodeInto(request.rawQuery(), query);
-      }
+      Map<String, String> query = query(request);
       AccountState account = state.account();
       JsonNode body = underReadLock(account, () -> api.get(account, segments, query));
       return json(200, "HEAD".equals(request.method()) ? NONE : bytes(body));
@@ -142,10 +139,23 @@ public final class ConsoleHandler {
     }
     AccountState account = state.account();
     try {
-      return json(200, bytes(underReadLock(account, () -> simulator.simulate(account, input))));
+      return json(200, bytes(simulator.simulate(account, input)));
     } catch (AwsServiceException e) {
       return error(ConsoleSimulator.fromAws(e));
     }
+  }
+
+  /** The query string's parameters; bad percent-encoding is the client's mistake (400), not a failure. */
+  private static Map<String, String> query(HttpRequestData request) {
+    Map<String, String> query = new HashMap<>();
+    if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+      try {
+        FormDecoder.decodeInto(request.rawQuery(), query);
+      } catch (AwsServiceException e) {
+        throw new ConsoleApi.ApiException(400, "InvalidInput", "The query string is not valid percent-encoding.");
+      }
+    }
+    return query;
   }
 
   private static JsonNode underReadLock(AccountState account, java.util.function.Supplier<JsonNode> work) {

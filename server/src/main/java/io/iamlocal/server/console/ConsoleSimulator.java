@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
 
 /**
  * {@code POST /_iamlocal/api/simulate}: the console's policy simulator form, run through the very
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * Answer: {@code {"operation": "…", "evaluationResults": [...]}} with AWS's member names.
  */
 final class ConsoleSimulator {
-  /** Actions one form submission may simulate: the page runs on the event loop. */
+  /** Actions one form submission may simulate (each page's work is bounded by the simulator's budget). */
   static final int MAX_ACTIONS = 200;
   private static final int MAX_PAGES = 50;
   /** Context keys whose type the form need not state (AWS's documented types). */
@@ -55,7 +56,7 @@ final class ConsoleSimulator {
     this.region = region;
   }
 
-  /** Runs the simulation; the caller holds the account's read lock. */
+  /** Runs the simulation, holding the account's read lock one result page at a time. */
   JsonNode simulate(AccountState account, JsonNode request) {
     if (request == null || !request.isObject()) {
       throw bad("The request body must be a JSON object.");
@@ -88,7 +89,15 @@ final class ConsoleSimulator {
     for (int page = 0; page < MAX_PAGES; page++) {
       OperationCall call = new OperationCall(operationName, QueryInputDecoder.decode(operation.input(), params), root, account,
           RequestIds.next(), region, facts);
-      Map<String, ?> output = registered.handler().handle(call);
+      Map<String, ?> output;
+      // The read lock is taken per page, so writers wait for at most one page's bounded work.
+      Lock lock = account.lock().readLock();
+      lock.lock();
+      try {
+        output = registered.handler().handle(call);
+      } finally {
+        lock.unlock();
+      }
       Object evaluated = output.get("EvaluationResults");
       if (evaluated instanceof List<?> list) {
         list.forEach(item -> results.add(toJson(item)));

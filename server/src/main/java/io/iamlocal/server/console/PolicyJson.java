@@ -1,5 +1,6 @@
 package io.iamlocal.server.console;
 
+import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * duplicate keys and number spellings stay exactly as written; text that is not JSON is shown as is.
  */
 public final class PolicyJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = JsonLimits.factory();
   private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
 
   private PolicyJson() {}

@@ -1,5 +1,6 @@
 package io.iamlocal.server.dispatch;
 
+import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.protocol.model.OperationModel;
 
 /**
@@ -11,4 +12,9 @@ public interface Authorizer {
   Authorizer ALLOW_ALL = (operation, call) -> {};
 
   void authorize(OperationModel operation, OperationCall call);
+
+  /** The enforcement mode calls authorized here run under; handlers read it from {@link OperationCall#enforcement()}. */
+  default EnforcementMode enforcement() {
+    return EnforcementMode.STRICT;
+  }
 }

@@ -167,7 +167,8 @@ public final class QueryDispatcher {
     trace.readOnly = registered.readOnly();
     OperationCall call = new OperationCall(action, input, caller, account, requestId,
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
-        new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")));
+        new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
+        authorizer.enforcement());
     Lock lock = registered.readOnly() ? account.lock().readLock() : account.lock().writeLock();
     Map<String, ?> output;
     lock.lock();

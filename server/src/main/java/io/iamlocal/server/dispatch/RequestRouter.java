@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * that is not one of IAMLocal's own paths is an AWS call.
  */
 public final class RequestRouter {
-  private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":{\"iam\":\"running\",\"sts\":\"running\",\"s3\":\"running\"}}";
+  private static final String SERVICES = "{\"iam\":\"running\",\"sts\":\"running\",\"s3\":\"running\"}";
+  private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":" + SERVICES + "}";
   private final QueryDispatcher dispatcher;
   private final IamLocalState state;
   private final S3Dispatcher s3;
@@ -23,6 +24,8 @@ public final class RequestRouter {
   private final ConsoleHandler console;
   private final JsonApiDispatcher jsonApis;
   private final LeastPrivilegeEndpoint leastPrivilege;
+  private final Supplier<String> dataStoreProblem;
+  private final BrowserGuard guard;
 
   /**
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
@@ -31,16 +34,21 @@ public final class RequestRouter {
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
       Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
-    this(dispatcher, state, s3, stateEndpoint, reset, console, null, null);
+    this(dispatcher, state, s3, stateEndpoint, reset, console, () -> null, new BrowserGuard("127.0.0.1", java.util.Set.of()),
+        null, null);
   }
 
   /**
-   * As above, with the JSON-protocol services (CloudTrail, Access Analyzer) served by {@code jsonApis}
-   * and the console's least-privilege data by {@code leastPrivilege} (each null: not served).
+   * As above; {@code dataStoreProblem} says why the data directory fails (null: it does not), for the
+   * health answer, and {@code guard} keeps web pages away from the reset and {@code /_iamlocal/} paths.
+   * The JSON-protocol services (CloudTrail, Access Analyzer) are served by {@code jsonApis} and the
+   * console's least-privilege data by {@code leastPrivilege} (each null: not served).
    */
   public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
-      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, JsonApiDispatcher jsonApis,
-      LeastPrivilegeEndpoint leastPrivilege) {
+      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, Supplier<String> dataStoreProblem, BrowserGuard guard,
+      JsonApiDispatcher jsonApis, LeastPrivilegeEndpoint leastPrivilege) {
+    this.guard = guard;
+    this.dataStoreProblem = dataStoreProblem;
     this.jsonApis = jsonApis;
     this.leastPrivilege = leastPrivilege;
     this.console = console;
@@ -53,6 +61,12 @@ public final class RequestRouter {
 
   public HttpResponseData route(HttpRequestData request) {
     String path = request.rawPath();
+    if (BrowserGuard.guards(path) && !isHealthCheck(request, path)) {
+      HttpResponseData refused = guard.refusal(request);
+      if (refused != null) {
+        return refused;
+      }
+    }
     if ("/moto-api/reset".equals(path) && "POST".equals(request.method())) {
       if (reset == null) {
         state.reset();
@@ -62,6 +76,12 @@ public final class RequestRouter {
       return HttpResponseData.json(200, "{\"status\":\"ok\"}", RequestIds.next());
     }
     if (isHealthCheck(request, path)) {
+      String problem = dataStoreProblem.get();
+      if (problem != null) {
+        // Degraded: reads are served, writes refused; 503 so that orchestrators' health checks notice.
+        return HttpResponseData.json(503, "{\"status\":\"degraded\",\"dataStore\":\""
+            + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(problem)) + "\",\"services\":" + SERVICES + "}", RequestIds.next());
+      }
       return HttpResponseData.json(200, HEALTH_BODY, RequestIds.next());
     }
     if ("/_iamlocal/authorization-messages".equals(path) && "GET".equals(request.method())) {

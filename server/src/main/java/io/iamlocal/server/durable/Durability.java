@@ -1,5 +1,6 @@
 package io.iamlocal.server.durable;
 
+import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.query.Params;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
@@ -34,16 +35,18 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Durability.class.getName());
   /** Calls that take the write lock but change nothing lasting (their input is not in the state after a restart). */
   private static final java.util.Set<String> NOT_WRITES = java.util.Set.of("DecodeAuthorizationMessage");
+  /** Read-locked calls that create a session (see {@link #run}); refused up front once the store has failed. */
+  private static final java.util.Set<String> MINTS = java.util.Set.of("GetSessionToken", "GetFederationToken");
   private final JournalStore store;
   private final IamLocalState state;
   private final OperationRegistry registry;
-  private final Consumer<String> seedReplayer;
+  private final BiConsumer<AccountState, String> seedReplayer;
   private int replayed;
   private int changes;
   private int diverged;
   private long replayMillis;
 
-  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, Consumer<String> seedReplayer) {
+  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, BiConsumer<AccountState, String> seedReplayer) {
     this.store = store;
     this.state = state;
     this.registry = registry;
@@ -57,13 +60,14 @@ public final class Durability implements WriteJournal, AutoCloseable {
    *
    * @throws DataStoreException if the store is unusable; nothing is then served
    */
-  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, Consumer<String> seedReplayer) {
+  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, BiConsumer<AccountState, String> seedReplayer) {
     JournalStore store = JournalStore.open(dir, state.accountId());
     Durability durability = new Durability(store, state, registry, seedReplayer);
     try {
       long started = System.nanoTime();
       durability.replayed = store.readAll(durability::replay);
       durability.replayMillis = (System.nanoTime() - started) / 1_000_000;
+      store.onFailure(durability::restoreFromDisk);
       store.start();
       if (durability.replayed == 0) {
         // The journal always starts with a reset, which also records the account's creation date.
@@ -100,6 +104,9 @@ public final class Durability implements WriteJournal, AutoCloseable {
 
   @Override
   public Map<String, ?> run(String service, OperationRegistry.Registered registered, OperationCall call, Map<String, String> params) {
+    if (store.failed() && (!registered.readOnly() || MINTS.contains(call.operation()))) {
+      throw storeFailed(); // refused before the handler runs: memory never holds what the disk refused
+    }
     Tape tape = Tape.recording();
     Tape previous = Tape.install(tape);
     Map<String, ?> output;
@@ -113,7 +120,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (writes && call.account() == state.account()) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
-          journalled(params), null, tape.values())));
+          call.enforcement(), journalled(params), null, tape.values())));
     }
     return output;
   }
@@ -124,6 +131,9 @@ public final class Durability implements WriteJournal, AutoCloseable {
    * every write on it; writes that still hold the old account afterwards are not journalled.
    */
   public CompletableFuture<Void> reset() {
+    if (store.failed()) {
+      return CompletableFuture.failedFuture(storeFailed());
+    }
     AccountState old = state.account();
     Lock lock = old.lock().writeLock();
     lock.lock();
@@ -186,24 +196,28 @@ public final class Durability implements WriteJournal, AutoCloseable {
   }
 
   private void replay(long seq, JournalEntry entry) {
+    replay(state, seq, entry);
+  }
+
+  private void replay(IamLocalState target, long seq, JournalEntry entry) {
     if (entry.kind() != JournalEntry.Kind.RESET) {
       changes++;
     }
     switch (entry.kind()) {
-      case RESET -> withTape(seq, "reset", entry.tape(), state::reset);
-      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(entry.document()));
-      case OPERATION -> replayOperation(seq, entry);
+      case RESET -> withTape(seq, "reset", entry.tape(), target::reset);
+      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target.account(), entry.document()));
+      case OPERATION -> replayOperation(target, seq, entry);
     }
   }
 
-  private void replayOperation(long seq, JournalEntry entry) {
+  private void replayOperation(IamLocalState target, long seq, JournalEntry entry) {
     String name = entry.service() + ":" + entry.operation();
     OperationModel operation = registry.operation(entry.service(), entry.operation());
     OperationRegistry.Registered registered = registry.handler(entry.service(), entry.operation());
     if (operation == null || registered == null) {
       throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
-    AccountState account = state.account();
+    AccountState account = target.account();
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
       warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
@@ -212,7 +226,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     withTape(seq, name, entry.tape(), () -> {
       Params input = QueryInputDecoder.decode(operation.input(), entry.params());
       registered.handler().handle(new OperationCall(entry.operation(), input, caller, account, entry.requestId(), entry.region(),
-          new OperationCall.RequestFacts(entry.sourceIp(), entry.secureTransport(), entry.userAgent())));
+          new OperationCall.RequestFacts(entry.sourceIp(), entry.secureTransport(), entry.userAgent()), entry.enforcement()));
     });
   }
 
@@ -253,6 +267,42 @@ public final class Durability implements WriteJournal, AutoCloseable {
         yield session == null ? null : Caller.of(session, account.accountId());
       }
     };
+  }
+
+  /** Whether the store has failed (writes are refused until a restart), and why; null when healthy. */
+  public String problem() {
+    return store.failed() ? "cannot write to " + store.directory() + ": " + store.failureMessage() : null;
+  }
+
+  /** The refusal of a write the store cannot take: AWS's retryable 503. */
+  public static AwsServiceException storeFailed() {
+    return new AwsServiceException(AwsErrorCode.SERVICE_UNAVAILABLE,
+        "IAMLocal cannot write to its data directory, so it makes no more changes; see its log, then restart it.");
+  }
+
+  /**
+   * After a failed commit (on the writer thread, the failure already recorded): the memory holds
+   * writes the disk does not, whose clients will hear they failed. Rebuild the state from the
+   * journal on disk into a scratch state and swap its account in, under the live account's write
+   * lock, so no later read sees a write that was refused. If even that fails, writes stay refused
+   * and the memory is as it was.
+   */
+  private void restoreFromDisk() {
+    AccountState live = state.account();
+    Lock lock = live.lock().writeLock();
+    lock.lock();
+    try {
+      IamLocalState scratch = state.emptyCopy();
+      int entries = store.readAll((seq, entry) -> replay(scratch, seq, entry));
+      state.replaceAccount(scratch.account());
+      LOG.severe("data store failed; the state was rolled back to the " + entries + " journal entries on disk, and every further "
+          + "write is refused until a restart");
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.SEVERE, "data store failed and the state could not be rolled back to the disk's; "
+          + "every further write is refused until a restart", e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Commits what is queued and releases the data directory. */

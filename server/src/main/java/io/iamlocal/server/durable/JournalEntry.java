@@ -1,5 +1,6 @@
 package io.iamlocal.server.durable;
 
+import io.iamlocal.server.authz.EnforcementMode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,7 +18,9 @@ import java.util.TreeMap;
  * One journalled state change and its binary form. {@link Kind#OPERATION} is an IAM or STS call
  * (its Query parameters, who made it, request facts); {@link Kind#RESET} a whole-state reset;
  * {@link Kind#SEED} the application of a seed document (as JSON). Each carries the tape of clock
- * instants and random values it consumed (see {@code state.Tape}).
+ * instants and random values it consumed (see {@code state.Tape}). An operation also records the
+ * enforcement mode it was decided under, so replay decides it the same way whatever {@code --enforce}
+ * the server restarts with (format 1 entries, written before, replay as strict).
  */
 public record JournalEntry(
     Kind kind,
@@ -29,6 +32,7 @@ public record JournalEntry(
     String sourceIp,
     boolean secureTransport,
     String userAgent,
+    EnforcementMode enforcement,
     Map<String, String> params,
     String document,
     List<Object> tape) {
@@ -42,17 +46,18 @@ public record JournalEntry(
   /** The caller of an operation: unsigned, root by its key ID, or whoever owns the signing key. */
   public record CallerRef(CallerMode mode, String accessKeyId) {}
 
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_ENFORCEMENT = 1;
   private static final byte INSTANT = 1;
   private static final byte CHARS = 2;
   private static final byte BYTES = 3;
 
   public static JournalEntry reset(List<Object> tape) {
-    return new JournalEntry(Kind.RESET, null, null, null, null, null, null, false, null, Map.of(), null, tape);
+    return new JournalEntry(Kind.RESET, null, null, null, null, null, null, false, null, null, Map.of(), null, tape);
   }
 
   public static JournalEntry seed(String json, List<Object> tape) {
-    return new JournalEntry(Kind.SEED, null, null, null, null, null, null, false, null, Map.of(), json, tape);
+    return new JournalEntry(Kind.SEED, null, null, null, null, null, null, false, null, null, Map.of(), json, tape);
   }
 
   public byte[] encode() {
@@ -70,6 +75,7 @@ public record JournalEntry(
         writeString(out, sourceIp);
         out.writeBoolean(secureTransport);
         writeString(out, userAgent);
+        out.writeByte(enforcement.ordinal());
         out.writeInt(params.size());
         for (Map.Entry<String, String> p : params.entrySet()) {
           writeString(out, p.getKey());
@@ -104,7 +110,7 @@ public record JournalEntry(
   public static JournalEntry decode(byte[] data) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
     int format = in.readUnsignedByte();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_ENFORCEMENT) {
       throw new IOException("unknown entry format " + format);
     }
     Kind kind = enumAt(Kind.values(), in.readUnsignedByte());
@@ -116,6 +122,7 @@ public record JournalEntry(
     String sourceIp = null;
     boolean secure = false;
     String userAgent = null;
+    EnforcementMode enforcement = null;
     Map<String, String> params = new TreeMap<>();
     String document = null;
     if (kind == Kind.OPERATION) {
@@ -127,6 +134,8 @@ public record JournalEntry(
       sourceIp = readString(in);
       secure = in.readBoolean();
       userAgent = readString(in);
+      enforcement = format == FORMAT_WITHOUT_ENFORCEMENT ? EnforcementMode.STRICT
+          : enumAt(EnforcementMode.values(), in.readUnsignedByte());
       int n = count(in.readInt(), data.length);
       for (int i = 0; i < n; i++) {
         params.put(readString(in), readString(in));
@@ -152,7 +161,8 @@ public record JournalEntry(
     if (in.available() != 0) {
       throw new IOException(in.available() + " trailing bytes");
     }
-    return new JournalEntry(kind, service, operation, caller, region, requestId, sourceIp, secure, userAgent, params, document, tape);
+    return new JournalEntry(kind, service, operation, caller, region, requestId, sourceIp, secure, userAgent, enforcement, params,
+        document, tape);
   }
 
   private static <E> E enumAt(E[] values, int ordinal) throws IOException {

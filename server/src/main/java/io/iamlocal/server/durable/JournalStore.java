@@ -43,6 +43,7 @@ public final class JournalStore implements AutoCloseable {
   private long lastSeq;
   private volatile boolean closing;
   private volatile SQLException failure;
+  private volatile Runnable onFailure = () -> {};
   private Thread writer;
 
   private record Pending(long seq, JournalEntry entry, CompletableFuture<Void> durable) {}
@@ -74,6 +75,7 @@ public final class JournalStore implements AutoCloseable {
     }
     FileChannel channel = null;
     FileLock lock;
+    boolean lockExisted = Files.exists(dir.resolve(LOCK_FILE));
     try {
       channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       lock = channel.tryLock();
@@ -92,6 +94,7 @@ public final class JournalStore implements AutoCloseable {
     Connection db = null;
     try {
       boolean existed = Files.exists(file) && Files.size(file) > 0;
+      refuseEmptyBesideJournal(file, lockExisted);
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -113,6 +116,22 @@ public final class JournalStore implements AutoCloseable {
       closeQuietly(db);
       releaseQuietly(lock, channel);
       throw e;
+    }
+  }
+
+  /**
+   * An empty or missing database beside a write-ahead log with content, or an empty one beside the
+   * lock file of an earlier run, lost its data (truncated, or deleted while the log stayed): starting
+   * empty would overwrite what is left, so it is damage. A missing database is a new store.
+   */
+  private static void refuseEmptyBesideJournal(Path file, boolean lockExisted) throws IOException {
+    Path wal = file.resolveSibling(DB_FILE + "-wal");
+    boolean empty = !Files.exists(file) || Files.size(file) == 0;
+    boolean walHasData = Files.exists(wal) && Files.size(wal) > 0;
+    if (empty && (walHasData || (Files.exists(file) && lockExisted))) {
+      throw new DataStoreException("data store " + file + " is damaged: the database file is " + (Files.exists(file) ? "empty" : "missing")
+          + " beside " + (walHasData ? "its write-ahead log " + wal.getFileName() : "the lock file of an earlier run")
+          + "; restore it from a backup, or remove the directory's files to start empty");
     }
   }
 
@@ -213,11 +232,32 @@ public final class JournalStore implements AutoCloseable {
         expected = seq + 1;
         count++;
       }
-      db.commit();
+      if (!failed()) {
+        db.commit(); // after a failed commit's rollback no transaction is open: nothing to end
+      }
     } catch (SQLException e) {
       throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: " + e.getMessage(), e);
     }
     return count;
+  }
+
+  /** Whether a commit has failed: every later append is refused, until a restart. */
+  public boolean failed() {
+    return failure != null;
+  }
+
+  /** What made the store fail, or null. */
+  public String failureMessage() {
+    SQLException f = failure;
+    return f == null ? null : f.getMessage();
+  }
+
+  /**
+   * Runs {@code action} on the writer thread when a commit fails, after the failure is recorded and
+   * before the failed writes' futures complete (so their clients hear of it only once it has run).
+   */
+  public void onFailure(Runnable action) {
+    this.onFailure = action;
   }
 
   /** Starts the writer thread; appends before this wait in the queue. */
@@ -312,7 +352,13 @@ public final class JournalStore implements AutoCloseable {
       } catch (SQLException ignored) {
         // The connection is unusable; the failure is already recorded.
       }
+      try {
+        onFailure.run();
+      } catch (RuntimeException | Error recovery) {
+        LOG.log(Level.SEVERE, "recovery after the journal failure failed", recovery);
+      }
       batch.forEach(p -> p.durable().completeExceptionally(new DataStoreException("cannot write the journal: " + e.getMessage(), e)));
+      failAll(new DataStoreException("data store failed: " + e.getMessage()));
       return;
     }
     for (Pending p : batch) {

@@ -104,6 +104,8 @@ final class ResponseWriter {
       case 413 -> AwsErrorCode.REQUEST_ENTITY_TOO_LARGE;
       case 414 -> AwsErrorCode.REQUEST_URI_TOO_LONG;
       case 431 -> AwsErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE;
+      case 500 -> AwsErrorCode.INTERNAL_FAILURE;
+      case 503 -> AwsErrorCode.SERVICE_UNAVAILABLE;
       default -> AwsErrorCode.BAD_REQUEST;
     };
     String requestId = RequestIds.next();

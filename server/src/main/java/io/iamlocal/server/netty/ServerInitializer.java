@@ -28,7 +28,10 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     this(router, maxBodyBytes, idleTimeoutSeconds, false);
   }
 
-  /** With {@code durable}, responses to writes wait (off the event loop) until their journal entry is on disk. */
+  /**
+   * Responses to journalled writes always wait (off the event loop) until their entry is on disk;
+   * {@code durable} is no longer needed for that and is kept for callers of this constructor.
+   */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable) {
     this(router, maxBodyBytes, idleTimeoutSeconds, durable, TransportConfig.defaults(), null, Clock.systemUTC());
   }
@@ -39,7 +42,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
    */
   public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable,
       TransportConfig transport, SslContext ssl, Clock clock) {
-    this.handler = new AwsRequestHandler(router, durable);
+    this.handler = new AwsRequestHandler(router); // waits for a write's durability whenever the journal left one pending
     this.maxBodyBytes = maxBodyBytes;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
     this.transport = transport;

@@ -23,7 +23,7 @@ final class ObjectOperations {
 
   private ObjectOperations() {}
 
-  static HttpResponseData putObject(S3Call call, int maxObjectSize) {
+  static HttpResponseData putObject(S3Call call, int maxObjectSize, long maxTotalBytes) {
     String bucket = call.bucket();
     String key = checkKey(call.key());
     Map<String, String> keys = new LinkedHashMap<>();
@@ -34,8 +34,15 @@ final class ObjectOperations {
     checkSize(data.length, maxObjectSize);
     Buckets.S3Object object = new Buckets.S3Object(key, data, S3Payload.etag(data), contentType(call), call.account().now(),
         userMetadata(call), storedHeaders(call));
-    objects.put(key, object);
+    store(call, objects, object, maxTotalBytes);
     return S3Xml.empty(200, call.requestId(), Map.of("ETag", object.etag()));
+  }
+
+  /** Objects live in memory, so all of them together are bounded (--s3-max-total-bytes). */
+  private static void store(S3Call call, NavigableMap<String, Buckets.S3Object> objects, Buckets.S3Object object, long maxTotalBytes) {
+    if (!call.buckets().store(objects, object, maxTotalBytes)) {
+      throw S3Error.storageFull(maxTotalBytes);
+    }
   }
 
   static HttpResponseData getObject(S3Call call, boolean head) {
@@ -141,7 +148,7 @@ final class ObjectOperations {
     String bucket = call.bucket();
     String key = call.key();
     call.authorization().require(call, "s3:DeleteObject", bucket, S3Authorization.objectArn(bucket, key), Map.of());
-    call.objects().remove(key);
+    call.buckets().remove(call.objects(), key);
     return S3Xml.empty(204, call.requestId(), Map.of());
   }
 
@@ -183,7 +190,7 @@ final class ObjectOperations {
         xml.append("</Error>");
         continue;
       }
-      objects.remove(key);
+      call.buckets().remove(objects, key);
       if (!quiet) {
         xml.append("<Deleted>");
         S3Xml.element(xml, "Key", key);
@@ -193,7 +200,7 @@ final class ObjectOperations {
     return S3Xml.xml(200, xml.append("</DeleteResult>").toString(), call.requestId());
   }
 
-  static HttpResponseData copyObject(S3Call call, int maxObjectSize) {
+  static HttpResponseData copyObject(S3Call call, int maxObjectSize, long maxTotalBytes) {
     String bucket = call.bucket();
     String key = checkKey(call.key());
     String source = call.header("x-amz-copy-source");
@@ -233,7 +240,7 @@ final class ObjectOperations {
     Buckets.S3Object copy = new Buckets.S3Object(key, original.data(), original.etag(),
         replace ? contentType(call) : original.contentType(), call.account().now(),
         replace ? userMetadata(call) : original.metadata(), replace ? storedHeaders(call) : original.headers());
-    objects.put(key, copy);
+    store(call, objects, copy, maxTotalBytes);
     StringBuilder xml = new StringBuilder(S3Xml.DECLARATION).append("<CopyObjectResult xmlns=\"").append(S3Xml.NS).append("\">");
     S3Xml.element(xml, "LastModified", S3Xml.iso(copy.lastModified()));
     S3Xml.element(xml, "ETag", copy.etag());

@@ -47,6 +47,7 @@ public final class S3Dispatcher {
   private final RequestLog requestLog;
   private final int maxObjectSize;
   private final Trail trail;
+  private final long maxTotalBytes;
 
   public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
       RequestLog requestLog) {
@@ -56,13 +57,18 @@ public final class S3Dispatcher {
   /** A dispatcher refusing objects larger than {@code maxObjectSize} bytes. */
   public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
       RequestLog requestLog, int maxObjectSize) {
-    this(state, verifier, callers, authorizer, requestLog, maxObjectSize, Trail.NONE);
+    this(state, verifier, callers, authorizer, requestLog, maxObjectSize, io.iamlocal.server.Safeguards.DEFAULT_S3_MAX_TOTAL_BYTES,
+        Trail.NONE);
   }
 
-  /** As above, recording every authenticated call in {@code trail}. */
+  /**
+   * A dispatcher refusing objects larger than {@code maxObjectSize} bytes, or beyond {@code maxTotalBytes}
+   * in all, recording every authenticated call in {@code trail}.
+   */
   public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
-      RequestLog requestLog, int maxObjectSize, Trail trail) {
+      RequestLog requestLog, int maxObjectSize, long maxTotalBytes, Trail trail) {
     this.trail = trail;
+    this.maxTotalBytes = maxTotalBytes;
     this.state = state;
     this.verifier = verifier;
     this.callers = callers;
@@ -152,12 +158,12 @@ public final class S3Dispatcher {
         case "DeleteBucketPolicy" -> BucketOperations.deleteBucketPolicy(call);
         case "ListObjects" -> ObjectListing.list(call, false);
         case "ListObjectsV2" -> ObjectListing.list(call, true);
-        case "PutObject" -> ObjectOperations.putObject(call, maxObjectSize);
+        case "PutObject" -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes);
         case "GetObject" -> ObjectOperations.getObject(call, false);
         case "HeadObject" -> ObjectOperations.getObject(call, true);
         case "DeleteObject" -> ObjectOperations.deleteObject(call);
         case "DeleteObjects" -> ObjectOperations.deleteObjects(call);
-        case "CopyObject" -> ObjectOperations.copyObject(call, maxObjectSize);
+        case "CopyObject" -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes);
         default -> throw S3Error.notImplemented();
       };
     } finally {

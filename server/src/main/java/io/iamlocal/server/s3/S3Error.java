@@ -36,6 +36,15 @@ final class S3Error extends RuntimeException {
     return new S3Error(404, "NoSuchKey", "The specified key does not exist.").with("Key", key);
   }
 
+  /**
+   * S3 has no "storage full" error (its storage has no limit); its 503 {@code ServiceUnavailable}
+   * is the closest: a server-side refusal that changes nothing, which clients may retry later.
+   */
+  static S3Error storageFull(long limit) {
+    return new S3Error(503, "ServiceUnavailable", "IAMLocal keeps S3 objects in memory and holds its limit of " + limit
+        + " bytes in all; delete objects or start it with a larger --s3-max-total-bytes.");
+  }
+
   static S3Error notImplemented() {
     return new S3Error(501, "NotImplemented", "A header you provided implies functionality that is not implemented");
   }

@@ -80,6 +80,7 @@ final class S3Xml {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setExpandEntityReferences(false);
       factory.setNamespaceAware(false);
+      io.iamlocal.server.xml.SafeXml.limitDepth(factory);
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(body));

@@ -1,5 +1,6 @@
 package io.iamlocal.server.seed;
 
+import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,12 +52,12 @@ public final class SeedFile {
       throw new SeedException(name + ": cannot read: " + e.getMessage(), e);
     }
     boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-    return parse(name, bytes, json ? new JsonFactory() : new YAMLFactory());
+    return parse(name, bytes, json ? JsonLimits.factory() : YAMLFactory.builder().streamReadConstraints(JsonLimits.constraints()).build());
   }
 
   /** A document as journalled (JSON); lines then refer to that text. */
   public static SeedFile fromJson(String source, String json) {
-    return parse(source, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), new JsonFactory());
+    return parse(source, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonLimits.factory());
   }
 
   private static SeedFile parse(String source, byte[] bytes, JsonFactory factory) {

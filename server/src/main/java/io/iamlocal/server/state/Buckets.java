@@ -17,6 +17,8 @@ public final class Buckets {
   private final NavigableMap<String, Bucket> byName = new ConcurrentSkipListMap<>();
   private final Map<String, NavigableMap<String, S3Object>> objects = new ConcurrentHashMap<>();
   private final Map<String, String> policies = new ConcurrentHashMap<>();
+  /** Bytes of every object's data, counted against the server's S3 total limit. */
+  private long storedBytes;
 
   /** One bucket: its name, creation date and region. */
   public record Bucket(String name, Instant creationDate, String region) {}
@@ -52,6 +54,34 @@ public final class Buckets {
     policies.remove(name);
     objects.remove(name);
     return byName.remove(name) != null;
+  }
+
+  /**
+   * Stores {@code object} in {@code bucketObjects} (replacing the one with its key) unless the bytes
+   * of all objects would then exceed {@code limit}; returns whether it was stored. Replacing an object
+   * by a smaller one always fits.
+   */
+  public synchronized boolean store(NavigableMap<String, S3Object> bucketObjects, S3Object object, long limit) {
+    S3Object old = bucketObjects.get(object.key());
+    long next = storedBytes - (old == null ? 0 : old.data().length) + object.data().length;
+    if (next > limit && next > storedBytes) {
+      return false;
+    }
+    bucketObjects.put(object.key(), object);
+    storedBytes = next;
+    return true;
+  }
+
+  /** Removes the object with {@code key} from {@code bucketObjects}, releasing its bytes. */
+  public synchronized void remove(NavigableMap<String, S3Object> bucketObjects, String key) {
+    S3Object old = bucketObjects.remove(key);
+    if (old != null) {
+      storedBytes -= old.data().length;
+    }
+  }
+
+  public synchronized long storedBytes() {
+    return storedBytes;
   }
 
   public List<Bucket> all() {

@@ -42,6 +42,16 @@ public final class IamLocalState {
     account = newAccount();
   }
 
+  /** A new, empty state like this one (same account, root key, clock and kind of ID generator), to rebuild into. */
+  public IamLocalState emptyCopy() {
+    return new IamLocalState(accountId, rootAccessKeyId, rootSecretKey, clock, ids);
+  }
+
+  /** Swaps in {@code rebuilt} (an account rebuilt elsewhere, see {@link #emptyCopy}), as a reset swaps in a fresh one. */
+  public void replaceAccount(AccountState rebuilt) {
+    account = rebuilt;
+  }
+
   public String accountId() {
     return accountId;
   }

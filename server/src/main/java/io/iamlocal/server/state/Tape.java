@@ -38,6 +38,12 @@ public final class Tape {
     return new Tape(values, true);
   }
 
+  /** Whether this thread is replaying the journal (a playback tape is installed). */
+  public static boolean replaying() {
+    Tape tape = CURRENT.get();
+    return tape != null && tape.playback;
+  }
+
   /** The tape installed on this thread, or null. */
   public static Tape current() {
     return CURRENT.get();

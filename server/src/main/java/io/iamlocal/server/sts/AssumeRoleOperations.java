@@ -1,12 +1,12 @@
 package io.iamlocal.server.sts;
 
+import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationResult;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.authz.DenialLog;
-import io.iamlocal.server.authz.Enforcement;
 import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
@@ -41,7 +41,7 @@ public final class AssumeRoleOperations implements Operations {
     Caller caller = call.caller();
     String roleArn = p.string("RoleArn");
     Session callerSession = caller.session();
-    boolean enforce = Enforcement.isOn(account);
+    boolean enforce = call.enforcement().evaluates();
     if (caller.isRoot() && enforce) {
       throw AwsServiceException.accessDenied(ROOT_REFUSED);
     }
@@ -106,13 +106,13 @@ public final class AssumeRoleOperations implements Operations {
   }
 
   private static void authorize(OperationCall call, Role role, String action, Map<String, List<String>> keys) {
-    EvaluationResult result = StsRoles.evaluateCaller(call.caller(), call.account(), role, action, keys);
+    EvaluationResult result = StsRoles.evaluateCaller(call.caller(), call.account(), role, action, keys, call.enforcement());
     if (!result.allowed()) {
       CompiledPolicy trust = StsRoles.trustPolicy(role);
       DenialLog.record(call.account(), call.requestId(), call.caller(),
           new RequestContext(action, role.arn(), call.caller().arn(), call.caller().accountId(), keys),
-          result, trust == null ? List.of() : List.of(trust));
-      if (Enforcement.isSoft(call.account())) {
+          result, trust == null ? List.of() : List.of(trust), call.enforcement());
+      if (call.enforcement() == EnforcementMode.SOFT) {
         return; // soft enforcement: logged, let through
       }
       throw denied(call.caller(), action, role.arn());

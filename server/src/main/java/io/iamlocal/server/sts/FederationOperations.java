@@ -3,7 +3,6 @@ package io.iamlocal.server.sts;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
-import io.iamlocal.server.authz.Enforcement;
 import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
@@ -69,7 +68,7 @@ public final class FederationOperations implements Operations {
     SessionPolicies.Requested policies = SessionPolicies.read(p);
     SessionTags.Requested tags = SessionTags.combine(token.principalTags(), token.transitiveTagKeys(), null);
     String sessionName = p.string("RoleSessionName");
-    if (Enforcement.isOn(account)) {
+    if (call.enforcement().evaluates()) {
       Map<String, List<String>> keys = RequestContexts.of(call);
       String prefix = provider.url() + ":";
       RequestContexts.put(keys, prefix + "aud", audience);
@@ -133,7 +132,7 @@ public final class FederationOperations implements Operations {
     SessionTags.Requested tags = SessionTags.combine(samlTags(saml), saml.attributeValues("TransitiveTagKeys"), null);
     String sourceIdentity = saml.attribute("SourceIdentity");
     String nameQualifier = nameQualifier(saml.issuer(), account.accountId(), provider.name());
-    if (Enforcement.isOn(account)) {
+    if (call.enforcement().evaluates()) {
       Map<String, List<String>> keys = RequestContexts.of(call);
       RequestContexts.put(keys, "saml:aud", saml.recipient());
       RequestContexts.put(keys, "saml:iss", saml.issuer());

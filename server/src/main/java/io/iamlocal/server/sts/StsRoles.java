@@ -8,6 +8,7 @@ import io.iamlocal.policy.evaluation.PolicySourceType;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.authz.PolicyCache;
 import io.iamlocal.server.state.AccountState;
@@ -60,13 +61,13 @@ final class StsRoles {
    * suffices; one naming only the account needs an identity policy allowing the action too.
    */
   static EvaluationResult evaluateCaller(Caller caller, AccountState account, Role role, String action,
-      Map<String, List<String>> keys) {
+      Map<String, List<String>> keys, EnforcementMode mode) {
     RequestContext request = new RequestContext(action, role.arn(), caller.arn(), caller.accountId(), keys);
     CompiledPolicy trust = trustPolicy(role);
     List<CompiledPolicy> resourcePolicies = trust == null ? List.of() : List.of(trust);
     EvaluationResult result = PolicyAuthorizer.evaluate(caller, account, request, resourcePolicies, true);
     if (!caller.isRoot()) {
-      CallChecks.record(account, action, role.arn(), result.allowed(),
+      CallChecks.record(mode, action, role.arn(), result.allowed(),
           !PolicyAuthorizer.allowedByResourcePolicies(request, resourcePolicies), keys);
     }
     return result;

@@ -1,5 +1,6 @@
 package io.iamlocal.server.sts;
 
+import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamlocal.protocol.error.AwsErrorCode;
@@ -25,7 +26,7 @@ import java.util.Map;
 record WebIdentityToken(String issuer, List<String> audiences, String subject, Instant expiration, List<String> amr,
     List<Tags.Tag> principalTags, List<String> transitiveTagKeys, String sourceIdentity) {
   static final String NOT_A_JWT = "The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper(JsonLimits.factory());
   private static final String AWS_TAGS = "https://aws.amazon.com/tags";
   private static final String AWS_SOURCE_IDENTITY = "https://aws.amazon.com/source_identity";
 

@@ -1,7 +1,6 @@
 package io.iamlocal.server.trail;
 
-import io.iamlocal.server.authz.Enforcement;
-import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.authz.EnforcementMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +38,14 @@ public final class CallChecks {
    * Notes one decision: {@code allowed} by the policies, or not (then let through in soft mode,
    * refused otherwise).
    */
-  public static void record(AccountState account, String action, String resource, boolean allowed, boolean identityNeeded,
+  public static void record(EnforcementMode mode, String action, String resource, boolean allowed, boolean identityNeeded,
       Map<String, List<String>> keys) {
     CallChecks current = CURRENT.get();
     if (!current.active) {
       return;
     }
     AuthorizationCheck.Outcome outcome = allowed ? AuthorizationCheck.Outcome.ALLOWED
-        : Enforcement.isSoft(account) ? AuthorizationCheck.Outcome.ALLOWED_ANYWAY : AuthorizationCheck.Outcome.DENIED;
+        : mode == EnforcementMode.SOFT ? AuthorizationCheck.Outcome.ALLOWED_ANYWAY : AuthorizationCheck.Outcome.DENIED;
     if (current.checks == null) {
       current.checks = new ArrayList<>(2);
     }

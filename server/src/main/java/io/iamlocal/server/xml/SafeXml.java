@@ -42,9 +42,18 @@ public final class SafeXml {
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     factory.setXIncludeAware(false);
     factory.setExpandEntityReferences(false);
+    limitDepth(factory);
     DocumentBuilder builder = factory.newDocumentBuilder();
     builder.setErrorHandler(SILENT);
     return builder.parse(source);
+  }
+
+  /** Deepest element nesting accepted in request XML: far below what a thread stack can walk. */
+  public static final int MAX_DEPTH = 64;
+
+  /** Makes {@code factory}'s parsers refuse elements nested deeper than {@link #MAX_DEPTH} (a fatal parse error). */
+  public static void limitDepth(DocumentBuilderFactory factory) {
+    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
   }
 
   /** Reports nothing on stderr; errors and fatal errors still abort the parse. */

@@ -377,6 +377,14 @@ class ConsoleHandlerTest {
   }
 
   @Test
+  void aBadlyEncodedQueryStringIsA400NotAFailure() {
+    HttpResponseData response = get("/_iamlocal/api/users?x=%ZZ");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(read(response).get("error").asText()).isEqualTo("InvalidInput");
+    assertThat(body(response)).doesNotContain("Exception").doesNotContain("at io.");
+  }
+
+  @Test
   void apiAnswersAreNeverCached() {
     assertThat(get("/_iamlocal/api/users").headers()).containsEntry("Cache-Control", "no-store");
     assertThat(get("/_iamlocal/api/users/nobody").headers()).containsEntry("Cache-Control", "no-store");
