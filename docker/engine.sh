@@ -17,7 +17,10 @@ export DOCKER_HOST=unix://$sock
 log() { echo "engine: $*" >&2; }
 
 start() {
-  if docker info >/dev/null 2>&1; then
+  if DOCKER_HOST=unix:///var/run/docker.sock docker info >/dev/null 2>&1; then
+    log "reusing the engine already running on /var/run/docker.sock"
+    export DOCKER_HOST=unix:///var/run/docker.sock
+  elif docker info >/dev/null 2>&1; then
     log "reusing the engine on $sock"
   else
     if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null; then
