@@ -1,13 +1,18 @@
-# IAMLocal image: `docker build -t iamlocal .`, then `docker run -p 4566:4566 iamlocal`.
+# IAMLocal image: `docker build -t iamlocal/iamlocal .`, then `docker run -p 4566:4566 iamlocal/iamlocal`.
 #
 # The bases are build arguments: the defaults are the public images; machines that cannot pull
 # them (our CI) build the same file from bases made out of Debian packages by docker/local-bases.sh:
-#   docker build -t iamlocal $(docker/local-bases.sh) .
+#   docker build -t iamlocal/iamlocal $(docker/local-bases.sh) .
 # BUILD_BASE needs a JDK 17 with jlink and jmods, and Maven; RUN_BASE a glibc Linux with bash.
 ARG BUILD_BASE=maven:3.9-eclipse-temurin-17
 ARG RUN_BASE=debian:bookworm-slim
 
 FROM ${BUILD_BASE} AS build
+# A Java runtime with only the modules the server uses (`jdeps --print-module-deps` on the jar, plus
+# jdk.crypto.ec for --tls, which jdeps cannot see): ~50 MB instead of a ~190 MB JRE. It depends on
+# no source file, so the layer is reused. (--strip-debug would need objcopy.)
+RUN jlink --add-modules java.base,java.desktop,java.naming,java.sql,jdk.unsupported,jdk.crypto.ec \
+      --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --output /opt/iamlocal/runtime
 WORKDIR /src
 # Dependencies and plugins first, from the poms alone (the modules build empty), so this layer is
 # reused until a pom changes. Every module of the root pom must be listed here.
@@ -19,14 +24,9 @@ COPY server/pom.xml server/
 COPY junit5/pom.xml junit5/
 COPY testcontainers/pom.xml testcontainers/
 COPY it-tests/pom.xml it-tests/
-RUN mvn -B -q -pl server -am -Dmaven.test.skip=true package
+RUN mvn -B -q -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true package
 COPY . .
-RUN mvn -B -q -o -pl server -am -Dmaven.test.skip=true package
-
-# A Java runtime with only the modules the server uses (~50 MB instead of a ~190 MB JRE);
-# jdk.crypto.ec serves --tls, which jdeps cannot see. (--strip-debug would need objcopy.)
-RUN jlink --add-modules java.base,java.desktop,java.naming,java.sql,jdk.unsupported,jdk.crypto.ec \
-      --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --output /opt/iamlocal/runtime \
+RUN mvn -B -q -o -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true package \
  && cp server/target/iamlocal.jar /opt/iamlocal/iamlocal.jar
 COPY docker/iamlocal docker/train-cds /opt/iamlocal/bin/
 # AppCDS archive of the classes a short training run loads (start-up ~2x faster). It is made with
@@ -34,7 +34,7 @@ COPY docker/iamlocal docker/train-cds /opt/iamlocal/bin/
 RUN /opt/iamlocal/bin/train-cds
 
 FROM ${RUN_BASE}
-RUN useradd --system --uid 10001 --user-group --home-dir /opt/iamlocal --no-create-home iamlocal \
+RUN useradd --uid 10001 --user-group --shell /usr/sbin/nologin --home-dir /opt/iamlocal --no-create-home iamlocal \
  && mkdir /data && chown iamlocal:iamlocal /data
 COPY --from=build /opt/iamlocal /opt/iamlocal
 USER iamlocal
