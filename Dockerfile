@@ -26,8 +26,10 @@ RUN sed -i -E '/<module>/{/<module>(sigv4|protocol|policy|server)<\/module>/!d}'
  && mvn -B -q -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true package \
  || echo "dependency prefetch failed; the build below downloads what it needs"
 COPY . .
+# The jar and the launcher `mvn package` writes beside it (server/target/iamlocal), which holds the
+# sidecar JVM flags (server/pom.xml, iamlocal.jvmFlags): the image starts the server as the README does.
 RUN mvn -B -q -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true package \
- && cp server/target/iamlocal.jar /opt/iamlocal/iamlocal.jar
+ && cp server/target/iamlocal.jar server/target/iamlocal /opt/iamlocal/
 COPY docker/iamlocal docker/train-cds /opt/iamlocal/bin/
 # AppCDS archive of the classes a short training run loads (start-up ~2x faster). It is made with
 # the runtime and jar path of the final image; an unusable archive fails the build here.
@@ -39,10 +41,9 @@ RUN useradd --uid 10001 --user-group --shell /usr/sbin/nologin --home-dir /opt/i
 COPY --from=build /opt/iamlocal /opt/iamlocal
 USER iamlocal
 WORKDIR /opt/iamlocal
-# ---- JVM flags: the one place they are set (README "Performance and JVM flags" explains them).
-# `docker run -e IAMLOCAL_JAVA_OPTS=...` replaces them.
-ENV IAMLOCAL_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:SharedArchiveFile=/opt/iamlocal/iamlocal.jsa"
-# ----
+# The launcher runs this runtime's java with the sidecar flags and /opt/iamlocal/iamlocal.jsa;
+# `docker run -e IAMLOCAL_JAVA_OPTS=...` adds JVM flags after them (so they win).
+ENV JAVA_HOME=/opt/iamlocal/runtime
 EXPOSE 4566
 # `--data-dir /data` with a volume there keeps the state across restarts.
 # bash's /dev/tcp makes the health check need no curl or wget.
