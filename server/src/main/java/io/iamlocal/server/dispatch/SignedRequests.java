@@ -1,7 +1,12 @@
 package io.iamlocal.server.dispatch;
 
+import io.iamlocal.protocol.error.AwsErrorCode;
+import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.auth.CallerResolver;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
@@ -10,6 +15,15 @@ import io.iamlocal.sigv4.Verified;
 /** Verifies a request's SigV4 signature and, when it holds, notes the key's use (access key last used). */
 public final class SignedRequests {
   private SignedRequests() {}
+
+  /** How a service words its refusal of a signed request (S3 and the JSON services each have their own). */
+  public interface Refusals {
+    RuntimeException badSignature(SigV4Failure failure);
+
+    RuntimeException expiredToken();
+
+    RuntimeException unknownToken();
+  }
 
   /** The verification result; each service maps a failure to its own error. */
   public static VerificationResult verify(SignatureVerifier verifier, CallerResolver callers, IamLocalState state,
@@ -20,5 +34,24 @@ public final class SignedRequests {
       callers.recordUse(verified, state.account());
     }
     return result;
+  }
+
+  /** The verified signature, or the service's refusal of it. */
+  public static Verified verified(SignatureVerifier verifier, CallerResolver callers, IamLocalState state,
+      HttpRequestData request, Refusals refusals) {
+    VerificationResult result = verify(verifier, callers, state, request);
+    if (result instanceof SigV4Failure failure) {
+      throw refusals.badSignature(failure);
+    }
+    return (Verified) result;
+  }
+
+  /** The caller a verified signature stands for; an expired or unknown session is the service's refusal. */
+  public static Caller caller(CallerResolver callers, Verified verified, AccountState account, Refusals refusals) {
+    try {
+      return callers.callerOf(verified.credential(), account);
+    } catch (AwsServiceException e) {
+      throw e.errorCode() == AwsErrorCode.EXPIRED_TOKEN ? refusals.expiredToken() : refusals.unknownToken();
+    }
   }
 }

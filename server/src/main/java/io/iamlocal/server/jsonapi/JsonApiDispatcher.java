@@ -1,6 +1,5 @@
 package io.iamlocal.server.jsonapi;
 
-import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.json.JsonError;
 import io.iamlocal.protocol.json.JsonInputDecoder;
@@ -23,7 +22,6 @@ import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignatureVerifier;
-import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -89,9 +87,9 @@ public final class JsonApiDispatcher {
   }
 
   private HttpResponseData handle(JsonService service, HttpRequestData request, String requestId, String[] trace) {
-    Verified verified = authenticate(request);
+    Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
     AccountState account = state.account();
-    Caller caller = caller(verified, account);
+    Caller caller = SignedRequests.caller(callers, verified, account, REFUSALS);
     trace[0] = caller.arn();
     Map<String, String> labels = new HashMap<>();
     OperationModel operation = service.operation(request.method(), request.rawPath(), request.header("x-amz-target"), labels);
@@ -137,24 +135,23 @@ public final class JsonApiDispatcher {
     }
   }
 
-  private Verified authenticate(HttpRequestData request) {
-    VerificationResult result = SignedRequests.verify(verifier, callers, state, request);
-    if (result instanceof SigV4Failure failure) {
-      throw signatureError(failure);
+  /** How the JSON services refuse signed requests. */
+  private static final SignedRequests.Refusals REFUSALS = new SignedRequests.Refusals() {
+    @Override
+    public RuntimeException badSignature(SigV4Failure failure) {
+      return signatureError(failure);
     }
-    return (Verified) result;
-  }
 
-  private Caller caller(Verified verified, AccountState account) {
-    try {
-      return callers.callerOf(verified.credential(), account);
-    } catch (AwsServiceException e) {
-      if (e.errorCode() == AwsErrorCode.EXPIRED_TOKEN) {
-        throw JsonError.badRequest("ExpiredTokenException", "The security token included in the request is expired");
-      }
-      throw JsonError.badRequest("UnrecognizedClientException", "The security token included in the request is invalid.");
+    @Override
+    public RuntimeException expiredToken() {
+      return JsonError.badRequest("ExpiredTokenException", "The security token included in the request is expired");
     }
-  }
+
+    @Override
+    public RuntimeException unknownToken() {
+      return JsonError.badRequest("UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+  };
 
   /** The JSON services' names for SigV4 failures. */
   private static JsonError signatureError(SigV4Failure failure) {

@@ -1,7 +1,5 @@
 package io.iamlocal.server.s3;
 
-import io.iamlocal.protocol.error.AwsErrorCode;
-import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
@@ -17,7 +15,6 @@ import io.iamlocal.server.trail.CallChecks;
 import io.iamlocal.server.trail.Trail;
 import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignatureVerifier;
-import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
@@ -108,9 +105,9 @@ public final class S3Dispatcher {
       CallChecks.begin();
     }
     try {
-      Verified verified = authenticate(request);
+      Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
       AccountState account = state.account();
-      caller = caller(verified, account);
+      caller = SignedRequests.caller(callers, verified, account, REFUSALS);
       callerArn = caller.arn();
       region = verified.scope().region();
       if (route.operation().equals("NotImplemented")) {
@@ -171,22 +168,21 @@ public final class S3Dispatcher {
     }
   }
 
-  private Verified authenticate(HttpRequestData request) {
-    VerificationResult result = SignedRequests.verify(verifier, callers, state, request);
-    if (result instanceof SigV4Failure failure) {
-      throw S3Error.of(failure);
+  /** How S3 refuses signed requests. */
+  private static final SignedRequests.Refusals REFUSALS = new SignedRequests.Refusals() {
+    @Override
+    public RuntimeException badSignature(SigV4Failure failure) {
+      return S3Error.of(failure);
     }
-    return (Verified) result;
-  }
 
-  private Caller caller(Verified verified, AccountState account) {
-    try {
-      return callers.callerOf(verified.credential(), account);
-    } catch (AwsServiceException e) {
-      if (e.errorCode() == AwsErrorCode.EXPIRED_TOKEN) {
-        throw new S3Error(400, "ExpiredToken", "The provided token has expired.");
-      }
-      throw new S3Error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+    @Override
+    public RuntimeException expiredToken() {
+      return new S3Error(400, "ExpiredToken", "The provided token has expired.");
     }
-  }
+
+    @Override
+    public RuntimeException unknownToken() {
+      return new S3Error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+    }
+  };
 }
