@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -70,6 +71,8 @@ class ConsoleBrowserIT extends WireTest {
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    // Pages re-render their main element when data arrives: a wait that read an element just replaced retries.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterAll
