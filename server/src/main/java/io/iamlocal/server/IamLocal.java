@@ -585,7 +585,7 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
-     * How many CloudTrail events the in-memory trail keeps (default 10,000); 0 records none.
+     * How many CloudTrail events the in-memory trail keeps (default 1,000); 0 records none.
      *
      * @param events the ring's size
      * @return this builder
