@@ -1,6 +1,7 @@
 package io.iamlocal.server;
 
 import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.server.authz.AuthorizationReference;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.iam.AccessKeyOperations;
@@ -84,8 +85,13 @@ final class OperationCatalog {
   }
 
   static OperationRegistry build(ServiceModel iam, ServiceModel sts) {
-    OperationRegistry registry = new OperationRegistry().addService(iam).addService(sts);
+    OperationRegistry registry = new OperationRegistry(OperationCatalog::accessLevel).addService(iam).addService(sts);
     families().forEach(f -> f.register(registry));
-    return registry;
+    return registry.requireEveryOperation();
+  }
+
+  /** An action's access level in AWS's Service Authorization Reference: the source of each spec's defaults. */
+  private static String accessLevel(String service, String action) {
+    return AuthorizationReference.of(service).action(action).map(AuthorizationReference.Action::accessLevel).orElse(null);
   }
 }

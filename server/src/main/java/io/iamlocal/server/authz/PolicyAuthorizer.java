@@ -15,6 +15,7 @@ import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.Authorizer;
 import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.iam.TagParams;
 import io.iamlocal.server.state.AccountSettings;
 import io.iamlocal.server.state.AccountState;
@@ -30,7 +31,6 @@ import io.iamlocal.server.state.User;
 import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -47,10 +47,6 @@ import java.util.regex.Pattern;
  * evaluated, like moto and LocalStack's default.
  */
 public final class PolicyAuthorizer implements Authorizer {
-  /** STS operations GetSessionToken credentials may call (AWS: "you cannot call any STS API except …"). */
-  private static final Set<String> SESSION_TOKEN_STS = Set.of("AssumeRole", "GetCallerIdentity");
-  /** The ones whose handlers answer session credentials themselves. */
-  private static final Set<String> HANDLER_REFUSES_SESSIONS = Set.of("GetSessionToken", "GetFederationToken");
   /** Operations whose target's boundary is a condition key; compiled once, not per request. */
   private static final Pattern BOUNDARY_OPERATIONS =
       Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
@@ -87,7 +83,7 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   @Override
-  public void authorize(OperationModel operation, OperationCall call) {
+  public void authorize(OperationModel operation, OperationSpec spec, OperationCall call) {
     DenialLog.capacity(call.account(), denialLogSize);
     if (!mode.evaluates()) {
       return;
@@ -98,8 +94,8 @@ public final class PolicyAuthorizer implements Authorizer {
     }
     String service = operation.service().endpointPrefix();
     String name = operation.name();
-    restrictTemporaryCredentials(call, service, name);
-    if (caller.isRoot() || (caller.isTemporary() && HANDLER_REFUSES_SESSIONS.contains(name))) {
+    restrictTemporaryCredentials(call, spec);
+    if (caller.isRoot() || (caller.isTemporary() && spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES)) {
       return; // root may do anything; session credentials are refused by those handlers before any policy matters
     }
     ActionResources.Entry entry = ActionResources.entry(service + ":" + name);
@@ -172,27 +168,39 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   /**
-   * What temporary credentials cannot do whatever the policies say: GetSessionToken credentials
-   * call IAM only with MFA and STS only for AssumeRole and GetCallerIdentity; federated users call
-   * no IAM and only GetCallerIdentity. (AWS documents the restrictions; the error codes for them
-   * are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
+   * What temporary credentials cannot do whatever the policies say, as the operation's spec
+   * ({@link OperationSpec#sessions()}) states it. (AWS documents the restrictions; the error codes
+   * for them are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
    */
-  private static void restrictTemporaryCredentials(OperationCall call, String service, String operation) {
+  private static void restrictTemporaryCredentials(OperationCall call, OperationSpec spec) {
     Caller caller = call.caller();
     Session session = caller.session();
-    if (session == null || session.kind() == Session.Kind.ASSUMED_ROLE || HANDLER_REFUSES_SESSIONS.contains(operation)) {
+    if (session == null || session.kind() == Session.Kind.ASSUMED_ROLE || spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES) {
       return;
     }
     boolean sessionToken = session.kind() == Session.Kind.SESSION_TOKEN;
-    if (service.equals("iam") && !(sessionToken && session.mfaPresent())) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+    switch (spec.sessions()) {
+      case ROLE_OR_MFA_SESSION_TOKEN -> {
+        if (!(sessionToken && session.mfaPresent())) {
+          throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+        }
+      }
+      case ROLE -> refuseSession(call, spec);
+      case ROLE_OR_SESSION_TOKEN -> {
+        if (!sessionToken) {
+          refuseSession(call, spec);
+        }
+      }
+      default -> { } // ANY
     }
-    if (service.equals("sts") && !(sessionToken ? SESSION_TOKEN_STS.contains(operation) : operation.equals("GetCallerIdentity"))) {
-      ActionResources.Entry entry = ActionResources.entry("sts:" + operation);
-      String resource = entry == null ? "*" : ActionResources.resolve(entry, call.params(), caller, call.account()).resource();
-      throw AwsServiceException.accessDenied("User: " + caller.arn() + " is not authorized to perform: sts:" + operation
-          + " on resource: " + resource);
-    }
+  }
+
+  private static void refuseSession(OperationCall call, OperationSpec spec) {
+    String action = spec.service() + ":" + spec.name();
+    ActionResources.Entry entry = ActionResources.entry(action);
+    String resource = entry == null ? "*" : ActionResources.resolve(entry, call.params(), call.caller(), call.account()).resource();
+    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: " + action
+        + " on resource: " + resource);
   }
 
   /** IAM condition keys of the request: tags, the boundary and policy being attached, the target's tags. */

@@ -9,9 +9,10 @@ import io.iamlocal.protocol.model.OperationModel;
  */
 @FunctionalInterface
 public interface Authorizer {
-  Authorizer ALLOW_ALL = (operation, call) -> {};
+  Authorizer ALLOW_ALL = (operation, spec, call) -> {};
 
-  void authorize(OperationModel operation, OperationCall call);
+  /** Decides {@code call} of {@code operation}, whose {@code spec} says which temporary credentials may call it. */
+  void authorize(OperationModel operation, OperationSpec spec, OperationCall call);
 
   /** The enforcement mode calls authorized here run under; handlers read it from {@link OperationCall#enforcement()}. */
   default EnforcementMode enforcement() {

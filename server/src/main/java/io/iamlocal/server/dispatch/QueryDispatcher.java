@@ -116,7 +116,7 @@ public final class QueryDispatcher {
   private HttpResponseData handle(HttpRequestData request, String requestId, RequestTrace trace) {
     Map<String, String> params = readParams(request);
     trace.operation = params.get("Action");
-    if (UnsignedCalls.allowed(request, params)) {
+    if (UnsignedCalls.allowed(request, params, registry)) {
       ServiceModel sts = registry.service("sts");
       try {
         return invoke(sts, null, params, request, requestId, trace);
@@ -164,22 +164,23 @@ public final class QueryDispatcher {
       throw new AwsServiceException(AwsErrorCode.NOT_IMPLEMENTED,
           "IAMLocal does not implement the " + service.serviceId() + " operation " + action + " yet.");
     }
-    trace.readOnly = registered.readOnly();
+    OperationSpec spec = registered.spec();
+    trace.readOnly = spec.lock().shared();
     OperationCall call = new OperationCall(action, input, caller, account, requestId,
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
         authorizer.enforcement());
-    Lock lock = registered.readOnly() ? account.lock().readLock() : account.lock().writeLock();
+    Lock lock = spec.lock().shared() ? account.lock().readLock() : account.lock().writeLock();
     Map<String, ?> output;
     lock.lock();
     try {
       ArnSyntaxChecks.check(service.endpointPrefix(), action, input);
-      authorizer.authorize(operation, call);
+      authorizer.authorize(operation, spec, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {
       lock.unlock();
     }
-    if (!registered.readOnly()) {
+    if (!spec.lock().shared()) {
       trace.output = output; // CloudTrail logs response elements of writes only
     }
     // Access advisor (service last accessed) data comes from the calls really served.

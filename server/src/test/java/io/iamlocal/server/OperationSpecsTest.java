@@ -1,0 +1,85 @@
+package io.iamlocal.server;
+
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.server.authz.ActionResources;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every served operation's spec, drawn from AWS's access levels and the overrides declared with
+ * the handlers, equals what the server did before specs existed ({@code operation-specs.txt}),
+ * names an operation of the model, and has an authorization row; registration fails closed.
+ */
+class OperationSpecsTest {
+  private static final ServiceModel IAM = IamLocalServer.ServiceModels.iam();
+  private static final ServiceModel STS = IamLocalServer.ServiceModels.sts();
+
+  @Test
+  void specsEqualThePinnedBehaviour() throws IOException {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    List<String> actual = new ArrayList<>();
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        OperationSpec spec = registry.spec(service, name);
+        actual.add(String.join(" ", service, name, spec.lock().name(), spec.journalled() ? "journalled" : "not-journalled",
+            spec.unsigned() ? "unsigned" : "signed", spec.sessions().name()));
+      }
+    }
+    assertThat(actual).hasSize(187).containsExactlyElementsOf(pinned());
+  }
+
+  @Test
+  void everySpecHasAnAuthorizationRow() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        assertThat(ActionResources.entry(service + ":" + name)).as(service + ":" + name).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void anOperationTheModelLacksFailsRegistration() {
+    OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
+    assertThatThrownBy(() -> registry.register("iam", "GetUsers", call -> null))
+        .hasMessage("no operation iam:GetUsers in the models");
+  }
+
+  @Test
+  void anOperationWithoutAccessLevelMustDeclareItsLock() {
+    OperationRegistry registry = new OperationRegistry((service, action) -> null).addService(IAM);
+    assertThatThrownBy(() -> registry.register("iam", "GetUser", call -> null))
+        .hasMessageContaining("declare its lock");
+    registry.register("iam", "ListUsers", call -> null, lock(LockMode.READ, "a test"));
+    assertThat(registry.spec("iam", "ListUsers").lock()).isEqualTo(LockMode.READ);
+  }
+
+  @Test
+  void aMissingOperationFailsTheCatalog() {
+    OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
+    registry.register("iam", "GetUser", call -> null);
+    assertThatThrownBy(registry::requireEveryOperation).hasMessageStartingWith("no handler for iam:");
+  }
+
+  @Test
+  void overridesSayWhy() {
+    assertThatThrownBy(() -> lock(LockMode.WRITE, " ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<String> pinned() throws IOException {
+    try (InputStream in = OperationSpecsTest.class.getResourceAsStream("operation-specs.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+    }
+  }
+}
