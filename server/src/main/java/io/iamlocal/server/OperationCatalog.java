@@ -1,6 +1,7 @@
 package io.iamlocal.server;
 
 import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.server.authz.ActionResources;
 import io.iamlocal.server.authz.AuthorizationReference;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
@@ -87,7 +88,23 @@ final class OperationCatalog {
   static OperationRegistry build(ServiceModel iam, ServiceModel sts) {
     OperationRegistry registry = new OperationRegistry(OperationCatalog::accessLevel).addService(iam).addService(sts);
     families().forEach(f -> f.register(registry));
-    return registry.requireEveryOperation();
+    registry.requireEveryOperation();
+    requireAuthorizationRows(registry);
+    return registry;
+  }
+
+  /**
+   * Every served operation has its row in {@code action-resources.txt} (whose loading already
+   * refuses unknown resource forms): an operation never falls back to an unchecked resource.
+   */
+  static void requireAuthorizationRows(OperationRegistry registry) {
+    for (String service : registry.services().keySet()) {
+      for (String operation : registry.implemented(service)) {
+        if (ActionResources.entry(service + ":" + operation) == null) {
+          throw new IllegalStateException("no row for " + service + ":" + operation + " in action-resources.txt");
+        }
+      }
+    }
   }
 
   /** An action's access level in AWS's Service Authorization Reference: the source of each spec's defaults. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.authz.ActionResources;
+import io.iamlocal.server.authz.AuthorizationReference;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
@@ -14,6 +15,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +52,29 @@ class OperationSpecsTest {
         assertThat(ActionResources.entry(service + ":" + name)).as(service + ":" + name).isNotNull();
       }
     }
+  }
+
+  @Test
+  void declaredConditionKeysAreTheReferencesAndMatchTheFormerRules() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    Map<String, Set<String>> declaring = new TreeMap<>();
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        for (String key : registry.spec(service, name).conditionKeys()) {
+          assertThat(AuthorizationReference.of(service).action(name).orElseThrow().conditionKeys())
+              .as(service + ":" + name + " declares " + key).contains(key);
+          declaring.computeIfAbsent(key, k -> new TreeSet<>()).add(name);
+        }
+      }
+    }
+    // Before specs, PolicyAuthorizer chose these by name: Attach*/Detach*, a regex, and one name comparison.
+    assertThat(declaring).containsOnlyKeys("iam:PolicyARN", "iam:PermissionsBoundary",
+        "sts:IdentityTokenAudience", "sts:DurationSeconds", "sts:SigningAlgorithm");
+    assertThat(declaring.get("iam:PolicyARN")).containsExactly("AttachGroupPolicy", "AttachRolePolicy", "AttachUserPolicy",
+        "DetachGroupPolicy", "DetachRolePolicy", "DetachUserPolicy");
+    assertThat(declaring.get("iam:PermissionsBoundary")).allMatch(
+        name -> name.matches("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)")).hasSize(12);
+    assertThat(declaring.get("sts:IdentityTokenAudience")).containsExactly("GetWebIdentityToken");
   }
 
   @Test

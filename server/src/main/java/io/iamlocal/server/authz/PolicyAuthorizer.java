@@ -1,5 +1,7 @@
 package io.iamlocal.server.authz;
 
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
+
 import io.iamlocal.policy.evaluation.AccessDeniedMessages;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.Decision;
@@ -11,7 +13,6 @@ import io.iamlocal.policy.evaluation.PolicyEvaluator;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
-import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.Authorizer;
 import io.iamlocal.server.dispatch.OperationCall;
@@ -31,7 +32,7 @@ import io.iamlocal.server.state.User;
 import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Enforces IAM policies on every IAM and STS call, as AWS does: the action {@code iam:Operation} or
@@ -47,9 +48,6 @@ import java.util.regex.Pattern;
  * evaluated, like moto and LocalStack's default.
  */
 public final class PolicyAuthorizer implements Authorizer {
-  /** Operations whose target's boundary is a condition key; compiled once, not per request. */
-  private static final Pattern BOUNDARY_OPERATIONS =
-      Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
   private final EnforcementMode mode;
   private final int denialLogSize;
 
@@ -83,7 +81,7 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   @Override
-  public void authorize(OperationModel operation, OperationSpec spec, OperationCall call) {
+  public void authorize(OperationSpec spec, OperationCall call) {
     DenialLog.capacity(call.account(), denialLogSize);
     if (!mode.evaluates()) {
       return;
@@ -92,21 +90,20 @@ public final class PolicyAuthorizer implements Authorizer {
     if (caller.kind() == Caller.Kind.ANONYMOUS) {
       return; // only the unsigned STS operations get this far without a signature
     }
-    String service = operation.service().endpointPrefix();
-    String name = operation.name();
     restrictTemporaryCredentials(call, spec);
     if (caller.isRoot() || (caller.isTemporary() && spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES)) {
       return; // root may do anything; session credentials are refused by those handlers before any policy matters
     }
-    ActionResources.Entry entry = ActionResources.entry(service + ":" + name);
-    if (entry == null || entry.unchecked()) {
+    // Every served operation has a row: start-up refuses a catalog without one (OperationCatalog).
+    ActionResources.Entry entry = ActionResources.entry(spec.service() + ":" + spec.name());
+    if (entry.unchecked()) {
       return;
     }
     ActionResources.Target target = ActionResources.resolve(entry, call.params(), caller, call.account());
     // Built on the first lookup only: most checks meet no condition or policy variable that reads a key.
     LazyContextKeys keys = LazyContextKeys.deferred(() -> {
       Map<String, List<String>> built = RequestContexts.of(call);
-      addRequestKeys(built, call.params(), name, target);
+      addRequestKeys(built, call.params(), spec.conditionKeys(), target);
       return built;
     });
     check(call, entry.action(), target.resource(), keys);
@@ -203,25 +200,32 @@ public final class PolicyAuthorizer implements Authorizer {
         + " on resource: " + resource);
   }
 
-  /** IAM condition keys of the request: tags, the boundary and policy being attached, the target's tags. */
-  private static void addRequestKeys(Map<String, List<String>> keys, Params params, String operation, ActionResources.Target target) {
+  /**
+   * Condition keys of the request: tags, the boundary and policy being attached, the target's tags;
+   * {@code actionKeys} are the action-specific keys its spec says the call supplies.
+   */
+  private static void addRequestKeys(Map<String, List<String>> keys, Params params, Set<String> actionKeys, ActionResources.Target target) {
     if (params.has("Tags")) {
       RequestContexts.requestTags(keys, TagParams.read(params));
     }
     if (params.has("TagKeys")) {
       keys.put("aws:TagKeys", params.strings("TagKeys"));
     }
-    if (params.has("PolicyArn") && (operation.startsWith("Attach") || operation.startsWith("Detach"))) {
+    if (params.has("PolicyArn") && actionKeys.contains("iam:PolicyARN")) {
       RequestContexts.put(keys, "iam:PolicyARN", params.string("PolicyArn"));
     }
     if (params.has("PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", params.string("PermissionsBoundary"));
-    } else if (BOUNDARY_OPERATIONS.matcher(operation).matches()) {
+    } else if (actionKeys.contains("iam:PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
     }
-    if (operation.equals("GetWebIdentityToken")) {
+    if (actionKeys.contains("sts:IdentityTokenAudience")) {
       keys.put("sts:IdentityTokenAudience", params.strings("Audience"));
+    }
+    if (actionKeys.contains("sts:DurationSeconds")) {
       RequestContexts.put(keys, "sts:DurationSeconds", Integer.toString(params.integer("DurationSeconds", 300)));
+    }
+    if (actionKeys.contains("sts:SigningAlgorithm")) {
       RequestContexts.put(keys, "sts:SigningAlgorithm", params.string("SigningAlgorithm"));
     }
     if (params.has("AWSServiceName")) {

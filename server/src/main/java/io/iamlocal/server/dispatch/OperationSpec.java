@@ -1,22 +1,25 @@
 package io.iamlocal.server.dispatch;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the server needs to know about one operation besides its handler: the account lock
- * it runs under, whether a data directory journals it, whether AWS serves it unsigned, and which
- * temporary credentials may call it. Locking ({@link QueryDispatcher}), journalling and replay
+ * it runs under, whether a data directory journals it, whether AWS serves it unsigned, which
+ * temporary credentials may call it, and the action-specific condition keys it supplies. Locking ({@link QueryDispatcher}), journalling and replay
  * ({@code Durability}), unsigned calls and authorization ({@code PolicyAuthorizer}) read only this.
  * Specs are made by {@link OperationRegistry#register}: defaults from AWS's Service Authorization
  * Reference (the action's access level), changed by {@link Change}s declared with the handler.
  */
-public record OperationSpec(String service, String name, LockMode lock, boolean journalled, boolean unsigned, SessionAccess sessions) {
+public record OperationSpec(
+    String service, String name, LockMode lock, boolean journalled, boolean unsigned, SessionAccess sessions, Set<String> conditionKeys) {
 
   public OperationSpec {
     Objects.requireNonNull(service);
     Objects.requireNonNull(name);
     Objects.requireNonNull(lock);
     Objects.requireNonNull(sessions);
+    conditionKeys = Set.copyOf(conditionKeys);
     if (lock == LockMode.READ && journalled) {
       throw new IllegalArgumentException(service + ":" + name + ": a read-locked call changes nothing to journal");
     }
@@ -74,24 +77,33 @@ public record OperationSpec(String service, String name, LockMode lock, boolean 
   record LockChange(LockMode lock) implements Change {
     @Override
     public OperationSpec apply(OperationSpec s) {
-      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions);
+      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys);
     }
   }
 
   /** Write-locked but leaves nothing lasting, so nothing is journalled; say {@code why}. */
   public static Change notJournalled(String why) {
     requireReason(why);
-    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions);
+    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys);
   }
 
   /** AWS serves the call without a signature (the request carries its own credential). */
   public static Change unsignedAllowed() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys);
   }
 
   /** Temporary credentials that may call it, other than the service's default. */
   public static Change sessions(SessionAccess sessions) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys);
+  }
+
+  /**
+   * Condition keys of AWS's reference for this action that the request context gets from the call
+   * itself (the policy being attached, the target's boundary, the token's audience), beyond the keys
+   * every call carries; the authorizer reads them from here.
+   */
+  public static Change conditionKeys(String... keys) {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys));
   }
 
   /**
@@ -103,7 +115,7 @@ public record OperationSpec(String service, String name, LockMode lock, boolean 
     // accessLevel null: provisional write defaults, replaced by the mandatory lock override
     SessionAccess sessions = service.equals("iam") ? SessionAccess.ROLE_OR_MFA_SESSION_TOKEN : SessionAccess.ROLE;
     boolean read = accessLevel != null && (accessLevel.equals("Read") || accessLevel.equals("List"));
-    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions);
+    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of());
   }
 
   private static void requireReason(String why) {

@@ -175,7 +175,7 @@ public final class QueryDispatcher {
     lock.lock();
     try {
       ArnSyntaxChecks.check(service.endpointPrefix(), action, input);
-      authorizer.authorize(operation, spec, call);
+      authorizer.authorize(spec, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {
       lock.unlock();

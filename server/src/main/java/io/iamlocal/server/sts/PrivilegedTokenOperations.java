@@ -1,5 +1,6 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,8 @@ public final class PrivilegedTokenOperations implements Operations {
     registry.register("sts", "GetDelegatedAccessToken", this::getDelegatedAccessToken,
         lock(LockMode.READ, "AWS calls it Write; no trade-in token is ever valid here, so it changes nothing"));
     registry.register("sts", "GetWebIdentityToken", this::getWebIdentityToken,
-        lock(LockMode.READ, "AWS calls it Write; it signs a token from the account's keys and stores nothing"));
+        lock(LockMode.READ, "AWS calls it Write; it signs a token from the account's keys and stores nothing"),
+        conditionKeys("sts:IdentityTokenAudience", "sts:DurationSeconds", "sts:SigningAlgorithm"));
   }
 
   /** Not in an organization: nobody may assume a member account's root here (root itself never may). */
