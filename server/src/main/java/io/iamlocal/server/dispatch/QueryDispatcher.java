@@ -47,15 +47,10 @@ public final class QueryDispatcher {
   private final Trail trail;
 
   /**
-   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none)
-   * and runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data directory).
+   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none),
+   * runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data directory) and
+   * records every call that reached an operation in {@code trail}.
    */
-  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
-      CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal) {
-    this(registry, state, verifier, callers, authorizer, requestLog, journal, Trail.NONE);
-  }
-
-  /** As above, recording every call that reached an operation in {@code trail}. */
   public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
       CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal, Trail trail) {
     this.trail = trail;
