@@ -78,6 +78,24 @@ class OperationSpecsTest {
   }
 
   @Test
+  void arnMembersCheckedBeforeAuthorizationAreTheFormerOnes() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    Map<String, String> checked = new TreeMap<>();
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        String member = registry.spec(service, name).arnMember();
+        if (member != null) {
+          assertThat(registry.operation(service, name).input().member(member)).as(service + ":" + name + "." + member).isNotNull();
+          checked.put(service + ":" + name, member);
+        }
+      }
+    }
+    assertThat(checked).containsExactlyEntriesOf(new TreeMap<>(Map.of("iam:AttachGroupPolicy", "PolicyArn",
+        "iam:AttachRolePolicy", "PolicyArn", "iam:AttachUserPolicy", "PolicyArn", "iam:DetachGroupPolicy", "PolicyArn",
+        "iam:DetachRolePolicy", "PolicyArn", "iam:DetachUserPolicy", "PolicyArn", "sts:AssumeRole", "RoleArn")));
+  }
+
+  @Test
   void anOperationTheModelLacksFailsRegistration() {
     OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
     assertThatThrownBy(() -> registry.register("iam", "GetUsers", call -> null))

@@ -169,7 +169,7 @@ public final class QueryDispatcher {
     Map<String, ?> output;
     lock.lock();
     try {
-      ArnSyntaxChecks.check(service.endpointPrefix(), action, input);
+      ArnSyntaxChecks.check(spec, input);
       authorizer.authorize(spec, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {

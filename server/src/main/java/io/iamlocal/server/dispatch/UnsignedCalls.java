@@ -3,9 +3,10 @@ package io.iamlocal.server.dispatch;
 import java.util.Map;
 
 /**
- * The calls AWS serves without a signature (their {@link OperationSpec#unsigned()}: STS
- * AssumeRoleWithWebIdentity and AssumeRoleWithSAML, whose web identity token or SAML assertion is the credential ("Calling AssumeRoleWithSAML does
- * not require the use of AWS security credentials"). A request for them that carries neither an
+ * The calls AWS serves without a signature (their {@link OperationSpec#unsigned()}): STS
+ * AssumeRoleWithWebIdentity and AssumeRoleWithSAML, whose web identity token or SAML assertion is
+ * the credential ("Calling AssumeRoleWithSAML does not require the use of AWS security
+ * credentials"). A request for them that carries neither an
  * Authorization header nor query-string auth skips SigV4; a signed one is verified as usual.
  */
 final class UnsignedCalls {

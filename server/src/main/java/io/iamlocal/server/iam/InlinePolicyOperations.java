@@ -20,17 +20,21 @@ public final class InlinePolicyOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "PutUserPolicy", call -> put(call, PolicyHolder.user(call)), conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "PutUserPolicy", call -> put(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PermissionsBoundary"));
     registry.register("iam", "GetUserPolicy", call -> get(call, PolicyHolder.user(call), "UserName"));
-    registry.register("iam", "DeleteUserPolicy", call -> delete(call, PolicyHolder.user(call)), conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "DeleteUserPolicy", call -> delete(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PermissionsBoundary"));
     registry.register("iam", "ListUserPolicies", call -> list(call, PolicyHolder.user(call)));
     registry.register("iam", "PutGroupPolicy", call -> put(call, PolicyHolder.group(call)));
     registry.register("iam", "GetGroupPolicy", call -> get(call, PolicyHolder.group(call), "GroupName"));
     registry.register("iam", "DeleteGroupPolicy", call -> delete(call, PolicyHolder.group(call)));
     registry.register("iam", "ListGroupPolicies", call -> list(call, PolicyHolder.group(call)));
-    registry.register("iam", "PutRolePolicy", call -> put(call, PolicyHolder.modifiableRole(call)), conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "PutRolePolicy", call -> put(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PermissionsBoundary"));
     registry.register("iam", "GetRolePolicy", call -> get(call, PolicyHolder.role(call), "RoleName"));
-    registry.register("iam", "DeleteRolePolicy", call -> delete(call, PolicyHolder.modifiableRole(call)), conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "DeleteRolePolicy", call -> delete(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PermissionsBoundary"));
     registry.register("iam", "ListRolePolicies", call -> list(call, PolicyHolder.role(call)));
   }
 

@@ -22,10 +22,14 @@ public final class PermissionsBoundaryOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "PutUserPermissionsBoundary", this::putUserPermissionsBoundary, conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "DeleteUserPermissionsBoundary", this::deleteUserPermissionsBoundary, conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "PutRolePermissionsBoundary", this::putRolePermissionsBoundary, conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "DeleteRolePermissionsBoundary", this::deleteRolePermissionsBoundary, conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "PutUserPermissionsBoundary", this::putUserPermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "DeleteUserPermissionsBoundary", this::deleteUserPermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "PutRolePermissionsBoundary", this::putRolePermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "DeleteRolePermissionsBoundary", this::deleteRolePermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
   }
 
   private Map<String, ?> putUserPermissionsBoundary(OperationCall call) {

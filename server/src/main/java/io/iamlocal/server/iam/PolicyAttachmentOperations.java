@@ -1,5 +1,6 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
 import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
 
 import io.iamlocal.protocol.error.AwsErrorCode;
@@ -31,14 +32,20 @@ public final class PolicyAttachmentOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "AttachUserPolicy", call -> attach(call, PolicyHolder.user(call)), conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"));
-    registry.register("iam", "DetachUserPolicy", call -> detach(call, PolicyHolder.user(call)), conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"));
+    registry.register("iam", "AttachUserPolicy", call -> attach(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "DetachUserPolicy", call -> detach(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
     registry.register("iam", "ListAttachedUserPolicies", call -> listAttached(call, PolicyHolder.user(call)));
-    registry.register("iam", "AttachGroupPolicy", call -> attach(call, PolicyHolder.group(call)), conditionKeys("iam:PolicyARN"));
-    registry.register("iam", "DetachGroupPolicy", call -> detach(call, PolicyHolder.group(call)), conditionKeys("iam:PolicyARN"));
+    registry.register("iam", "AttachGroupPolicy", call -> attach(call, PolicyHolder.group(call)),
+        conditionKeys("iam:PolicyARN"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "DetachGroupPolicy", call -> detach(call, PolicyHolder.group(call)),
+        conditionKeys("iam:PolicyARN"), arnCheckedFirst("PolicyArn"));
     registry.register("iam", "ListAttachedGroupPolicies", call -> listAttached(call, PolicyHolder.group(call)));
-    registry.register("iam", "AttachRolePolicy", call -> attach(call, PolicyHolder.modifiableRole(call)), conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"));
-    registry.register("iam", "DetachRolePolicy", call -> detach(call, PolicyHolder.modifiableRole(call)), conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"));
+    registry.register("iam", "AttachRolePolicy", call -> attach(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "DetachRolePolicy", call -> detach(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
     registry.register("iam", "ListAttachedRolePolicies", call -> listAttached(call, PolicyHolder.role(call)));
     registry.register("iam", "ListEntitiesForPolicy", this::listEntitiesForPolicy);
   }

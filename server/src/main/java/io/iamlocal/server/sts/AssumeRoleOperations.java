@@ -1,5 +1,6 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
 import io.iamlocal.server.authz.EnforcementMode;
@@ -35,7 +36,7 @@ public final class AssumeRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN));
+    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"));
   }
 
   private Map<String, ?> assumeRole(OperationCall call) {
