@@ -96,6 +96,14 @@ class OperationSpecsTest {
   }
 
   @Test
+  void thePasswordPolicyGrantsTheFormerTwoActions() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    assertThat(registry.implemented("iam").stream().filter(name -> registry.spec("iam", name).passwordPolicyGrants()))
+        .containsExactly("ChangePassword", "GetAccountPasswordPolicy");
+    assertThat(registry.implemented("sts").stream().filter(name -> registry.spec("sts", name).passwordPolicyGrants())).isEmpty();
+  }
+
+  @Test
   void anOperationTheModelLacksFailsRegistration() {
     OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
     assertThatThrownBy(() -> registry.register("iam", "GetUsers", call -> null))

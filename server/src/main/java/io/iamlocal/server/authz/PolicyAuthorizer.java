@@ -106,15 +106,15 @@ public final class PolicyAuthorizer implements Authorizer {
       addRequestKeys(built, call.params(), spec.conditionKeys(), target);
       return built;
     });
-    check(call, entry.action(), target.resource(), keys);
+    check(call, entry.action(), target.resource(), keys, spec.passwordPolicyGrants());
     List<Tags.Tag> tags = call.params().has("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
-      check(call, entry.tagAction(), target.resource(), keys);
+      check(call, entry.tagAction(), target.resource(), keys, false);
     }
   }
 
   /** Refuses {@code action} on {@code resource} unless the caller's policies allow it. */
-  private void check(OperationCall call, String action, String resource, Map<String, List<String>> keys) {
+  private void check(OperationCall call, String action, String resource, Map<String, List<String>> keys, boolean passwordPolicyGrants) {
     Caller caller = call.caller();
     RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
     PrincipalPolicies policies = PrincipalPolicies.of(caller, call.account());
@@ -129,7 +129,7 @@ public final class PolicyAuthorizer implements Authorizer {
       return;
     }
     EvaluationResult result = PolicyEvaluator.evaluate(input);
-    if (result.allowed() || implicitlyGranted(call, action, result)) {
+    if (result.allowed() || (passwordPolicyGrants && grantedByPasswordPolicy(call, result))) {
       CallChecks.record(mode, action, resource, true, result.allowed(), keys);
       return;
     }
@@ -152,12 +152,9 @@ public final class PolicyAuthorizer implements Authorizer {
    * The account password policy's "allow users to change their own password" grants every IAM
    * user iam:ChangePassword on itself and iam:GetAccountPasswordPolicy, unless a policy denies them.
    */
-  private static boolean implicitlyGranted(OperationCall call, String action, EvaluationResult result) {
+  private static boolean grantedByPasswordPolicy(OperationCall call, EvaluationResult result) {
     if (result.decision() != Decision.IMPLICIT_DENY || result.denyReason() != DenyReason.IDENTITY_POLICY
         || call.caller().kind() != Caller.Kind.USER) {
-      return false;
-    }
-    if (!action.equals("iam:ChangePassword") && !action.equals("iam:GetAccountPasswordPolicy")) {
       return false;
     }
     PasswordPolicy policy = AccountSettings.of(call.account()).passwordPolicy();
