@@ -58,18 +58,13 @@ public final class IamLocalServer implements AutoCloseable {
 
   /** A server without a request log; prefer {@link IamLocal#builder()} for embedding. */
   public IamLocalServer(ServerConfig config) {
-    this(config, RequestLog.NONE);
+    this(config, RequestLog.NONE, TransportConfig.defaults());
   }
 
   /**
-   * A server that reports every AWS request to {@code requestLog}; the caller closes the log after
-   * the server.
+   * A server that reports every AWS request to {@code requestLog} (the caller closes the log after
+   * the server), with the connection limits and TLS settings of {@code transport}.
    */
-  public IamLocalServer(ServerConfig config, RequestLog requestLog) {
-    this(config, requestLog, TransportConfig.defaults());
-  }
-
-  /** A server with the connection limits and TLS settings of {@code transport}. */
   public IamLocalServer(ServerConfig config, RequestLog requestLog, TransportConfig transport) {
     this.config = config;
     this.requestLog = requestLog;
@@ -120,8 +115,7 @@ public final class IamLocalServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), durability != null,
-            transport, tls == null ? null : tls.serverContext(), config.clock()))
+        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), transport, tls == null ? null : tls.serverContext(), config.clock()))
         .bind(config.host(), config.port())
         .sync()
         .channel();
@@ -130,8 +124,7 @@ public final class IamLocalServer implements AutoCloseable {
 
   /**
    * One event loop per core: handlers never block, so Netty's default of two per core only adds
-   * context switches: on 2 cores, signed GetUser p99 was 3.7-4.4 ms with two loops against 4.2-6.7 ms
-   * with four, at the same throughput (bench/run.sh, four runs each).
+   * context switches (measured: bench/results/design-measurements.md).
    * {@code -Dio.netty.eventLoopThreads} still overrides it.
    */
   private static int eventLoopThreads() {

@@ -62,10 +62,6 @@ public final class InputValidator {
     if (name.isEmpty() || Character.isLowerCase(name.charAt(0))) {
       return name;
     }
-    int upper = 0;
-    while (upper < name.length() && Character.isUpperCase(name.charAt(upper))) {
-      upper++;
-    }
     // "SAMLMetadataDocument" -> "sAMLMetadataDocument" is what Coral prints: only the first letter drops.
     return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }

@@ -1,5 +1,7 @@
 package io.iamlocal.server.authz;
 
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
+
 import io.iamlocal.policy.evaluation.AccessDeniedMessages;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.Decision;
@@ -11,10 +13,10 @@ import io.iamlocal.policy.evaluation.PolicyEvaluator;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
-import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.Authorizer;
 import io.iamlocal.server.dispatch.OperationCall;
+import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.iam.TagParams;
 import io.iamlocal.server.state.AccountSettings;
 import io.iamlocal.server.state.AccountState;
@@ -31,7 +33,6 @@ import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Enforces IAM policies on every IAM and STS call, as AWS does: the action {@code iam:Operation} or
@@ -47,13 +48,6 @@ import java.util.regex.Pattern;
  * evaluated, like moto and LocalStack's default.
  */
 public final class PolicyAuthorizer implements Authorizer {
-  /** STS operations GetSessionToken credentials may call (AWS: "you cannot call any STS API except …"). */
-  private static final Set<String> SESSION_TOKEN_STS = Set.of("AssumeRole", "GetCallerIdentity");
-  /** The ones whose handlers answer session credentials themselves. */
-  private static final Set<String> HANDLER_REFUSES_SESSIONS = Set.of("GetSessionToken", "GetFederationToken");
-  /** Operations whose target's boundary is a condition key; compiled once, not per request. */
-  private static final Pattern BOUNDARY_OPERATIONS =
-      Pattern.compile("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)");
   private final EnforcementMode mode;
   private final int denialLogSize;
 
@@ -87,7 +81,7 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   @Override
-  public void authorize(OperationModel operation, OperationCall call) {
+  public void authorize(OperationSpec spec, OperationCall call) {
     DenialLog.capacity(call.account(), denialLogSize);
     if (!mode.evaluates()) {
       return;
@@ -96,32 +90,31 @@ public final class PolicyAuthorizer implements Authorizer {
     if (caller.kind() == Caller.Kind.ANONYMOUS) {
       return; // only the unsigned STS operations get this far without a signature
     }
-    String service = operation.service().endpointPrefix();
-    String name = operation.name();
-    restrictTemporaryCredentials(call, service, name);
-    if (caller.isRoot() || (caller.isTemporary() && HANDLER_REFUSES_SESSIONS.contains(name))) {
+    restrictTemporaryCredentials(call, spec);
+    if (caller.isRoot() || (caller.isTemporary() && spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES)) {
       return; // root may do anything; session credentials are refused by those handlers before any policy matters
     }
-    ActionResources.Entry entry = ActionResources.entry(service + ":" + name);
-    if (entry == null || entry.unchecked()) {
+    // Every served operation has a row: start-up refuses a catalog without one (OperationCatalog).
+    ActionResources.Entry entry = ActionResources.entry(spec.service() + ":" + spec.name());
+    if (entry.unchecked()) {
       return;
     }
     ActionResources.Target target = ActionResources.resolve(entry, call.params(), caller, call.account());
     // Built on the first lookup only: most checks meet no condition or policy variable that reads a key.
     LazyContextKeys keys = LazyContextKeys.deferred(() -> {
       Map<String, List<String>> built = RequestContexts.of(call);
-      addRequestKeys(built, call.params(), name, target);
+      addRequestKeys(built, call.params(), spec.conditionKeys(), target);
       return built;
     });
-    check(call, entry.action(), target.resource(), keys);
+    check(call, entry.action(), target.resource(), keys, spec.passwordPolicyGrants());
     List<Tags.Tag> tags = call.params().has("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
-      check(call, entry.tagAction(), target.resource(), keys);
+      check(call, entry.tagAction(), target.resource(), keys, false);
     }
   }
 
   /** Refuses {@code action} on {@code resource} unless the caller's policies allow it. */
-  private void check(OperationCall call, String action, String resource, Map<String, List<String>> keys) {
+  private void check(OperationCall call, String action, String resource, Map<String, List<String>> keys, boolean passwordPolicyGrants) {
     Caller caller = call.caller();
     RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
     PrincipalPolicies policies = PrincipalPolicies.of(caller, call.account());
@@ -136,7 +129,7 @@ public final class PolicyAuthorizer implements Authorizer {
       return;
     }
     EvaluationResult result = PolicyEvaluator.evaluate(input);
-    if (result.allowed() || implicitlyGranted(call, action, result)) {
+    if (result.allowed() || (passwordPolicyGrants && grantedByPasswordPolicy(call, result))) {
       CallChecks.record(mode, action, resource, true, result.allowed(), keys);
       return;
     }
@@ -159,12 +152,9 @@ public final class PolicyAuthorizer implements Authorizer {
    * The account password policy's "allow users to change their own password" grants every IAM
    * user iam:ChangePassword on itself and iam:GetAccountPasswordPolicy, unless a policy denies them.
    */
-  private static boolean implicitlyGranted(OperationCall call, String action, EvaluationResult result) {
+  private static boolean grantedByPasswordPolicy(OperationCall call, EvaluationResult result) {
     if (result.decision() != Decision.IMPLICIT_DENY || result.denyReason() != DenyReason.IDENTITY_POLICY
         || call.caller().kind() != Caller.Kind.USER) {
-      return false;
-    }
-    if (!action.equals("iam:ChangePassword") && !action.equals("iam:GetAccountPasswordPolicy")) {
       return false;
     }
     PasswordPolicy policy = AccountSettings.of(call.account()).passwordPolicy();
@@ -172,48 +162,67 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   /**
-   * What temporary credentials cannot do whatever the policies say: GetSessionToken credentials
-   * call IAM only with MFA and STS only for AssumeRole and GetCallerIdentity; federated users call
-   * no IAM and only GetCallerIdentity. (AWS documents the restrictions; the error codes for them
-   * are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
+   * What temporary credentials cannot do whatever the policies say, as the operation's spec
+   * ({@link OperationSpec#sessions()}) states it. (AWS documents the restrictions; the error codes
+   * for them are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
    */
-  private static void restrictTemporaryCredentials(OperationCall call, String service, String operation) {
+  private static void restrictTemporaryCredentials(OperationCall call, OperationSpec spec) {
     Caller caller = call.caller();
     Session session = caller.session();
-    if (session == null || session.kind() == Session.Kind.ASSUMED_ROLE || HANDLER_REFUSES_SESSIONS.contains(operation)) {
+    if (session == null || session.kind() == Session.Kind.ASSUMED_ROLE || spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES) {
       return;
     }
     boolean sessionToken = session.kind() == Session.Kind.SESSION_TOKEN;
-    if (service.equals("iam") && !(sessionToken && session.mfaPresent())) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
-    }
-    if (service.equals("sts") && !(sessionToken ? SESSION_TOKEN_STS.contains(operation) : operation.equals("GetCallerIdentity"))) {
-      ActionResources.Entry entry = ActionResources.entry("sts:" + operation);
-      String resource = entry == null ? "*" : ActionResources.resolve(entry, call.params(), caller, call.account()).resource();
-      throw AwsServiceException.accessDenied("User: " + caller.arn() + " is not authorized to perform: sts:" + operation
-          + " on resource: " + resource);
+    switch (spec.sessions()) {
+      case ROLE_OR_MFA_SESSION_TOKEN -> {
+        if (!(sessionToken && session.mfaPresent())) {
+          throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+        }
+      }
+      case ROLE -> refuseSession(call, spec);
+      case ROLE_OR_SESSION_TOKEN -> {
+        if (!sessionToken) {
+          refuseSession(call, spec);
+        }
+      }
+      default -> { } // ANY
     }
   }
 
-  /** IAM condition keys of the request: tags, the boundary and policy being attached, the target's tags. */
-  private static void addRequestKeys(Map<String, List<String>> keys, Params params, String operation, ActionResources.Target target) {
+  private static void refuseSession(OperationCall call, OperationSpec spec) {
+    String action = spec.service() + ":" + spec.name();
+    ActionResources.Entry entry = ActionResources.entry(action);
+    String resource = entry == null ? "*" : ActionResources.resolve(entry, call.params(), call.caller(), call.account()).resource();
+    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: " + action
+        + " on resource: " + resource);
+  }
+
+  /**
+   * Condition keys of the request: tags, the boundary and policy being attached, the target's tags;
+   * {@code actionKeys} are the action-specific keys its spec says the call supplies.
+   */
+  private static void addRequestKeys(Map<String, List<String>> keys, Params params, Set<String> actionKeys, ActionResources.Target target) {
     if (params.has("Tags")) {
       RequestContexts.requestTags(keys, TagParams.read(params));
     }
     if (params.has("TagKeys")) {
       keys.put("aws:TagKeys", params.strings("TagKeys"));
     }
-    if (params.has("PolicyArn") && (operation.startsWith("Attach") || operation.startsWith("Detach"))) {
+    if (params.has("PolicyArn") && actionKeys.contains("iam:PolicyARN")) {
       RequestContexts.put(keys, "iam:PolicyARN", params.string("PolicyArn"));
     }
     if (params.has("PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", params.string("PermissionsBoundary"));
-    } else if (BOUNDARY_OPERATIONS.matcher(operation).matches()) {
+    } else if (actionKeys.contains("iam:PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
     }
-    if (operation.equals("GetWebIdentityToken")) {
+    if (actionKeys.contains("sts:IdentityTokenAudience")) {
       keys.put("sts:IdentityTokenAudience", params.strings("Audience"));
+    }
+    if (actionKeys.contains("sts:DurationSeconds")) {
       RequestContexts.put(keys, "sts:DurationSeconds", Integer.toString(params.integer("DurationSeconds", 300)));
+    }
+    if (actionKeys.contains("sts:SigningAlgorithm")) {
       RequestContexts.put(keys, "sts:SigningAlgorithm", params.string("SigningAlgorithm"));
     }
     if (params.has("AWSServiceName")) {

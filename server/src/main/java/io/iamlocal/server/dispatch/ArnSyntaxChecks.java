@@ -2,29 +2,23 @@ package io.iamlocal.server.dispatch;
 
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
-import java.util.Set;
 
 /**
  * ARN parameters AWS checks for syntax before it authorizes the call, so a malformed ARN is a
  * {@code ValidationError} even for a caller who may not make the call (recorded from AWS).
  */
 final class ArnSyntaxChecks {
-  private static final Set<String> POLICY_ARN_OPERATIONS = Set.of(
-      "AttachUserPolicy", "AttachGroupPolicy", "AttachRolePolicy", "DetachUserPolicy", "DetachGroupPolicy", "DetachRolePolicy");
-
   private ArnSyntaxChecks() {}
 
-  static void check(String service, String action, Params input) {
-    if ("sts".equals(service) && "AssumeRole".equals(action)) {
-      String arn = input.string("RoleArn");
-      if (!isArn(arn)) {
-        throw AwsServiceException.validation(arn + " is invalid");
-      }
-    } else if ("iam".equals(service) && POLICY_ARN_OPERATIONS.contains(action)) {
-      String arn = input.string("PolicyArn");
-      if (!isArn(arn)) {
-        throw AwsServiceException.validation("ARN " + arn + " is not valid.");
-      }
+  /** Checks the ARN member of {@code spec} ({@link OperationSpec#arnMember()}), if it names one. */
+  static void check(OperationSpec spec, Params input) {
+    if (spec.arnMember() == null) {
+      return;
+    }
+    String arn = input.string(spec.arnMember());
+    if (!isArn(arn)) {
+      // The two services word it differently (recorded: AssumeRole; AttachRolePolicy).
+      throw AwsServiceException.validation(spec.service().equals("sts") ? arn + " is invalid" : "ARN " + arn + " is not valid.");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.iamlocal.server.dispatch;
 
 import io.iamlocal.server.authz.EnforcementMode;
-import io.iamlocal.protocol.model.OperationModel;
 
 /**
  * Decides whether a caller may run an operation, before its handler runs. Throws an
@@ -9,9 +8,10 @@ import io.iamlocal.protocol.model.OperationModel;
  */
 @FunctionalInterface
 public interface Authorizer {
-  Authorizer ALLOW_ALL = (operation, call) -> {};
+  Authorizer ALLOW_ALL = (spec, call) -> {};
 
-  void authorize(OperationModel operation, OperationCall call);
+  /** Decides {@code call} of the operation {@code spec} describes (its action, resource row, temporary credentials, condition keys). */
+  void authorize(OperationSpec spec, OperationCall call);
 
   /** The enforcement mode calls authorized here run under; handlers read it from {@link OperationCall#enforcement()}. */
   default EnforcementMode enforcement() {

@@ -47,15 +47,10 @@ public final class QueryDispatcher {
   private final Trail trail;
 
   /**
-   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none)
-   * and runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data directory).
+   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none),
+   * runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data directory) and
+   * records every call that reached an operation in {@code trail}.
    */
-  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
-      CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal) {
-    this(registry, state, verifier, callers, authorizer, requestLog, journal, Trail.NONE);
-  }
-
-  /** As above, recording every call that reached an operation in {@code trail}. */
   public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
       CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal, Trail trail) {
     this.trail = trail;
@@ -116,7 +111,7 @@ public final class QueryDispatcher {
   private HttpResponseData handle(HttpRequestData request, String requestId, RequestTrace trace) {
     Map<String, String> params = readParams(request);
     trace.operation = params.get("Action");
-    if (UnsignedCalls.allowed(request, params)) {
+    if (UnsignedCalls.allowed(request, params, registry)) {
       ServiceModel sts = registry.service("sts");
       try {
         return invoke(sts, null, params, request, requestId, trace);
@@ -164,22 +159,23 @@ public final class QueryDispatcher {
       throw new AwsServiceException(AwsErrorCode.NOT_IMPLEMENTED,
           "IAMLocal does not implement the " + service.serviceId() + " operation " + action + " yet.");
     }
-    trace.readOnly = registered.readOnly();
+    OperationSpec spec = registered.spec();
+    trace.readOnly = spec.lock().shared();
     OperationCall call = new OperationCall(action, input, caller, account, requestId,
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
         authorizer.enforcement());
-    Lock lock = registered.readOnly() ? account.lock().readLock() : account.lock().writeLock();
+    Lock lock = spec.lock().shared() ? account.lock().readLock() : account.lock().writeLock();
     Map<String, ?> output;
     lock.lock();
     try {
-      ArnSyntaxChecks.check(service.endpointPrefix(), action, input);
-      authorizer.authorize(operation, call);
+      ArnSyntaxChecks.check(spec, input);
+      authorizer.authorize(spec, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {
       lock.unlock();
     }
-    if (!registered.readOnly()) {
+    if (!spec.lock().shared()) {
       trace.output = output; // CloudTrail logs response elements of writes only
     }
     // Access advisor (service last accessed) data comes from the calls really served.

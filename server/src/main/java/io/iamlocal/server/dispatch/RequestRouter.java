@@ -31,15 +31,7 @@ public final class RequestRouter {
    * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
    * {@code s3}, {@code GET /_iamlocal/state} to {@code stateEndpoint}, and the web console to
    * {@code console}; resets go through {@code reset} (journalled with a data directory) when given.
-   */
-  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
-      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console) {
-    this(dispatcher, state, s3, stateEndpoint, reset, console, () -> null, new BrowserGuard("127.0.0.1", java.util.Set.of()),
-        null, null);
-  }
-
-  /**
-   * As above; {@code dataStoreProblem} says why the data directory fails (null: it does not), for the
+   * {@code dataStoreProblem} says why the data directory fails (null: it does not), for the
    * health answer, and {@code guard} keeps web pages away from the reset and {@code /_iamlocal/} paths.
    * The JSON-protocol services (CloudTrail, Access Analyzer) are served by {@code jsonApis} and the
    * console's least-privilege data by {@code leastPrivilege} (each null: not served).

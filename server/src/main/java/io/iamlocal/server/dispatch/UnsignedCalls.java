@@ -1,24 +1,24 @@
 package io.iamlocal.server.dispatch;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The calls AWS serves without a signature: STS AssumeRoleWithWebIdentity and AssumeRoleWithSAML,
- * whose web identity token or SAML assertion is the credential ("Calling AssumeRoleWithSAML does
- * not require the use of AWS security credentials"). A request for them that carries neither an
+ * The calls AWS serves without a signature (their {@link OperationSpec#unsigned()}): STS
+ * AssumeRoleWithWebIdentity and AssumeRoleWithSAML, whose web identity token or SAML assertion is
+ * the credential ("Calling AssumeRoleWithSAML does not require the use of AWS security
+ * credentials"). A request for them that carries neither an
  * Authorization header nor query-string auth skips SigV4; a signed one is verified as usual.
  */
 final class UnsignedCalls {
   /** The region reported for unsigned calls, which carry no credential scope. */
   static final String REGION = "us-east-1";
-  private static final Set<String> ACTIONS = Set.of("AssumeRoleWithWebIdentity", "AssumeRoleWithSAML");
 
   private UnsignedCalls() {}
 
-  static boolean allowed(HttpRequestData request, Map<String, String> params) {
+  static boolean allowed(HttpRequestData request, Map<String, String> params, OperationRegistry registry) {
     String action = params.get("Action");
-    if (action == null || !ACTIONS.contains(action) || request.header("authorization") != null) {
+    OperationSpec spec = action == null ? null : registry.spec("sts", action);
+    if (spec == null || !spec.unsigned() || request.header("authorization") != null) {
       return false;
     }
     return !params.containsKey("X-Amz-Algorithm") && !params.containsKey("X-Amz-Signature");

@@ -7,6 +7,7 @@ import io.iamlocal.protocol.query.Params;
 import io.iamlocal.protocol.query.QueryInputDecoder;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.dispatch.WriteJournal;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
@@ -33,10 +34,6 @@ import java.util.logging.Logger;
  */
 public final class Durability implements WriteJournal, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Durability.class.getName());
-  /** Calls that take the write lock but change nothing lasting (their input is not in the state after a restart). */
-  private static final java.util.Set<String> NOT_WRITES = java.util.Set.of("DecodeAuthorizationMessage");
-  /** Read-locked calls that create a session (see {@link #run}); refused up front once the store has failed. */
-  private static final java.util.Set<String> MINTS = java.util.Set.of("GetSessionToken", "GetFederationToken");
   private final JournalStore store;
   private final IamLocalState state;
   private final OperationRegistry registry;
@@ -104,7 +101,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
 
   @Override
   public Map<String, ?> run(String service, OperationRegistry.Registered registered, OperationCall call, Map<String, String> params) {
-    if (store.failed() && (!registered.readOnly() || MINTS.contains(call.operation()))) {
+    OperationSpec spec = registered.spec();
+    if (store.failed() && spec.lock() != OperationSpec.LockMode.READ) {
       throw storeFailed(); // refused before the handler runs: memory never holds what the disk refused
     }
     Tape tape = Tape.recording();
@@ -115,8 +113,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     } finally {
       Tape.uninstall(previous);
     }
-    // Read-locked calls that drew random values created something (GetSessionToken's session).
-    boolean writes = registered.readOnly() ? tape.drewRandom() : !NOT_WRITES.contains(call.operation());
+    // A read-locked call that mints (GetSessionToken) created something only when it drew random values.
+    boolean writes = spec.journalled() && (spec.lock() != OperationSpec.LockMode.READ_MINTS || tape.drewRandom());
     if (writes && call.account() == state.account()) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),

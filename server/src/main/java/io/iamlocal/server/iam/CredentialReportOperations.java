@@ -1,9 +1,12 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.CredentialReport;
@@ -20,7 +23,8 @@ public final class CredentialReportOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "GenerateCredentialReport", this::generate);
+    registry.register("iam", "GenerateCredentialReport", this::generate,
+        lock(LockMode.WRITE, "AWS calls it Read, but it stores the report (and its date) in the account"));
     registry.register("iam", "GetCredentialReport", this::get);
   }
 

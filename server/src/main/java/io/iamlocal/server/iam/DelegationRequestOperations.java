@@ -1,9 +1,12 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
 import io.iamlocal.server.dispatch.Struct;
@@ -31,7 +34,8 @@ public final class DelegationRequestOperations implements Operations {
     registry.register("iam", "GetDelegationRequest", this::get);
     registry.register("iam", "ListDelegationRequests", this::list);
     registry.register("iam", "AssociateDelegationRequest", this::associate);
-    registry.register("iam", "UpdateDelegationRequest", this::update);
+    registry.register("iam", "UpdateDelegationRequest", this::update,
+        lock(LockMode.WRITE, "newer than the authorization reference's last publication; it changes the request"));
     registry.register("iam", "AcceptDelegationRequest", this::accept);
     registry.register("iam", "RejectDelegationRequest", this::reject);
     registry.register("iam", "SendDelegationToken", this::sendToken);

@@ -1,5 +1,7 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
@@ -7,10 +9,8 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
 import io.iamlocal.server.dispatch.Struct;
-import io.iamlocal.server.state.AccountState;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Inline policies of users, groups and roles: Put/Get/Delete/List{User,Group,Role}Policy. A Put
@@ -20,18 +20,24 @@ public final class InlinePolicyOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    register(registry, "User", "UserName", PolicyHolder::user, PolicyHolder::user);
-    register(registry, "Group", "GroupName", PolicyHolder::group, PolicyHolder::group);
-    register(registry, "Role", "RoleName", PolicyHolder::role, PolicyHolder::modifiableRole);
+    registry.register("iam", "PutUserPolicy", call -> put(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "GetUserPolicy", call -> get(call, PolicyHolder.user(call), "UserName"));
+    registry.register("iam", "DeleteUserPolicy", call -> delete(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "ListUserPolicies", call -> list(call, PolicyHolder.user(call)));
+    registry.register("iam", "PutGroupPolicy", call -> put(call, PolicyHolder.group(call)));
+    registry.register("iam", "GetGroupPolicy", call -> get(call, PolicyHolder.group(call), "GroupName"));
+    registry.register("iam", "DeleteGroupPolicy", call -> delete(call, PolicyHolder.group(call)));
+    registry.register("iam", "ListGroupPolicies", call -> list(call, PolicyHolder.group(call)));
+    registry.register("iam", "PutRolePolicy", call -> put(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "GetRolePolicy", call -> get(call, PolicyHolder.role(call), "RoleName"));
+    registry.register("iam", "DeleteRolePolicy", call -> delete(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "ListRolePolicies", call -> list(call, PolicyHolder.role(call)));
   }
 
-  private void register(OperationRegistry registry, String entity, String nameMember,
-      BiFunction<AccountState, String, PolicyHolder> read, BiFunction<AccountState, String, PolicyHolder> write) {
-    registry.register("iam", "Put" + entity + "Policy", call -> put(call, write.apply(call.account(), call.params().string(nameMember))));
-    registry.register("iam", "Get" + entity + "Policy", call -> get(call, read.apply(call.account(), call.params().string(nameMember)), nameMember));
-    registry.register("iam", "Delete" + entity + "Policy", call -> delete(call, write.apply(call.account(), call.params().string(nameMember))));
-    registry.register("iam", "List" + entity + "Policies", call -> list(call, read.apply(call.account(), call.params().string(nameMember))));
-  }
 
   private Map<String, ?> put(OperationCall call, PolicyHolder holder) {
     Params p = call.params();

@@ -1,5 +1,7 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.grantedByPasswordPolicy;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
@@ -29,7 +31,7 @@ public final class LoginProfileOperations implements Operations {
     registry.register("iam", "GetLoginProfile", this::getLoginProfile);
     registry.register("iam", "UpdateLoginProfile", this::updateLoginProfile);
     registry.register("iam", "DeleteLoginProfile", this::deleteLoginProfile);
-    registry.register("iam", "ChangePassword", this::changePassword);
+    registry.register("iam", "ChangePassword", this::changePassword, grantedByPasswordPolicy());
   }
 
   private Map<String, ?> createLoginProfile(OperationCall call) {

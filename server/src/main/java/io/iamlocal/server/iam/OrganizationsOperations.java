@@ -1,9 +1,12 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import java.util.Map;
 
@@ -18,12 +21,13 @@ public final class OrganizationsOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    for (String operation : new String[] {
-        "EnableOrganizationsRootCredentialsManagement", "DisableOrganizationsRootCredentialsManagement",
-        "EnableOrganizationsRootSessions", "DisableOrganizationsRootSessions", "ListOrganizationsFeatures",
-        "GenerateOrganizationsAccessReport"}) {
-      registry.register("iam", operation, this::notInOrganization);
-    }
+    registry.register("iam", "EnableOrganizationsRootCredentialsManagement", this::notInOrganization);
+    registry.register("iam", "DisableOrganizationsRootCredentialsManagement", this::notInOrganization);
+    registry.register("iam", "EnableOrganizationsRootSessions", this::notInOrganization);
+    registry.register("iam", "DisableOrganizationsRootSessions", this::notInOrganization);
+    registry.register("iam", "ListOrganizationsFeatures", this::notInOrganization);
+    registry.register("iam", "GenerateOrganizationsAccessReport", this::notInOrganization,
+        lock(LockMode.WRITE, "AWS calls it Read, but in an organization it would start a job"));
     registry.register("iam", "GetOrganizationsAccessReport", this::getOrganizationsAccessReport);
   }
 

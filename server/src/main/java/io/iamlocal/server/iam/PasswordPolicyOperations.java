@@ -1,5 +1,7 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.grantedByPasswordPolicy;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
@@ -22,7 +24,7 @@ public final class PasswordPolicyOperations implements Operations {
   @Override
   public void register(OperationRegistry registry) {
     registry.register("iam", "UpdateAccountPasswordPolicy", this::update);
-    registry.register("iam", "GetAccountPasswordPolicy", this::get);
+    registry.register("iam", "GetAccountPasswordPolicy", this::get, grantedByPasswordPolicy());
     registry.register("iam", "DeleteAccountPasswordPolicy", this::delete);
   }
 

@@ -1,5 +1,7 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.OperationCall;
@@ -20,10 +22,14 @@ public final class PermissionsBoundaryOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "PutUserPermissionsBoundary", this::putUserPermissionsBoundary);
-    registry.register("iam", "DeleteUserPermissionsBoundary", this::deleteUserPermissionsBoundary);
-    registry.register("iam", "PutRolePermissionsBoundary", this::putRolePermissionsBoundary);
-    registry.register("iam", "DeleteRolePermissionsBoundary", this::deleteRolePermissionsBoundary);
+    registry.register("iam", "PutUserPermissionsBoundary", this::putUserPermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "DeleteUserPermissionsBoundary", this::deleteUserPermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "PutRolePermissionsBoundary", this::putRolePermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
+    registry.register("iam", "DeleteRolePermissionsBoundary", this::deleteRolePermissionsBoundary,
+        conditionKeys("iam:PermissionsBoundary"));
   }
 
   private Map<String, ?> putUserPermissionsBoundary(OperationCall call) {

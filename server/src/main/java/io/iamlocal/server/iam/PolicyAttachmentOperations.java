@@ -1,5 +1,8 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
@@ -19,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Managed policy attachments: Attach/Detach/ListAttached{User,Group,Role}Policies and
@@ -30,17 +32,22 @@ public final class PolicyAttachmentOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    register(registry, "User", "UserName", PolicyHolder::user, PolicyHolder::user);
-    register(registry, "Group", "GroupName", PolicyHolder::group, PolicyHolder::group);
-    register(registry, "Role", "RoleName", PolicyHolder::role, PolicyHolder::modifiableRole);
+    registry.register("iam", "AttachUserPolicy", call -> attach(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "DetachUserPolicy", call -> detach(call, PolicyHolder.user(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "ListAttachedUserPolicies", call -> listAttached(call, PolicyHolder.user(call)));
+    registry.register("iam", "AttachGroupPolicy", call -> attach(call, PolicyHolder.group(call)),
+        conditionKeys("iam:PolicyARN"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "DetachGroupPolicy", call -> detach(call, PolicyHolder.group(call)),
+        conditionKeys("iam:PolicyARN"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "ListAttachedGroupPolicies", call -> listAttached(call, PolicyHolder.group(call)));
+    registry.register("iam", "AttachRolePolicy", call -> attach(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "DetachRolePolicy", call -> detach(call, PolicyHolder.modifiableRole(call)),
+        conditionKeys("iam:PolicyARN", "iam:PermissionsBoundary"), arnCheckedFirst("PolicyArn"));
+    registry.register("iam", "ListAttachedRolePolicies", call -> listAttached(call, PolicyHolder.role(call)));
     registry.register("iam", "ListEntitiesForPolicy", this::listEntitiesForPolicy);
-  }
-
-  private void register(OperationRegistry registry, String entity, String nameMember,
-      BiFunction<AccountState, String, PolicyHolder> read, BiFunction<AccountState, String, PolicyHolder> write) {
-    registry.register("iam", "Attach" + entity + "Policy", call -> attach(call, write.apply(call.account(), call.params().string(nameMember))));
-    registry.register("iam", "Detach" + entity + "Policy", call -> detach(call, write.apply(call.account(), call.params().string(nameMember))));
-    registry.register("iam", "ListAttached" + entity + "Policies", call -> listAttached(call, read.apply(call.account(), call.params().string(nameMember))));
   }
 
   private Map<String, ?> attach(OperationCall call, PolicyHolder holder) {

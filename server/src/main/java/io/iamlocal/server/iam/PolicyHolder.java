@@ -1,6 +1,7 @@
 package io.iamlocal.server.iam;
 
 import io.iamlocal.policy.validation.PolicySize;
+import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.ManagedPolicy;
@@ -17,6 +18,24 @@ import java.util.Set;
 record PolicyHolder(String type, String name, PolicyAttachments policies, Object entity) {
   /** Managed policies per user, group and role (IAM quotas page; 10 by default). */
   static final int MANAGED_POLICIES_PER_ENTITY = 10;
+
+  /** The holder the call names by its member UserName (GroupName, RoleName below). */
+  static PolicyHolder user(OperationCall call) {
+    return user(call.account(), call.params().string("UserName"));
+  }
+
+  static PolicyHolder group(OperationCall call) {
+    return group(call.account(), call.params().string("GroupName"));
+  }
+
+  static PolicyHolder role(OperationCall call) {
+    return role(call.account(), call.params().string("RoleName"));
+  }
+
+  /** A role whose policies the caller may change (not a service-linked role's). */
+  static PolicyHolder modifiableRole(OperationCall call) {
+    return modifiableRole(call.account(), call.params().string("RoleName"));
+  }
 
   static PolicyHolder user(AccountState account, String userName) {
     User user = IamUsers.require(account, userName);

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class PolicySimulationOperations implements Operations {
   /**
-   * Characters compared one page may spend: a few milliseconds of matching (about 10 ms measured on
-   * a loaded 2-core machine), so writers waiting for the lock never wait long.
+   * Characters compared one page may spend: a few milliseconds of matching (bench/results/design-measurements.md),
+   * so writers waiting for the lock never wait long.
    */
   static final long PAGE_BUDGET = 100_000L;
   /** Characters compared one action may need (a page of its own); beyond it the request is refused (an IAMLocal limit). */

@@ -1,9 +1,12 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.Markers;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
 import io.iamlocal.server.dispatch.Struct;
@@ -25,7 +28,8 @@ public final class ServiceLastAccessedOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "GenerateServiceLastAccessedDetails", this::generate);
+    registry.register("iam", "GenerateServiceLastAccessedDetails", this::generate,
+        lock(LockMode.WRITE, "AWS calls it Read, but it stores a job under a random ID"));
     registry.register("iam", "GetServiceLastAccessedDetails", this::details);
     registry.register("iam", "GetServiceLastAccessedDetailsWithEntities", this::detailsWithEntities);
     registry.register("iam", "ListPoliciesGrantingServiceAccess", this::policiesGrantingAccess);

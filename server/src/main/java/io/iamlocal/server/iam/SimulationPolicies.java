@@ -32,8 +32,7 @@ final class SimulationPolicies {
   /** A parsed document and the simulator's name for it. */
   record Named(PolicyDocument document, String id, PolicySourceType type) {
     CompiledPolicy compile() {
-      // Compiled once per document text: AWS's ReadOnlyAccess (~2,700 actions) took ~10 ms to compile,
-      // and the simulator used to do it on every call.
+      // Compiled once per document text: large documents are slow to compile (bench/results/design-measurements.md).
       CompiledPolicy cached = document.text() == null ? null : PolicyCache.shared().get(document.text(), id, type);
       return cached != null ? cached : CompiledPolicy.compile(document, id, type);
     }

@@ -42,18 +42,14 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   private final RequestRouter router;
   private final Executor heavyWork;
 
-  public AwsRequestHandler(RequestRouter router) {
-    this(router, HeavyRequests.executor());
-  }
-
   /**
-   * A handler whose heavy requests (policy simulations) run on {@code heavyWork}. A response to a
-   * journalled write is sent once its journal entry is on disk (completed by the journal's writer
-   * thread); the event loop never waits for it.
+   * A handler whose heavy requests (policy simulations) run on {@link HeavyRequests#executor()}. A
+   * response to a journalled write is sent once its journal entry is on disk (completed by the
+   * journal's writer thread); the event loop never waits for it.
    */
-  public AwsRequestHandler(RequestRouter router, Executor heavyWork) {
+  public AwsRequestHandler(RequestRouter router) {
     this.router = router;
-    this.heavyWork = heavyWork;
+    this.heavyWork = HeavyRequests.executor();
   }
 
   @Override

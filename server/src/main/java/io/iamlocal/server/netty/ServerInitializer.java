@@ -24,23 +24,11 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final SslContext ssl;
   private final Clock clock;
 
-  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds) {
-    this(router, maxBodyBytes, idleTimeoutSeconds, false);
-  }
-
-  /**
-   * Responses to journalled writes always wait (off the event loop) until their entry is on disk;
-   * {@code durable} is no longer needed for that and is kept for callers of this constructor.
-   */
-  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable) {
-    this(router, maxBodyBytes, idleTimeoutSeconds, durable, TransportConfig.defaults(), null, Clock.systemUTC());
-  }
-
   /**
    * With the connection limits of {@code transport}, and TLS when {@code ssl} is not null (then each
    * connection may speak TLS or plain HTTP, detected from its first bytes). Responses are dated by {@code clock}.
    */
-  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds, boolean durable,
+  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds,
       TransportConfig transport, SslContext ssl, Clock clock) {
     this.handler = new AwsRequestHandler(router); // waits for a write's durability whenever the journal left one pending
     this.maxBodyBytes = maxBodyBytes;

@@ -46,18 +46,6 @@ public final class S3Dispatcher {
   private final Trail trail;
   private final long maxTotalBytes;
 
-  public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
-      RequestLog requestLog) {
-    this(state, verifier, callers, authorizer, requestLog, io.iamlocal.server.ServerConfig.DEFAULT_S3_MAX_OBJECT_SIZE);
-  }
-
-  /** A dispatcher refusing objects larger than {@code maxObjectSize} bytes. */
-  public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
-      RequestLog requestLog, int maxObjectSize) {
-    this(state, verifier, callers, authorizer, requestLog, maxObjectSize, io.iamlocal.server.Safeguards.DEFAULT_S3_MAX_TOTAL_BYTES,
-        Trail.NONE);
-  }
-
   /**
    * A dispatcher refusing objects larger than {@code maxObjectSize} bytes, or beyond {@code maxTotalBytes}
    * in all, recording every authenticated call in {@code trail}.

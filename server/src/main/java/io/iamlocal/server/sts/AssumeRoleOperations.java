@@ -1,5 +1,8 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
+import static io.iamlocal.server.dispatch.OperationSpec.sessions;
+
 import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationResult;
@@ -10,6 +13,7 @@ import io.iamlocal.server.authz.DenialLog;
 import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.SessionAccess;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
@@ -32,7 +36,7 @@ public final class AssumeRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRole", this::assumeRole);
+    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"));
   }
 
   private Map<String, ?> assumeRole(OperationCall call) {

@@ -1,7 +1,10 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.sessions;
+
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.SessionAccess;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.Caller;
@@ -12,7 +15,7 @@ public final class CallerIdentityOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "GetCallerIdentity", this::getCallerIdentity);
+    registry.register("sts", "GetCallerIdentity", this::getCallerIdentity, sessions(SessionAccess.ANY));
   }
 
   private Map<String, ?> getCallerIdentity(OperationCall call) {

@@ -1,5 +1,7 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.unsignedAllowed;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
@@ -42,8 +44,9 @@ public final class FederationOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRoleWithWebIdentity", this::assumeRoleWithWebIdentity);
-    registry.register("sts", "AssumeRoleWithSAML", this::assumeRoleWithSaml);
+    // "Calling AssumeRoleWithSAML does not require the use of AWS security credentials": the token or assertion is the credential.
+    registry.register("sts", "AssumeRoleWithWebIdentity", this::assumeRoleWithWebIdentity, unsignedAllowed());
+    registry.register("sts", "AssumeRoleWithSAML", this::assumeRoleWithSaml, unsignedAllowed());
   }
 
   private Map<String, ?> assumeRoleWithWebIdentity(OperationCall call) {

@@ -1,5 +1,8 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamlocal.protocol.error.AwsErrorCode;
@@ -7,6 +10,7 @@ import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.iam.TagParams;
@@ -40,8 +44,11 @@ public final class PrivilegedTokenOperations implements Operations {
   @Override
   public void register(OperationRegistry registry) {
     registry.register("sts", "AssumeRoot", this::assumeRoot);
-    registry.register("sts", "GetDelegatedAccessToken", this::getDelegatedAccessToken);
-    registry.register("sts", "GetWebIdentityToken", this::getWebIdentityToken);
+    registry.register("sts", "GetDelegatedAccessToken", this::getDelegatedAccessToken,
+        lock(LockMode.READ, "AWS calls it Write; no trade-in token is ever valid here, so it changes nothing"));
+    registry.register("sts", "GetWebIdentityToken", this::getWebIdentityToken,
+        lock(LockMode.READ, "AWS calls it Write; it signs a token from the account's keys and stores nothing"),
+        conditionKeys("sts:IdentityTokenAudience", "sts:DurationSeconds", "sts:SigningAlgorithm"));
   }
 
   /** Not in an organization: nobody may assume a member account's root here (root itself never may). */

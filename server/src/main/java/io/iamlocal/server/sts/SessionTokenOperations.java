@@ -1,9 +1,14 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.sessions;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
+import io.iamlocal.server.dispatch.OperationSpec.SessionAccess;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
@@ -23,8 +28,12 @@ public final class SessionTokenOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "GetSessionToken", this::getSessionToken);
-    registry.register("sts", "GetFederationToken", this::getFederationToken);
+    registry.register("sts", "GetSessionToken", this::getSessionToken,
+        lock(LockMode.READ_MINTS, "its session goes to the concurrent Sessions store: no need to stop other calls"),
+        sessions(SessionAccess.HANDLER_DECIDES));
+    registry.register("sts", "GetFederationToken", this::getFederationToken,
+        lock(LockMode.READ_MINTS, "as GetSessionToken: AWS calls it Write, but it only adds a session"),
+        sessions(SessionAccess.HANDLER_DECIDES));
   }
 
   private Map<String, ?> getSessionToken(OperationCall call) {

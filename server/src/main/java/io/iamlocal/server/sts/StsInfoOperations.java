@@ -1,5 +1,7 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.notJournalled;
+
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.authz.AuthorizationMessages;
@@ -22,7 +24,8 @@ public final class StsInfoOperations implements Operations {
   @Override
   public void register(OperationRegistry registry) {
     registry.register("sts", "GetAccessKeyInfo", this::getAccessKeyInfo);
-    registry.register("sts", "DecodeAuthorizationMessage", this::decodeAuthorizationMessage);
+    registry.register("sts", "DecodeAuthorizationMessage", this::decodeAuthorizationMessage,
+        notJournalled("AWS calls it Write, but it only reads; its input is not state after a restart"));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.iamlocal.server.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iamlocal.server.dispatch.BrowserGuard;
 import io.iamlocal.server.dispatch.RequestRouter;
 import io.iamlocal.server.state.IamLocalState;
 import io.netty.buffer.Unpooled;
@@ -19,7 +20,8 @@ class LastResortAnswerTest {
   @Test
   void aThrowingRouteIsAnsweredWithAnAwsInternalFailure() {
     // No dispatcher: an AWS call throws a NullPointerException past every handler's own error mapping.
-    RequestRouter router = new RequestRouter(null, new IamLocalState("123456789012", "test", "test", java.time.Clock.systemUTC()), null, null, null, null);
+    RequestRouter router = new RequestRouter(null, new IamLocalState("123456789012", "test", "test", java.time.Clock.systemUTC()), null, null, null, null,
+        () -> null, new BrowserGuard("127.0.0.1", java.util.Set.of()), null, null);
     EmbeddedChannel ch = new EmbeddedChannel(new AwsRequestHandler(router));
     ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/?Action=ListUsers", Unpooled.EMPTY_BUFFER));
     FullHttpResponse response = ch.readOutbound();

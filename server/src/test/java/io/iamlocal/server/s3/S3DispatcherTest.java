@@ -8,6 +8,7 @@ import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.log.RequestLog;
+import io.iamlocal.server.trail.Trail;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.sigv4.CanonicalUriMode;
 import io.iamlocal.sigv4.RequestSigner;
@@ -32,7 +33,8 @@ class S3DispatcherTest {
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final IamLocalState state = new IamLocalState("123456789012", "test", "test", clock);
   private final SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), clock);
-  private final S3Dispatcher s3 = new S3Dispatcher(state, verifier, new CallerResolver(), new PolicyAuthorizer(true), RequestLog.NONE);
+  private final S3Dispatcher s3 = new S3Dispatcher(state, verifier, new CallerResolver(), new PolicyAuthorizer(true), RequestLog.NONE,
+      io.iamlocal.server.ServerConfig.DEFAULT_S3_MAX_OBJECT_SIZE, io.iamlocal.server.Safeguards.DEFAULT_S3_MAX_TOTAL_BYTES, Trail.NONE);
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -1,0 +1,142 @@
+package io.iamlocal.server.dispatch;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the server needs to know about one operation besides its handler: the account lock
+ * it runs under, whether a data directory journals it, whether AWS serves it unsigned, which
+ * temporary credentials may call it, the action-specific condition keys it supplies, and the ARN
+ * member AWS checks before authorizing ({@code arnMember}, or null), and whether the password
+ * policy grants it to every user ({@code passwordPolicyGrants}). Locking ({@link QueryDispatcher}), journalling and replay
+ * ({@code Durability}), unsigned calls and authorization ({@code PolicyAuthorizer}) read only this.
+ * Specs are made by {@link OperationRegistry#register}: defaults from AWS's Service Authorization
+ * Reference (the action's access level), changed by {@link Change}s declared with the handler.
+ */
+public record OperationSpec(
+    String service, String name, LockMode lock, boolean journalled, boolean unsigned, SessionAccess sessions, Set<String> conditionKeys,
+    String arnMember, boolean passwordPolicyGrants) {
+
+  public OperationSpec {
+    Objects.requireNonNull(service);
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(lock);
+    Objects.requireNonNull(sessions);
+    conditionKeys = Set.copyOf(conditionKeys);
+    if (lock == LockMode.READ && journalled) {
+      throw new IllegalArgumentException(service + ":" + name + ": a read-locked call changes nothing to journal");
+    }
+  }
+
+  /** The account lock a call runs under. */
+  public enum LockMode {
+    /** Shares the read lock; changes nothing. */
+    READ,
+    /** Takes the write lock. */
+    WRITE,
+    /**
+     * Shares the read lock but draws random values and creates a session in a concurrent store
+     * (GetSessionToken): journalled when it drew any, refused once the data directory has failed.
+     */
+    READ_MINTS;
+
+    /** Whether the call shares the account's read lock. */
+    public boolean shared() {
+      return this != WRITE;
+    }
+  }
+
+  /**
+   * Which temporary credentials may call the operation whatever the policies say (AWS: GetSessionToken
+   * credentials "cannot call any IAM API operations unless MFA information is included", "cannot call
+   * any STS API except AssumeRole or GetCallerIdentity"; federated users call only GetCallerIdentity).
+   */
+  public enum SessionAccess {
+    /** Role sessions only; others are refused with AccessDenied (STS's default). */
+    ROLE,
+    /** Role sessions and GetSessionToken credentials; federated users are refused with AccessDenied. */
+    ROLE_OR_SESSION_TOKEN,
+    /** Role sessions and GetSessionToken credentials with MFA; others are refused as an invalid token (IAM's default). */
+    ROLE_OR_MFA_SESSION_TOKEN,
+    /** Every temporary credential. */
+    ANY,
+    /** The handler refuses temporary credentials itself, before any policy is evaluated. */
+    HANDLER_DECIDES
+  }
+
+  /** A change to the defaults, declared with the handler; {@code why} is for the reader of the declaration. */
+  @FunctionalInterface
+  public interface Change {
+    OperationSpec apply(OperationSpec defaults);
+  }
+
+  /** Runs under {@code lock} although AWS's access level suggests otherwise (or AWS lists no level); say {@code why}. */
+  public static Change lock(LockMode lock, String why) {
+    requireReason(why);
+    return new LockChange(lock);
+  }
+
+  /** The lock change (the only one that can stand in for a missing access level). */
+  record LockChange(LockMode lock) implements Change {
+    @Override
+    public OperationSpec apply(OperationSpec s) {
+      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+    }
+  }
+
+  /** Write-locked but leaves nothing lasting, so nothing is journalled; say {@code why}. */
+  public static Change notJournalled(String why) {
+    requireReason(why);
+    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+  }
+
+  /** AWS serves the call without a signature (the request carries its own credential). */
+  public static Change unsignedAllowed() {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+  }
+
+  /** Temporary credentials that may call it, other than the service's default. */
+  public static Change sessions(SessionAccess sessions) {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+  }
+
+  /**
+   * Condition keys of AWS's reference for this action that the request context gets from the call
+   * itself (the policy being attached, the target's boundary, the token's audience), beyond the keys
+   * every call carries; the authorizer reads them from here.
+   */
+  public static Change conditionKeys(String... keys) {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys), s.arnMember, s.passwordPolicyGrants);
+  }
+
+  /**
+   * The defaults: Read and List actions share the read lock, every other access level takes the
+   * write lock and is journalled; IAM admits MFA'd session-token credentials, STS role sessions only.
+   * With no access level (AWS does not list the action yet) the registry insists on a {@link #lock} override.
+   */
+  static OperationSpec defaults(String service, String name, String accessLevel) {
+    // accessLevel null: provisional write defaults, replaced by the mandatory lock override
+    SessionAccess sessions = service.equals("iam") ? SessionAccess.ROLE_OR_MFA_SESSION_TOKEN : SessionAccess.ROLE;
+    boolean read = accessLevel != null && (accessLevel.equals("Read") || accessLevel.equals("List"));
+    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false);
+  }
+
+  /** AWS checks the ARN in {@code member} for syntax before it authorizes the call (a ValidationError for anyone; recorded). */
+  public static Change arnCheckedFirst(String member) {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants);
+  }
+
+  /**
+   * The account password policy's "allow users to change their own password" grants every IAM user
+   * this action (on itself), unless a policy denies it.
+   */
+  public static Change grantedByPasswordPolicy() {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, true);
+  }
+
+  private static void requireReason(String why) {
+    if (why == null || why.isBlank()) {
+      throw new IllegalArgumentException("an override of an operation's defaults says why");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.iamlocal.server;
+
+import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iamlocal.protocol.model.ServiceModel;
+import io.iamlocal.server.authz.ActionResources;
+import io.iamlocal.server.authz.AuthorizationReference;
+import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.dispatch.OperationSpec;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every served operation's spec, drawn from AWS's access levels and the overrides declared with
+ * the handlers, equals what the server did before specs existed ({@code operation-specs.txt}),
+ * names an operation of the model, and has an authorization row; registration fails closed.
+ */
+class OperationSpecsTest {
+  private static final ServiceModel IAM = IamLocalServer.ServiceModels.iam();
+  private static final ServiceModel STS = IamLocalServer.ServiceModels.sts();
+
+  @Test
+  void specsEqualThePinnedBehaviour() throws IOException {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    List<String> actual = new ArrayList<>();
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        OperationSpec spec = registry.spec(service, name);
+        actual.add(String.join(" ", service, name, spec.lock().name(), spec.journalled() ? "journalled" : "not-journalled",
+            spec.unsigned() ? "unsigned" : "signed", spec.sessions().name()));
+      }
+    }
+    assertThat(actual).hasSize(187).containsExactlyElementsOf(pinned());
+  }
+
+  @Test
+  void everySpecHasAnAuthorizationRow() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        assertThat(ActionResources.entry(service + ":" + name)).as(service + ":" + name).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void declaredConditionKeysAreTheReferencesAndMatchTheFormerRules() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    Map<String, Set<String>> declaring = new TreeMap<>();
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        for (String key : registry.spec(service, name).conditionKeys()) {
+          assertThat(AuthorizationReference.of(service).action(name).orElseThrow().conditionKeys())
+              .as(service + ":" + name + " declares " + key).contains(key);
+          declaring.computeIfAbsent(key, k -> new TreeSet<>()).add(name);
+        }
+      }
+    }
+    // Before specs, PolicyAuthorizer chose these by name: Attach*/Detach*, a regex, and one name comparison.
+    assertThat(declaring).containsOnlyKeys("iam:PolicyARN", "iam:PermissionsBoundary",
+        "sts:IdentityTokenAudience", "sts:DurationSeconds", "sts:SigningAlgorithm");
+    assertThat(declaring.get("iam:PolicyARN")).containsExactly("AttachGroupPolicy", "AttachRolePolicy", "AttachUserPolicy",
+        "DetachGroupPolicy", "DetachRolePolicy", "DetachUserPolicy");
+    assertThat(declaring.get("iam:PermissionsBoundary")).allMatch(
+        name -> name.matches("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)")).hasSize(12);
+    assertThat(declaring.get("sts:IdentityTokenAudience")).containsExactly("GetWebIdentityToken");
+  }
+
+  @Test
+  void arnMembersCheckedBeforeAuthorizationAreTheFormerOnes() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    Map<String, String> checked = new TreeMap<>();
+    for (String service : List.of("iam", "sts")) {
+      for (String name : registry.implemented(service)) {
+        String member = registry.spec(service, name).arnMember();
+        if (member != null) {
+          assertThat(registry.operation(service, name).input().member(member)).as(service + ":" + name + "." + member).isNotNull();
+          checked.put(service + ":" + name, member);
+        }
+      }
+    }
+    assertThat(checked).containsExactlyEntriesOf(new TreeMap<>(Map.of("iam:AttachGroupPolicy", "PolicyArn",
+        "iam:AttachRolePolicy", "PolicyArn", "iam:AttachUserPolicy", "PolicyArn", "iam:DetachGroupPolicy", "PolicyArn",
+        "iam:DetachRolePolicy", "PolicyArn", "iam:DetachUserPolicy", "PolicyArn", "sts:AssumeRole", "RoleArn")));
+  }
+
+  @Test
+  void thePasswordPolicyGrantsTheFormerTwoActions() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    assertThat(registry.implemented("iam").stream().filter(name -> registry.spec("iam", name).passwordPolicyGrants()))
+        .containsExactly("ChangePassword", "GetAccountPasswordPolicy");
+    assertThat(registry.implemented("sts").stream().filter(name -> registry.spec("sts", name).passwordPolicyGrants())).isEmpty();
+  }
+
+  @Test
+  void anOperationTheModelLacksFailsRegistration() {
+    OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
+    assertThatThrownBy(() -> registry.register("iam", "GetUsers", call -> null))
+        .hasMessage("no operation iam:GetUsers in the models");
+  }
+
+  @Test
+  void anOperationWithoutAccessLevelMustDeclareItsLock() {
+    OperationRegistry registry = new OperationRegistry((service, action) -> null).addService(IAM);
+    assertThatThrownBy(() -> registry.register("iam", "GetUser", call -> null))
+        .hasMessageContaining("declare its lock");
+    registry.register("iam", "ListUsers", call -> null, lock(LockMode.READ, "a test"));
+    assertThat(registry.spec("iam", "ListUsers").lock()).isEqualTo(LockMode.READ);
+  }
+
+  @Test
+  void aMissingOperationFailsTheCatalog() {
+    OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
+    registry.register("iam", "GetUser", call -> null);
+    assertThatThrownBy(registry::requireEveryOperation).hasMessageStartingWith("no handler for iam:");
+  }
+
+  @Test
+  void overridesSayWhy() {
+    assertThatThrownBy(() -> lock(LockMode.WRITE, " ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<String> pinned() throws IOException {
+    try (InputStream in = OperationSpecsTest.class.getResourceAsStream("operation-specs.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+    }
+  }
+}
