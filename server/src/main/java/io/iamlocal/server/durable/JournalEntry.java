@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * {@link Kind#SEED} the application of a seed document (as JSON). Each carries the tape of clock
  * instants and random values it consumed (see {@code state.Tape}). An operation also records the
  * enforcement mode it was decided under, so replay decides it the same way whatever {@code --enforce}
- * the server restarts with.
+ * the server restarts with (format 1 entries, written before, replay as strict).
  */
 public record JournalEntry(
     Kind kind,
@@ -47,6 +47,7 @@ public record JournalEntry(
   public record CallerRef(CallerMode mode, String accessKeyId) {}
 
   static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_ENFORCEMENT = 1;
   private static final byte INSTANT = 1;
   private static final byte CHARS = 2;
   private static final byte BYTES = 3;
@@ -109,7 +110,7 @@ public record JournalEntry(
   public static JournalEntry decode(byte[] data) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
     int format = in.readUnsignedByte();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_ENFORCEMENT) {
       throw new IOException("unknown entry format " + format);
     }
     Kind kind = enumAt(Kind.values(), in.readUnsignedByte());
@@ -133,7 +134,8 @@ public record JournalEntry(
       sourceIp = readString(in);
       secure = in.readBoolean();
       userAgent = readString(in);
-      enforcement = enumAt(EnforcementMode.values(), in.readUnsignedByte());
+      enforcement = format == FORMAT_WITHOUT_ENFORCEMENT ? EnforcementMode.STRICT
+          : enumAt(EnforcementMode.values(), in.readUnsignedByte());
       int n = count(in.readInt(), data.length);
       for (int i = 0; i < n; i++) {
         params.put(readString(in), readString(in));

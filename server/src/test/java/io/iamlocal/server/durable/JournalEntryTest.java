@@ -33,7 +33,7 @@ class JournalEntryTest {
   }
 
   @Test
-  void entriesOfTheNeverReleasedFormatOneAreNotEntries() throws IOException {
+  void entriesWrittenBeforeTheModeWasJournalledReplayAsStrict() throws IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
       out.writeByte(1); // format 1: no enforcement mode
@@ -50,9 +50,9 @@ class JournalEntryTest {
       out.writeInt(0);
       out.writeInt(0);
     }
-    // Format 1 (no enforcement mode) was only ever written by unreleased builds: no compatibility path.
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JournalEntry.decode(bytes.toByteArray()))
-        .isInstanceOf(IOException.class).hasMessage("unknown entry format 1");
+    JournalEntry old = JournalEntry.decode(bytes.toByteArray());
+    assertThat(old.operation()).isEqualTo("AssumeRole");
+    assertThat(old.enforcement()).isEqualTo(io.iamlocal.server.authz.EnforcementMode.STRICT);
   }
 
   private static void writeString(java.io.DataOutputStream out, String s) throws IOException {
