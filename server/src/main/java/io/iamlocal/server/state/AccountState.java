@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class AccountState {
   private final String accountId;
+  private final Partition partition;
   private final Clock clock;
   private final IdGenerator ids;
   private final Instant createDate;
@@ -25,7 +26,12 @@ public final class AccountState {
   private final Map<String, Object> extensions = new ConcurrentHashMap<>();
 
   public AccountState(String accountId, Clock clock, IdGenerator ids) {
+    this(accountId, Partition.AWS, clock, ids);
+  }
+
+  public AccountState(String accountId, Partition partition, Clock clock, IdGenerator ids) {
     this.accountId = accountId;
+    this.partition = partition;
     this.clock = clock;
     this.ids = ids;
     this.createDate = clock.instant();
@@ -33,6 +39,11 @@ public final class AccountState {
 
   public String accountId() {
     return accountId;
+  }
+
+  /** The partition the account lives in: its ARNs start {@code arn:<partition id>:}. */
+  public Partition partition() {
+    return partition;
   }
 
   public Clock clock() {
