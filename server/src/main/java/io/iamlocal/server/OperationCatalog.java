@@ -1,7 +1,6 @@
 package io.iamlocal.server;
 
 import io.iamlocal.protocol.model.ServiceModel;
-import io.iamlocal.server.authz.ActionResources;
 import io.iamlocal.server.authz.AuthorizationReference;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
@@ -86,29 +85,17 @@ final class OperationCatalog {
   }
 
   static OperationRegistry build(ServiceModel iam, ServiceModel sts) {
-    OperationRegistry registry = new OperationRegistry(OperationCatalog::accessLevel).addService(iam).addService(sts);
+    OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(iam).addService(sts);
     families().forEach(f -> f.register(registry));
     registry.requireEveryOperation();
-    requireAuthorizationRows(registry);
     return registry;
   }
 
-  /**
-   * Every served operation has its row in {@code action-resources.txt} (whose loading already
-   * refuses unknown resource forms): an operation never falls back to an unchecked resource.
-   */
-  static void requireAuthorizationRows(OperationRegistry registry) {
-    for (String service : registry.services().keySet()) {
-      for (String operation : registry.implemented(service)) {
-        if (ActionResources.entry(service + ":" + operation) == null) {
-          throw new IllegalStateException("no row for " + service + ":" + operation + " in action-resources.txt");
-        }
-      }
-    }
-  }
-
-  /** An action's access level in AWS's Service Authorization Reference: the source of each spec's defaults. */
-  private static String accessLevel(String service, String action) {
-    return AuthorizationReference.of(service).action(action).map(AuthorizationReference.Action::accessLevel).orElse(null);
+  /** An action's entry in AWS's Service Authorization Reference: the source of each spec's defaults. */
+  static OperationRegistry.ReferenceAction reference(String service, String action) {
+    return AuthorizationReference.of(service).action(action)
+        .map(a -> new OperationRegistry.ReferenceAction(a.accessLevel(), a.resourceTypeNames(),
+            a.resourceTypes().stream().filter(AuthorizationReference.ResourceType::required).map(AuthorizationReference.ResourceType::name).toList()))
+        .orElse(null);
   }
 }

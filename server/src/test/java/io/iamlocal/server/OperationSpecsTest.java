@@ -1,15 +1,16 @@
 package io.iamlocal.server;
 
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iamlocal.protocol.model.ServiceModel;
-import io.iamlocal.server.authz.ActionResources;
 import io.iamlocal.server.authz.AuthorizationReference;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
+import io.iamlocal.server.dispatch.ResourceForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Every served operation's spec, drawn from AWS's access levels and the overrides declared with
  * the handlers, equals what the server did before specs existed ({@code operation-specs.txt}),
- * names an operation of the model, and has an authorization row; registration fails closed.
+ * names an operation of the model, and has a resource; registration fails closed.
  */
 class OperationSpecsTest {
   private static final ServiceModel IAM = IamLocalServer.ServiceModels.iam();
   private static final ServiceModel STS = IamLocalServer.ServiceModels.sts();
+  private static final OperationRegistry.ReferenceAction READ = new OperationRegistry.ReferenceAction("Read", List.of(), List.of());
 
   @Test
   void specsEqualThePinnedBehaviour() throws IOException {
@@ -38,20 +40,44 @@ class OperationSpecsTest {
       for (String name : registry.implemented(service)) {
         OperationSpec spec = registry.spec(service, name);
         actual.add(String.join(" ", service, name, spec.lock().name(), spec.journalled() ? "journalled" : "not-journalled",
-            spec.unsigned() ? "unsigned" : "signed", spec.sessions().name()));
+            spec.unsigned() ? "unsigned" : "signed", spec.sessions().name(), spec.resource().form().token(),
+            dashIfNull(spec.resource().member()), dashIfNull(spec.resource().tagAction())));
       }
     }
     assertThat(actual).hasSize(187).containsExactlyElementsOf(pinned());
   }
 
   @Test
-  void everySpecHasAnAuthorizationRow() {
+  void everySpecHasAResource() {
     OperationRegistry registry = OperationCatalog.build(IAM, STS);
     for (String service : List.of("iam", "sts")) {
       for (String name : registry.implemented(service)) {
-        assertThat(ActionResources.entry(service + ":" + name)).as(service + ":" + name).isNotNull();
+        assertThat(registry.spec(service, name).resource()).as(service + ":" + name).isNotNull();
       }
     }
+  }
+
+  @Test
+  void anActionWhoseResourceTheReferenceDoesNotGiveMustDeclareIt() {
+    // ChangePassword: the reference scopes it to a user, but its input names none.
+    OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(IAM);
+    assertThatThrownBy(() -> registry.register("iam", "ChangePassword", call -> null))
+        .hasMessageContaining("declare it (OperationSpec.resource)");
+    registry.register("iam", "ChangePassword", call -> null, resource(ResourceForm.SELF_USER, "a test"));
+    assertThat(registry.spec("iam", "ChangePassword").resource().form()).isEqualTo(ResourceForm.SELF_USER);
+  }
+
+  @Test
+  void resourcesComeFromTheReferenceAndOverridesMustDiffer() {
+    OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(IAM);
+    registry.register("iam", "GetUser", call -> null);
+    assertThat(registry.spec("iam", "GetUser").resource()).isEqualTo(new OperationSpec.Resource(ResourceForm.USER, "UserName", null));
+    assertThatThrownBy(() -> registry.register("iam", "GetRole", call -> null, resource(ResourceForm.ROLE, "RoleName", "a test")))
+        .hasMessageContaining("already gives");
+    assertThatThrownBy(() -> registry.register("iam", "GetGroup", call -> null, resource(ResourceForm.USER, "UserNmae", "a test")))
+        .hasMessageContaining("no member UserNmae");
+    assertThat(new OperationSpec.Resource(ResourceForm.USER, null, null).member()).isNull(); // the calling user
+    assertThatThrownBy(() -> new OperationSpec.Resource(ResourceForm.GROUP, null, null)).hasMessageContaining("needs a member");
   }
 
   @Test
@@ -105,7 +131,7 @@ class OperationSpecsTest {
 
   @Test
   void anOperationTheModelLacksFailsRegistration() {
-    OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
+    OperationRegistry registry = new OperationRegistry((service, action) -> READ).addService(IAM);
     assertThatThrownBy(() -> registry.register("iam", "GetUsers", call -> null))
         .hasMessage("no operation iam:GetUsers in the models");
   }
@@ -115,13 +141,13 @@ class OperationSpecsTest {
     OperationRegistry registry = new OperationRegistry((service, action) -> null).addService(IAM);
     assertThatThrownBy(() -> registry.register("iam", "GetUser", call -> null))
         .hasMessageContaining("declare its lock");
-    registry.register("iam", "ListUsers", call -> null, lock(LockMode.READ, "a test"));
+    registry.register("iam", "ListUsers", call -> null, lock(LockMode.READ, "a test"), resource(ResourceForm.LIST, "user", "a test"));
     assertThat(registry.spec("iam", "ListUsers").lock()).isEqualTo(LockMode.READ);
   }
 
   @Test
   void aMissingOperationFailsTheCatalog() {
-    OperationRegistry registry = new OperationRegistry((service, action) -> "Read").addService(IAM);
+    OperationRegistry registry = new OperationRegistry((service, action) -> READ).addService(IAM);
     registry.register("iam", "GetUser", call -> null);
     assertThatThrownBy(registry::requireEveryOperation).hasMessageStartingWith("no handler for iam:");
   }
@@ -129,6 +155,10 @@ class OperationSpecsTest {
   @Test
   void overridesSayWhy() {
     assertThatThrownBy(() -> lock(LockMode.WRITE, " ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String dashIfNull(String value) {
+    return value == null ? "-" : value;
   }
 
   private static List<String> pinned() throws IOException {

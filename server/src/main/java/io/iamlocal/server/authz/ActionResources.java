@@ -1,6 +1,7 @@
 package io.iamlocal.server.authz;
 
 import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.iam.ServiceLinkedRoleArns;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
@@ -14,56 +15,19 @@ import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.ServerCertificate;
 import io.iamlocal.server.state.ServerCertificates;
 import io.iamlocal.server.state.User;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Which resource each IAM and STS action is authorized against, read from the table in
- * {@code action-resources.txt} (one line per operation, see its header for the forms).
+ * Builds the resource an action is authorized against from a request, as its operation's spec
+ * declares it ({@link OperationSpec.Resource}).
  */
 public final class ActionResources {
-  private static final String TABLE = "action-resources.txt";
-  private static final Map<String, Entry> ENTRIES = load();
-
   private ActionResources() {}
-
-  /**
-   * One row of the table.
-   *
-   * @param action {@code iam:CreateUser}
-   * @param form how to build the resource
-   * @param member the request member the form reads, or the entity type for {@code list} forms
-   * @param tagAction an action also required when the request carries Tags, or null
-   */
-  public record Entry(String action, ResourceForm form, String member, String tagAction) {
-    /** Whether the generic authorizer leaves this action alone. */
-    public boolean unchecked() {
-      return form == ResourceForm.UNCHECKED;
-    }
-  }
 
   /** The resource ARN (or AWS's text for it) plus the entity it names, when it exists. */
   public record Target(String resource, Object entity) {}
 
-  /** The row for {@code service:Operation}, or null when the table has none. */
-  public static Entry entry(String action) {
-    return ENTRIES.get(action);
-  }
-
-  /** Every row, in table order. */
-  public static Map<String, Entry> entries() {
-    return Collections.unmodifiableMap(ENTRIES);
-  }
-
-  /** Builds the resource of {@code entry} for a request. */
-  public static Target resolve(Entry entry, Params params, Caller caller, AccountState account) {
+  /** Builds {@code entry} for a request. */
+  public static Target resolve(OperationSpec.Resource entry, Params params, Caller caller, AccountState account) {
     String acct = account.accountId();
     String value = entry.member() == null ? null : params.string(entry.member());
     return switch (entry.form()) {
@@ -168,33 +132,5 @@ public final class ActionResources {
     }
     String[] parts = target.split(":", 6);
     return parts.length == 6 ? parts[4] : target;
-  }
-
-  private static Map<String, Entry> load() {
-    Map<String, Entry> out = new LinkedHashMap<>();
-    try (InputStream in = ActionResources.class.getResourceAsStream(TABLE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + TABLE);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\\s+");
-        ResourceForm form = ResourceForm.parse(cols[1]);
-        String member = cols.length > 2 ? cols[2] : null;
-        String tagAction = cols.length > 3 ? cols[3] : null;
-        if (member == null && form.readsMember()) {
-          throw new IllegalStateException(TABLE + ": " + cols[0] + " needs a member for form " + form.token());
-        }
-        out.put(cols[0], new Entry(cols[0], form, member, tagAction));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }

@@ -94,8 +94,8 @@ public final class PolicyAuthorizer implements Authorizer {
     if (caller.isRoot() || (caller.isTemporary() && spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES)) {
       return; // root may do anything; session credentials are refused by those handlers before any policy matters
     }
-    // Every served operation has a row: start-up refuses a catalog without one (OperationCatalog).
-    ActionResources.Entry entry = ActionResources.entry(spec.service() + ":" + spec.name());
+    // Every spec has a resource: registration refuses one without (OperationRegistry).
+    OperationSpec.Resource entry = spec.resource();
     if (entry.unchecked()) {
       return;
     }
@@ -106,7 +106,7 @@ public final class PolicyAuthorizer implements Authorizer {
       addRequestKeys(built, call.params(), spec.conditionKeys(), target);
       return built;
     });
-    check(call, entry.action(), target.resource(), keys, spec.passwordPolicyGrants());
+    check(call, spec.action(), target.resource(), keys, spec.passwordPolicyGrants());
     List<Tags.Tag> tags = call.params().has("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
       check(call, entry.tagAction(), target.resource(), keys, false);
@@ -190,9 +190,8 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   private static void refuseSession(OperationCall call, OperationSpec spec) {
-    String action = spec.service() + ":" + spec.name();
-    ActionResources.Entry entry = ActionResources.entry(action);
-    String resource = entry == null ? "*" : ActionResources.resolve(entry, call.params(), call.caller(), call.account()).resource();
+    String action = spec.action();
+    String resource = ActionResources.resolve(spec.resource(), call.params(), call.caller(), call.account()).resource();
     throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: " + action
         + " on resource: " + resource);
   }

@@ -4,7 +4,10 @@ import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.ServiceModel;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,19 +19,25 @@ import java.util.TreeMap;
 public final class OperationRegistry {
   private final Map<String, ServiceModel> services = new HashMap<>();
   private final Map<String, Map<String, Registered>> handlers = new HashMap<>();
-  private final AccessLevels accessLevels;
+  private final Reference reference;
 
-  /** AWS's access level of an action ({@code Read}, {@code List}, {@code Write}, …), or null when not listed. */
+  /** AWS's Service Authorization Reference entry of an action, or null when it is not listed. */
   @FunctionalInterface
-  public interface AccessLevels {
-    String of(String service, String action);
+  public interface Reference {
+    ReferenceAction of(String service, String action);
   }
+
+  /**
+   * What the reference says of an action: its access level ({@code Read}, {@code List},
+   * {@code Write}, …) and the resource types it can be scoped to, all and required ones.
+   */
+  public record ReferenceAction(String accessLevel, List<String> resourceTypes, List<String> requiredResourceTypes) {}
 
   /** A handler with its operation's spec. */
   public record Registered(OperationHandler handler, OperationSpec spec) {}
 
-  public OperationRegistry(AccessLevels accessLevels) {
-    this.accessLevels = accessLevels;
+  public OperationRegistry(Reference reference) {
+    this.reference = reference;
   }
 
   public OperationRegistry addService(ServiceModel model) {
@@ -47,24 +56,47 @@ public final class OperationRegistry {
 
   /**
    * Registers the handler of {@code service:operation}, whose spec is the defaults drawn from
-   * AWS's access level ({@link OperationSpec#defaults}) changed by {@code overrides}.
+   * AWS's reference ({@link OperationSpec#defaults}, {@link DefaultResources}) changed by
+   * {@code overrides}. Fails when the reference does not give a lock or a resource and no override
+   * declares it, when a resource override repeats the default, or names a member the input lacks.
    */
   public void register(String service, String operation, OperationHandler handler, OperationSpec.Change... overrides) {
     ServiceModel model = services.get(service);
-    if (model == null || model.operation(operation) == null) {
+    OperationModel op = model == null ? null : model.operation(operation);
+    if (op == null) {
       throw new IllegalArgumentException("no operation " + service + ":" + operation + " in the models");
     }
-    String accessLevel = accessLevels.of(service, operation);
-    if (accessLevel == null && Arrays.stream(overrides).noneMatch(o -> o instanceof OperationSpec.LockChange)) {
+    ReferenceAction listed = reference.of(service, operation);
+    if (listed == null && Arrays.stream(overrides).noneMatch(o -> o instanceof OperationSpec.LockChange)) {
       throw new IllegalArgumentException(service + ":" + operation
           + " is not in AWS's authorization reference: declare its lock (OperationSpec.lock) with the handler");
     }
-    OperationSpec spec = OperationSpec.defaults(service, operation, accessLevel);
+    Set<String> inputMembers = op.input() == null ? Set.of() : Set.copyOf(op.input().memberNames());
+    OperationSpec.Resource defaultResource = listed == null ? null : DefaultResources.of(listed, inputMembers);
+    OperationSpec spec = OperationSpec.defaults(service, operation, listed == null ? null : listed.accessLevel(), defaultResource);
     for (OperationSpec.Change override : overrides) {
+      if (override instanceof OperationSpec.ResourceChange changed && defaultResource != null
+          && changed.form() == defaultResource.form() && Objects.equals(changed.member(), defaultResource.member())) {
+        throw new IllegalArgumentException(service + ":" + operation + " declares the resource AWS's reference already gives: drop it");
+      }
       spec = override.apply(spec);
     }
+    requireResource(spec, inputMembers);
     if (handlers.get(service).putIfAbsent(operation, new Registered(handler, spec)) != null) {
       throw new IllegalStateException("operation registered twice: " + service + ":" + operation);
+    }
+  }
+
+  /** Fails closed: every spec names its resource, built from a member its input has. */
+  private static void requireResource(OperationSpec spec, Set<String> inputMembers) {
+    OperationSpec.Resource resource = spec.resource();
+    if (resource == null) {
+      throw new IllegalArgumentException(spec.action()
+          + ": AWS's reference gives no resource the input names: declare it (OperationSpec.resource) with the handler");
+    }
+    boolean readsInput = resource.member() != null && resource.form() != ResourceForm.LIST && resource.form() != ResourceForm.LIST_ALL;
+    if (readsInput && !inputMembers.contains(resource.member())) {
+      throw new IllegalArgumentException(spec.action() + ": its input has no member " + resource.member());
     }
   }
 
@@ -97,7 +129,7 @@ public final class OperationRegistry {
   }
 
   /** Implemented operation names of a service, sorted. */
-  public java.util.Set<String> implemented(String service) {
+  public Set<String> implemented(String service) {
     return handlers.getOrDefault(service, Map.of()).keySet();
   }
 }

@@ -7,15 +7,17 @@ import java.util.Set;
  * Everything the server needs to know about one operation besides its handler: the account lock
  * it runs under, whether a data directory journals it, whether AWS serves it unsigned, which
  * temporary credentials may call it, the action-specific condition keys it supplies, and the ARN
- * member AWS checks before authorizing ({@code arnMember}, or null), and whether the password
- * policy grants it to every user ({@code passwordPolicyGrants}). Locking ({@link QueryDispatcher}), journalling and replay
+ * member AWS checks before authorizing ({@code arnMember}, or null), whether the password
+ * policy grants it to every user ({@code passwordPolicyGrants}), and the resource it is authorized
+ * against ({@code resource}). Locking ({@link QueryDispatcher}), journalling and replay
  * ({@code Durability}), unsigned calls and authorization ({@code PolicyAuthorizer}) read only this.
  * Specs are made by {@link OperationRegistry#register}: defaults from AWS's Service Authorization
- * Reference (the action's access level), changed by {@link Change}s declared with the handler.
+ * Reference (the action's access level and resource types), changed by {@link Change}s declared
+ * with the handler.
  */
 public record OperationSpec(
     String service, String name, LockMode lock, boolean journalled, boolean unsigned, SessionAccess sessions, Set<String> conditionKeys,
-    String arnMember, boolean passwordPolicyGrants) {
+    String arnMember, boolean passwordPolicyGrants, Resource resource) {
 
   public OperationSpec {
     Objects.requireNonNull(service);
@@ -76,28 +78,82 @@ public record OperationSpec(
     return new LockChange(lock);
   }
 
+  /** The action policies name: {@code iam:CreateUser}. */
+  public String action() {
+    return service + ":" + name;
+  }
+
+  /**
+   * The resource a call is authorized against: built by {@code form} from the request member
+   * {@code member} (the listed entity type for {@link ResourceForm#LIST} forms; null when the form
+   * reads none); {@code tagAction} is also required when the request carries Tags, or null.
+   */
+  public record Resource(ResourceForm form, String member, String tagAction) {
+    public Resource {
+      Objects.requireNonNull(form);
+      if (form.readsMember() && member == null) {
+        throw new IllegalArgumentException("resource form " + form + " needs a member");
+      }
+    }
+
+    /** Whether the generic authorizer leaves the action alone. */
+    public boolean unchecked() {
+      return form == ResourceForm.UNCHECKED;
+    }
+  }
+
+  /**
+   * Authorized against {@code form} built from {@code member} instead of the resource AWS's reference
+   * suggests (or where it suggests none the request names); say {@code why}.
+   */
+  public static Change resource(ResourceForm form, String member, String why) {
+    requireReason(why);
+    return new ResourceChange(form, member);
+  }
+
+  /** Authorized against {@code form}, which reads no member; say {@code why}. */
+  public static Change resource(ResourceForm form, String why) {
+    return resource(form, null, why);
+  }
+
+  /** The resource change (the only one that can stand in for a resource the defaults cannot find). */
+  record ResourceChange(ResourceForm form, String member) implements Change {
+    @Override
+    public OperationSpec apply(OperationSpec s) {
+      String tagAction = s.resource == null ? null : s.resource.tagAction;
+      return new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
+          s.passwordPolicyGrants, new Resource(form, member, tagAction));
+    }
+  }
+
+  /** Creating with Tags also needs {@code tagAction} (AWS requires e.g. iam:TagUser to tag a user at creation). */
+  public static Change tagAction(String tagAction) {
+    return s -> s.resource == null ? unresolved(s, "declare its resource before its tag action") : new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
+        s.passwordPolicyGrants, new Resource(s.resource.form, s.resource.member, tagAction));
+  }
+
   /** The lock change (the only one that can stand in for a missing access level). */
   record LockChange(LockMode lock) implements Change {
     @Override
     public OperationSpec apply(OperationSpec s) {
-      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
     }
   }
 
   /** Write-locked but leaves nothing lasting, so nothing is journalled; say {@code why}. */
   public static Change notJournalled(String why) {
     requireReason(why);
-    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
   }
 
   /** AWS serves the call without a signature (the request carries its own credential). */
   public static Change unsignedAllowed() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
   }
 
   /** Temporary credentials that may call it, other than the service's default. */
   public static Change sessions(SessionAccess sessions) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
   }
 
   /**
@@ -106,7 +162,7 @@ public record OperationSpec(
    * every call carries; the authorizer reads them from here.
    */
   public static Change conditionKeys(String... keys) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys), s.arnMember, s.passwordPolicyGrants);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys), s.arnMember, s.passwordPolicyGrants, s.resource);
   }
 
   /**
@@ -114,16 +170,16 @@ public record OperationSpec(
    * write lock and is journalled; IAM admits MFA'd session-token credentials, STS role sessions only.
    * With no access level (AWS does not list the action yet) the registry insists on a {@link #lock} override.
    */
-  static OperationSpec defaults(String service, String name, String accessLevel) {
+  static OperationSpec defaults(String service, String name, String accessLevel, Resource resource) {
     // accessLevel null: provisional write defaults, replaced by the mandatory lock override
     SessionAccess sessions = service.equals("iam") ? SessionAccess.ROLE_OR_MFA_SESSION_TOKEN : SessionAccess.ROLE;
     boolean read = accessLevel != null && (accessLevel.equals("Read") || accessLevel.equals("List"));
-    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false);
+    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false, resource);
   }
 
   /** AWS checks the ARN in {@code member} for syntax before it authorizes the call (a ValidationError for anyone; recorded). */
   public static Change arnCheckedFirst(String member) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants, s.resource);
   }
 
   /**
@@ -131,7 +187,11 @@ public record OperationSpec(
    * this action (on itself), unless a policy denies it.
    */
   public static Change grantedByPasswordPolicy() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, true);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, true, s.resource);
+  }
+
+  private static OperationSpec unresolved(OperationSpec s, String what) {
+    throw new IllegalArgumentException(s.action() + ": " + what);
   }
 
   private static void requireReason(String why) {

@@ -1,10 +1,13 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
@@ -29,7 +32,8 @@ public final class AccessKeyOperations implements Operations {
     registry.register("iam", "ListAccessKeys", this::listAccessKeys);
     registry.register("iam", "UpdateAccessKey", this::updateAccessKey);
     registry.register("iam", "DeleteAccessKey", this::deleteAccessKey);
-    registry.register("iam", "GetAccessKeyLastUsed", this::getAccessKeyLastUsed);
+    registry.register("iam", "GetAccessKeyLastUsed", this::getAccessKeyLastUsed,
+        resource(ResourceForm.KEY_OWNER, "AccessKeyId", "the request names the key, not its user: authorized against the key's owner"));
   }
 
   private Map<String, ?> createAccessKey(OperationCall call) {

@@ -1,6 +1,7 @@
 package io.iamlocal.server.iam;
 
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
@@ -9,6 +10,7 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.DelegationRequest;
 import io.iamlocal.server.state.DelegationRequests;
@@ -30,16 +32,19 @@ public final class DelegationRequestOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateDelegationRequest", this::create);
+    registry.register("iam", "CreateDelegationRequest", this::create,
+        resource(ResourceForm.ACCOUNT, "the request's ID is minted by the call: no ARN exists to authorize against"));
     registry.register("iam", "GetDelegationRequest", this::get);
     registry.register("iam", "ListDelegationRequests", this::list);
     registry.register("iam", "AssociateDelegationRequest", this::associate);
     registry.register("iam", "UpdateDelegationRequest", this::update,
-        lock(LockMode.WRITE, "newer than the authorization reference's last publication; it changes the request"));
+        lock(LockMode.WRITE, "newer than the authorization reference's last publication; it changes the request"),
+        resource(ResourceForm.DELEGATION_REQUEST, "DelegationRequestId", "not in the reference yet (newer than its last publication)"));
     registry.register("iam", "AcceptDelegationRequest", this::accept);
     registry.register("iam", "RejectDelegationRequest", this::reject);
     registry.register("iam", "SendDelegationToken", this::sendToken);
-    registry.register("iam", "GetHumanReadableSummary", this::humanReadableSummary);
+    registry.register("iam", "GetHumanReadableSummary", this::humanReadableSummary,
+        resource(ResourceForm.ARN, "EntityArn", "the delegation request is named by its ARN"));
   }
 
   private Map<String, ?> create(OperationCall call) {

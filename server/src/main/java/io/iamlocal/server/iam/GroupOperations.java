@@ -1,11 +1,14 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Group;
@@ -22,11 +25,13 @@ public final class GroupOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateGroup", this::createGroup);
+    registry.register("iam", "CreateGroup", this::createGroup,
+        resource(ResourceForm.NEW_GROUP, "GroupName", "the group does not exist yet: its ARN is built from Path and GroupName"));
     registry.register("iam", "GetGroup", this::getGroup);
     registry.register("iam", "UpdateGroup", this::updateGroup);
     registry.register("iam", "DeleteGroup", this::deleteGroup);
-    registry.register("iam", "ListGroups", this::listGroups);
+    registry.register("iam", "ListGroups", this::listGroups,
+        resource(ResourceForm.LIST, "group", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:group/), so policies scoped to it match; the reference lists no resource type"));
     registry.register("iam", "AddUserToGroup", this::addUserToGroup);
     registry.register("iam", "RemoveUserFromGroup", this::removeUserFromGroup);
     registry.register("iam", "ListGroupsForUser", this::listGroupsForUser);

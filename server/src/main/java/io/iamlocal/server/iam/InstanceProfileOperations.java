@@ -1,11 +1,15 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IdPrefix;
@@ -25,10 +29,13 @@ public final class InstanceProfileOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateInstanceProfile", this::createInstanceProfile);
+    registry.register("iam", "CreateInstanceProfile", this::createInstanceProfile,
+        resource(ResourceForm.NEW_INSTANCE_PROFILE, "InstanceProfileName", "the instance profile does not exist yet: its ARN is built from Path and InstanceProfileName"),
+        tagAction("iam:TagInstanceProfile"));
     registry.register("iam", "GetInstanceProfile", this::getInstanceProfile);
     registry.register("iam", "DeleteInstanceProfile", this::deleteInstanceProfile);
-    registry.register("iam", "ListInstanceProfiles", this::listInstanceProfiles);
+    registry.register("iam", "ListInstanceProfiles", this::listInstanceProfiles,
+        resource(ResourceForm.LIST, "instance-profile", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:instance-profile/), so policies scoped to it match; the reference lists no resource type"));
     registry.register("iam", "AddRoleToInstanceProfile", this::addRoleToInstanceProfile);
     registry.register("iam", "RemoveRoleFromInstanceProfile", this::removeRoleFromInstanceProfile);
     registry.register("iam", "ListInstanceProfilesForRole", this::listInstanceProfilesForRole);

@@ -1,6 +1,7 @@
 package io.iamlocal.server.iam;
 
 import static io.iamlocal.server.dispatch.OperationSpec.grantedByPasswordPolicy;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
@@ -8,6 +9,7 @@ import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountSettings;
 import io.iamlocal.server.state.Caller;
@@ -31,7 +33,8 @@ public final class LoginProfileOperations implements Operations {
     registry.register("iam", "GetLoginProfile", this::getLoginProfile);
     registry.register("iam", "UpdateLoginProfile", this::updateLoginProfile);
     registry.register("iam", "DeleteLoginProfile", this::deleteLoginProfile);
-    registry.register("iam", "ChangePassword", this::changePassword, grantedByPasswordPolicy());
+    registry.register("iam", "ChangePassword", this::changePassword, grantedByPasswordPolicy(),
+        resource(ResourceForm.SELF_USER, "the caller changes its own password: the request names no user"));
   }
 
   private Map<String, ?> createLoginProfile(OperationCall call) {

@@ -1,5 +1,8 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.policy.validation.PolicySize;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
@@ -7,6 +10,7 @@ import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Arns;
@@ -32,10 +36,13 @@ public final class ManagedPolicyOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreatePolicy", this::createPolicy);
+    registry.register("iam", "CreatePolicy", this::createPolicy,
+        resource(ResourceForm.NEW_POLICY, "PolicyName", "the policy does not exist yet: its ARN is built from Path and PolicyName"),
+        tagAction("iam:TagPolicy"));
     registry.register("iam", "GetPolicy", this::getPolicy);
     registry.register("iam", "DeletePolicy", this::deletePolicy);
-    registry.register("iam", "ListPolicies", this::listPolicies);
+    registry.register("iam", "ListPolicies", this::listPolicies,
+        resource(ResourceForm.POLICY_PATH, "AWS's AccessDenied names the resource as the text 'policy path /'"));
     Function<OperationCall, Tags> customerPolicyTags = call -> ManagedPolicies.requireCustomer(call, call.params().string("PolicyArn")).tags();
     registry.register("iam", "TagPolicy", TagHandlers.tag(customerPolicyTags, "TagsPerPolicy"));
     registry.register("iam", "UntagPolicy", TagHandlers.untag(customerPolicyTags));

@@ -1,11 +1,15 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.MfaDevices;
@@ -33,13 +37,18 @@ public final class MfaOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateVirtualMFADevice", this::createVirtualMfaDevice);
+    registry.register("iam", "CreateVirtualMFADevice", this::createVirtualMfaDevice,
+        resource(ResourceForm.NEW_MFA, "VirtualMFADeviceName", "the device does not exist yet: its ARN is built from Path and VirtualMFADeviceName"),
+        tagAction("iam:TagMFADevice"));
     registry.register("iam", "EnableMFADevice", this::enableMfaDevice);
     registry.register("iam", "ResyncMFADevice", this::resyncMfaDevice);
     registry.register("iam", "DeactivateMFADevice", this::deactivateMfaDevice);
-    registry.register("iam", "DeleteVirtualMFADevice", this::deleteVirtualMfaDevice);
-    registry.register("iam", "ListMFADevices", this::listMfaDevices);
-    registry.register("iam", "ListVirtualMFADevices", this::listVirtualMfaDevices);
+    registry.register("iam", "DeleteVirtualMFADevice", this::deleteVirtualMfaDevice,
+        resource(ResourceForm.MFA, "SerialNumber", "the reference scopes it to no resource type, yet the request names the device by its serial number (ARN)"));
+    registry.register("iam", "ListMFADevices", this::listMfaDevices,
+        resource(ResourceForm.USER, "UserName", "the reference scopes it to no resource type, yet AWS authorizes it against the user named (the caller when absent)"));
+    registry.register("iam", "ListVirtualMFADevices", this::listVirtualMfaDevices,
+        resource(ResourceForm.LIST, "mfa", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:mfa/), so policies scoped to it match; the reference lists no resource type"));
     registry.register("iam", "GetMFADevice", this::getMfaDevice);
     Function<OperationCall, Tags> tags = call -> virtualDevice(MfaDevices.of(call.account()), call.params().string("SerialNumber")).tags();
     registry.register("iam", "TagMFADevice", TagHandlers.tag(tags, "TagsPerVirtualMFADevice"));

@@ -1,9 +1,13 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.OpenIdConnectProvider;
 import io.iamlocal.server.state.OpenIdConnectProviders;
@@ -17,10 +21,13 @@ public final class OpenIdConnectProviderOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateOpenIDConnectProvider", this::create);
+    registry.register("iam", "CreateOpenIDConnectProvider", this::create,
+        resource(ResourceForm.NEW_OIDC, "Url", "the provider does not exist yet: its ARN is built from the Url without its scheme"),
+        tagAction("iam:TagOpenIDConnectProvider"));
     registry.register("iam", "GetOpenIDConnectProvider", this::get);
     registry.register("iam", "DeleteOpenIDConnectProvider", this::delete);
-    registry.register("iam", "ListOpenIDConnectProviders", this::list);
+    registry.register("iam", "ListOpenIDConnectProviders", this::list,
+        resource(ResourceForm.LIST_ALL, "oidc-provider", "AWS's AccessDenied names arn:aws:iam::ACCOUNT:oidc-provider/*; the reference lists no resource type"));
     registry.register("iam", "AddClientIDToOpenIDConnectProvider", this::addClientId);
     registry.register("iam", "RemoveClientIDFromOpenIDConnectProvider", this::removeClientId);
     registry.register("iam", "UpdateOpenIDConnectProviderThumbprint", this::updateThumbprint);

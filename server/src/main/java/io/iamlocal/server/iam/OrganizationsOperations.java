@@ -1,6 +1,7 @@
 package io.iamlocal.server.iam;
 
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
@@ -8,6 +9,7 @@ import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import java.util.Map;
 
 /**
@@ -27,7 +29,8 @@ public final class OrganizationsOperations implements Operations {
     registry.register("iam", "DisableOrganizationsRootSessions", this::notInOrganization);
     registry.register("iam", "ListOrganizationsFeatures", this::notInOrganization);
     registry.register("iam", "GenerateOrganizationsAccessReport", this::notInOrganization,
-        lock(LockMode.WRITE, "AWS calls it Read, but in an organization it would start a job"));
+        lock(LockMode.WRITE, "AWS calls it Read, but in an organization it would start a job"),
+        resource(ResourceForm.ACCESS_REPORT, "EntityPath", "the report is named by the Organizations entity path, which names no IAM entity"));
     registry.register("iam", "GetOrganizationsAccessReport", this::getOrganizationsAccessReport);
   }
 

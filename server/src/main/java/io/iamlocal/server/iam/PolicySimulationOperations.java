@@ -1,5 +1,7 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+
 import io.iamlocal.policy.document.PolicyDocument;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.ContextKeys;
@@ -12,6 +14,7 @@ import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.iam.SimulationPolicies.Entity;
 import io.iamlocal.server.iam.SimulationPolicies.Named;
@@ -50,9 +53,11 @@ public final class PolicySimulationOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "SimulatePrincipalPolicy", this::simulatePrincipal);
+    registry.register("iam", "SimulatePrincipalPolicy", this::simulatePrincipal,
+        resource(ResourceForm.ARN, "PolicySourceArn", "the reference scopes it to no resource type, yet the request names the principal by ARN"));
     registry.register("iam", "SimulateCustomPolicy", this::simulateCustom);
-    registry.register("iam", "GetContextKeysForPrincipalPolicy", this::contextKeysForPrincipal);
+    registry.register("iam", "GetContextKeysForPrincipalPolicy", this::contextKeysForPrincipal,
+        resource(ResourceForm.ARN, "PolicySourceArn", "the reference scopes it to no resource type, yet the request names the principal by ARN"));
     registry.register("iam", "GetContextKeysForCustomPolicy", this::contextKeysForCustom);
   }
 

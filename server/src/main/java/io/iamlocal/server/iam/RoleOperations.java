@@ -1,11 +1,15 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IdPrefix;
@@ -23,13 +27,16 @@ public final class RoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateRole", this::createRole);
+    registry.register("iam", "CreateRole", this::createRole,
+        resource(ResourceForm.NEW_ROLE, "RoleName", "the role does not exist yet: its ARN is built from Path and RoleName"),
+        tagAction("iam:TagRole"));
     registry.register("iam", "GetRole", this::getRole);
     registry.register("iam", "UpdateRole", this::updateRole);
     registry.register("iam", "UpdateRoleDescription", this::updateRoleDescription);
     registry.register("iam", "UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
     registry.register("iam", "DeleteRole", this::deleteRole);
-    registry.register("iam", "ListRoles", this::listRoles);
+    registry.register("iam", "ListRoles", this::listRoles,
+        resource(ResourceForm.LIST, "role", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:role/), so policies scoped to it match; the reference lists no resource type"));
     Function<OperationCall, Tags> tags = call -> IamRoles.require(call.account(), call.params().string("RoleName")).tags();
     registry.register("iam", "TagRole", TagHandlers.tag(tags, "TagsPerRole"));
     registry.register("iam", "UntagRole", TagHandlers.untag(tags));

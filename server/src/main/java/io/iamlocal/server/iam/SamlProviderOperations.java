@@ -1,9 +1,13 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.SamlProvider;
@@ -18,7 +22,9 @@ public final class SamlProviderOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateSAMLProvider", this::create);
+    registry.register("iam", "CreateSAMLProvider", this::create,
+        resource(ResourceForm.NEW_SAML, "Name", "the provider does not exist yet: its ARN is built from Name"),
+        tagAction("iam:TagSAMLProvider"));
     registry.register("iam", "GetSAMLProvider", this::get);
     registry.register("iam", "UpdateSAMLProvider", this::update);
     registry.register("iam", "DeleteSAMLProvider", this::delete);

@@ -1,10 +1,14 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.ServerCertificate;
@@ -19,11 +23,14 @@ public final class ServerCertificateOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "UploadServerCertificate", this::upload);
+    registry.register("iam", "UploadServerCertificate", this::upload,
+        resource(ResourceForm.NEW_SERVER_CERTIFICATE, "ServerCertificateName", "the certificate does not exist yet: its ARN is built from Path and ServerCertificateName"),
+        tagAction("iam:TagServerCertificate"));
     registry.register("iam", "GetServerCertificate", this::get);
     registry.register("iam", "UpdateServerCertificate", this::update);
     registry.register("iam", "DeleteServerCertificate", this::delete);
-    registry.register("iam", "ListServerCertificates", this::list);
+    registry.register("iam", "ListServerCertificates", this::list,
+        resource(ResourceForm.LIST, "server-certificate", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:server-certificate/), so policies scoped to it match; the reference lists no resource type"));
     Function<OperationCall, Tags> tags = call -> target(call).tags();
     registry.register("iam", "TagServerCertificate", TagHandlers.tag(tags, ResourceTags::apply));
     registry.register("iam", "UntagServerCertificate", TagHandlers.untag(tags));

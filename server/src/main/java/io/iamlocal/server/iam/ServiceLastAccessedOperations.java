@@ -1,6 +1,7 @@
 package io.iamlocal.server.iam;
 
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.Markers;
@@ -9,10 +10,11 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccessActivity;
-import io.iamlocal.server.state.ServiceLastAccessedJobs;
 import io.iamlocal.server.state.ServiceLastAccessedJobs.Job;
+import io.iamlocal.server.state.ServiceLastAccessedJobs;
 import io.iamlocal.server.state.ServiceNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +31,12 @@ public final class ServiceLastAccessedOperations implements Operations {
   @Override
   public void register(OperationRegistry registry) {
     registry.register("iam", "GenerateServiceLastAccessedDetails", this::generate,
-        lock(LockMode.WRITE, "AWS calls it Read, but it stores a job under a random ID"));
+        lock(LockMode.WRITE, "AWS calls it Read, but it stores a job under a random ID"),
+        resource(ResourceForm.ARN, "Arn", "the user, group, role or policy is named by its ARN"));
     registry.register("iam", "GetServiceLastAccessedDetails", this::details);
     registry.register("iam", "GetServiceLastAccessedDetailsWithEntities", this::detailsWithEntities);
-    registry.register("iam", "ListPoliciesGrantingServiceAccess", this::policiesGrantingAccess);
+    registry.register("iam", "ListPoliciesGrantingServiceAccess", this::policiesGrantingAccess,
+        resource(ResourceForm.ARN, "Arn", "the user, group or role is named by its ARN"));
   }
 
   private Map<String, ?> generate(OperationCall call) {

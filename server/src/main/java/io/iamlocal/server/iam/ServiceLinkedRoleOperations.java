@@ -1,10 +1,13 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IdPrefix;
@@ -26,9 +29,11 @@ public final class ServiceLinkedRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateServiceLinkedRole", this::createServiceLinkedRole);
+    registry.register("iam", "CreateServiceLinkedRole", this::createServiceLinkedRole,
+        resource(ResourceForm.SERVICE_ROLE, "AWSServiceName", "the role does not exist yet: its name follows from the service principal (and CustomSuffix)"));
     registry.register("iam", "DeleteServiceLinkedRole", this::deleteServiceLinkedRole);
-    registry.register("iam", "GetServiceLinkedRoleDeletionStatus", this::getDeletionStatus);
+    registry.register("iam", "GetServiceLinkedRoleDeletionStatus", this::getDeletionStatus,
+        resource(ResourceForm.DELETION_TASK_ROLE, "DeletionTaskId", "the role is named inside the deletion task's ID"));
   }
 
   /**

@@ -1,11 +1,15 @@
 package io.iamlocal.server.iam;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.tagAction;
+
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Pagination;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Arns;
@@ -26,11 +30,14 @@ public final class UserOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateUser", this::createUser);
+    registry.register("iam", "CreateUser", this::createUser,
+        resource(ResourceForm.NEW_USER, "UserName", "the user does not exist yet: its ARN is built from Path and UserName"),
+        tagAction("iam:TagUser"));
     registry.register("iam", "GetUser", this::getUser);
     registry.register("iam", "UpdateUser", this::updateUser);
     registry.register("iam", "DeleteUser", this::deleteUser);
-    registry.register("iam", "ListUsers", this::listUsers);
+    registry.register("iam", "ListUsers", this::listUsers,
+        resource(ResourceForm.LIST, "user", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:user/), so policies scoped to it match; the reference lists no resource type"));
     Function<OperationCall, Tags> tags = call -> IamUsers.require(call.account(), call.params().string("UserName")).tags();
     registry.register("iam", "TagUser", TagHandlers.tag(tags, "TagsPerUser"));
     registry.register("iam", "UntagUser", TagHandlers.untag(tags));

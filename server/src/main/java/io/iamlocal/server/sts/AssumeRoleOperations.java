@@ -1,20 +1,22 @@
 package io.iamlocal.server.sts;
 
 import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
-import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationResult;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.authz.DenialLog;
+import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec.SessionAccess;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
@@ -36,7 +38,8 @@ public final class AssumeRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"));
+    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"),
+        resource(ResourceForm.UNCHECKED, "its handler authorizes the call against the role's trust policy"));
   }
 
   private Map<String, ?> assumeRole(OperationCall call) {

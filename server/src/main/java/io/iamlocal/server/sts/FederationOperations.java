@@ -1,5 +1,6 @@
 package io.iamlocal.server.sts;
 
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 import static io.iamlocal.server.dispatch.OperationSpec.unsignedAllowed;
 
 import io.iamlocal.protocol.error.AwsErrorCode;
@@ -9,6 +10,7 @@ import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.OpenIdConnectProvider;
@@ -45,8 +47,10 @@ public final class FederationOperations implements Operations {
   @Override
   public void register(OperationRegistry registry) {
     // "Calling AssumeRoleWithSAML does not require the use of AWS security credentials": the token or assertion is the credential.
-    registry.register("sts", "AssumeRoleWithWebIdentity", this::assumeRoleWithWebIdentity, unsignedAllowed());
-    registry.register("sts", "AssumeRoleWithSAML", this::assumeRoleWithSaml, unsignedAllowed());
+    registry.register("sts", "AssumeRoleWithWebIdentity", this::assumeRoleWithWebIdentity, unsignedAllowed(),
+        resource(ResourceForm.UNCHECKED, "unsigned: the role's trust policy, checked by the handler, decides"));
+    registry.register("sts", "AssumeRoleWithSAML", this::assumeRoleWithSaml, unsignedAllowed(),
+        resource(ResourceForm.UNCHECKED, "unsigned: the role's trust policy, checked by the handler, decides"));
   }
 
   private Map<String, ?> assumeRoleWithWebIdentity(OperationCall call) {

@@ -2,6 +2,7 @@ package io.iamlocal.server.sts;
 
 import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.iam.TagParams;
 import io.iamlocal.server.state.AccountSettings;
@@ -43,7 +45,8 @@ public final class PrivilegedTokenOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRoot", this::assumeRoot);
+    registry.register("sts", "AssumeRoot", this::assumeRoot,
+        resource(ResourceForm.ROOT, "TargetPrincipal", "the target account's root user is named by account ID or principal ARN"));
     registry.register("sts", "GetDelegatedAccessToken", this::getDelegatedAccessToken,
         lock(LockMode.READ, "AWS calls it Write; no trade-in token is ever valid here, so it changes nothing"));
     registry.register("sts", "GetWebIdentityToken", this::getWebIdentityToken,

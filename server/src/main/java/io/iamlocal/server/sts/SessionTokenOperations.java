@@ -1,6 +1,7 @@
 package io.iamlocal.server.sts;
 
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
 import io.iamlocal.protocol.error.AwsServiceException;
@@ -10,6 +11,7 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.OperationSpec.SessionAccess;
 import io.iamlocal.server.dispatch.Operations;
+import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
@@ -30,10 +32,12 @@ public final class SessionTokenOperations implements Operations {
   public void register(OperationRegistry registry) {
     registry.register("sts", "GetSessionToken", this::getSessionToken,
         lock(LockMode.READ_MINTS, "its session goes to the concurrent Sessions store: no need to stop other calls"),
-        sessions(SessionAccess.HANDLER_DECIDES));
+        sessions(SessionAccess.HANDLER_DECIDES),
+        resource(ResourceForm.UNCHECKED, "needs no permission (AWS: no policy can deny it); its handler refuses temporary credentials"));
     registry.register("sts", "GetFederationToken", this::getFederationToken,
         lock(LockMode.READ_MINTS, "as GetSessionToken: AWS calls it Write, but it only adds a session"),
-        sessions(SessionAccess.HANDLER_DECIDES));
+        sessions(SessionAccess.HANDLER_DECIDES),
+        resource(ResourceForm.FEDERATED_USER, "Name", "the federated user does not exist yet: its ARN is built from Name"));
   }
 
   private Map<String, ?> getSessionToken(OperationCall call) {

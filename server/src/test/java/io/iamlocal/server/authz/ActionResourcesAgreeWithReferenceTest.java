@@ -1,11 +1,13 @@
 package io.iamlocal.server.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.IamLocalServer;
+import io.iamlocal.server.ServedSpecs;
+import io.iamlocal.server.dispatch.OperationSpec;
+import io.iamlocal.server.dispatch.ResourceForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-kept resource table agrees with AWS's Service Authorization Reference: every row's
- * action exists there, its member exists in the model's input shape, and the resource type its
- * form builds is one the reference lists for the action. Rows that follow AWS's observed
- * behaviour instead are listed in {@link #QUIRKS}, each with why.
+ * Every spec's resource agrees with AWS's Service Authorization Reference: its action exists
+ * there, its member exists in the model's input shape, and the resource type its form builds is
+ * one the reference lists for the action. Specs that follow AWS's observed behaviour instead are
+ * listed in {@link #QUIRKS} (their declarations say why, too).
  */
 class ActionResourcesAgreeWithReferenceTest {
 
@@ -36,9 +38,9 @@ class ActionResourcesAgreeWithReferenceTest {
 
   @Test
   void everyRowAgreesWithTheReferenceOrIsAListedQuirk() {
-    List<String> disagreements = ActionResources.entries().values().stream()
-        .filter(entry -> !entry.unchecked() && !QUIRKS.containsKey(entry.action()))
-        .flatMap(entry -> disagreement(entry).stream())
+    List<String> disagreements = ServedSpecs.all().stream()
+        .filter(spec -> !spec.resource().unchecked() && !QUIRKS.containsKey(spec.action()))
+        .flatMap(spec -> disagreement(spec).stream())
         .toList();
     assertThat(disagreements).isEmpty();
   }
@@ -46,25 +48,25 @@ class ActionResourcesAgreeWithReferenceTest {
   @Test
   void everyQuirkStillDisagrees() {
     for (String action : QUIRKS.keySet()) {
-      assertThat(disagreement(ActionResources.entry(action))).as(action + " agrees now: drop its quirk").isPresent();
+      assertThat(disagreement(ServedSpecs.spec(action))).as(action + " agrees now: drop its quirk").isPresent();
     }
   }
 
   /** Why the row differs from the reference, if it does. */
-  private static Optional<String> disagreement(ActionResources.Entry entry) {
-    String[] parts = entry.action().split(":");
-    Optional<AuthorizationReference.Action> ref = AuthorizationReference.of(parts[0]).action(parts[1]);
+  private static Optional<String> disagreement(OperationSpec spec) {
+    OperationSpec.Resource entry = spec.resource();
+    Optional<AuthorizationReference.Action> ref = AuthorizationReference.of(spec.service()).action(spec.name());
     if (ref.isEmpty()) {
-      return Optional.of(entry.action() + ": not in the reference");
+      return Optional.of(spec.action() + ": not in the reference");
     }
     List<String> types = ref.get().resourceTypeNames();
     return switch (entry.form()) {
       case ACCOUNT -> types.isEmpty() ? Optional.empty()
-          : Optional.of(entry.action() + ": authorized against * but the reference scopes it to " + types);
-      case ARN -> types.isEmpty() ? Optional.of(entry.action() + ": reads an ARN but the reference lists no resource type")
+          : Optional.of(spec.action() + ": authorized against * but the reference scopes it to " + types);
+      case ARN -> types.isEmpty() ? Optional.of(spec.action() + ": reads an ARN but the reference lists no resource type")
           : Optional.empty();
       default -> types.contains(entry.form().resourceType(entry.member())) ? Optional.empty()
-          : Optional.of(entry.action() + ": builds a " + entry.form().resourceType(entry.member())
+          : Optional.of(spec.action() + ": builds a " + entry.form().resourceType(entry.member())
               + " but the reference lists " + types);
     };
   }
@@ -73,14 +75,14 @@ class ActionResourcesAgreeWithReferenceTest {
   void everyMemberColumnNamesAnInputMember() {
     Map<String, ServiceModel> models = Map.of("iam", IamLocalServer.ServiceModels.iam(), "sts", IamLocalServer.ServiceModels.sts());
     List<String> unknown = new ArrayList<>();
-    for (ActionResources.Entry entry : ActionResources.entries().values()) {
+    for (OperationSpec spec : ServedSpecs.all()) {
+      OperationSpec.Resource entry = spec.resource();
       if (entry.member() == null || entry.form() == ResourceForm.LIST || entry.form() == ResourceForm.LIST_ALL) {
         continue;
       }
-      String[] parts = entry.action().split(":");
-      OperationModel op = models.get(parts[0]).operation(parts[1]);
+      OperationModel op = models.get(spec.service()).operation(spec.name());
       if (op.input() == null || !op.input().memberNames().contains(entry.member())) {
-        unknown.add(entry.action() + " " + entry.member());
+        unknown.add(spec.action() + " " + entry.member());
       }
     }
     assertThat(unknown).isEmpty();
@@ -89,14 +91,9 @@ class ActionResourcesAgreeWithReferenceTest {
   @Test
   void listFormsNameAReferenceResourceType() {
     AuthorizationReference iam = AuthorizationReference.of("iam");
-    ActionResources.entries().values().stream()
-        .filter(e -> e.form() == ResourceForm.LIST || e.form() == ResourceForm.LIST_ALL)
-        .forEach(e -> assertThat(iam.arnFormat(e.member())).as(e.action()).isPresent());
-  }
-
-  @Test
-  void unknownFormsAreRefusedNotWidenedToStar() {
-    assertThatThrownBy(() -> ResourceForm.parse("usr")).hasMessageContaining("unknown resource form 'usr'");
+    ServedSpecs.all().stream()
+        .filter(s -> s.resource().form() == ResourceForm.LIST || s.resource().form() == ResourceForm.LIST_ALL)
+        .forEach(s -> assertThat(iam.arnFormat(s.resource().member())).as(s.action()).isPresent());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.IamLocalServer;
+import io.iamlocal.server.ServedSpecs;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IdGenerator;
@@ -20,22 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The action-to-resource table: complete for both models, and each form builds AWS's resource. */
+/** Every operation's spec names its resource, and each form builds AWS's resource. */
 class ActionResourcesTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
   private final AccountState account = new AccountState("123456789012", Clock.fixed(NOW, ZoneOffset.UTC), new IdGenerator());
 
   @Test
-  void everyIamAndStsOperationHasARow() {
+  void everyIamAndStsOperationHasAResource() {
     for (ServiceModel model : List.of(IamLocalServer.ServiceModels.iam(), IamLocalServer.ServiceModels.sts())) {
       List<String> missing = model.operations().keySet().stream()
           .map(op -> model.endpointPrefix() + ":" + op)
-          .filter(action -> ActionResources.entry(action) == null)
+          .filter(action -> ServedSpecs.spec(action) == null || ServedSpecs.spec(action).resource() == null)
           .collect(Collectors.toList());
-      assertThat(missing).as("operations without a resource row").isEmpty();
+      assertThat(missing).as("operations without a resource").isEmpty();
     }
-    assertThat(ActionResources.entries().keySet()).allMatch(a -> a.startsWith("iam:") || a.startsWith("sts:"));
-    assertThat(ActionResources.entries().keySet().stream().filter(a -> a.startsWith("iam:"))).hasSize(
+    assertThat(ServedSpecs.all()).allMatch(s -> s.service().equals("iam") || s.service().equals("sts"));
+    assertThat(ServedSpecs.all().stream().filter(s -> s.service().equals("iam"))).hasSize(
         IamLocalServer.ServiceModels.iam().operations().size());
   }
 
@@ -80,16 +81,16 @@ class ActionResourcesTest {
         params.put(kv[0], kv[1]);
       }
     }
-    ActionResources.Target target = ActionResources.resolve(ActionResources.entry(action), new Params(params),
+    ActionResources.Target target = ActionResources.resolve(ServedSpecs.spec(action).resource(), new Params(params),
         Caller.user(alice, "AKIAAAAAAAAAAAAAAAAA"), account);
     assertThat(target.resource()).isEqualTo(expected);
   }
 
   @Test
   void tagActionsAreRequiredWhenCreatingWithTags() {
-    assertThat(ActionResources.entry("iam:CreateUser").tagAction()).isEqualTo("iam:TagUser");
-    assertThat(ActionResources.entry("iam:CreateRole").tagAction()).isEqualTo("iam:TagRole");
-    assertThat(ActionResources.entry("sts:AssumeRole").unchecked()).isTrue();
-    assertThat(ActionResources.entry("sts:GetCallerIdentity").unchecked()).isTrue();
+    assertThat(ServedSpecs.spec("iam:CreateUser").resource().tagAction()).isEqualTo("iam:TagUser");
+    assertThat(ServedSpecs.spec("iam:CreateRole").resource().tagAction()).isEqualTo("iam:TagRole");
+    assertThat(ServedSpecs.spec("sts:AssumeRole").resource().unchecked()).isTrue();
+    assertThat(ServedSpecs.spec("sts:GetCallerIdentity").resource().unchecked()).isTrue();
   }
 }

@@ -1,15 +1,10 @@
-package io.iamlocal.server.authz;
-
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+package io.iamlocal.server.dispatch;
 
 /**
- * How the resource of an action is built from a request: the second column of
- * {@code action-resources.txt}. Each form names the Service Authorization Reference resource type
- * it produces, so the table can be checked against AWS's data ({@link AuthorizationReference}); an
- * unknown form fails the table's loading instead of quietly authorizing against {@code *}.
+ * How the resource of an action is built from a request ({@link OperationSpec.Resource}). Each form
+ * names the Service Authorization Reference resource type it produces, so every spec can be checked
+ * against AWS's data; the forms are an enum, so a misspelt one does not compile instead of quietly
+ * authorizing against {@code *}.
  */
 public enum ResourceForm {
   USER("user", "user"),
@@ -35,7 +30,7 @@ public enum ResourceForm {
   DELETION_TASK_ROLE("deletion-task-role", "role"),
   DELEGATION_REQUEST("delegation-request", "delegation-request"),
   ACCESS_REPORT("access-report", "access-report"),
-  /** The member column names the entity type listed. */
+  /** The resource's member names the entity type listed, not a request member. */
   LIST("list", null),
   LIST_ALL("list-all", null),
   POLICY_PATH("policy-path", "policy"),
@@ -46,9 +41,6 @@ public enum ResourceForm {
   /** Not authorized by the generic authorizer (no permission needed, unsigned, or trust policy). */
   UNCHECKED("-", null);
 
-  private static final Map<String, ResourceForm> BY_TOKEN =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(f -> f.token, Function.identity()));
-
   private final String token;
   private final String resourceType;
 
@@ -57,16 +49,7 @@ public enum ResourceForm {
     this.resourceType = resourceType;
   }
 
-  /** The form written as {@code token} in the table. */
-  public static ResourceForm parse(String token) {
-    ResourceForm form = BY_TOKEN.get(token);
-    if (form == null) {
-      throw new IllegalStateException("unknown resource form '" + token + "'");
-    }
-    return form;
-  }
-
-  /** Whether rows of this form must name the request member (or listed type) it reads. */
+  /** Whether a resource of this form names the request member (or listed type) it reads. */
   public boolean readsMember() {
     return switch (this) {
       case USER, SELF_USER, POLICY_PATH, ACCOUNT, UNCHECKED -> false;
@@ -74,14 +57,14 @@ public enum ResourceForm {
     };
   }
 
-  /** The table's spelling. */
+  /** A short spelling, for listings of specs. */
   public String token() {
     return token;
   }
 
   /**
    * The Service Authorization Reference resource type this form builds, given the row's member
-   * column (the listed type for {@link #LIST} forms); null when the form builds none or any.
+   * (the listed type for {@link #LIST} forms); null when the form builds none or any.
    */
   public String resourceType(String member) {
     return this == LIST || this == LIST_ALL ? member : resourceType;
