@@ -177,6 +177,15 @@ public record OperationSpec(
     return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false, resource);
   }
 
+  /**
+   * The spec of an operation whose service authorizes calls itself (S3, with its own actions and
+   * resources) and keeps no journal (its data lives in memory only): only the lock is declared.
+   */
+  public static OperationSpec authorizedByItsService(String service, String name, LockMode lock) {
+    return new OperationSpec(service, name, lock, false, false, SessionAccess.ANY, Set.of(), null, false,
+        new Resource(ResourceForm.UNCHECKED, null, null));
+  }
+
   /** AWS checks the ARN in {@code member} for syntax before it authorizes the call (a ValidationError for anyone; recorded). */
   public static Change arnCheckedFirst(String member) {
     return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants, s.resource);

@@ -4,6 +4,8 @@ import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.dispatch.OperationSpec;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.RequestIds;
 import io.iamlocal.server.dispatch.SignedRequests;
 import io.iamlocal.server.log.RequestLog;
@@ -16,7 +18,9 @@ import io.iamlocal.server.trail.Trail;
 import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.Verified;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,8 +39,6 @@ import java.util.logging.Logger;
  */
 public final class S3Dispatcher {
   private static final Logger LOG = Logger.getLogger(S3Dispatcher.class.getName());
-  private static final Set<String> READ_ONLY = Set.of("ListBuckets", "HeadBucket", "GetBucketLocation", "GetBucketPolicy",
-      "ListObjects", "ListObjectsV2", "GetObject", "HeadObject");
   private final IamLocalState state;
   private final SignatureVerifier verifier;
   private final CallerResolver callers;
@@ -45,6 +47,10 @@ public final class S3Dispatcher {
   private final int maxObjectSize;
   private final Trail trail;
   private final long maxTotalBytes;
+  private final Map<String, S3Operation> operations = new HashMap<>();
+
+  /** An S3 operation's handler with its spec (S3 authorizes with its own actions: the spec gives the lock). */
+  private record S3Operation(OperationSpec spec, Function<S3Call, HttpResponseData> handler) {}
 
   /**
    * A dispatcher refusing objects larger than {@code maxObjectSize} bytes, or beyond {@code maxTotalBytes}
@@ -60,6 +66,32 @@ public final class S3Dispatcher {
     this.authorization = new S3Authorization(authorizer);
     this.requestLog = requestLog;
     this.maxObjectSize = maxObjectSize;
+    register("ListBuckets", LockMode.READ, BucketOperations::listBuckets);
+    register("CreateBucket", LockMode.WRITE, BucketOperations::createBucket);
+    register("DeleteBucket", LockMode.WRITE, BucketOperations::deleteBucket);
+    register("HeadBucket", LockMode.READ, BucketOperations::headBucket);
+    register("GetBucketLocation", LockMode.READ, BucketOperations::getBucketLocation);
+    register("PutBucketPolicy", LockMode.WRITE, BucketOperations::putBucketPolicy);
+    register("GetBucketPolicy", LockMode.READ, BucketOperations::getBucketPolicy);
+    register("DeleteBucketPolicy", LockMode.WRITE, BucketOperations::deleteBucketPolicy);
+    register("ListObjects", LockMode.READ, call -> ObjectListing.list(call, false));
+    register("ListObjectsV2", LockMode.READ, call -> ObjectListing.list(call, true));
+    register("PutObject", LockMode.WRITE, call -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes));
+    register("GetObject", LockMode.READ, call -> ObjectOperations.getObject(call, false));
+    register("HeadObject", LockMode.READ, call -> ObjectOperations.getObject(call, true));
+    register("DeleteObject", LockMode.WRITE, ObjectOperations::deleteObject);
+    register("DeleteObjects", LockMode.WRITE, ObjectOperations::deleteObjects);
+    register("CopyObject", LockMode.WRITE, call -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes));
+  }
+
+  private void register(String operation, LockMode lock, Function<S3Call, HttpResponseData> handler) {
+    operations.put(operation, new S3Operation(OperationSpec.authorizedByItsService("s3", operation, lock), handler));
+  }
+
+  /** The spec of an S3 operation, or null when it is not served. */
+  OperationSpec spec(String operation) {
+    S3Operation served = operations.get(operation);
+    return served == null ? null : served.spec();
   }
 
   /** Whether a request is signed for S3 (its credential scope names service {@code s3}). */
@@ -120,40 +152,31 @@ public final class S3Dispatcher {
       var checks = CallChecks.end();
       if (caller != null) {
         trail.record(S3TrailEvents.of(request, route, state.account(), caller, region, requestId, errorCode, errorMessage,
-            READ_ONLY.contains(route.operation()), checks));
+            readOnly(route.operation()), checks));
       }
     }
     return response;
   }
 
   private HttpResponseData handle(S3Call call) {
-    String operation = call.route().operation();
+    S3Operation operation = operations.get(call.route().operation());
+    if (operation == null) {
+      throw S3Error.notImplemented();
+    }
     AccountState account = call.account();
-    Lock lock = READ_ONLY.contains(operation) ? account.lock().readLock() : account.lock().writeLock();
+    Lock lock = operation.spec().lock().shared() ? account.lock().readLock() : account.lock().writeLock();
     lock.lock();
     try {
-      return switch (operation) {
-        case "ListBuckets" -> BucketOperations.listBuckets(call);
-        case "CreateBucket" -> BucketOperations.createBucket(call);
-        case "DeleteBucket" -> BucketOperations.deleteBucket(call);
-        case "HeadBucket" -> BucketOperations.headBucket(call);
-        case "GetBucketLocation" -> BucketOperations.getBucketLocation(call);
-        case "PutBucketPolicy" -> BucketOperations.putBucketPolicy(call);
-        case "GetBucketPolicy" -> BucketOperations.getBucketPolicy(call);
-        case "DeleteBucketPolicy" -> BucketOperations.deleteBucketPolicy(call);
-        case "ListObjects" -> ObjectListing.list(call, false);
-        case "ListObjectsV2" -> ObjectListing.list(call, true);
-        case "PutObject" -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes);
-        case "GetObject" -> ObjectOperations.getObject(call, false);
-        case "HeadObject" -> ObjectOperations.getObject(call, true);
-        case "DeleteObject" -> ObjectOperations.deleteObject(call);
-        case "DeleteObjects" -> ObjectOperations.deleteObjects(call);
-        case "CopyObject" -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes);
-        default -> throw S3Error.notImplemented();
-      };
+      return operation.handler().apply(call);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether the operation changes nothing (for the trail's {@code readOnly}). */
+  private boolean readOnly(String operation) {
+    OperationSpec spec = spec(operation);
+    return spec != null && spec.lock() == LockMode.READ;
   }
 
   /** How S3 refuses signed requests. */

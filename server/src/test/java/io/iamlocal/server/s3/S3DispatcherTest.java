@@ -7,6 +7,8 @@ import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.dispatch.OperationSpec;
+import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.trail.Trail;
 import io.iamlocal.server.state.IamLocalState;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +64,22 @@ class S3DispatcherTest {
         Map.of("host", List.of(host)), new byte[0], "127.0.0.1", false));
     assertThat(route.bucket()).isEqualTo(bucket);
     assertThat(route.operation()).isEqualTo(operation);
+  }
+
+  @Test
+  void readsShareTheLockAsBeforeSpecs() {
+    // The set S3Dispatcher kept before S3 operations had specs.
+    Set<String> formerReadOnly = Set.of("ListBuckets", "HeadBucket", "GetBucketLocation", "GetBucketPolicy",
+        "ListObjects", "ListObjectsV2", "GetObject", "HeadObject");
+    List<String> served = List.of("ListBuckets", "CreateBucket", "DeleteBucket", "HeadBucket", "GetBucketLocation", "PutBucketPolicy",
+        "GetBucketPolicy", "DeleteBucketPolicy", "ListObjects", "ListObjectsV2", "PutObject", "GetObject", "HeadObject",
+        "DeleteObject", "DeleteObjects", "CopyObject");
+    for (String operation : served) {
+      OperationSpec spec = s3.spec(operation);
+      assertThat(spec.lock()).as(operation).isEqualTo(formerReadOnly.contains(operation) ? LockMode.READ : LockMode.WRITE);
+      assertThat(spec.journalled()).as(operation).isFalse();
+    }
+    assertThat(s3.spec("PutBucketAcl")).isNull();
   }
 
   @Test
