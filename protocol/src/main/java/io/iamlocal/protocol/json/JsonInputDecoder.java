@@ -37,7 +37,7 @@ public final class JsonInputDecoder {
    */
   public static Params decode(Shape input, byte[] body, Map<String, String> uriLabels, Map<String, String> query) {
     if (input == null) {
-      return Params.EMPTY;
+      return Params.NO_INPUT;
     }
     JsonNode document = parse(body);
     Map<String, Object> tree = structure(input, document);
@@ -57,7 +57,7 @@ public final class JsonInputDecoder {
       }
     }
     InputValidator.validate(input, tree);
-    return new Params(tree);
+    return Params.of(input, tree);
   }
 
   private static JsonNode parse(byte[] body) {

@@ -1,5 +1,6 @@
 package io.iamlocal.protocol.query;
 
+import io.iamlocal.protocol.model.Shape;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,23 +8,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decoded, validated Query input structure, read by member name with AWS's own spelling
- * ({@code UserName}, {@code Tags}). Absent members read as {@code null}.
+ * A decoded, validated input structure, read by member name with AWS's own spelling
+ * ({@code UserName}, {@code Tags}). Absent members read as {@code null}. Decoded inputs know their
+ * shape: reading a member the shape lacks (a misspelt name, or one of another operation) throws
+ * {@link UnknownMemberException}, a programming error, instead of reading as absent.
  */
 public final class Params {
+  /** Values without a shape (built by hand): any name reads, absent ones as null. */
   public static final Params EMPTY = new Params(Map.of());
+  /** The input of an operation that takes none: every name is unknown. */
+  public static final Params NO_INPUT = new Params(Map.of(), null, true);
   private final Map<String, Object> values;
+  private final Shape shape;
+  private final boolean typed;
 
+  /** Values without a shape: any name reads. */
   public Params(Map<String, Object> values) {
+    this(values, null, false);
+  }
+
+  private Params(Map<String, Object> values, Shape shape, boolean typed) {
     this.values = values;
+    this.shape = shape;
+    this.typed = typed;
+  }
+
+  /** Values decoded for structure {@code shape}: only its members may be read. */
+  public static Params of(Shape shape, Map<String, Object> values) {
+    return new Params(values, shape, true);
+  }
+
+  /**
+   * Whether the input has a value for {@code member}, asked by code that serves every operation (the
+   * authorizer): false, not an error, when the operation has no such member.
+   */
+  public boolean carries(String member) {
+    return (!typed || (shape != null && shape.member(member) != null)) && values.get(member) != null;
   }
 
   public boolean has(String member) {
-    return values.get(member) != null;
+    return get(member) != null;
+  }
+
+  /** The value of {@code member}; refuses a name the shape lacks. */
+  private Object get(String member) {
+    if (typed && (shape == null || shape.member(member) == null)) {
+      throw new UnknownMemberException(shape == null ? "(no input)" : shape.name(), member);
+    }
+    return values.get(member);
   }
 
   public String string(String member) {
-    Object v = values.get(member);
+    Object v = get(member);
     return v == null ? null : v.toString();
   }
 
@@ -33,7 +69,7 @@ public final class Params {
   }
 
   public Integer integer(String member) {
-    Object v = values.get(member);
+    Object v = get(member);
     return v == null ? null : ((Number) v).intValue();
   }
 
@@ -43,7 +79,7 @@ public final class Params {
   }
 
   public Boolean bool(String member) {
-    return (Boolean) values.get(member);
+    return (Boolean) get(member);
   }
 
   public boolean bool(String member, boolean fallback) {
@@ -52,17 +88,17 @@ public final class Params {
   }
 
   public Instant timestamp(String member) {
-    return (Instant) values.get(member);
+    return (Instant) get(member);
   }
 
   public byte[] blob(String member) {
-    return (byte[]) values.get(member);
+    return (byte[]) get(member);
   }
 
   /** A list of scalars, as strings; empty when absent. */
   @SuppressWarnings("unchecked")
   public List<String> strings(String member) {
-    Object v = values.get(member);
+    Object v = get(member);
     if (v == null) {
       return List.of();
     }
@@ -72,23 +108,24 @@ public final class Params {
   /** A list of structures; empty when absent. */
   @SuppressWarnings("unchecked")
   public List<Params> structs(String member) {
-    Object v = values.get(member);
+    Object v = get(member);
     if (v == null) {
       return List.of();
     }
-    return ((List<Object>) v).stream().map(o -> new Params((Map<String, Object>) o)).toList();
+    Shape element = typed ? shape.member(member).listMember() : null;
+    return ((List<Object>) v).stream().map(o -> new Params((Map<String, Object>) o, element, typed)).toList();
   }
 
   @SuppressWarnings("unchecked")
   public Params struct(String member) {
-    Object v = values.get(member);
-    return v == null ? null : new Params((Map<String, Object>) v);
+    Object v = get(member);
+    return v == null ? null : new Params((Map<String, Object>) v, typed ? shape.member(member) : null, typed);
   }
 
   /** A map of scalars; empty when absent. */
   @SuppressWarnings("unchecked")
   public Map<String, String> stringMap(String member) {
-    Object v = values.get(member);
+    Object v = get(member);
     if (v == null) {
       return Map.of();
     }

@@ -29,11 +29,11 @@ public final class QueryInputDecoder {
   /** Decodes and validates; throws a {@code ValidationError} listing every violated constraint. */
   public static Params decode(Shape input, Map<String, String> params) {
     if (input == null) {
-      return Params.EMPTY;
+      return Params.NO_INPUT;
     }
     Map<String, Object> tree = new QueryInputDecoder(params).structure(input, "");
     InputValidator.validate(input, tree);
-    return new Params(tree);
+    return Params.of(input, tree);
   }
 
   private Map<String, Object> structure(Shape shape, String prefix) {

@@ -66,7 +66,8 @@ public final class ActionResources {
       case DELETION_TASK_ROLE -> new Target(deletionTaskRole(acct, value), null);
       case DELEGATION_REQUEST -> new Target("arn:aws:iam::" + acct + ":delegation-request/" + value, null);
       case ACCESS_REPORT -> new Target("arn:aws:iam::" + acct + ":access-report/" + value, null);
-      case LIST -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + params.string("PathPrefix", "/"), null);
+      // ListVirtualMFADevices takes no PathPrefix
+      case LIST -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + (params.carries("PathPrefix") ? params.string("PathPrefix") : "/"), null);
       case LIST_ALL -> new Target("arn:aws:iam::" + acct + ":" + entry.member() + "/*", null);
       case POLICY_PATH -> new Target("policy path " + params.string("PathPrefix", "/"), null);
       case FEDERATED_USER -> new Target("arn:aws:sts::" + acct + ":federated-user/" + value, null);

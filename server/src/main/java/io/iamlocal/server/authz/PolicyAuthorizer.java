@@ -107,7 +107,7 @@ public final class PolicyAuthorizer implements Authorizer {
       return built;
     });
     check(call, spec.action(), target.resource(), keys, spec.passwordPolicyGrants());
-    List<Tags.Tag> tags = call.params().has("Tags") ? TagParams.read(call.params()) : List.of();
+    List<Tags.Tag> tags = call.params().carries("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
       check(call, entry.tagAction(), target.resource(), keys, false);
     }
@@ -201,16 +201,16 @@ public final class PolicyAuthorizer implements Authorizer {
    * {@code actionKeys} are the action-specific keys its spec says the call supplies.
    */
   private static void addRequestKeys(Map<String, List<String>> keys, Params params, Set<String> actionKeys, ActionResources.Target target) {
-    if (params.has("Tags")) {
+    if (params.carries("Tags")) {
       RequestContexts.requestTags(keys, TagParams.read(params));
     }
-    if (params.has("TagKeys")) {
+    if (params.carries("TagKeys")) {
       keys.put("aws:TagKeys", params.strings("TagKeys"));
     }
-    if (params.has("PolicyArn") && actionKeys.contains("iam:PolicyARN")) {
+    if (params.carries("PolicyArn") && actionKeys.contains("iam:PolicyARN")) {
       RequestContexts.put(keys, "iam:PolicyARN", params.string("PolicyArn"));
     }
-    if (params.has("PermissionsBoundary")) {
+    if (params.carries("PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", params.string("PermissionsBoundary"));
     } else if (actionKeys.contains("iam:PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
@@ -224,7 +224,7 @@ public final class PolicyAuthorizer implements Authorizer {
     if (actionKeys.contains("sts:SigningAlgorithm")) {
       RequestContexts.put(keys, "sts:SigningAlgorithm", params.string("SigningAlgorithm"));
     }
-    if (params.has("AWSServiceName")) {
+    if (params.carries("AWSServiceName")) {
       RequestContexts.put(keys, "iam:AWSServiceName", params.string("AWSServiceName"));
     }
     RequestContexts.resourceTags(keys, tagsOf(target.entity()));
