@@ -31,7 +31,7 @@ class HandlersReadModelledMembersTest {
   private static final Pattern REGISTRATION = Pattern.compile("register\\(\"(\\w+)\", \"(\\w+)\"");
   private static final Pattern S3_REGISTRATION = Pattern.compile("register\\(\"(\\w+)\", LockMode");
   private static final Pattern READ = Pattern.compile(
-      "\\.(?:string|strings|integer|bool|has|timestamp|blob|struct|structs|stringMap)\\(\"([A-Za-z][A-Za-z0-9]*)\"");
+      "\\.(?:string|strings|integer|bool|has|carries|timestamp|blob|struct|structs|stringMap)\\(\"([A-Za-z][A-Za-z0-9]*)\"");
   /** Files reading members of something other than a decoded input (S3 routes, seed documents, the console's JSON). */
   private static final Set<String> NOT_INPUT_READERS = Set.of("s3", "seed", "console", "cli");
 

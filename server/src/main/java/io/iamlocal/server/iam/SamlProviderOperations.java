@@ -87,8 +87,9 @@ public final class SamlProviderOperations implements Operations {
     return SamlProviders.of(call.account()).require(call.params().string("SAMLProviderArn"));
   }
 
+  /** CreateSAMLProvider's or UpdateSAMLProvider's settings (only updates remove a key). */
   private static SamlProviders.Settings settings(Params p) {
-    return new SamlProviders.Settings(
-        p.string("SAMLMetadataDocument"), p.string("AssertionEncryptionMode"), p.string("AddPrivateKey"), p.string("RemovePrivateKey"));
+    return new SamlProviders.Settings(p.string("SAMLMetadataDocument"), p.string("AssertionEncryptionMode"), p.string("AddPrivateKey"),
+        p.carries("RemovePrivateKey") ? p.string("RemovePrivateKey") : null);
   }
 }

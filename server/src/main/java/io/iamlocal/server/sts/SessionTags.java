@@ -25,8 +25,10 @@ final class SessionTags {
   /** The tags and lower-case transitive keys the new session gets. */
   record Requested(List<Tags.Tag> requested, List<Tags.Tag> all, Set<String> transitive) {}
 
+  /** AssumeRole's or GetFederationToken's tags (the latter has no TransitiveTagKeys). */
   static Requested read(Params params, Session callerSession) {
-    return combine(params.has("Tags") ? TagParams.read(params) : List.of(), params.strings("TransitiveTagKeys"), callerSession);
+    List<String> transitive = params.carries("TransitiveTagKeys") ? params.strings("TransitiveTagKeys") : List.of();
+    return combine(params.has("Tags") ? TagParams.read(params) : List.of(), transitive, callerSession);
   }
 
   static Requested combine(List<Tags.Tag> tags, List<String> transitiveKeys, Session callerSession) {
