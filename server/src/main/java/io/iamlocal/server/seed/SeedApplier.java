@@ -65,7 +65,7 @@ public final class SeedApplier {
     for (SeedFile.Item g : groups) {
       String name = g.text("name", true);
       call(g, "CreateGroup", params("GroupName", name, "Path", g.text("path", false)));
-      policies(g, "GroupName", name, "Group");
+      policies(g, "GroupName", name, "PutGroupPolicy", "AttachGroupPolicy");
     }
     for (SeedFile.Item u : users) {
       String name = u.text("name", true);
@@ -76,7 +76,7 @@ public final class SeedApplier {
       for (String group : u.strings("groups")) {
         call(u, "AddUserToGroup", params("GroupName", group, "UserName", name));
       }
-      policies(u, "UserName", name, "User");
+      policies(u, "UserName", name, "PutUserPolicy", "AttachUserPolicy");
       for (SeedFile.Item k : u.items("accessKeys", ACCESS_KEY, "access key of user '" + name + "'", "id")) {
         accessKey(k, name);
       }
@@ -90,17 +90,17 @@ public final class SeedApplier {
           "PermissionsBoundary", policyArn(r, "permissionsBoundary", r.text("permissionsBoundary", false)));
       tags(params, r.stringMap("tags"));
       call(r, "CreateRole", params);
-      policies(r, "RoleName", name, "Role");
+      policies(r, "RoleName", name, "PutRolePolicy", "AttachRolePolicy");
     }
   }
 
-  /** Inline and attached policies of a user, group or role ({@code entity} is User, Group or Role). */
-  private void policies(SeedFile.Item item, String nameMember, String name, String entity) {
+  /** Inline and attached policies of a user, group or role, through its {@code put} and {@code attach} operations. */
+  private void policies(SeedFile.Item item, String nameMember, String name, String put, String attach) {
     for (Map.Entry<String, String> inline : item.documents("inlinePolicies").entrySet()) {
-      call(item, "Put" + entity + "Policy", params(nameMember, name, "PolicyName", inline.getKey(), "PolicyDocument", inline.getValue()));
+      call(item, put, params(nameMember, name, "PolicyName", inline.getKey(), "PolicyDocument", inline.getValue()));
     }
     for (String policy : item.strings("attachedPolicies")) {
-      call(item, "Attach" + entity + "Policy", params(nameMember, name, "PolicyArn", policyArn(item, "attachedPolicies", policy)));
+      call(item, attach, params(nameMember, name, "PolicyArn", policyArn(item, "attachedPolicies", policy)));
     }
   }
 
