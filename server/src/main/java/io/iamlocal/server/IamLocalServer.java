@@ -9,7 +9,6 @@ import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.BrowserGuard;
 import io.iamlocal.server.dispatch.QueryDispatcher;
-import io.iamlocal.server.dispatch.RequestRouter;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.netty.ServerInitializer;
 import io.iamlocal.server.s3.S3Dispatcher;

@@ -32,12 +32,12 @@ public final class BrowserGuard {
   }
 
   /** Whether {@code rawPath} is one of the guarded endpoints. */
-  static boolean guards(String rawPath) {
+  public static boolean guards(String rawPath) {
     return rawPath.equals("/moto-api/reset") || rawPath.equals("/_iamlocal") || rawPath.startsWith("/_iamlocal/");
   }
 
   /** The refusal of a browser-originated or rebound request, or null to serve it. */
-  HttpResponseData refusal(HttpRequestData request) {
+  public HttpResponseData refusal(HttpRequestData request) {
     String why = reason(request);
     if (why == null) {
       return null;

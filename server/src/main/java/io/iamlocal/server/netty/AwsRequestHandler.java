@@ -2,7 +2,7 @@ package io.iamlocal.server.netty;
 
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
-import io.iamlocal.server.dispatch.RequestRouter;
+import io.iamlocal.server.RequestRouter;
 import io.iamlocal.server.dispatch.WriteJournal;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.ErrorRenderer;

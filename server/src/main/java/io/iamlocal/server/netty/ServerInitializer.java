@@ -1,7 +1,7 @@
 package io.iamlocal.server.netty;
 
 import io.iamlocal.server.TransportConfig;
-import io.iamlocal.server.dispatch.RequestRouter;
+import io.iamlocal.server.RequestRouter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;

@@ -3,7 +3,7 @@ package io.iamlocal.server.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.server.dispatch.BrowserGuard;
-import io.iamlocal.server.dispatch.RequestRouter;
+import io.iamlocal.server.RequestRouter;
 import io.iamlocal.server.state.IamLocalState;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

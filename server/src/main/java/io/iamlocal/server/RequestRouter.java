@@ -1,8 +1,15 @@
-package io.iamlocal.server.dispatch;
+package io.iamlocal.server;
 
-import io.iamlocal.server.authz.AuthorizationMessages;
 import io.iamlocal.server.analyzer.LeastPrivilegeEndpoint;
+import io.iamlocal.server.authz.AuthorizationMessages;
 import io.iamlocal.server.console.ConsoleHandler;
+import io.iamlocal.server.dispatch.BrowserGuard;
+import io.iamlocal.server.dispatch.HttpRequestData;
+import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.dispatch.QueryDispatcher;
+import io.iamlocal.server.dispatch.RequestIds;
+import io.iamlocal.server.dispatch.StateEndpoint;
+import io.iamlocal.server.dispatch.WriteJournal;
 import io.iamlocal.server.jsonapi.JsonApiDispatcher;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.state.IamLocalState;
