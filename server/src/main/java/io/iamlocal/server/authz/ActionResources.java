@@ -29,7 +29,7 @@ public final class ActionResources {
   /** Builds {@code entry} for a request. */
   public static Target resolve(OperationSpec.Resource entry, Params params, Caller caller, AccountState account) {
     String acct = account.accountId();
-    String value = entry.member() == null ? null : params.string(entry.member());
+    String value = entry.member() == null || !entry.form().readsInput() ? null : params.string(entry.member());
     return switch (entry.form()) {
       case USER -> value == null ? callerUser(caller, acct) : user(account, value);
       case SELF_USER -> callerUser(caller, acct);

@@ -94,8 +94,7 @@ public final class OperationRegistry {
       throw new IllegalArgumentException(spec.action()
           + ": AWS's reference gives no resource the input names: declare it (OperationSpec.resource) with the handler");
     }
-    boolean readsInput = resource.member() != null && resource.form() != ResourceForm.LIST && resource.form() != ResourceForm.LIST_ALL;
-    if (readsInput && !inputMembers.contains(resource.member())) {
+    if (resource.member() != null && resource.form().readsInput() && !inputMembers.contains(resource.member())) {
       throw new IllegalArgumentException(spec.action() + ": its input has no member " + resource.member());
     }
   }

@@ -57,6 +57,11 @@ public enum ResourceForm {
     };
   }
 
+  /** Whether the resource's member, when it has one, names a request member (list forms name the listed type). */
+  public boolean readsInput() {
+    return this != LIST && this != LIST_ALL;
+  }
+
   /** A short spelling, for listings of specs. */
   public String token() {
     return token;

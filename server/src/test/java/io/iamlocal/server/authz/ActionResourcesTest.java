@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.protocol.query.Params;
+import io.iamlocal.protocol.model.Shape;
 import io.iamlocal.server.IamLocalServer;
 import io.iamlocal.server.ServedSpecs;
 import io.iamlocal.server.state.AccountState;
@@ -81,7 +82,12 @@ class ActionResourcesTest {
         params.put(kv[0], kv[1]);
       }
     }
-    ActionResources.Target target = ActionResources.resolve(ServedSpecs.spec(action).resource(), new Params(params),
+    // Typed as a decoded request is (without its required members), so reading a member the operation lacks fails here too.
+    String[] parts = action.split(":");
+    ServiceModel model = parts[0].equals("iam") ? IamLocalServer.ServiceModels.iam() : IamLocalServer.ServiceModels.sts();
+    Shape shape = model.operation(parts[1]).input();
+    Params input = shape == null ? Params.NO_INPUT : Params.of(shape, params);
+    ActionResources.Target target = ActionResources.resolve(ServedSpecs.spec(action).resource(), input,
         Caller.user(alice, "AKIAAAAAAAAAAAAAAAAA"), account);
     assertThat(target.resource()).isEqualTo(expected);
   }
