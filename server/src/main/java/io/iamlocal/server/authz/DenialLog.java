@@ -31,8 +31,6 @@ public final class DenialLog {
   /** The groups in the order their kept details were added (one element per detail): the ring's order. */
   private final ArrayDeque<Group> detailOrder = new ArrayDeque<>();
   private int groups;
-  /** Details kept in all (a ring buffer: the oldest detail goes first); also the bound on groups kept. */
-  private volatile int capacity = io.iamlocal.server.Safeguards.DEFAULT_DENIAL_LOG_SIZE;
 
   private static final class Group {
     final String principal;
@@ -48,14 +46,6 @@ public final class DenialLog {
 
   private DenialLog() {}
 
-  /** Sets how many denials are kept ({@code --denial-log-size}); the authorizer does so before any is recorded. */
-  static void capacity(AccountState account, int entries) {
-    DenialLog log = of(account);
-    if (log.capacity != entries) {
-      log.capacity = entries;
-    }
-  }
-
   public static DenialLog of(AccountState account) {
     return account.extension(DenialLog.class, a -> new DenialLog());
   }
@@ -63,11 +53,12 @@ public final class DenialLog {
   /**
    * Records a denial of {@code request} for {@code caller}: explanation, log line, encoded
    * authorization message. {@code resourcePolicies} are the resource-based policies evaluated
-   * (bucket policy, trust policy), to name their statements; {@code mode} is the call's enforcement.
-   * Returns the explanation.
+   * (bucket policy, trust policy), to name their statements; {@code mode} is the call's enforcement
+   * and {@code capacity} the server's {@code --denial-log-size} (server settings come with the call,
+   * never from account state). Returns the explanation.
    */
   public static DenialExplanation record(AccountState account, String requestId, Caller caller, RequestContext request,
-      EvaluationResult result, List<CompiledPolicy> resourcePolicies, EnforcementMode mode) {
+      EvaluationResult result, List<CompiledPolicy> resourcePolicies, EnforcementMode mode, int capacity) {
     PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
     List<CompiledPolicy> consulted = new ArrayList<>(policies.identity());
     consulted.addAll(resourcePolicies);
@@ -85,17 +76,18 @@ public final class DenialLog {
     DenialLog log = of(account);
     ObjectNode entry = line.deepCopy();
     entry.put("time", account.now().toString());
-    log.keep(String.valueOf(explanation.principal()), explanation.action(), entry);
+    log.keep(String.valueOf(explanation.principal()), explanation.action(), entry, capacity);
     LOG.info("denial " + line);
     return explanation;
   }
 
   /**
-   * Counts the denial and keeps its detail; beyond the capacity the oldest detail is dropped, and a
-   * group left without details is forgotten once there are more groups than the capacity (so many
-   * distinct principals cannot grow the log without bound either).
+   * Counts the denial and keeps its detail; beyond {@code capacity} details in all (a ring: the
+   * oldest goes first) the oldest detail is dropped, and a group left without details is forgotten
+   * once there are more groups than the capacity (so many distinct principals cannot grow the log
+   * without bound either).
    */
-  synchronized void keep(String principal, String action, ObjectNode entry) {
+  synchronized void keep(String principal, String action, ObjectNode entry, int capacity) {
     Map<String, Group> actions = byPrincipal.computeIfAbsent(principal, k -> new LinkedHashMap<>());
     Group group = actions.get(action);
     if (group == null) {

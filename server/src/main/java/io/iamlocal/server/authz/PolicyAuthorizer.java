@@ -15,6 +15,7 @@ import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.dispatch.Authorizer;
+import io.iamlocal.server.dispatch.CallSettings;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.iam.TagParams;
@@ -50,6 +51,7 @@ import java.util.Set;
 public final class PolicyAuthorizer implements Authorizer {
   private final EnforcementMode mode;
   private final int denialLogSize;
+  private final CallSettings settings;
 
   public PolicyAuthorizer(boolean enforce) {
     this(enforce ? EnforcementMode.STRICT : EnforcementMode.OFF);
@@ -64,6 +66,7 @@ public final class PolicyAuthorizer implements Authorizer {
   public PolicyAuthorizer(EnforcementMode mode, int denialLogSize) {
     this.mode = mode;
     this.denialLogSize = denialLogSize;
+    this.settings = new CallSettings(mode, denialLogSize);
   }
 
   /** Whether policies are evaluated (strict or soft). */
@@ -76,13 +79,12 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   @Override
-  public EnforcementMode enforcement() {
-    return mode;
+  public CallSettings settings() {
+    return settings;
   }
 
   @Override
   public void authorize(OperationSpec spec, OperationCall call) {
-    DenialLog.capacity(call.account(), denialLogSize);
     if (!mode.evaluates()) {
       return;
     }
@@ -137,7 +139,7 @@ public final class PolicyAuthorizer implements Authorizer {
       lazy.materialize(); // the denial record lists every key; build them now, under the account lock
     }
     CallChecks.record(mode, action, resource, false, true, keys);
-    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of(), mode);
+    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of(), mode, denialLogSize);
     if (mode == EnforcementMode.SOFT) {
       return;
     }
@@ -272,7 +274,6 @@ public final class PolicyAuthorizer implements Authorizer {
    */
   public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
       Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
-    DenialLog.capacity(account, denialLogSize);
     if (!mode.evaluates()) {
       return true;
     }
@@ -296,7 +297,7 @@ public final class PolicyAuthorizer implements Authorizer {
     if (!caller.isRoot()) {
       CallChecks.record(mode, action, resource, false, true, keys);
     }
-    DenialLog.record(account, requestId, caller, request, result, resourcePolicies, mode);
+    DenialLog.record(account, requestId, caller, request, result, resourcePolicies, mode, denialLogSize);
     return mode == EnforcementMode.SOFT;
   }
 

@@ -8,17 +8,22 @@ import java.time.Instant;
 
 /**
  * Everything a handler gets: the validated input, the caller, the account, request facts, and the
- * server settings the call was decided under ({@code enforcement}). Settings travel with the call,
+ * server settings the call was decided under ({@link CallSettings}). Settings travel with the call,
  * never in account state, so a journalled call replays exactly as it ran live.
  */
 public record OperationCall(
     String operation, Params params, Caller caller, AccountState account, String requestId, String region, RequestFacts facts,
-    EnforcementMode enforcement) {
+    CallSettings settings) {
 
-  /** A call under strict enforcement (the console's simulations and seed files, which run as root). */
+  /** A call under the default settings (the console's simulations and seed files, which run as root). */
   public OperationCall(String operation, Params params, Caller caller, AccountState account, String requestId, String region,
       RequestFacts facts) {
-    this(operation, params, caller, account, requestId, region, facts, EnforcementMode.STRICT);
+    this(operation, params, caller, account, requestId, region, facts, CallSettings.DEFAULTS);
+  }
+
+  /** The enforcement mode the call runs under. */
+  public EnforcementMode enforcement() {
+    return settings.enforcement();
   }
 
   public Instant now() {

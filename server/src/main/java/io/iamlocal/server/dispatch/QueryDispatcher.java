@@ -164,7 +164,7 @@ public final class QueryDispatcher {
     OperationCall call = new OperationCall(action, input, caller, account, requestId,
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
-        authorizer.enforcement());
+        authorizer.settings());
     Lock lock = spec.lock().shared() ? account.lock().readLock() : account.lock().writeLock();
     Map<String, ?> output;
     lock.lock();

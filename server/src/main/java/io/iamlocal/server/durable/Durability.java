@@ -5,6 +5,7 @@ import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.protocol.query.QueryInputDecoder;
+import io.iamlocal.server.dispatch.CallSettings;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec;
@@ -224,7 +225,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     withTape(seq, name, entry.tape(), () -> {
       Params input = QueryInputDecoder.decode(operation.input(), entry.params());
       registered.handler().handle(new OperationCall(entry.operation(), input, caller, account, entry.requestId(), entry.region(),
-          new OperationCall.RequestFacts(entry.sourceIp(), entry.secureTransport(), entry.userAgent()), entry.enforcement()));
+          new OperationCall.RequestFacts(entry.sourceIp(), entry.secureTransport(), entry.userAgent()),
+          CallSettings.of(entry.enforcement())));
     });
   }
 

@@ -118,7 +118,7 @@ public final class AssumeRoleOperations implements Operations {
       CompiledPolicy trust = StsRoles.trustPolicy(role);
       DenialLog.record(call.account(), call.requestId(), call.caller(),
           new RequestContext(action, role.arn(), call.caller().arn(), call.caller().accountId(), keys),
-          result, trust == null ? List.of() : List.of(trust), call.enforcement());
+          result, trust == null ? List.of() : List.of(trust), call.enforcement(), call.settings().denialLogSize());
       if (call.enforcement() == EnforcementMode.SOFT) {
         return; // soft enforcement: logged, let through
       }

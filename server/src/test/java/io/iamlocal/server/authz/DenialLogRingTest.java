@@ -31,10 +31,9 @@ class DenialLogRingTest {
   /** A log of {@code capacity} after {@code denials} denials of ListUsers for the users {@code userOf} names. */
   private static DenialLog filled(int capacity, int denials, java.util.function.IntFunction<String> userOf) {
     AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
-    DenialLog.capacity(account, capacity);
     DenialLog log = DenialLog.of(account);
     for (int i = 0; i < denials; i++) {
-      log.keep("arn:aws:iam::123456789012:user/" + userOf.apply(i), "iam:ListUsers", JSON.createObjectNode().put("n", i));
+      log.keep("arn:aws:iam::123456789012:user/" + userOf.apply(i), "iam:ListUsers", JSON.createObjectNode().put("n", i), capacity);
     }
     return log;
   }
