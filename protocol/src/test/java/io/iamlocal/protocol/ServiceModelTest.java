@@ -14,7 +14,8 @@ class ServiceModelTest {
     ServiceModel sts = ServiceModel.load("sts-2011-06-15");
     assertThat(iam.operations()).hasSize(176);
     assertThat(sts.operations()).hasSize(11);
-    assertThat(iam.xmlNamespace()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/");
+    assertThat(iam.xmlNamespace()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/")
+        .isEqualTo(io.iamlocal.protocol.error.ErrorRenderer.IAM_NAMESPACE);
     assertThat(sts.xmlNamespace()).isEqualTo("https://sts.amazonaws.com/doc/2011-06-15/");
   }
 

@@ -1,5 +1,6 @@
 package io.iamlocal.server;
 
+import io.iamlocal.server.dispatch.CallSettings;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
 public record Safeguards(Set<String> allowedHosts, long s3MaxTotalBytes, int denialLogSize) {
   /** S3 keeps objects in memory: a quarter of the heap, and at most 64 MiB, so the README's -Xmx256m always has room. */
   public static final long DEFAULT_S3_MAX_TOTAL_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
-  public static final int DEFAULT_DENIAL_LOG_SIZE = 1000;
+  public static final int DEFAULT_DENIAL_LOG_SIZE = CallSettings.DEFAULT_DENIAL_LOG_SIZE;
 
   public Safeguards {
     allowedHosts = Set.copyOf(allowedHosts);

@@ -7,6 +7,12 @@ import io.iamlocal.protocol.xml.XmlText;
  * {@code Error/Type, Code, Message} and a {@code RequestId} sibling (not wrapped in metadata).
  */
 public final class ErrorRenderer {
+  /**
+   * IAM's XML namespace, for answers given before the target service is known (refusals at the
+   * edge, last-resort errors); IAM's model declares the same (checked by a test).
+   */
+  public static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
   private ErrorRenderer() {}
 
   public static String render(String xmlNamespace, AwsErrorCode code, String message, String requestId) {

@@ -59,7 +59,7 @@ public final class PolicyAuthorizer implements Authorizer {
 
   /** An authorizer in {@code mode}: strict refuses denials, soft logs them and lets the call through. */
   public PolicyAuthorizer(EnforcementMode mode) {
-    this(mode, io.iamlocal.server.Safeguards.DEFAULT_DENIAL_LOG_SIZE);
+    this(mode, CallSettings.DEFAULT_DENIAL_LOG_SIZE);
   }
 
   /** As above, keeping the {@code denialLogSize} most recent denials ({@link DenialLog}). */

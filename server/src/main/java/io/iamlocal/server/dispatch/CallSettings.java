@@ -1,6 +1,5 @@
 package io.iamlocal.server.dispatch;
 
-import io.iamlocal.server.Safeguards;
 import io.iamlocal.server.authz.EnforcementMode;
 
 /**
@@ -10,11 +9,13 @@ import io.iamlocal.server.authz.EnforcementMode;
  * as it ran live and a reset cannot lose them.
  */
 public record CallSettings(EnforcementMode enforcement, int denialLogSize) {
+  /** Denials kept unless {@code --denial-log-size} says otherwise. */
+  public static final int DEFAULT_DENIAL_LOG_SIZE = 1000;
   /** Strict enforcement and the default denial log: calls made by the server itself (seed files, console simulations, replay). */
-  public static final CallSettings DEFAULTS = new CallSettings(EnforcementMode.STRICT, Safeguards.DEFAULT_DENIAL_LOG_SIZE);
+  public static final CallSettings DEFAULTS = new CallSettings(EnforcementMode.STRICT, DEFAULT_DENIAL_LOG_SIZE);
 
   /** The defaults under {@code enforcement} (a journalled call replays under the mode it ran with). */
   public static CallSettings of(EnforcementMode enforcement) {
-    return new CallSettings(enforcement, Safeguards.DEFAULT_DENIAL_LOG_SIZE);
+    return new CallSettings(enforcement, DEFAULT_DENIAL_LOG_SIZE);
   }
 }

@@ -23,7 +23,6 @@ import java.util.Locale;
 public final class StateEndpoint {
   public static final String PATH = "/_iamlocal/state";
   public static final String DENIALS_PATH = "/_iamlocal/denials";
-  private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
   private final IamLocalState state;
   private final SignatureVerifier verifier;
 
@@ -80,6 +79,6 @@ public final class StateEndpoint {
   }
 
   private static HttpResponseData error(AwsErrorCode code, String message, String requestId) {
-    return HttpResponseData.xml(code.httpStatus(), ErrorRenderer.render(NAMESPACE, code, message, requestId), requestId);
+    return HttpResponseData.xml(code.httpStatus(), ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, code, message, requestId), requestId);
   }
 }

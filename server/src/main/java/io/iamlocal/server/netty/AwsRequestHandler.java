@@ -147,7 +147,7 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
    * client must not take it as done. AWS's retryable 503, as for writes refused up front.
    */
   private static HttpResponseData notDurable(HttpResponseData response) {
-    String body = ErrorRenderer.render("https://iam.amazonaws.com/doc/2010-05-08/", AwsErrorCode.SERVICE_UNAVAILABLE,
+    String body = ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, AwsErrorCode.SERVICE_UNAVAILABLE,
         "IAMLocal could not write this change to its data directory, so it was not made.", response.requestId());
     return HttpResponseData.xml(503, body, response.requestId());
   }

@@ -62,6 +62,6 @@ final class HeavyRequests {
   static HttpResponseData tooMany() {
     String requestId = RequestIds.next();
     return HttpResponseData.xml(AwsErrorCode.THROTTLING.httpStatus(), ErrorRenderer.render(
-        "https://iam.amazonaws.com/doc/2010-05-08/", AwsErrorCode.THROTTLING, "Rate exceeded", requestId), requestId);
+        ErrorRenderer.IAM_NAMESPACE, AwsErrorCode.THROTTLING, "Rate exceeded", requestId), requestId);
   }
 }

@@ -15,7 +15,6 @@ import java.util.logging.Logger;
  */
 final class LastResortAnswer {
   private static final Logger LOG = Logger.getLogger(LastResortAnswer.class.getName());
-  private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
   private LastResortAnswer() {}
 
@@ -23,7 +22,7 @@ final class LastResortAnswer {
     String requestId = RequestIds.next();
     if (failure instanceof OutOfMemoryError) {
       LOG.severe("request " + requestId + " (" + method + " " + path + ") refused: the heap is full (" + failure.getMessage() + ")");
-      return HttpResponseData.xml(503, ErrorRenderer.render(NAMESPACE, AwsErrorCode.SERVICE_UNAVAILABLE,
+      return HttpResponseData.xml(503, ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, AwsErrorCode.SERVICE_UNAVAILABLE,
           "IAMLocal is out of memory; retry later, or give it a larger -Xmx.", requestId), requestId);
     }
     if (failure instanceof StackOverflowError) {
@@ -31,7 +30,7 @@ final class LastResortAnswer {
     } else {
       LOG.log(Level.SEVERE, "request " + requestId + " (" + method + " " + path + ") failed", failure);
     }
-    return HttpResponseData.xml(500, ErrorRenderer.render(NAMESPACE, AwsErrorCode.INTERNAL_FAILURE,
+    return HttpResponseData.xml(500, ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, AwsErrorCode.INTERNAL_FAILURE,
         "The request processing has failed because of an unknown error, exception or failure.", requestId), requestId);
   }
 }

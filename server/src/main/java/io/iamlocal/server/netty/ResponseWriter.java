@@ -25,7 +25,6 @@ import java.util.Locale;
 
 /** Writes responses with the headers AWS sends: Content-Type, Content-Length, x-amzn-RequestId, Date. */
 final class ResponseWriter {
-  private static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
   /**
    * The server's clock, set on each connection: the Date header follows it, so that an embedded
    * server built with a moved clock still lets SDKs correct their clock skew against it.
@@ -109,7 +108,7 @@ final class ResponseWriter {
       default -> AwsErrorCode.BAD_REQUEST;
     };
     String requestId = RequestIds.next();
-    String body = ErrorRenderer.render(IAM_NAMESPACE, code, message, requestId);
+    String body = ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, code, message, requestId);
     return new HttpResponseData(status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 }
