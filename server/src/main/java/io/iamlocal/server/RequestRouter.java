@@ -8,6 +8,7 @@ import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.QueryDispatcher;
 import io.iamlocal.server.dispatch.RequestIds;
+import io.iamlocal.server.dispatch.ServiceHint;
 import io.iamlocal.server.dispatch.StateEndpoint;
 import io.iamlocal.server.dispatch.WriteJournal;
 import io.iamlocal.server.jsonapi.JsonApiDispatcher;
@@ -98,13 +99,14 @@ public final class RequestRouter {
     if (console != null && ConsoleHandler.handles(path)) {
       return console.handle(request);
     }
-    if (s3 != null && S3Dispatcher.isS3(request)) {
+    String service = ServiceHint.of(request); // the credential scope, parsed once for the whole routing
+    if (s3 != null && service.equals("s3")) {
       return s3.dispatch(request);
     }
-    if (jsonApis != null && jsonApis.handles(request)) {
-      return jsonApis.dispatch(request);
+    if (jsonApis != null && jsonApis.handles(service)) {
+      return jsonApis.dispatch(request, service);
     }
-    return dispatcher.dispatch(request);
+    return dispatcher.dispatch(request, service);
   }
 
   /** {@code GET /} without an API call in it, or the explicit health paths. */

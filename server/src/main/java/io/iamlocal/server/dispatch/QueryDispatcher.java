@@ -64,16 +64,21 @@ public final class QueryDispatcher {
   }
 
   public HttpResponseData dispatch(HttpRequestData request) {
+    return dispatch(request, ServiceHint.of(request));
+  }
+
+  /** Serves a request whose credential scope (or Host) names {@code serviceHint} ({@link ServiceHint}). */
+  public HttpResponseData dispatch(HttpRequestData request, String serviceHint) {
     RequestTrace trace = new RequestTrace();
     if (!trail.enabled()) {
-      HttpResponseData response = dispatch(request, trace);
+      HttpResponseData response = dispatch(request, serviceHint, trace);
       requestLog.record(trace.entry(response));
       return response;
     }
     CallChecks.begin();
     HttpResponseData response;
     try {
-      response = dispatch(request, trace);
+      response = dispatch(request, serviceHint, trace);
     } finally {
       trace.checks = CallChecks.end();
     }
@@ -85,9 +90,9 @@ public final class QueryDispatcher {
     return response;
   }
 
-  private HttpResponseData dispatch(HttpRequestData request, RequestTrace trace) {
+  private HttpResponseData dispatch(HttpRequestData request, String serviceHint, RequestTrace trace) {
     String requestId = RequestIds.next();
-    ServiceModel service = registry.service(ServiceHint.of(request));
+    ServiceModel service = registry.service(serviceHint);
     if (service == null) {
       service = registry.service("iam");
     }

@@ -58,15 +58,15 @@ public final class JsonApiDispatcher {
     this.services = Map.copyOf(services);
   }
 
-  /** Whether the request is signed for one of these services. */
-  public boolean handles(HttpRequestData request) {
-    return services.containsKey(ServiceHint.of(request));
+  /** Whether {@code signingName} (the request's {@link ServiceHint}) is one of these services. */
+  public boolean handles(String signingName) {
+    return services.containsKey(signingName);
   }
 
-  public HttpResponseData dispatch(HttpRequestData request) {
+  /** Serves a request signed for {@code signingName}, one of these services. */
+  public HttpResponseData dispatch(HttpRequestData request, String signingName) {
     long started = System.nanoTime();
     String requestId = RequestIds.next();
-    String signingName = ServiceHint.of(request);
     JsonService service = services.get(signingName);
     String[] trace = new String[2]; // caller ARN, operation
     HttpResponseData response;

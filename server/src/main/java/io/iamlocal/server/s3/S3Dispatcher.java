@@ -94,22 +94,6 @@ public final class S3Dispatcher {
     return served == null ? null : served.spec();
   }
 
-  /** Whether a request is signed for S3 (its credential scope names service {@code s3}). */
-  public static boolean isS3(HttpRequestData request) {
-    String auth = request.header("authorization");
-    if (auth != null) {
-      int at = auth.indexOf("Credential=");
-      if (at < 0) {
-        return false;
-      }
-      int end = auth.indexOf(',', at);
-      String[] scope = auth.substring(at + "Credential=".length(), end < 0 ? auth.length() : end).trim().split("/");
-      return scope.length >= 5 && scope[3].equals("s3");
-    }
-    String query = request.rawQuery();
-    return query != null && query.contains("X-Amz-Credential=") && (query.contains("%2Fs3%2Faws4_request") || query.contains("/s3/aws4_request"));
-  }
-
   public HttpResponseData dispatch(HttpRequestData request) {
     long started = System.nanoTime();
     String requestId = RequestIds.next();

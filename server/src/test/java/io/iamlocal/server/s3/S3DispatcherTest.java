@@ -8,6 +8,7 @@ import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.OperationSpec;
+import io.iamlocal.server.dispatch.ServiceHint;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.trail.Trail;
@@ -130,7 +131,7 @@ class S3DispatcherTest {
     }
     SignableRequest signed = signer.sign(new SignableRequest(method, path, "", headers, new byte[0]), NOW).request();
     HttpRequestData data = toData(signed, method, path);
-    assertThat(S3Dispatcher.isS3(data)).isTrue();
+    assertThat(ServiceHint.of(data)).isEqualTo("s3"); // routed to S3
     return s3.dispatch(data);
   }
 
