@@ -146,7 +146,7 @@ public final class AccountViewOperations implements Operations {
     summary.put("AttachedPoliciesPerUserQuota", PolicyHolder.MANAGED_POLICIES_PER_ENTITY);
     summary.put("AttachedPoliciesPerGroupQuota", PolicyHolder.MANAGED_POLICIES_PER_ENTITY);
     summary.put("AttachedPoliciesPerRoleQuota", PolicyHolder.MANAGED_POLICIES_PER_ENTITY);
-    summary.put("GroupsPerUserQuota", GroupOperations.GROUPS_PER_USER);
+    summary.put("GroupsPerUserQuota", Group.GROUPS_PER_USER);
     summary.put("AccessKeysPerUserQuota", AccessKeyOperations.KEYS_PER_USER);
     summary.put("SigningCertificatesPerUserQuota", SigningCertificates.CERTIFICATES_PER_USER);
     summary.put("ServerCertificates", ServerCertificates.of(account).store().size());

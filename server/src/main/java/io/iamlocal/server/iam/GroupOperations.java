@@ -21,7 +21,6 @@ public final class GroupOperations implements Operations {
   /** Groups per account (IAM quotas page, default). */
   static final int GROUPS_PER_ACCOUNT = 300;
   /** Groups one user can be a member of (IAM quotas page, not adjustable). */
-  static final int GROUPS_PER_USER = 10;
 
   @Override
   public void register(OperationRegistry registry) {
@@ -106,14 +105,7 @@ public final class GroupOperations implements Operations {
     AccountState account = call.account();
     User user = IamUsers.require(account, call.params().string("UserName"));
     Group group = IamGroups.require(account, call.params().string("GroupName"));
-    if (group.members().contains(user)) {
-      return null;
-    }
-    if (user.groups().size() >= GROUPS_PER_USER) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for GroupsPerUser: " + GROUPS_PER_USER);
-    }
-    group.members().add(user);
-    user.groups().add(group);
+    group.addMember(user);
     return null;
   }
 
@@ -122,8 +114,7 @@ public final class GroupOperations implements Operations {
     User user = IamUsers.require(account, call.params().string("UserName"));
     Group group = IamGroups.require(account, call.params().string("GroupName"));
     // Removing a user who is not a member succeeds (recorded from AWS).
-    group.members().remove(user);
-    user.groups().remove(group);
+    group.removeMember(user);
     return null;
   }
 

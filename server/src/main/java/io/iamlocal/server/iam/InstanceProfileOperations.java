@@ -25,7 +25,6 @@ public final class InstanceProfileOperations implements Operations {
   /** Instance profiles per account (IAM quotas page, default). */
   static final int INSTANCE_PROFILES_PER_ACCOUNT = 1000;
   /** An instance profile holds at most one role (not adjustable). */
-  static final int ROLES_PER_INSTANCE_PROFILE = 1;
 
   @Override
   public void register(OperationRegistry registry) {
@@ -90,11 +89,7 @@ public final class InstanceProfileOperations implements Operations {
     AccountState account = call.account();
     InstanceProfile profile = IamInstanceProfiles.require(account, call.params().string("InstanceProfileName"));
     Role role = IamRoles.requireModifiable(account, call.params().string("RoleName"));
-    if (profile.roles().size() >= ROLES_PER_INSTANCE_PROFILE) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: " + ROLES_PER_INSTANCE_PROFILE);
-    }
-    profile.roles().add(role);
-    role.instanceProfiles().add(profile);
+    profile.addRole(role);
     return null;
   }
 
@@ -102,11 +97,10 @@ public final class InstanceProfileOperations implements Operations {
     AccountState account = call.account();
     InstanceProfile profile = IamInstanceProfiles.require(account, call.params().string("InstanceProfileName"));
     Role role = IamRoles.requireModifiable(account, call.params().string("RoleName"));
-    if (!profile.roles().remove(role)) {
+    if (!profile.removeRole(role)) {
       throw AwsServiceException.noSuchEntity(
           "Role " + role.roleName() + " in Instance Profile " + profile.instanceProfileName() + " cannot be found.");
     }
-    role.instanceProfiles().remove(profile);
     return null;
   }
 

@@ -139,8 +139,7 @@ public final class RoleOperations implements Operations {
    * role; DeleteServiceLinkedRole also for service roles that still carry their service's policies.
    */
   static void remove(AccountState account, Role role) {
-    role.instanceProfiles().forEach(profile -> profile.roles().remove(role));
-    role.instanceProfiles().clear();
+    role.leaveInstanceProfiles();
     PolicyStore store = PolicyStore.of(account);
     role.policies().attached().values().forEach(policy -> {
       policy.attachedRoles().remove(role);

@@ -1,11 +1,15 @@
 package io.iamlocal.server.state;
 
+import io.iamlocal.protocol.error.AwsServiceException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** An IAM group. Mutable; guarded by its account's lock. */
 public final class Group {
+  /** IAM's quota GroupsPerUser. */
+  public static final int GROUPS_PER_USER = 10;
   private final String accountId;
   private final String groupId;
   private final Instant createDate;
@@ -50,9 +54,30 @@ public final class Group {
     return createDate;
   }
 
-  /** Members in the order they were added. */
+  /** Members in the order they were added (read-only: {@link #addMember} and {@link #removeMember} keep both sides). */
   public Set<User> members() {
-    return members;
+    return Collections.unmodifiableSet(members);
+  }
+
+  /**
+   * Makes {@code user} a member, on both sides; adding a member twice succeeds and changes nothing.
+   * Refuses a user already in {@link #GROUPS_PER_USER} groups (IAM's quota, with its message).
+   */
+  public void addMember(User user) {
+    if (members.contains(user)) {
+      return;
+    }
+    if (user.groupCount() >= GROUPS_PER_USER) {
+      throw AwsServiceException.limitExceeded("Cannot exceed quota for GroupsPerUser: " + GROUPS_PER_USER);
+    }
+    members.add(user);
+    user.joined(this, true);
+  }
+
+  /** Takes {@code user} out of the group, on both sides; a user who is not a member changes nothing (as AWS). */
+  public void removeMember(User user) {
+    members.remove(user);
+    user.joined(this, false);
   }
 
   public PolicyAttachments policies() {

@@ -1,6 +1,7 @@
 package io.iamlocal.server.state;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -113,8 +114,24 @@ public final class Role {
     return policies;
   }
 
+  /** The instance profiles holding the role (read-only: {@link InstanceProfile#addRole} and {@link InstanceProfile#removeRole} keep both sides). */
   public Set<InstanceProfile> instanceProfiles() {
-    return instanceProfiles;
+    return Collections.unmodifiableSet(instanceProfiles);
+  }
+
+  /** Takes the role out of every instance profile holding it (on both sides), as deleting it does. */
+  public void leaveInstanceProfiles() {
+    instanceProfiles.forEach(profile -> profile.dropRole(this));
+    instanceProfiles.clear();
+  }
+
+  /** The role's side of a link {@link InstanceProfile} made or broke. */
+  void linked(InstanceProfile profile, boolean held) {
+    if (held) {
+      instanceProfiles.add(profile);
+    } else {
+      instanceProfiles.remove(profile);
+    }
   }
 
   public boolean isServiceLinked() {

@@ -78,9 +78,23 @@ public final class User {
     return accessKeys;
   }
 
-  /** Groups the user belongs to, in the order joined. */
+  /** Groups the user belongs to, in the order joined (read-only: {@link Group#addMember} and {@link Group#removeMember} keep both sides). */
   public java.util.Set<Group> groups() {
-    return groups;
+    return java.util.Collections.unmodifiableSet(groups);
+  }
+
+  /** The user's side of a membership {@link Group} made or broke. */
+  void joined(Group group, boolean member) {
+    if (member) {
+      groups.add(group);
+    } else {
+      groups.remove(group);
+    }
+  }
+
+  /** How many groups the user is in. */
+  int groupCount() {
+    return groups.size();
   }
 
   public PolicyAttachments policies() {

@@ -55,7 +55,7 @@ class PrincipalPoliciesTest {
     assertThat(identity(caller)).containsExactly("one", "two");
     write(() -> {
       devs.policies().inline().put("grp", DOC.formatted("ListGroups"));
-      alice.groups().add(devs);
+      devs.addMember(alice);
     });
     assertThat(identity(caller)).containsExactly("one", "two", "grp");
     write(() -> account.users().remove("alice"));
