@@ -14,8 +14,6 @@ import java.util.Map;
  * {@link UnknownMemberException}, a programming error, instead of reading as absent.
  */
 public final class Params {
-  /** Values without a shape (built by hand): any name reads, absent ones as null. */
-  public static final Params EMPTY = new Params(Map.of());
   /** The input of an operation that takes none: every name is unknown. */
   public static final Params NO_INPUT = new Params(Map.of(), null, true);
   private final Map<String, Object> values;

@@ -25,7 +25,7 @@ public final class Session {
 
   private final String accessKeyId;
   private final String secretAccessKey;
-  /** The token is re-derived from this seed when needed: a live session then costs ~0.35 KB, not ~1 KB. */
+  /** The token is re-derived from this seed when needed, so a live session does not hold it (bench/results/design-measurements.md). */
   private final byte[] tokenSeed;
   private final Kind kind;
   private final String accountId;

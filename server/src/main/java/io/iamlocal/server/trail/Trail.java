@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class Trail implements AutoCloseable {
   /**
    * Events kept unless configured otherwise. Small on purpose: under load, events that outlive a few
-   * young collections are copied and promoted, and a 10,000-event ring cost signed GetUser 40 % of
-   * its throughput and a p99 of 85 ms (1,000: within noise of no trail; bench/results). Longer
-   * workloads raise it; the files of --cloudtrail-dir keep every event whatever the ring holds.
+   * young collections are copied and promoted, which costs throughput and tail latency (measured in
+   * bench/results/design-measurements.md). Longer workloads raise it; the files of --cloudtrail-dir
+   * keep every event whatever the ring holds.
    */
   public static final int DEFAULT_CAPACITY = 1_000;
   /** A trail that keeps nothing (capacity 0). */
