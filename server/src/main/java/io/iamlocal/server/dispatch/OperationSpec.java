@@ -78,6 +78,20 @@ public record OperationSpec(
     return new LockChange(lock);
   }
 
+  /** Whether a call may change state: refused once the data directory has failed. */
+  public boolean mayChangeState() {
+    return lock != LockMode.READ;
+  }
+
+  /**
+   * Whether a call that succeeded left a change to journal (and to replay through the same handler
+   * at start-up): journalled operations always, except that a read-locked call that mints
+   * ({@link LockMode#READ_MINTS}) changed something only when it drew random values.
+   */
+  public boolean journals(boolean drewRandom) {
+    return journalled && (lock != LockMode.READ_MINTS || drewRandom);
+  }
+
   /** The action policies name: {@code iam:CreateUser}. */
   public String action() {
     return service + ":" + name;

@@ -103,7 +103,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
   @Override
   public Map<String, ?> run(String service, OperationRegistry.Registered registered, OperationCall call, Map<String, String> params) {
     OperationSpec spec = registered.spec();
-    if (store.failed() && spec.lock() != OperationSpec.LockMode.READ) {
+    if (store.failed() && spec.mayChangeState()) {
       throw storeFailed(); // refused before the handler runs: memory never holds what the disk refused
     }
     Tape tape = Tape.recording();
@@ -114,9 +114,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     } finally {
       Tape.uninstall(previous);
     }
-    // A read-locked call that mints (GetSessionToken) created something only when it drew random values.
-    boolean writes = spec.journalled() && (spec.lock() != OperationSpec.LockMode.READ_MINTS || tape.drewRandom());
-    if (writes && call.account() == state.account()) {
+    if (spec.journals(tape.drewRandom()) && call.account() == state.account()) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
           call.enforcement(), journalled(params), null, tape.values())));

@@ -160,7 +160,7 @@ public final class S3Dispatcher {
   /** Whether the operation changes nothing (for the trail's {@code readOnly}). */
   private boolean readOnly(String operation) {
     OperationSpec spec = spec(operation);
-    return spec != null && spec.lock() == LockMode.READ;
+    return spec != null && !spec.mayChangeState();
   }
 
   /** How S3 refuses signed requests. */
