@@ -49,8 +49,14 @@ public final class S3Dispatcher {
   private final long maxTotalBytes;
   private final Map<String, S3Operation> operations = new HashMap<>();
 
-  /** An S3 operation's handler with its spec (S3 authorizes with its own actions: the spec gives the lock). */
-  private record S3Operation(OperationSpec spec, Function<S3Call, HttpResponseData> handler) {}
+  /**
+   * An S3 operation's handler with its spec (S3 authorizes with its own actions: the spec gives the
+   * lock) and its CloudTrail event category.
+   */
+  private record S3Operation(OperationSpec spec, TrailCategory category, Function<S3Call, HttpResponseData> handler) {}
+
+  /** CloudTrail's categories of S3 calls: object-level calls, bucket listings and HEAD are data events. */
+  private enum TrailCategory { MANAGEMENT, DATA }
 
   /**
    * A dispatcher refusing objects larger than {@code maxObjectSize} bytes, or beyond {@code maxTotalBytes}
@@ -66,26 +72,26 @@ public final class S3Dispatcher {
     this.authorization = new S3Authorization(authorizer);
     this.requestLog = requestLog;
     this.maxObjectSize = maxObjectSize;
-    register("ListBuckets", LockMode.READ, BucketOperations::listBuckets);
-    register("CreateBucket", LockMode.WRITE, BucketOperations::createBucket);
-    register("DeleteBucket", LockMode.WRITE, BucketOperations::deleteBucket);
-    register("HeadBucket", LockMode.READ, BucketOperations::headBucket);
-    register("GetBucketLocation", LockMode.READ, BucketOperations::getBucketLocation);
-    register("PutBucketPolicy", LockMode.WRITE, BucketOperations::putBucketPolicy);
-    register("GetBucketPolicy", LockMode.READ, BucketOperations::getBucketPolicy);
-    register("DeleteBucketPolicy", LockMode.WRITE, BucketOperations::deleteBucketPolicy);
-    register("ListObjects", LockMode.READ, call -> ObjectListing.list(call, false));
-    register("ListObjectsV2", LockMode.READ, call -> ObjectListing.list(call, true));
-    register("PutObject", LockMode.WRITE, call -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes));
-    register("GetObject", LockMode.READ, call -> ObjectOperations.getObject(call, false));
-    register("HeadObject", LockMode.READ, call -> ObjectOperations.getObject(call, true));
-    register("DeleteObject", LockMode.WRITE, ObjectOperations::deleteObject);
-    register("DeleteObjects", LockMode.WRITE, ObjectOperations::deleteObjects);
-    register("CopyObject", LockMode.WRITE, call -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes));
+    register("ListBuckets", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::listBuckets);
+    register("CreateBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::createBucket);
+    register("DeleteBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::deleteBucket);
+    register("HeadBucket", LockMode.READ, TrailCategory.DATA, BucketOperations::headBucket);
+    register("GetBucketLocation", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::getBucketLocation);
+    register("PutBucketPolicy", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::putBucketPolicy);
+    register("GetBucketPolicy", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::getBucketPolicy);
+    register("DeleteBucketPolicy", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::deleteBucketPolicy);
+    register("ListObjects", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, false));
+    register("ListObjectsV2", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, true));
+    register("PutObject", LockMode.WRITE, TrailCategory.DATA, call -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes));
+    register("GetObject", LockMode.READ, TrailCategory.DATA, call -> ObjectOperations.getObject(call, false));
+    register("HeadObject", LockMode.READ, TrailCategory.DATA, call -> ObjectOperations.getObject(call, true));
+    register("DeleteObject", LockMode.WRITE, TrailCategory.DATA, ObjectOperations::deleteObject);
+    register("DeleteObjects", LockMode.WRITE, TrailCategory.DATA, ObjectOperations::deleteObjects);
+    register("CopyObject", LockMode.WRITE, TrailCategory.DATA, call -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes));
   }
 
-  private void register(String operation, LockMode lock, Function<S3Call, HttpResponseData> handler) {
-    operations.put(operation, new S3Operation(OperationSpec.authorizedByItsService("s3", operation, lock), handler));
+  private void register(String operation, LockMode lock, TrailCategory category, Function<S3Call, HttpResponseData> handler) {
+    operations.put(operation, new S3Operation(OperationSpec.authorizedByItsService("s3", operation, lock), category, handler));
   }
 
   /** The spec of an S3 operation, or null when it is not served. */
@@ -136,7 +142,7 @@ public final class S3Dispatcher {
       var checks = CallChecks.end();
       if (caller != null) {
         trail.record(S3TrailEvents.of(request, route, state.account(), caller, region, requestId, errorCode, errorMessage,
-            readOnly(route.operation()), checks));
+            readOnly(route.operation()), dataEvent(route.operation()), checks));
       }
     }
     return response;
@@ -155,6 +161,12 @@ public final class S3Dispatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether CloudTrail counts the operation as a data event. */
+  boolean dataEvent(String operation) {
+    S3Operation served = operations.get(operation);
+    return served != null && served.category() == TrailCategory.DATA;
   }
 
   /** Whether the operation changes nothing (for the trail's {@code readOnly}). */

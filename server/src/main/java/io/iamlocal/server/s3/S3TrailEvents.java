@@ -9,21 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The trail event of one S3 call, in CloudTrail's S3 form: request parameters {@code bucketName},
  * {@code Host}, {@code key} and the query string's parameters; the bucket and object touched as
- * resources; object-level calls (and bucket listings and HEAD) are data events, the rest management events.
+ * resources; whether it is a data event or a management event comes with the call (its S3Dispatcher registration).
  */
 final class S3TrailEvents {
-  private static final Set<String> DATA_EVENTS = Set.of("GetObject", "HeadObject", "PutObject", "DeleteObject",
-      "DeleteObjects", "CopyObject", "ListObjects", "ListObjectsV2", "HeadBucket");
-
   private S3TrailEvents() {}
 
   static TrailEvent of(HttpRequestData request, S3Route route, AccountState account, Caller caller, String region,
-      String requestId, String errorCode, String errorMessage, boolean readOnly, List<AuthorizationCheck> checks) {
+      String requestId, String errorCode, String errorMessage, boolean readOnly, boolean dataEvent, List<AuthorizationCheck> checks) {
     String key = route.key() == null || route.key().isEmpty() ? null : route.key();
     Map<String, Object> parameters = new LinkedHashMap<>();
     if (route.bucket() != null) {
@@ -44,7 +40,7 @@ final class S3TrailEvents {
     return new TrailEvent(System.currentTimeMillis(), account, "s3", route.operation(), region, caller,
         new TrailEvent.Request(requestId, request.remoteAddress(), request.header("user-agent"), request.header("host"),
             request.secure()),
-        TrailEvent.Payload.s3(parameters, resources, DATA_EVENTS.contains(route.operation())),
+        TrailEvent.Payload.s3(parameters, resources, dataEvent),
         errorCode, errorMessage, readOnly, checks);
   }
 }

@@ -84,6 +84,18 @@ class S3DispatcherTest {
   }
 
   @Test
+  void dataEventsAreTheFormerOnes() {
+    // The set S3TrailEvents kept before the category moved into the registrations.
+    Set<String> formerDataEvents = Set.of("GetObject", "HeadObject", "PutObject", "DeleteObject",
+        "DeleteObjects", "CopyObject", "ListObjects", "ListObjectsV2", "HeadBucket");
+    for (String operation : List.of("ListBuckets", "CreateBucket", "DeleteBucket", "HeadBucket", "GetBucketLocation", "PutBucketPolicy",
+        "GetBucketPolicy", "DeleteBucketPolicy", "ListObjects", "ListObjectsV2", "PutObject", "GetObject", "HeadObject",
+        "DeleteObject", "DeleteObjects", "CopyObject", "NotImplemented")) {
+      assertThat(s3.dataEvent(operation)).as(operation).isEqualTo(formerDataEvents.contains(operation));
+    }
+  }
+
+  @Test
   void virtualHostedStyleWithUnsignedPayloadCreatesAndListsBuckets() {
     HttpResponseData created = send("PUT", "demo-bucket.localhost:4566", "/", true);
     assertThat(created.status()).isEqualTo(200);
