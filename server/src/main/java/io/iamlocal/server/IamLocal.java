@@ -1,5 +1,7 @@
 package io.iamlocal.server;
 
+import io.iamlocal.server.state.Partition;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.log.AsyncRequestLog;
 import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.RequestLog;
@@ -191,10 +193,10 @@ public final class IamLocal implements AutoCloseable {
   /**
    * The ARN of the account's root user, the identity of {@link #credentials()}.
    *
-   * @return {@code arn:aws:iam::ACCOUNT:root}
+   * @return {@code arn:aws:iam::ACCOUNT:root}, in the partition of {@link #region()} ({@code arn:aws-cn:…} for {@code cn-north-1})
    */
   public String rootArn() {
-    return "arn:aws:iam::" + config.accountId() + ":root";
+    return Arns.root(Partition.forRegion(config.region()), config.accountId());
   }
 
   /**

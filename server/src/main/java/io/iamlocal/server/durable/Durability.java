@@ -255,11 +255,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private static Caller callerOf(JournalEntry.CallerRef ref, AccountState account) {
     return switch (ref.mode()) {
       case ANONYMOUS -> Caller.anonymous(account.accountId());
-      case ROOT -> Caller.root(account.accountId(), ref.accessKeyId());
+      case ROOT -> Caller.root(account.partition(), account.accountId(), ref.accessKeyId());
       case BY_ACCESS_KEY -> {
         AccessKey key = account.accessKeys().get(ref.accessKeyId());
         if (key != null) {
-          yield key.owner() == null ? Caller.root(account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
+          yield key.owner() == null ? Caller.root(account.partition(), account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
         }
         Session session = Sessions.of(account).get(ref.accessKeyId());
         yield session == null ? null : Caller.of(session, account.accountId());

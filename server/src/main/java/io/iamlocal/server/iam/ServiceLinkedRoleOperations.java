@@ -54,7 +54,7 @@ public final class ServiceLinkedRoleOperations implements Operations {
       throw AwsServiceException.invalidInput("Service role name " + name + " has been taken in this account, please try a different suffix.");
     }
     RoleOperations.checkRoleQuota(account);
-    Role role = new Role(account.accountId(), name, recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
+    Role role = new Role(account.partition(), account.accountId(), name, recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
         account.ids().uniqueId(IdPrefix.AROA), call.now(), recorded == null ? trustPolicy(service) : recorded.trustPolicy());
     String description = p.string("Description");
     role.setDescription(description == null || description.isEmpty() ? null : description);

@@ -6,6 +6,7 @@ import java.util.Set;
 
 /** An IAM group. Mutable; guarded by its account's lock. */
 public final class Group {
+  private final Partition partition;
   private final String accountId;
   private final String groupId;
   private final Instant createDate;
@@ -14,7 +15,8 @@ public final class Group {
   private final Set<User> members = new LinkedHashSet<>();
   private final PolicyAttachments policies = new PolicyAttachments();
 
-  public Group(String accountId, String groupName, String path, String groupId, Instant createDate) {
+  public Group(Partition partition, String accountId, String groupName, String path, String groupId, Instant createDate) {
+    this.partition = partition;
     this.accountId = accountId;
     this.groupName = groupName;
     this.path = path;
@@ -43,7 +45,7 @@ public final class Group {
   }
 
   public String arn() {
-    return Arns.iam(accountId, "group", path, groupName);
+    return Arns.iam(partition, accountId, "group", path, groupName);
   }
 
   public Instant createDate() {

@@ -1,5 +1,6 @@
 package io.iamlocal.server.sts;
 
+import io.iamlocal.server.state.Arns;
 import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
 
@@ -56,8 +57,8 @@ public final class PrivilegedTokenOperations implements Operations {
     String target = call.params().string("TargetPrincipal");
     String[] parts = target.split(":", 6);
     String targetAccount = parts.length == 6 ? parts[4] : target;
-    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::"
-        + targetAccount + ":root");
+    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: sts:AssumeRoot on resource: "
+        + Arns.root(call.account().partition(), targetAccount));
   }
 
   private Map<String, ?> getDelegatedAccessToken(OperationCall call) {

@@ -1,5 +1,7 @@
 package io.iamlocal.server.sts;
 
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.iam.PolicyDocuments;
 import io.iamlocal.policy.validation.PolicyKind;
 import io.iamlocal.policy.validation.PolicyValidationException;
 import io.iamlocal.policy.validation.PolicyValidator;
@@ -35,7 +37,7 @@ final class SessionPolicies {
   private SessionPolicies() {}
 
   /** Reads and validates {@code Policy} (session policy grammar) and {@code PolicyArns}. */
-  static Requested read(Params params) {
+  static Requested read(Params params, AccountState account) {
     String policy = params.string("Policy");
     List<String> arns = params.structs("PolicyArns").stream().map(p -> p.string("arn")).filter(a -> a != null).toList();
     if (arns.size() > MAX_POLICY_ARNS) {
@@ -44,7 +46,7 @@ final class SessionPolicies {
     }
     if (policy != null) {
       try {
-        PolicyValidator.parseAndValidate(policy, PolicyKind.SESSION);
+        PolicyValidator.parseAndValidate(policy, PolicyKind.SESSION, PolicyDocuments.options(account));
       } catch (PolicyValidationException e) {
         throw new AwsServiceException(AwsErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
       }

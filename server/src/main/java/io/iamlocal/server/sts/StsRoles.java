@@ -1,5 +1,6 @@
 package io.iamlocal.server.sts;
 
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationInput;
 import io.iamlocal.policy.evaluation.EvaluationResult;
@@ -26,9 +27,9 @@ final class StsRoles {
 
   private StsRoles() {}
 
-  /** The role a RoleArn names in this account ({@code arn:aws:iam::ACCOUNT:role/PATH/NAME}), or null. */
+  /** The role a RoleArn names in this account ({@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}), or null. */
   static Role find(AccountState account, String roleArn) {
-    String prefix = "arn:aws:iam::" + account.accountId() + ":role/";
+    String prefix = Arns.iamPrefix(account.partition(), account.accountId()) + "role/";
     if (roleArn == null || !roleArn.startsWith(prefix)) {
       return null;
     }

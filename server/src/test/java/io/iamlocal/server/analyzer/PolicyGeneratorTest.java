@@ -1,5 +1,6 @@
 package io.iamlocal.server.analyzer;
 
+import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.server.state.AccountState;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyGeneratorTest {
   private final AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
-  private final Caller root = Caller.root("123456789012", "test");
+  private final Caller root = Caller.root(Partition.AWS, "123456789012", "test");
 
   @Test
   void exactActionsAndResourcesWithSharedResourcesInOneStatement() {

@@ -1,5 +1,6 @@
 package io.iamlocal.server.authz;
 
+import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.protocol.model.ServiceModel;
@@ -71,7 +72,7 @@ class ActionResourcesTest {
       "iam:GetServiceLinkedRoleDeletionStatus|DeletionTaskId=bogus|*"
   })
   void resources(String action, String members, String expected) {
-    User alice = new User("123456789012", "alice", "/team/", "AIDAAAAAAAAAAAAAAAAAA", NOW);
+    User alice = new User(Partition.AWS, "123456789012", "alice", "/team/", "AIDAAAAAAAAAAAAAAAAAA", NOW);
     account.users().put(alice);
     Map<String, Object> params = new HashMap<>();
     if (members != null) {

@@ -1,5 +1,6 @@
 package io.iamlocal.server.authz;
 
+import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.policy.evaluation.Decision;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class AuthorizationMessagesTest {
   private final AccountState account = new AccountState("123456789012", Clock.systemUTC(), new IdGenerator());
-  private final User alice = new User("123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", Instant.now());
+  private final User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", Instant.now());
 
   @Test
   void encodedMessagesDecodeToAwsShapedJsonOnlyHere() {
