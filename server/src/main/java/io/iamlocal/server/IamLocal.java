@@ -1,17 +1,17 @@
 package io.iamlocal.server;
 
-import io.iamlocal.server.state.Partition;
-import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.durable.DataStoreException;
 import io.iamlocal.server.log.AsyncRequestLog;
 import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.RequestLog;
+import io.iamlocal.server.seed.SeedException;
+import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.Partition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import io.iamlocal.server.durable.DataStoreException;
-import io.iamlocal.server.seed.SeedException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,10 +1,10 @@
 package io.iamlocal.server.analyzer;
 
-import io.iamlocal.server.state.Arns;
 import io.iamlocal.protocol.json.JsonError;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.jsonapi.JsonCall;
 import io.iamlocal.server.jsonapi.JsonOperation;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.trail.Trail;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.iamlocal.server.console;
 
-import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamlocal.policy.document.JsonLimits;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Arns;

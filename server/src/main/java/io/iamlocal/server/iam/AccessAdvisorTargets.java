@@ -1,12 +1,12 @@
 package io.iamlocal.server.iam;
 
-import io.iamlocal.server.state.AwsManagedPolicyCatalog;
-import io.iamlocal.server.state.Arns;
 import io.iamlocal.policy.document.PolicyDocument;
 import io.iamlocal.policy.document.PolicyParseException;
 import io.iamlocal.policy.document.Statement;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.AwsManagedPolicyCatalog;
 import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyAttachments;

@@ -1,9 +1,9 @@
 package io.iamlocal.server.iam;
 
-import io.iamlocal.server.state.Arns;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyStore;
 import java.util.Map;

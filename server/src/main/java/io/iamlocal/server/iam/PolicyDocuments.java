@@ -1,6 +1,5 @@
 package io.iamlocal.server.iam;
 
-import io.iamlocal.server.state.Arns;
 import io.iamlocal.policy.document.PolicyDocument;
 import io.iamlocal.policy.validation.PolicyKind;
 import io.iamlocal.policy.validation.PolicySize;
@@ -10,6 +9,7 @@ import io.iamlocal.policy.validation.ValidationOptions;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.User;
 

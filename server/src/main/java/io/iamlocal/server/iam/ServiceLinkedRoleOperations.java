@@ -7,6 +7,7 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.IdPrefix;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyStore;
@@ -69,7 +70,8 @@ public final class ServiceLinkedRoleOperations implements Operations {
   private static void attachRecordedPolicies(AccountState account, Role role, List<String> arns) {
     PolicyHolder holder = new PolicyHolder("role", role.roleName(), role.policies(), role);
     for (String arn : arns) {
-      ManagedPolicy policy = PolicyStore.of(account).find(arn);
+      // The recording names the aws partition's policies; other partitions have the same ones under their ARNs.
+      ManagedPolicy policy = PolicyStore.of(account).find(Arns.inPartition(arn, account.partition()));
       if (policy != null) { // a policy AWS has since retired is not in the managed-policy catalog
         PolicyAttachmentOperations.attach(account, holder, policy);
       }

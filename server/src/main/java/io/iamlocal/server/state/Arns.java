@@ -30,6 +30,12 @@ public final class Arns {
     return "arn:" + partition.id() + ":" + service + ":" + region + ":" + accountId + ":" + resource;
   }
 
+  /** {@code arn} with its partition field replaced by {@code partition} ({@code arn:aws:x} becomes {@code arn:aws-cn:x}). */
+  public static String inPartition(String arn, Partition partition) {
+    int end = arn.indexOf(':', 4);
+    return "arn:" + partition.id() + arn.substring(end);
+  }
+
   /** The partition an ARN names, or null when it is no ARN or names no AWS partition. */
   public static Partition partitionOf(String arn) {
     if (arn == null || !arn.startsWith("arn:")) {

@@ -3,13 +3,13 @@ package io.iamlocal.server.sts;
 import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
-import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationResult;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.authz.DenialLog;
+import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.authz.RequestContexts;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.dispatch.OperationRegistry;

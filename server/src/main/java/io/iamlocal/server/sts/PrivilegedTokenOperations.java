@@ -1,6 +1,5 @@
 package io.iamlocal.server.sts;
 
-import io.iamlocal.server.state.Arns;
 import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
 import static io.iamlocal.server.dispatch.OperationSpec.lock;
 
@@ -16,6 +15,7 @@ import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.iam.TagParams;
 import io.iamlocal.server.state.AccountSettings;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Tags;

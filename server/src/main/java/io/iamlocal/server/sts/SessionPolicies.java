@@ -1,13 +1,13 @@
 package io.iamlocal.server.sts;
 
-import io.iamlocal.server.state.AccountState;
-import io.iamlocal.server.iam.PolicyDocuments;
 import io.iamlocal.policy.validation.PolicyKind;
 import io.iamlocal.policy.validation.PolicyValidationException;
 import io.iamlocal.policy.validation.PolicyValidator;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.iam.PolicyDocuments;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Tags;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.iamlocal.server.sts;
 
-import io.iamlocal.server.state.Arns;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.EvaluationInput;
 import io.iamlocal.policy.evaluation.EvaluationResult;
@@ -13,6 +12,7 @@ import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.authz.PolicyCache;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.trail.CallChecks;

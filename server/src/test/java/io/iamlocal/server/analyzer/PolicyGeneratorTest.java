@@ -1,11 +1,11 @@
 package io.iamlocal.server.analyzer;
 
-import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.trail.AuthorizationCheck;
 import io.iamlocal.server.trail.AuthorizationCheck.Outcome;
 import io.iamlocal.server.trail.TrailEvent;

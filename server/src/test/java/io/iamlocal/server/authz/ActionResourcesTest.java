@@ -1,6 +1,5 @@
 package io.iamlocal.server.authz;
 
-import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.protocol.model.ServiceModel;
@@ -9,6 +8,7 @@ import io.iamlocal.server.IamLocalServer;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IdGenerator;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.User;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.iamlocal.server.authz;
 
-import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.policy.evaluation.Decision;
@@ -10,6 +9,7 @@ import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IdGenerator;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.User;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.iamlocal.server.trail;
 
-import io.iamlocal.server.state.Partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
