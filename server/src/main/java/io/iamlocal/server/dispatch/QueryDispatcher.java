@@ -79,7 +79,7 @@ public final class QueryDispatcher {
       trace.checks = CallChecks.end();
     }
     requestLog.record(trace.entry(response));
-    TrailEvent event = trace.trailEvent(request, response, state.account(Partition.forRegion(trace.region)), trace.checks);
+    TrailEvent event = trace.trailEvent(request, response, trace.account == null ? state.account() : trace.account, trace.checks);
     if (event != null) {
       trail.record(event);
     }
@@ -136,10 +136,12 @@ public final class QueryDispatcher {
   private HttpResponseData invoke(
       ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId,
       RequestTrace trace) {
-    AccountState account = state.account(Partition.forRegion(verified == null ? UnsignedCalls.REGION : verified.scope().region()));
+    AccountState account = state.account(
+        verified == null ? UnsignedCalls.partition(params) : Partition.forRegion(verified.scope().region()));
     // verified is null for the STS calls AWS serves unsigned (the web identity token or SAML assertion authenticates).
     Caller caller = verified == null ? Caller.anonymous(account.accountId()) : callers.callerOf(verified.credential(), account);
     trace.callerArn = caller.arn();
+    trace.account = account;
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
       throw new AwsServiceException(AwsErrorCode.MISSING_ACTION, "Missing Action");
