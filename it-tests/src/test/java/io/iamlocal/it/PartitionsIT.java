@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -44,17 +40,11 @@ class PartitionsIT extends WireTest {
   }
 
   private IamClient iamIn(Region region, AwsCredentials credentials) {
-    return IamClient.builder().endpointOverride(endpoint()).region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build()).build();
+    return Clients.iam(endpoint(), credentials, region);
   }
 
   private StsClient stsIn(Region region, AwsCredentials credentials) {
-    return StsClient.builder().endpointOverride(endpoint()).region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build()).build();
+    return Clients.sts(endpoint(), credentials, region);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -182,10 +172,7 @@ class PartitionsIT extends WireTest {
 
   @Test
   void s3ResourcesCarryThePartition() {
-    try (S3Client s3 = S3Client.builder().endpointOverride(endpoint()).region(CHINA).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build()).build()) {
+    try (S3Client s3 = StsTestSupport.s3(endpoint(), Clients.root(), CHINA)) {
       s3.createBucket(r -> r.bucket("cn-bucket"));
       String grant = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws-cn:iam::"
           + ACCOUNT + ":root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws-cn:s3:::cn-bucket/*\"}]}";
