@@ -13,6 +13,7 @@ import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.server.state.Tape;
@@ -115,7 +116,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     }
     // A read-locked call that mints (GetSessionToken) created something only when it drew random values.
     boolean writes = spec.journalled() && (spec.lock() != OperationSpec.LockMode.READ_MINTS || tape.drewRandom());
-    if (writes && call.account() == state.account()) {
+    if (writes && call.account() == state.account(call.account().partition())) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
           call.enforcement(), journalled(params), null, tape.values())));
@@ -215,7 +216,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (operation == null || registered == null) {
       throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
-    AccountState account = target.account();
+    // The call ran in the account its signing region's partition chose; so does its replay.
+    AccountState account = target.account(Partition.forRegion(entry.region()));
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
       warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
