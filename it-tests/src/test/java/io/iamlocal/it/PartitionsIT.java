@@ -113,13 +113,20 @@ class PartitionsIT extends WireTest {
   }
 
   @Test
-  void trustPolicyNamingAnotherPartitionDoesNotMatch() {
+  void principalsOfAnotherPartitionAreInvalid() {
+    // IAM in GovCloud answers a trust policy naming "arn:aws:…:root" so (users' reports); S3 alike for bucket policies.
+    String foreign = "arn:aws:iam::" + ACCOUNT + ":root";
+    IamErrors.expect(() -> cnIam.createRole(r -> r.roleName("legacy").assumeRolePolicyDocument(StsTestSupport.trust(foreign))),
+        "MalformedPolicyDocument", 400, "Invalid principal in policy: \"AWS\":\"" + foreign + "\"");
     AccessKey key = chinaStsUser("ci");
-    cnIam.createRole(r -> r.roleName("legacy").assumeRolePolicyDocument(StsTestSupport.trust("arn:aws:iam::" + ACCOUNT + ":root")));
+    cnIam.createRole(r -> r.roleName("own").assumeRolePolicyDocument(StsTestSupport.trust(ACCOUNT)));
     try (StsClient asCi = stsIn(CHINA, credentialsOf(key))) {
-      StsTestSupport.expect(() -> asCi.assumeRole(r -> r.roleArn("arn:aws-cn:iam::" + ACCOUNT + ":role/legacy").roleSessionName("s1")),
+      // A role ARN of another partition names no role here.
+      StsTestSupport.expect(() -> asCi.assumeRole(r -> r.roleArn("arn:aws:iam::" + ACCOUNT + ":role/own").roleSessionName("s1")),
           "AccessDenied", 403, StsTestSupport.notAuthorized("arn:aws-cn:iam::" + ACCOUNT + ":user/ci", "sts:AssumeRole",
-              "arn:aws-cn:iam::" + ACCOUNT + ":role/legacy"));
+              "arn:aws:iam::" + ACCOUNT + ":role/own"));
+      assertThat(asCi.assumeRole(r -> r.roleArn("arn:aws-cn:iam::" + ACCOUNT + ":role/own").roleSessionName("s1"))
+          .assumedRoleUser().arn()).isEqualTo("arn:aws-cn:sts::" + ACCOUNT + ":assumed-role/own/s1");
     }
   }
 

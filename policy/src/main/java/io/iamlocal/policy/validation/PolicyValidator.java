@@ -203,8 +203,10 @@ public final class PolicyValidator {
         if (value.equals("*") || ACCOUNT_ID.matcher(value).matches() || UNIQUE_ID.matcher(value).matches()) {
             return;
         }
-        // Principals cannot be partly wildcarded (no "user/*", no "all sessions"): only "*" on its own.
-        if (!AWS_PRINCIPAL_ARN.matcher(value).matches() || value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
+        // Principals cannot be partly wildcarded (no "user/*", no "all sessions"): only "*" on its own. Nor can
+        // they be of another partition (IAM in GovCloud refuses "arn:aws:iam::…:root" so).
+        if (!AWS_PRINCIPAL_ARN.matcher(value).matches() || value.indexOf('*') >= 0 || value.indexOf('?') >= 0
+                || !value.startsWith("arn:" + options.partition() + ":")) {
             fail(ValidationMessages.invalidPrincipal(Principal.AWS, value));
         }
         boolean entity = value.contains(":user/") || value.contains(":role/");

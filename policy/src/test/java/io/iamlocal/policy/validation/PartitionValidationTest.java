@@ -49,6 +49,19 @@ class PartitionValidationTest {
     }
 
     @Test
+    void principalsOfAnotherPartitionAreInvalid() {
+        // As IAM in GovCloud answers a trust policy naming a commercial account's root (users' reports).
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::464622532012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+        assertThatThrownBy(() -> PolicyValidator.parseAndValidate(trust, PolicyKind.TRUST, in("aws-us-gov")))
+                .hasMessage("Invalid principal in policy: \"AWS\":\"arn:aws:iam::464622532012:root\"");
+        assertThatCode(() -> PolicyValidator.parseAndValidate(trust.replace("arn:aws:", "arn:aws-us-gov:"), PolicyKind.TRUST,
+                in("aws-us-gov"))).doesNotThrowAnyException();
+        assertThatCode(() -> PolicyValidator.parseAndValidate(trust.replace("arn:aws:iam::464622532012:root", "464622532012"),
+                PolicyKind.TRUST, in("aws-us-gov"))).doesNotThrowAnyException();
+    }
+
+    @Test
     void wildcardPartitionFitsAnyAccount() {
         assertThatCode(() -> PolicyValidator.parseAndValidate(identity("arn:*:s3:::b"), PolicyKind.IDENTITY, in("aws-cn")))
                 .doesNotThrowAnyException();
