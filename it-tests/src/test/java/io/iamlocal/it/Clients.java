@@ -20,9 +20,14 @@ public final class Clients {
   }
 
   public static IamClient iam(URI endpoint, AwsCredentials credentials) {
+    return iam(endpoint, credentials, Region.AWS_GLOBAL);
+  }
+
+  /** An IAM client signing for {@code region}: its partition is the account's ({@code cn-north-1}: aws-cn). */
+  public static IamClient iam(URI endpoint, AwsCredentials credentials, Region region) {
     return IamClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.AWS_GLOBAL)
+        .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
@@ -30,9 +35,14 @@ public final class Clients {
   }
 
   public static StsClient sts(URI endpoint, AwsCredentials credentials) {
+    return sts(endpoint, credentials, Region.US_EAST_1);
+  }
+
+  /** An STS client signing for {@code region}. */
+  public static StsClient sts(URI endpoint, AwsCredentials credentials, Region region) {
     return StsClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
+        .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())

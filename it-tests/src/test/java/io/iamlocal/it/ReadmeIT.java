@@ -135,7 +135,10 @@ class ReadmeIT {
 
   /** What the README's own comments promise for its main walk-through blocks. */
   private static void expectations(Block block, String output, int listUsersRequests) {
-    if (block.text().contains("sts get-caller-identity")) {
+    if (block.text().contains("--region cn-north-1")) {
+      // The partitions block: each region's ARNs in its own partition.
+      assertThat(output).isEqualTo("arn:aws-cn:iam::123456789012:root\narn:aws-us-gov:iam::aws:policy/ReadOnlyAccess\n");
+    } else if (block.text().contains("sts get-caller-identity")) {
       assertThat(output).contains("arn:aws:iam::123456789012:user/alice");
       // --page-size 1 over alice and bob: two ListUsers requests, the second with the first's Marker.
       assertThat(listUsersRequests).isEqualTo(2);

@@ -59,9 +59,14 @@ final class StsTestSupport {
 
   /** An S3 client using path-style addressing against IAMLocal. */
   static S3Client s3(URI endpoint, AwsCredentials credentials) {
+    return s3(endpoint, credentials, Region.US_EAST_1);
+  }
+
+  /** As {@link #s3(URI, AwsCredentials)}, signing for {@code region}. */
+  static S3Client s3(URI endpoint, AwsCredentials credentials, Region region) {
     return S3Client.builder()
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
+        .region(region)
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())

@@ -1,15 +1,17 @@
 package io.iamlocal.server;
 
+import io.iamlocal.server.durable.DataStoreException;
 import io.iamlocal.server.log.AsyncRequestLog;
 import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.RequestLog;
+import io.iamlocal.server.seed.SeedException;
+import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.Partition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import io.iamlocal.server.durable.DataStoreException;
-import io.iamlocal.server.seed.SeedException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -191,10 +193,10 @@ public final class IamLocal implements AutoCloseable {
   /**
    * The ARN of the account's root user, the identity of {@link #credentials()}.
    *
-   * @return {@code arn:aws:iam::ACCOUNT:root}
+   * @return {@code arn:aws:iam::ACCOUNT:root}, in the partition of {@link #region()} ({@code arn:aws-cn:…} for {@code cn-north-1})
    */
   public String rootArn() {
-    return "arn:aws:iam::" + config.accountId() + ":root";
+    return Arns.root(Partition.forRegion(config.region()), config.accountId());
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iamlocal.server.durable.DataStoreException;
 import io.iamlocal.server.durable.Durability;
 import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.User;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -53,6 +54,21 @@ class DurableStateTest {
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
       assertThat(local.server().durability().replayedEntries()).isEqualTo(1);
       assertThat(local.server().state().account().users().size()).isZero();
+    }
+  }
+
+  @Test
+  void writesReplayInThePartitionTheyWereMadeIn() throws Exception {
+    try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
+      assertThat(SignedHttp.call(local.endpoint(), "cn-north-1", "iam", "test", "test",
+          "Action=CreateUser&Version=2010-05-08&UserName=li").statusCode()).isEqualTo(200);
+    }
+    try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
+      assertThat(local.server().durability().replayedEntries()).isEqualTo(2);
+      assertThat(local.server().durability().divergedEntries()).isZero();
+      assertThat(local.server().state().account(Partition.AWS_CN).users().get("li").arn())
+          .isEqualTo("arn:aws-cn:iam::123456789012:user/li");
+      assertThat(local.server().state().account().users().contains("li")).isFalse();
     }
   }
 

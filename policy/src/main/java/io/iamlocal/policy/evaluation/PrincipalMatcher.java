@@ -28,7 +28,10 @@ final class PrincipalMatcher {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final boolean wildcard;
+    /** Accounts named by a bare 12-digit ID: the policy's own partition, whatever the caller's is here. */
     private final Set<String> accounts = new HashSet<>();
+    /** Accounts named by {@code arn:<partition>:iam::<account>:root}, as {@link Requester#accountKey}. */
+    private final Set<String> partitionAccounts = new HashSet<>();
     private final Set<String> exact = new HashSet<>();
     private final Set<String> roles = new HashSet<>();
     private final Set<String> services = new HashSet<>();
@@ -64,11 +67,11 @@ final class PrincipalMatcher {
         String[] parts = value.split(":", 6);
         if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("iam")) {
             if (parts[5].equals("root")) {
-                accounts.add(parts[4]);
+                partitionAccounts.add(Requester.accountKey(parts[1], parts[4]));
                 return;
             }
             if (parts[5].startsWith("role/")) {
-                roles.add(Requester.roleKey(parts[4], Requester.lastSegment(parts[5])));
+                roles.add(Requester.roleKey(parts[1], parts[4], Requester.lastSegment(parts[5])));
                 return;
             }
         }
@@ -95,10 +98,24 @@ final class PrincipalMatcher {
         if (r.roleKey != null && roles.contains(r.roleKey)) {
             kind = Math.max(kind, LIMITED);
         }
-        if (r.account != null && r.type != Requester.Type.SERVICE && accounts.contains(r.account)) {
+        if (r.type != Requester.Type.SERVICE && accountNamed(r)) {
             kind = Math.max(kind, ACCOUNT);
         }
         return kind;
+    }
+
+    /** Whether the element names the caller's account: by ID, or by root ARN in the caller's partition. */
+    private boolean accountNamed(Requester r) {
+        if (r.account == null) {
+            return false;
+        }
+        if (accounts.contains(r.account)) {
+            return true;
+        }
+        // A caller without an ARN has no partition of its own: its account is all there is to compare.
+        return r.partition == null
+                ? partitionAccounts.stream().anyMatch(key -> key.endsWith(":" + r.account))
+                : partitionAccounts.contains(Requester.accountKey(r.partition, r.account));
     }
 
     /**
@@ -111,7 +128,7 @@ final class PrincipalMatcher {
         if (wildcard) {
             return true;
         }
-        boolean accountNamed = r.account != null && accounts.contains(r.account);
+        boolean accountNamed = accountNamed(r);
         switch (r.type) {
             case ROOT:
                 return accountNamed;

@@ -71,12 +71,12 @@ public final class PolicyValidator {
         if (kind == PolicyKind.MANAGED && !doc.supportsVariables()) {
             fail(ValidationMessages.VERSION_TOO_OLD);
         }
-        checkLegacyParsing(statements);
+        checkLegacyParsing(statements, options.partition());
         boolean legacy = !doc.supportsVariables();
         if (legacy && usesVariables(statements)) {
             fail(ValidationMessages.VERSION_TOO_OLD);
         }
-        if (legacy && firstFormatProblem(statements) != null) {
+        if (legacy && firstFormatProblem(statements, options.partition()) != null) {
             // Without Version 2012-10-17 IAM uses only its legacy parser, which reports any malformed element the
             // same way (e.g. a 5-field IAM ARN in a policy without Version, Graylog2/graylog-plugin-aws#172).
             fail(ValidationMessages.LEGACY_PARSING);
@@ -93,7 +93,7 @@ public final class PolicyValidator {
             }
         }
         checkKindRules(statements, kind);
-        String problem = firstFormatProblem(statements);
+        String problem = firstFormatProblem(statements, options.partition());
         if (problem != null) {
             fail(problem);
         }
@@ -128,14 +128,14 @@ public final class PolicyValidator {
     }
 
     /** Effect in the exact case, no short ARN with an empty field, Date condition values that are dates. */
-    private static void checkLegacyParsing(List<Statement> statements) throws PolicyValidationException {
+    private static void checkLegacyParsing(List<Statement> statements, String partition) throws PolicyValidationException {
         for (Statement s : statements) {
             if (!"Allow".equals(s.effect()) && !"Deny".equals(s.effect())) {
                 fail(ValidationMessages.LEGACY_PARSING);
             }
             if (s.resources() != null) {
                 for (String r : s.resources()) {
-                    if (!ResourceGrammar.passesLegacyParsing(r)) {
+                    if (!ResourceGrammar.passesLegacyParsing(r, partition)) {
                         fail(ValidationMessages.LEGACY_PARSING);
                     }
                 }
@@ -203,8 +203,10 @@ public final class PolicyValidator {
         if (value.equals("*") || ACCOUNT_ID.matcher(value).matches() || UNIQUE_ID.matcher(value).matches()) {
             return;
         }
-        // Principals cannot be partly wildcarded (no "user/*", no "all sessions"): only "*" on its own.
-        if (!AWS_PRINCIPAL_ARN.matcher(value).matches() || value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
+        // Principals cannot be partly wildcarded (no "user/*", no "all sessions"): only "*" on its own. Nor can
+        // they be of another partition (IAM in GovCloud refuses "arn:aws:iam::…:root" so).
+        if (!AWS_PRINCIPAL_ARN.matcher(value).matches() || value.indexOf('*') >= 0 || value.indexOf('?') >= 0
+                || !value.startsWith("arn:" + options.partition() + ":")) {
             fail(ValidationMessages.invalidPrincipal(Principal.AWS, value));
         }
         boolean entity = value.contains(":user/") || value.contains(":role/");
@@ -214,10 +216,10 @@ public final class PolicyValidator {
     }
 
     /** The first resource format fault of any statement, else the first action format fault, or null. */
-    private static String firstFormatProblem(List<Statement> statements) {
+    private static String firstFormatProblem(List<Statement> statements, String partition) {
         for (Statement s : statements) {
             for (String r : s.resources() == null ? List.<String>of() : s.resources()) {
-                String problem = ResourceGrammar.problem(r);
+                String problem = ResourceGrammar.problem(r, partition);
                 if (problem != null) {
                     return problem;
                 }

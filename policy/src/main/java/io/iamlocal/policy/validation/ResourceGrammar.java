@@ -10,11 +10,11 @@ import java.util.Set;
  * partition. Fewer than six fields are allowed (the missing ones act as {@code *}), but IAM's legacy parser
  * refuses such a short ARN when it has an empty field ({@code arn:aws:s3::bucket}) and any ARN whose service
  * is empty. A value whose partition is not valid escapes that check and gets the partition message later
- * ({@code arn:error:s3::bucket}).
+ * ({@code arn:error:s3::bucket}). The valid partition is the account's ({@code aws} unless the caller says
+ * otherwise): a policy of an {@code aws-cn} account naming {@code arn:aws:s3:::b} gets the partition message.
  */
 final class ResourceGrammar {
 
-    private static final String AWS_PARTITION = "aws";
     private static final int ARN_FIELDS = 6;
     private static final List<String> IAM_RESOURCE_TYPES = List.of(
             "user/", "federated-user/", "role/", "group/", "instance-profile/", "mfa/", "server-certificate/", "policy/",
@@ -25,12 +25,12 @@ final class ResourceGrammar {
     }
 
     /** True when IAM's legacy parser accepts the value (the first of the resource checks). */
-    static boolean passesLegacyParsing(String resource) {
+    static boolean passesLegacyParsing(String resource, String accountPartition) {
         if (resource.equals("*")) {
             return true;
         }
         String[] fields = resource.split(":", -1);
-        if (fields.length < 2 || !validPartition(fields[1])) {
+        if (fields.length < 2 || !validPartition(fields[1], accountPartition)) {
             return true;
         }
         if (fields.length < ARN_FIELDS && resource.contains("::")) {
@@ -40,7 +40,7 @@ final class ResourceGrammar {
     }
 
     /** The MalformedPolicyDocument message for a value that passed legacy parsing, or null when it is well-formed. */
-    static String problem(String resource) {
+    static String problem(String resource, String accountPartition) {
         if (resource.equals("*")) {
             return null;
         }
@@ -49,7 +49,7 @@ final class ResourceGrammar {
         }
         String[] fields = resource.split(":", ARN_FIELDS);
         String partition = fields[1];
-        if (!validPartition(partition)) {
+        if (!validPartition(partition, accountPartition)) {
             return ValidationMessages.invalidPartition(partition, rebuilt(partition, resource));
         }
         if (fields.length < 3 || fields[2].indexOf('*') >= 0 || fields[2].indexOf('?') >= 0) {
@@ -96,8 +96,8 @@ final class ResourceGrammar {
         return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + rest;
     }
 
-    private static boolean validPartition(String partition) {
-        return partition.equals(AWS_PARTITION) || hasWildcardOrVariable(partition);
+    private static boolean validPartition(String partition, String accountPartition) {
+        return partition.equals(accountPartition) || hasWildcardOrVariable(partition);
     }
 
     private static boolean hasWildcardOrVariable(String s) {

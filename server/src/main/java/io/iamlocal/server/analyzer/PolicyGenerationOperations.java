@@ -4,6 +4,7 @@ import io.iamlocal.protocol.json.JsonError;
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.jsonapi.JsonCall;
 import io.iamlocal.server.jsonapi.JsonOperation;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.trail.Trail;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +61,8 @@ public final class PolicyGenerationOperations {
   private Map<String, ?> get(JsonCall call) {
     PolicyGenerationJobs.Job job = job(call);
     Map<String, Object> trailProperties = new LinkedHashMap<>();
-    trailProperties.put("cloudTrailArn", "arn:aws:cloudtrail:" + call.region() + ":" + call.account().accountId()
-        + ":trail/" + TRAIL_NAME);
+    trailProperties.put("cloudTrailArn", Arns.of(call.account().partition(), "cloudtrail", call.region(),
+        call.account().accountId(), "trail/" + TRAIL_NAME));
     trailProperties.put("allRegions", Boolean.TRUE);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("isComplete", job.complete());

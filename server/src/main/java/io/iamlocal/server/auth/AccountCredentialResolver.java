@@ -1,6 +1,7 @@
 package io.iamlocal.server.auth;
 
 import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
@@ -24,9 +25,18 @@ public final class AccountCredentialResolver implements CredentialResolver {
 
   @Override
   public Optional<SigningCredential> resolve(String accessKeyId) {
-    AccessKey key = state.account().accessKeys().get(accessKeyId);
+    Optional<SigningCredential> found = resolve(state.account(), accessKeyId);
+    // STAND-IN (partitions branch): keys of the other partitions' accounts, until the accounts branch resolves by account.
+    for (var it = state.otherPartitionAccounts().iterator(); found.isEmpty() && it.hasNext(); ) {
+      found = resolve(it.next(), accessKeyId);
+    }
+    return found;
+  }
+
+  private static Optional<SigningCredential> resolve(AccountState account, String accessKeyId) {
+    AccessKey key = account.accessKeys().get(accessKeyId);
     if (key == null) {
-      Session session = Sessions.of(state.account()).get(accessKeyId);
+      Session session = Sessions.of(account).get(accessKeyId);
       return session == null ? Optional.empty()
           : Optional.of(new SigningCredential(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), session));
     }

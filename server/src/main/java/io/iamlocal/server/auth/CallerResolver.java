@@ -19,7 +19,7 @@ public class CallerResolver {
   public Caller callerOf(SigningCredential credential, AccountState account) {
     if (credential.principal() instanceof AccessKey key) {
       if (key.owner() == null) {
-        return Caller.root(account.accountId(), key.accessKeyId());
+        return Caller.root(account.partition(), account.accountId(), key.accessKeyId());
       }
       return Caller.user(key.owner(), key.accessKeyId());
     }

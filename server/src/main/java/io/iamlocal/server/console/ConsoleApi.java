@@ -1,10 +1,10 @@
 package io.iamlocal.server.console;
 
-import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamlocal.policy.document.JsonLimits;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Arns;
@@ -284,7 +284,7 @@ final class ConsoleApi {
           ObjectNode row = JSON.createObjectNode()
               .put("policyName", entry.policyName())
               .put("policyId", entry.policyId())
-              .put("arn", entry.arn())
+              .put("arn", entry.arn(account.partition()))
               .put("path", entry.path())
               .put("awsManaged", true)
               .put("defaultVersionId", entry.defaultVersionId())
@@ -404,7 +404,7 @@ final class ConsoleApi {
     for (Session s : sessions) {
       String arn = s.stsArn();
       if (arn == null) {
-        arn = s.user() != null ? s.user().arn() : Arns.root(s.accountId());
+        arn = s.user() != null ? s.user().arn() : Arns.root(s.partition(), s.accountId());
       }
       ObjectNode row = out.addObject()
           .put("accessKeyId", s.accessKeyId())

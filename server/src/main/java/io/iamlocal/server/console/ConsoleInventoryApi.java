@@ -188,8 +188,8 @@ final class ConsoleInventoryApi {
       }
     }
     for (AwsManagedPolicyCatalog.Entry entry : AwsManagedPolicyCatalog.get().after(null).values()) {
-      if (policies.size() < SEARCH_LIMIT && matches(needle, entry.policyName(), entry.arn())) {
-        policies.addObject().put("policyName", entry.policyName()).put("arn", entry.arn()).put("awsManaged", true);
+      if (policies.size() < SEARCH_LIMIT && matches(needle, entry.policyName(), entry.arn(account.partition()))) {
+        policies.addObject().put("policyName", entry.policyName()).put("arn", entry.arn(account.partition())).put("awsManaged", true);
       }
     }
     return out;

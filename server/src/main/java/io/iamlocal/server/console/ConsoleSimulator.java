@@ -83,7 +83,7 @@ final class ConsoleSimulator {
     if (operation == null || registered == null) {
       throw new ConsoleApi.ApiException(501, "NotImplemented", "This server does not serve " + operationName + ".");
     }
-    Caller root = Caller.root(account.accountId(), rootAccessKeyId);
+    Caller root = Caller.root(account.partition(), account.accountId(), rootAccessKeyId);
     OperationCall.RequestFacts facts = new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-console");
     ArrayNode results = ConsoleApi.JSON.createArrayNode();
     for (int page = 0; page < MAX_PAGES; page++) {

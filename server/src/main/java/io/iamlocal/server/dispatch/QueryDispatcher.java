@@ -15,6 +15,7 @@ import io.iamlocal.server.state.AccessActivity;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.trail.CallChecks;
 import io.iamlocal.server.trail.Trail;
 import io.iamlocal.server.trail.TrailEvent;
@@ -83,7 +84,7 @@ public final class QueryDispatcher {
       trace.checks = CallChecks.end();
     }
     requestLog.record(trace.entry(response));
-    TrailEvent event = trace.trailEvent(request, response, state.account(), trace.checks);
+    TrailEvent event = trace.trailEvent(request, response, trace.account == null ? state.account() : trace.account, trace.checks);
     if (event != null) {
       trail.record(event);
     }
@@ -140,10 +141,12 @@ public final class QueryDispatcher {
   private HttpResponseData invoke(
       ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId,
       RequestTrace trace) {
-    AccountState account = state.account();
+    AccountState account = state.account(
+        verified == null ? UnsignedCalls.partition(params) : Partition.forRegion(verified.scope().region()));
     // verified is null for the STS calls AWS serves unsigned (the web identity token or SAML assertion authenticates).
     Caller caller = verified == null ? Caller.anonymous(account.accountId()) : callers.callerOf(verified.credential(), account);
     trace.callerArn = caller.arn();
+    trace.account = account;
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
       throw new AwsServiceException(AwsErrorCode.MISSING_ACTION, "Missing Action");
@@ -174,7 +177,7 @@ public final class QueryDispatcher {
     Map<String, ?> output;
     lock.lock();
     try {
-      ArnSyntaxChecks.check(spec, input);
+      ArnSyntaxChecks.check(spec, input, account.partition());
       authorizer.authorize(spec, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {

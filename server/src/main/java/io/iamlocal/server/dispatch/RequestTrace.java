@@ -24,6 +24,8 @@ final class RequestTrace {
   String errorMessage;
   OperationModel model;
   Caller caller;
+  /** The account the request was served in, once known. */
+  AccountState account;
   Map<String, Object> input;
   Map<String, ?> output;
   String region;

@@ -1,5 +1,7 @@
 package io.iamlocal.server.dispatch;
 
+import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.Partition;
 import java.util.Map;
 
 /**
@@ -14,6 +16,15 @@ final class UnsignedCalls {
   static final String REGION = "us-east-1";
 
   private UnsignedCalls() {}
+
+  /**
+   * The partition an unsigned call addresses: no credential scope names a region, so the role it
+   * asks for does ({@code arn:aws-cn:iam::…:role/…} is a China role); {@code aws} otherwise.
+   */
+  static Partition partition(Map<String, String> params) {
+    Partition named = Arns.partitionOf(params.get("RoleArn"));
+    return named == null ? Partition.AWS : named;
+  }
 
   static boolean allowed(HttpRequestData request, Map<String, String> params, OperationRegistry registry) {
     String action = params.get("Action");

@@ -14,6 +14,7 @@ import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.server.state.Tape;
@@ -114,7 +115,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     } finally {
       Tape.uninstall(previous);
     }
-    if (spec.journals(tape.drewRandom()) && call.account() == state.account()) {
+    if (spec.journals(tape.drewRandom()) && call.account() == state.account(call.account().partition())) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
           call.enforcement(), journalled(params), null, tape.values())));
@@ -214,7 +215,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (operation == null || registered == null) {
       throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
-    AccountState account = target.account();
+    // The call ran in the account its signing region's partition chose; so does its replay.
+    AccountState account = target.account(Partition.forRegion(entry.region()));
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
       warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
@@ -255,11 +257,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private static Caller callerOf(JournalEntry.CallerRef ref, AccountState account) {
     return switch (ref.mode()) {
       case ANONYMOUS -> Caller.anonymous(account.accountId());
-      case ROOT -> Caller.root(account.accountId(), ref.accessKeyId());
+      case ROOT -> Caller.root(account.partition(), account.accountId(), ref.accessKeyId());
       case BY_ACCESS_KEY -> {
         AccessKey key = account.accessKeys().get(ref.accessKeyId());
         if (key != null) {
-          yield key.owner() == null ? Caller.root(account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
+          yield key.owner() == null ? Caller.root(account.partition(), account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
         }
         Session session = Sessions.of(account).get(ref.accessKeyId());
         yield session == null ? null : Caller.of(session, account.accountId());

@@ -5,6 +5,8 @@ import io.iamlocal.policy.document.PolicyParseException;
 import io.iamlocal.policy.document.Statement;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.AwsManagedPolicyCatalog;
 import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyAttachments;
@@ -35,8 +37,8 @@ final class AccessAdvisorTargets {
   record PolicyRef(String policyName, String policyArn, String ownerType, String ownerName, String document) {}
 
   static Target resolve(AccountState account, String arn, boolean policiesAllowed) {
-    String prefix = "arn:aws:iam::" + account.accountId() + ":";
-    if (arn.startsWith("arn:aws:iam::aws:policy/") && policiesAllowed) {
+    String prefix = Arns.iamPrefix(account.partition(), account.accountId());
+    if (arn.startsWith(AwsManagedPolicyCatalog.arnPrefix(account.partition()) + "/") && policiesAllowed) {
       return policyTarget(account, arn);
     }
     if (!arn.startsWith(prefix)) {

@@ -55,7 +55,7 @@ public final class DelegationRequestOperations implements Operations {
         .toList();
     String id = "dr-" + call.account().ids().randomChars("abcdefghijklmnopqrstuvwxyz0123456789".toCharArray(), 24);
     Instant now = call.now();
-    DelegationRequest request = new DelegationRequest(id, call.account().accountId(), p.string("OwnerAccountId"),
+    DelegationRequest request = new DelegationRequest(id, call.account().partition(), call.account().accountId(), p.string("OwnerAccountId"),
         p.string("Description"), permissions.string("PolicyTemplateArn"), parameters, p.string("RequestMessage"),
         p.string("RequestorWorkflowId"), p.string("RedirectUrl"), p.string("NotificationChannel"),
         p.integer("SessionDuration"), p.bool("OnlySendByOwner", false), now, now.plus(REQUEST_LIFETIME));

@@ -46,7 +46,7 @@ public final class GroupOperations implements Operations {
     if (account.groups().size() >= GROUPS_PER_ACCOUNT) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for GroupsPerAccount: " + GROUPS_PER_ACCOUNT);
     }
-    Group group = new Group(account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AGPA), call.now());
+    Group group = new Group(account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AGPA), call.now());
     account.groups().put(group);
     return Struct.of("Group", GroupViews.view(group));
   }

@@ -43,7 +43,7 @@ public final class InlinePolicyOperations implements Operations {
     Params p = call.params();
     String policyName = p.string("PolicyName");
     String document = p.string("PolicyDocument");
-    PolicyDocuments.identity(document);
+    PolicyDocuments.identity(call.account(), document);
     int total = PolicyDocuments.size(document);
     for (Map.Entry<String, String> other : holder.policies().inline().entrySet()) {
       if (!other.getKey().equals(policyName)) {

@@ -57,7 +57,7 @@ public final class InstanceProfileOperations implements Operations {
     List<Tags.Tag> tags = TagParams.read(p);
     Tags.checkRequest(tags);
     InstanceProfile profile = new InstanceProfile(
-        account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIPA), call.now());
+        account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIPA), call.now());
     profile.tags().apply(tags, "TagsPerInstanceProfile");
     account.instanceProfiles().put(profile);
     return Struct.of("InstanceProfile", InstanceProfileViews.created(profile));

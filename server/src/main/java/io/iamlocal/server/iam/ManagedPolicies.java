@@ -3,13 +3,13 @@ package io.iamlocal.server.iam;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyStore;
 import java.util.Map;
 
 /** Finds the managed policy an operation names by ARN, with AWS's error for each way it can fail. */
 final class ManagedPolicies {
-  private static final String AWS_ACCOUNT_ARN_PREFIX = "arn:aws:iam::aws:";
   /** AWS's own refusals of writes to AWS managed policies (recorded from AWS). */
   private static final Map<String, String> OUTSIDE_THE_ACCOUNT = Map.of(
       "DeletePolicy", "Cannot delete policies outside your own account.",
@@ -52,7 +52,7 @@ final class ManagedPolicies {
   }
 
   private static void refuseAwsManaged(OperationCall call, String arn) {
-    if (arn.startsWith(AWS_ACCOUNT_ARN_PREFIX)) {
+    if (arn.startsWith(Arns.iamPrefix(call.account().partition(), "aws"))) {
       String refusal = OUTSIDE_THE_ACCOUNT.get(call.operation());
       if (refusal != null) {
         throw AwsServiceException.accessDenied(refusal);

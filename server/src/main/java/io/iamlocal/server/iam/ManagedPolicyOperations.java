@@ -63,12 +63,12 @@ public final class ManagedPolicyOperations implements Operations {
     if (store.customer().size() >= POLICIES_PER_ACCOUNT) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for PoliciesPerAccount: " + POLICIES_PER_ACCOUNT);
     }
-    checkDocument(document);
+    checkDocument(account, document);
     List<Tags.Tag> tags = TagParams.read(p);
     Tags.checkRequest(tags, true);
     String path = p.string("Path", "/");
     Instant now = call.now();
-    ManagedPolicy policy = new ManagedPolicy(Arns.iam(account.accountId(), "policy", path, name), name, path,
+    ManagedPolicy policy = new ManagedPolicy(Arns.iam(account.partition(), account.accountId(), "policy", path, name), name, path,
         account.ids().uniqueId(IdPrefix.ANPA), p.string("Description"), now, false);
     policy.tags().apply(tags, "TagsPerPolicy");
     String versionId = policy.nextVersionId();
@@ -79,8 +79,8 @@ public final class ManagedPolicyOperations implements Operations {
   }
 
   /** A managed policy document, on CreatePolicy and CreatePolicyVersion: grammar, then size. */
-  static void checkDocument(String document) {
-    PolicyDocuments.managed(document);
+  static void checkDocument(AccountState account, String document) {
+    PolicyDocuments.managed(account, document);
     if (PolicyDocuments.size(document) > PolicySize.MANAGED_POLICY_MAX) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for PolicySize: " + PolicySize.MANAGED_POLICY_MAX);
     }
@@ -131,7 +131,7 @@ public final class ManagedPolicyOperations implements Operations {
             policy -> listed.add(PolicyViews.listed(policy)));
       } else {
         pager.section("A", AwsManagedPolicyCatalog.get().after(null), entry -> entry.path().startsWith(prefix),
-            entry -> listed.add(PolicyViews.listed(entry, store.awsInUse(entry))));
+            entry -> listed.add(PolicyViews.listed(entry, store.partition(), store.awsInUse(entry))));
       }
     }
     Struct page = pager.page(call);

@@ -66,7 +66,7 @@ public final class MfaOperations implements Operations {
       throw AwsServiceException.validation("The specified value for path is invalid. It must begin and end with / "
           + "and contain only alphanumeric characters and/or / characters.");
     }
-    VirtualMfaDevice device = new VirtualMfaDevice(account.accountId(), p.string("Path", "/"), p.string("VirtualMFADeviceName"),
+    VirtualMfaDevice device = new VirtualMfaDevice(account.partition(), account.accountId(), p.string("Path", "/"), p.string("VirtualMFADeviceName"),
         account.ids().randomBytes(SEED_BYTES));
     if (devices.contains(device.serialNumber())) {
       throw AwsServiceException.alreadyExists("MFA device already exists.");

@@ -5,17 +5,19 @@ import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyStore;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Permissions boundary references on users and roles: checking, usage counting and output. */
 public final class PermissionsBoundaries {
-  private static final Pattern POLICY_ARN = Pattern.compile("arn:aws:iam::(aws|\\d{12}):policy/.+");
+  private static final Pattern POLICY_ARN = Pattern.compile("arn:([a-z-]+):iam::(aws|\\d{12}):policy/.+");
 
   private PermissionsBoundaries() {}
 
   /** A boundary must name, by ARN, a managed policy that exists (customer or AWS managed); AWS's texts, recorded. */
   public static void check(AccountState account, String arn) {
-    if (arn == null || !POLICY_ARN.matcher(arn).matches()) {
+    Matcher matcher = arn == null ? null : POLICY_ARN.matcher(arn);
+    if (matcher == null || !matcher.matches() || !matcher.group(1).equals(account.partition().id())) {
       throw AwsServiceException.invalidInput("ARN " + arn + " is not valid.");
     }
     if (PolicyStore.of(account).find(arn) == null) {

@@ -9,6 +9,7 @@ import io.iamlocal.policy.validation.ValidationOptions;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.User;
 
@@ -27,12 +28,12 @@ public final class PolicyDocuments {
     if (PolicySize.exceeds(document, TRUST_POLICY_MAX)) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_MAX);
     }
-    validate(document, PolicyKind.TRUST, new ValidationOptions(arn -> principalExists(account, arn)));
+    validate(document, PolicyKind.TRUST, new ValidationOptions(arn -> principalExists(account, arn)).inPartition(account.partition().id()));
   }
 
   /** IAM (trust policies) and S3 (bucket policies) refuse principals naming users or roles of this account that do not exist. */
   public static boolean principalExists(AccountState account, String arn) {
-    String prefix = "arn:aws:iam::" + account.accountId() + ":";
+    String prefix = Arns.iamPrefix(account.partition(), account.accountId());
     if (!arn.startsWith(prefix)) {
       return true;
     }
@@ -50,13 +51,18 @@ public final class PolicyDocuments {
   }
 
   /** Checks an identity policy (inline or managed) as IAM does before storing it. */
-  public static PolicyDocument identity(String json) {
-    return validate(json, PolicyKind.IDENTITY, ValidationOptions.DEFAULT);
+  public static PolicyDocument identity(AccountState account, String json) {
+    return validate(json, PolicyKind.IDENTITY, options(account));
   }
 
   /** Checks a customer managed policy version (CreatePolicy, CreatePolicyVersion): identity grammar, Version 2012-10-17. */
-  public static PolicyDocument managed(String json) {
-    return validate(json, PolicyKind.MANAGED, ValidationOptions.DEFAULT);
+  public static PolicyDocument managed(AccountState account, String json) {
+    return validate(json, PolicyKind.MANAGED, options(account));
+  }
+
+  /** Validation for documents of {@code account}: its partition is the one resource ARNs may name. */
+  public static ValidationOptions options(AccountState account) {
+    return ValidationOptions.DEFAULT.inPartition(account.partition().id());
   }
 
   private static PolicyDocument validate(String json, PolicyKind kind, ValidationOptions options) {

@@ -65,8 +65,8 @@ public final class PolicySimulationOperations implements Operations {
     Params p = call.params();
     Entity entity = SimulationPolicies.entity(call.account(), p.string("PolicySourceArn"));
     List<Named> identity = new ArrayList<>(entity.identity());
-    identity.addAll(SimulationPolicies.inputs(p.strings("PolicyInputList"), "PolicyInputList", PolicyKind.IDENTITY, PolicySourceType.NONE));
-    List<Named> boundary = boundaryInputs(p);
+    identity.addAll(SimulationPolicies.inputs(call.account(), p.strings("PolicyInputList"), "PolicyInputList", PolicyKind.IDENTITY, PolicySourceType.NONE));
+    List<Named> boundary = boundaryInputs(call);
     if (boundary.isEmpty() && entity.boundary() != null) {
       boundary = List.of(entity.boundary());
     }
@@ -83,12 +83,12 @@ public final class PolicySimulationOperations implements Operations {
 
   private Map<String, ?> simulateCustom(OperationCall call) {
     Params p = call.params();
-    List<Named> identity = SimulationPolicies.inputs(p.strings("PolicyInputList"), "PolicyInputList", PolicyKind.IDENTITY, PolicySourceType.NONE);
+    List<Named> identity = SimulationPolicies.inputs(call.account(), p.strings("PolicyInputList"), "PolicyInputList", PolicyKind.IDENTITY, PolicySourceType.NONE);
     String callerArn = callerArn(p);
     if (callerArn == null && p.has("ResourcePolicy")) {
       throw AwsServiceException.invalidInput("CallerArn is required when you include a ResourcePolicy.");
     }
-    return simulate(call, identity, boundaryInputs(p), callerArn, call.account().accountId());
+    return simulate(call, identity, boundaryInputs(call), callerArn, call.account().accountId());
   }
 
   private Map<String, ?> contextKeysForPrincipal(OperationCall call) {
@@ -96,17 +96,17 @@ public final class PolicySimulationOperations implements Operations {
     Entity entity = SimulationPolicies.entity(call.account(), p.string("PolicySourceArn"));
     List<PolicyDocument> documents = new ArrayList<>();
     entity.identity().forEach(n -> documents.add(n.document()));
-    p.strings("PolicyInputList").forEach(json -> documents.add(SimulationPolicies.anyKind(json)));
+    p.strings("PolicyInputList").forEach(json -> documents.add(SimulationPolicies.anyKind(call.account(), json)));
     return Struct.of("ContextKeyNames", ContextKeys.collect(documents));
   }
 
   private Map<String, ?> contextKeysForCustom(OperationCall call) {
-    List<PolicyDocument> documents = call.params().strings("PolicyInputList").stream().map(SimulationPolicies::anyKind).toList();
+    List<PolicyDocument> documents = call.params().strings("PolicyInputList").stream().map(json -> SimulationPolicies.anyKind(call.account(), json)).toList();
     return Struct.of("ContextKeyNames", ContextKeys.collect(documents));
   }
 
-  private static List<Named> boundaryInputs(Params p) {
-    return SimulationPolicies.inputs(p.strings("PermissionsBoundaryPolicyInputList"), "PermissionsBoundaryPolicyInputList",
+  private static List<Named> boundaryInputs(OperationCall call) {
+    return SimulationPolicies.inputs(call.account(), call.params().strings("PermissionsBoundaryPolicyInputList"), "PermissionsBoundaryPolicyInputList",
         PolicyKind.PERMISSIONS_BOUNDARY, PolicySourceType.PERMISSIONS_BOUNDARY);
   }
 
@@ -121,7 +121,7 @@ public final class PolicySimulationOperations implements Operations {
 
   private Map<String, ?> simulate(OperationCall call, List<Named> identity, List<Named> boundary, String callerArn, String entityAccount) {
     Params p = call.params();
-    Named resourcePolicy = p.has("ResourcePolicy") ? SimulationPolicies.resourcePolicy(p.string("ResourcePolicy")) : null;
+    Named resourcePolicy = p.has("ResourcePolicy") ? SimulationPolicies.resourcePolicy(call.account(), p.string("ResourcePolicy")) : null;
     String option = p.string("ResourceHandlingOption");
     if (option != null && !SCENARIOS.contains(option)) {
       throw AwsServiceException.invalidInput("Invalid ResourceHandlingOption: " + option + ".");

@@ -36,7 +36,7 @@ public final class PolicyVersionOperations implements Operations {
           + " versions. Before you create a new version, you must delete an existing version.");
     }
     String document = p.string("PolicyDocument");
-    ManagedPolicyOperations.checkDocument(document);
+    ManagedPolicyOperations.checkDocument(call.account(), document);
     Instant now = call.now();
     String versionId = policy.nextVersionId();
     ManagedPolicy.PolicyVersion version = new ManagedPolicy.PolicyVersion(versionId, document, now);

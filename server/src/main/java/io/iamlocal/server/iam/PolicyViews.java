@@ -3,6 +3,7 @@ package io.iamlocal.server.iam;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AwsManagedPolicyCatalog;
 import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Tags;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +31,14 @@ final class PolicyViews {
   }
 
   /** An AWS managed policy straight from the catalog, with this account's use counts. */
-  static Struct listed(AwsManagedPolicyCatalog.Entry entry, ManagedPolicy inUse) {
+  static Struct listed(AwsManagedPolicyCatalog.Entry entry, Partition partition, ManagedPolicy inUse) {
     if (inUse != null) {
       return listed(inUse);
     }
     return new Struct()
         .with("PolicyName", entry.policyName())
         .with("PolicyId", entry.policyId())
-        .with("Arn", entry.arn())
+        .with("Arn", entry.arn(partition))
         .with("Path", entry.path())
         .with("DefaultVersionId", entry.defaultVersionId())
         .with("AttachmentCount", 0)

@@ -59,7 +59,7 @@ public final class RoleOperations implements Operations {
     if (boundary != null) {
       PermissionsBoundaries.check(account, boundary);
     }
-    Role role = new Role(account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AROA), call.now(), trustPolicy);
+    Role role = new Role(account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AROA), call.now(), trustPolicy);
     role.setDescription(emptyToNull(p.string("Description")));
     role.setMaxSessionDuration(p.integer("MaxSessionDuration", 3600));
     role.tags().apply(tags, "TagsPerRole");

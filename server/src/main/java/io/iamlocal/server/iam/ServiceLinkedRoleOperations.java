@@ -10,6 +10,7 @@ import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.IdPrefix;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyStore;
@@ -59,7 +60,7 @@ public final class ServiceLinkedRoleOperations implements Operations {
       throw AwsServiceException.invalidInput("Service role name " + name + " has been taken in this account, please try a different suffix.");
     }
     RoleOperations.checkRoleQuota(account);
-    Role role = new Role(account.accountId(), name, recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
+    Role role = new Role(account.partition(), account.accountId(), name, recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
         account.ids().uniqueId(IdPrefix.AROA), call.now(), recorded == null ? trustPolicy(service) : recorded.trustPolicy());
     String description = p.string("Description");
     role.setDescription(description == null || description.isEmpty() ? null : description);
@@ -74,7 +75,8 @@ public final class ServiceLinkedRoleOperations implements Operations {
   private static void attachRecordedPolicies(AccountState account, Role role, List<String> arns) {
     PolicyHolder holder = new PolicyHolder("role", role.roleName(), role.policies(), role);
     for (String arn : arns) {
-      ManagedPolicy policy = PolicyStore.of(account).find(arn);
+      // The recording names the aws partition's policies; other partitions have the same ones under their ARNs.
+      ManagedPolicy policy = PolicyStore.of(account).find(Arns.inPartition(arn, account.partition()));
       if (policy != null) { // a policy AWS has since retired is not in the managed-policy catalog
         PolicyAttachmentOperations.attach(account, holder, policy);
       }

@@ -137,22 +137,22 @@ final class SimulationPolicies {
   }
 
   /** {@code PolicyInputList}-style documents named {@code <member>.1}, {@code <member>.2}… */
-  static List<Named> inputs(List<String> documents, String member, PolicyKind kind, PolicySourceType type) {
+  static List<Named> inputs(AccountState account, List<String> documents, String member, PolicyKind kind, PolicySourceType type) {
     List<Named> out = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {
-      out.add(new Named(validate(documents.get(i), kind), member + "." + (i + 1), type));
+      out.add(new Named(validate(account, documents.get(i), kind), member + "." + (i + 1), type));
     }
     return out;
   }
 
   /** The ResourcePolicy input: a resource-based policy, or a role trust policy (which has no Resource). */
-  static Named resourcePolicy(String json) {
+  static Named resourcePolicy(AccountState account, String json) {
     PolicyDocument doc;
     try {
-      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE);
+      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE, PolicyDocuments.options(account));
     } catch (PolicyValidationException asResource) {
       try {
-        doc = PolicyValidator.parseAndValidate(json, PolicyKind.TRUST);
+        doc = PolicyValidator.parseAndValidate(json, PolicyKind.TRUST, PolicyDocuments.options(account));
       } catch (PolicyValidationException asTrust) {
         throw AwsServiceException.invalidInput(asResource.getMessage());
       }
@@ -161,11 +161,11 @@ final class SimulationPolicies {
   }
 
   /** Any policy a user might ask context keys for: identity first, then resource and trust grammar. */
-  static PolicyDocument anyKind(String json) {
+  static PolicyDocument anyKind(AccountState account, String json) {
     PolicyValidationException first = null;
     for (PolicyKind kind : new PolicyKind[] {PolicyKind.IDENTITY, PolicyKind.RESOURCE, PolicyKind.TRUST}) {
       try {
-        return PolicyValidator.parseAndValidate(json, kind);
+        return PolicyValidator.parseAndValidate(json, kind, PolicyDocuments.options(account));
       } catch (PolicyValidationException e) {
         first = first == null ? e : first;
       }
@@ -173,9 +173,9 @@ final class SimulationPolicies {
     throw AwsServiceException.invalidInput(first.getMessage());
   }
 
-  private static PolicyDocument validate(String json, PolicyKind kind) {
+  private static PolicyDocument validate(AccountState account, String json, PolicyKind kind) {
     try {
-      return PolicyValidator.parseAndValidate(json, kind);
+      return PolicyValidator.parseAndValidate(json, kind, PolicyDocuments.options(account));
     } catch (PolicyValidationException e) {
       throw AwsServiceException.invalidInput(e.getMessage());
     }

@@ -60,7 +60,7 @@ public final class UserOperations implements Operations {
     if (boundary != null) {
       PermissionsBoundaries.check(account, boundary);
     }
-    User user = new User(account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIDA), call.now());
+    User user = new User(account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIDA), call.now());
     user.tags().apply(tags, "TagsPerUser");
     user.setPermissionsBoundaryArn(boundary);
     account.users().put(user);
@@ -75,7 +75,7 @@ public final class UserOperations implements Operations {
       // The root user has no name; AWS answers with the account ID and the root ARN.
       return Struct.of("User", new Struct()
           .with("UserId", account.accountId())
-          .with("Arn", Arns.root(account.accountId()))
+          .with("Arn", Arns.root(account.partition(), account.accountId()))
           .with("CreateDate", account.createDate()));
     }
     return Struct.of("User", UserViews.full(user));

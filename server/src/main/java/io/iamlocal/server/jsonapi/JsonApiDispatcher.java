@@ -20,6 +20,7 @@ import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.Verified;
@@ -88,7 +89,7 @@ public final class JsonApiDispatcher {
 
   private HttpResponseData handle(JsonService service, HttpRequestData request, String requestId, String[] trace) {
     Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
-    AccountState account = state.account();
+    AccountState account = state.account(Partition.forRegion(verified.scope().region()));
     Caller caller = SignedRequests.caller(callers, verified, account, REFUSALS);
     trace[0] = caller.arn();
     Map<String, String> labels = new HashMap<>();

@@ -16,7 +16,7 @@ final class BucketOperations {
   private BucketOperations() {}
 
   static HttpResponseData listBuckets(S3Call call) {
-    call.authorization().require(call, "s3:ListAllMyBuckets", null, "arn:aws:s3:::*", Map.of());
+    call.authorization().require(call, "s3:ListAllMyBuckets", null, S3Authorization.bucketArn(call.account().partition(), "*"), Map.of());
     StringBuilder xml = new StringBuilder(S3Xml.DECLARATION).append("<ListAllMyBucketsResult xmlns=\"").append(S3Xml.NS)
         .append("\"><Owner><ID>").append(CanonicalUser.of(call.account().accountId())).append("</ID></Owner><Buckets>");
     for (Buckets.Bucket b : call.buckets().all()) {
@@ -31,7 +31,7 @@ final class BucketOperations {
   static HttpResponseData createBucket(S3Call call) {
     String bucket = call.bucket();
     String constraint = locationConstraint(call.payload());
-    call.authorization().require(call, "s3:CreateBucket", bucket, S3Authorization.bucketArn(bucket),
+    call.authorization().require(call, "s3:CreateBucket", bucket, S3Authorization.bucketArn(call.account().partition(), bucket),
         constraint == null ? Map.of() : Map.of("s3:LocationConstraint", constraint));
     if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..") || IP_ADDRESS.matcher(bucket).matches()) {
       throw new S3Error(400, "InvalidBucketName", "The specified bucket is not valid.").with("BucketName", bucket);
@@ -82,7 +82,7 @@ final class BucketOperations {
 
   static HttpResponseData deleteBucket(S3Call call) {
     String bucket = call.bucket();
-    call.authorization().require(call, "s3:DeleteBucket", bucket, S3Authorization.bucketArn(bucket), Map.of());
+    call.authorization().require(call, "s3:DeleteBucket", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), Map.of());
     if (!call.objects().isEmpty()) {
       throw new S3Error(409, "BucketNotEmpty", "The bucket you tried to delete is not empty").with("BucketName", bucket);
     }
@@ -92,7 +92,7 @@ final class BucketOperations {
 
   static HttpResponseData headBucket(S3Call call) {
     String bucket = call.bucket();
-    call.authorization().require(call, "s3:ListBucket", bucket, S3Authorization.bucketArn(bucket), Map.of());
+    call.authorization().require(call, "s3:ListBucket", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), Map.of());
     Buckets.Bucket b = call.buckets().get(bucket);
     if (b == null) {
       throw S3Error.noSuchBucket(bucket);
@@ -102,7 +102,7 @@ final class BucketOperations {
 
   static HttpResponseData getBucketLocation(S3Call call) {
     String bucket = call.bucket();
-    call.authorization().require(call, "s3:GetBucketLocation", bucket, S3Authorization.bucketArn(bucket), Map.of());
+    call.authorization().require(call, "s3:GetBucketLocation", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), Map.of());
     Buckets.Bucket b = call.buckets().get(bucket);
     if (b == null) {
       throw S3Error.noSuchBucket(bucket);
@@ -115,7 +115,7 @@ final class BucketOperations {
 
   static HttpResponseData putBucketPolicy(S3Call call) {
     String bucket = call.bucket();
-    call.authorization().require(call, "s3:PutBucketPolicy", bucket, S3Authorization.bucketArn(bucket), Map.of());
+    call.authorization().require(call, "s3:PutBucketPolicy", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), Map.of());
     existing(call);
     String document = new String(call.payload(), StandardCharsets.UTF_8);
     BucketPolicies.check(call.account(), bucket, document);
@@ -125,7 +125,7 @@ final class BucketOperations {
 
   static HttpResponseData getBucketPolicy(S3Call call) {
     String bucket = call.bucket();
-    call.authorization().require(call, "s3:GetBucketPolicy", bucket, S3Authorization.bucketArn(bucket), Map.of());
+    call.authorization().require(call, "s3:GetBucketPolicy", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), Map.of());
     existing(call);
     String document = call.buckets().policy(bucket);
     if (document == null) {
@@ -137,7 +137,7 @@ final class BucketOperations {
 
   static HttpResponseData deleteBucketPolicy(S3Call call) {
     String bucket = call.bucket();
-    call.authorization().require(call, "s3:DeleteBucketPolicy", bucket, S3Authorization.bucketArn(bucket), Map.of());
+    call.authorization().require(call, "s3:DeleteBucketPolicy", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), Map.of());
     existing(call);
     call.buckets().deletePolicy(bucket);
     return S3Xml.empty(204, call.requestId(), Map.of());

@@ -32,7 +32,7 @@ final class BucketPolicies {
     }
     PolicyDocument doc;
     try {
-      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE, new ValidationOptions(arn -> PolicyDocuments.principalExists(account, arn)));
+      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE, new ValidationOptions(arn -> PolicyDocuments.principalExists(account, arn)).inPartition(account.partition().id()));
     } catch (PolicyValidationException e) {
       throw malformed(s3Text(e.getMessage()));
     }
@@ -47,15 +47,15 @@ final class BucketPolicies {
         }
       }
       for (String resource : s.resources() == null ? List.<String>of() : s.resources()) {
-        if (!inBucket(resource, bucket)) {
+        if (!inBucket(account, resource, bucket)) {
           throw malformed("Policy has invalid resource");
         }
       }
     }
   }
 
-  private static boolean inBucket(String resource, String bucket) {
-    String arn = S3Authorization.bucketArn(bucket);
+  private static boolean inBucket(AccountState account, String resource, String bucket) {
+    String arn = S3Authorization.bucketArn(account.partition(), bucket);
     return resource.equals(arn) || resource.startsWith(arn + "/");
   }
 

@@ -38,7 +38,7 @@ final class ObjectListing {
     if (maxKeysText != null) {
       keys.put("s3:max-keys", maxKeysText);
     }
-    call.authorization().require(call, "s3:ListBucket", bucket, S3Authorization.bucketArn(bucket), keys);
+    call.authorization().require(call, "s3:ListBucket", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), keys);
     int maxKeys = maxKeys(maxKeysText);
     String encoding = call.param("encoding-type");
     if (encoding != null && !encoding.equals("url")) {

@@ -28,7 +28,7 @@ final class ObjectOperations {
     String key = checkKey(call.key());
     Map<String, String> keys = new LinkedHashMap<>();
     putHeaderKeys(call, keys);
-    call.authorization().require(call, "s3:PutObject", bucket, S3Authorization.objectArn(bucket, key), keys);
+    call.authorization().require(call, "s3:PutObject", bucket, S3Authorization.objectArn(call.account().partition(), bucket, key), keys);
     NavigableMap<String, Buckets.S3Object> objects = call.objects();
     byte[] data = call.payload();
     checkSize(data.length, maxObjectSize);
@@ -48,7 +48,7 @@ final class ObjectOperations {
   static HttpResponseData getObject(S3Call call, boolean head) {
     String bucket = call.bucket();
     String key = call.key();
-    call.authorization().require(call, "s3:GetObject", bucket, S3Authorization.objectArn(bucket, key), Map.of());
+    call.authorization().require(call, "s3:GetObject", bucket, S3Authorization.objectArn(call.account().partition(), bucket, key), Map.of());
     Buckets.S3Object object = call.objects().get(key);
     if (object == null) {
       throw S3Error.noSuchKey(key);
@@ -147,7 +147,7 @@ final class ObjectOperations {
   static HttpResponseData deleteObject(S3Call call) {
     String bucket = call.bucket();
     String key = call.key();
-    call.authorization().require(call, "s3:DeleteObject", bucket, S3Authorization.objectArn(bucket, key), Map.of());
+    call.authorization().require(call, "s3:DeleteObject", bucket, S3Authorization.objectArn(call.account().partition(), bucket, key), Map.of());
     call.buckets().remove(call.objects(), key);
     return S3Xml.empty(204, call.requestId(), Map.of());
   }
@@ -182,7 +182,7 @@ final class ObjectOperations {
     StringBuilder xml = new StringBuilder(S3Xml.DECLARATION).append("<DeleteResult xmlns=\"").append(S3Xml.NS).append("\">");
     for (String key : keys) {
       // Each key is authorized on its own; a refused one is reported in the result, the others go on.
-      if (!call.authorization().allowed(call, "s3:DeleteObject", bucket, S3Authorization.objectArn(bucket, key), Map.of())) {
+      if (!call.authorization().allowed(call, "s3:DeleteObject", bucket, S3Authorization.objectArn(call.account().partition(), bucket, key), Map.of())) {
         xml.append("<Error>");
         S3Xml.element(xml, "Key", key);
         S3Xml.element(xml, "Code", "AccessDenied");
@@ -216,12 +216,12 @@ final class ObjectOperations {
     String sourceKey = path.substring(slash + 1);
     String directive = call.header("x-amz-metadata-directive") == null ? "COPY"
         : call.header("x-amz-metadata-directive").strip().toUpperCase(Locale.ROOT);
-    call.authorization().require(call, "s3:GetObject", sourceBucket, S3Authorization.objectArn(sourceBucket, sourceKey), Map.of());
+    call.authorization().require(call, "s3:GetObject", sourceBucket, S3Authorization.objectArn(call.account().partition(), sourceBucket, sourceKey), Map.of());
     Map<String, String> keys = new LinkedHashMap<>();
     putHeaderKeys(call, keys);
     keys.put("s3:x-amz-copy-source", source);
     keys.put("s3:x-amz-metadata-directive", directive);
-    call.authorization().require(call, "s3:PutObject", bucket, S3Authorization.objectArn(bucket, key), keys);
+    call.authorization().require(call, "s3:PutObject", bucket, S3Authorization.objectArn(call.account().partition(), bucket, key), keys);
     NavigableMap<String, Buckets.S3Object> sourceObjects = call.buckets().objects(sourceBucket);
     if (sourceObjects == null) {
       throw S3Error.noSuchBucket(sourceBucket);

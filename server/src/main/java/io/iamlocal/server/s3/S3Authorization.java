@@ -5,13 +5,15 @@ import io.iamlocal.policy.evaluation.PolicySourceType;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.authz.PolicyCache;
 import io.iamlocal.server.authz.RequestContexts;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Buckets;
+import io.iamlocal.server.state.Partition;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Authorizes S3 requests as S3 does: S3's action names ({@code s3:GetObject}, {@code s3:ListBucket}…),
- * resources {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}, the global condition
+ * resources {@code arn:PARTITION:s3:::bucket} and {@code arn:PARTITION:s3:::bucket/key}, the global condition
  * keys plus S3's ({@code s3:prefix}, {@code s3:delimiter}, {@code s3:max-keys}, {@code s3:x-amz-acl},
  * {@code s3:authType}, {@code s3:signatureversion}…), and the bucket policy as resource-based policy
  * next to the caller's identity policies, boundary and session policies.
@@ -23,12 +25,12 @@ final class S3Authorization {
     this.authorizer = authorizer;
   }
 
-  static String bucketArn(String bucket) {
-    return "arn:aws:s3:::" + bucket;
+  static String bucketArn(Partition partition, String bucket) {
+    return Arns.of(partition, "s3", "", "", bucket);
   }
 
-  static String objectArn(String bucket, String key) {
-    return "arn:aws:s3:::" + bucket + "/" + key;
+  static String objectArn(Partition partition, String bucket, String key) {
+    return bucketArn(partition, bucket) + "/" + key;
   }
 
   /** Refuses with AccessDenied unless {@code action} on {@code resource} of {@code bucket} is allowed. */
@@ -55,7 +57,7 @@ final class S3Authorization {
       return List.of();
     }
     String document = Buckets.of(call.account()).policy(bucket);
-    CompiledPolicy policy = PolicyCache.shared().get(document, bucketArn(bucket), PolicySourceType.RESOURCE);
+    CompiledPolicy policy = PolicyCache.shared().get(document, bucketArn(call.account().partition(), bucket), PolicySourceType.RESOURCE);
     return policy == null ? List.of() : List.of(policy);
   }
 }

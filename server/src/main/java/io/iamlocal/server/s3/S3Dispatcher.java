@@ -13,6 +13,7 @@ import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.trail.CallChecks;
 import io.iamlocal.server.trail.Trail;
 import io.iamlocal.sigv4.SigV4Failure;
@@ -116,7 +117,7 @@ public final class S3Dispatcher {
     }
     try {
       Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
-      AccountState account = state.account();
+      AccountState account = state.account(Partition.forRegion(verified.scope().region()));
       caller = SignedRequests.caller(callers, verified, account, REFUSALS);
       callerArn = caller.arn();
       region = verified.scope().region();
@@ -141,7 +142,7 @@ public final class S3Dispatcher {
     if (trail.enabled()) {
       var checks = CallChecks.end();
       if (caller != null) {
-        trail.record(S3TrailEvents.of(request, route, state.account(), caller, region, requestId, errorCode, errorMessage,
+        trail.record(S3TrailEvents.of(request, route, state.account(Partition.forRegion(region)), caller, region, requestId, errorCode, errorMessage,
             readOnly(route.operation()), dataEvent(route.operation()), checks));
       }
     }

@@ -32,10 +32,10 @@ final class S3TrailEvents {
     route.query().forEach(parameters::putIfAbsent);
     List<String[]> resources = new ArrayList<>(2);
     if (key != null) {
-      resources.add(new String[] {"AWS::S3::Object", S3Authorization.objectArn(route.bucket(), key)});
+      resources.add(new String[] {"AWS::S3::Object", S3Authorization.objectArn(account.partition(), route.bucket(), key)});
     }
     if (route.bucket() != null) {
-      resources.add(new String[] {"AWS::S3::Bucket", S3Authorization.bucketArn(route.bucket())});
+      resources.add(new String[] {"AWS::S3::Bucket", S3Authorization.bucketArn(account.partition(), route.bucket())});
     }
     return new TrailEvent(System.currentTimeMillis(), account, "s3", route.operation(), region, caller,
         new TrailEvent.Request(requestId, request.remoteAddress(), request.header("user-agent"), request.header("host"),

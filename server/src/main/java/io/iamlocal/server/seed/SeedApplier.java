@@ -180,7 +180,7 @@ public final class SeedApplier {
     OperationRegistry.Registered registered = registry.handler("iam", operationName);
     try {
       Map<String, ?> output = registered.handler().handle(new OperationCall(operationName,
-          QueryInputDecoder.decode(operation.input(), params), Caller.root(account.accountId(), rootAccessKeyId), account, REQUEST_ID,
+          QueryInputDecoder.decode(operation.input(), params), Caller.root(account.partition(), account.accountId(), rootAccessKeyId), account, REQUEST_ID,
           region, new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-seed")));
       return output == null ? new LinkedHashMap<>() : output;
     } catch (AwsServiceException e) {

@@ -1,14 +1,47 @@
 package io.iamlocal.server.state;
 
-/** Builds IAM ARNs: {@code arn:aws:iam::ACCOUNT:TYPE/PATH/NAME}, the path included. */
+/**
+ * Builds and reads ARNs: {@code arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME}, the path included. Every
+ * ARN carries its account's partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}…).
+ */
 public final class Arns {
   private Arns() {}
 
-  public static String iam(String accountId, String type, String path, String name) {
-    return "arn:aws:iam::" + accountId + ":" + type + (path == null ? "/" : path) + name;
+  public static String iam(Partition partition, String accountId, String type, String path, String name) {
+    return iamPrefix(partition, accountId) + type + (path == null ? "/" : path) + name;
   }
 
-  public static String root(String accountId) {
-    return "arn:aws:iam::" + accountId + ":root";
+  public static String root(Partition partition, String accountId) {
+    return iamPrefix(partition, accountId) + "root";
+  }
+
+  /** {@code arn:PARTITION:iam::ACCOUNT:}, what every IAM resource ARN of the account starts with. */
+  public static String iamPrefix(Partition partition, String accountId) {
+    return "arn:" + partition.id() + ":iam::" + accountId + ":";
+  }
+
+  /** {@code arn:PARTITION:sts::ACCOUNT:RESOURCE} (assumed-role sessions, federated users). */
+  public static String sts(Partition partition, String accountId, String resource) {
+    return "arn:" + partition.id() + ":sts::" + accountId + ":" + resource;
+  }
+
+  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}, any field possibly empty. */
+  public static String of(Partition partition, String service, String region, String accountId, String resource) {
+    return "arn:" + partition.id() + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+  }
+
+  /** {@code arn} with its partition field replaced by {@code partition} ({@code arn:aws:x} becomes {@code arn:aws-cn:x}). */
+  public static String inPartition(String arn, Partition partition) {
+    int end = arn.indexOf(':', 4);
+    return "arn:" + partition.id() + arn.substring(end);
+  }
+
+  /** The partition an ARN names, or null when it is no ARN or names no AWS partition. */
+  public static Partition partitionOf(String arn) {
+    if (arn == null || !arn.startsWith("arn:")) {
+      return null;
+    }
+    int end = arn.indexOf(':', 4);
+    return end < 0 ? null : Partition.byId(arn.substring(4, end));
   }
 }

@@ -25,13 +25,12 @@ import java.util.zip.Inflater;
 
 /**
  * The AWS managed policies ({@code arn:aws:iam::aws:policy/…}), read from the vendored catalog once
- * per JVM on first use and shared, immutable, by every account and server. Documents are kept
+ * per JVM on first use and shared, immutable, by every account, partition and server: each
+ * partition sees the same entries under its own ARNs ({@code arn:aws-cn:iam::aws:policy/…}). Documents are kept
  * deflated (about a fifth of their text size) and inflated only when a caller reads one; what an
  * account does with a policy (attachments, boundary use) lives in its {@link PolicyStore}.
  */
 public final class AwsManagedPolicyCatalog {
-  /** Every AWS managed policy ARN starts with this; the path and name follow. */
-  public static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
   static final String RESOURCE = "/io/iamlocal/server/aws-managed-policies/aws-managed-policies.json.gz";
 
   private final NavigableMap<String, Entry> byKey;
@@ -57,8 +56,9 @@ public final class AwsManagedPolicyCatalog {
   public record Entry(String policyName, String path, String defaultVersionId, Instant createDate, Instant updateDate,
       byte[] deflatedDocument) {
 
-    public String arn() {
-      return ARN_PREFIX + path + policyName;
+    /** The policy's ARN in {@code partition}. */
+    public String arn(Partition partition) {
+      return arnPrefix(partition) + path + policyName;
     }
 
     /**
@@ -69,19 +69,33 @@ public final class AwsManagedPolicyCatalog {
       return stableId(policyName);
     }
 
-    /** The default version's document as compact JSON text. */
+    /** The default version's document as compact JSON text, as the {@code aws} partition has it. */
     public String document() {
       return inflate(deflatedDocument);
     }
+
+    /**
+     * The document as {@code partition} has it: AWS publishes each partition's copy with that
+     * partition's ARNs ({@code arn:aws-cn:s3:::*}), so the ARNs the catalog spells {@code arn:aws:} move over.
+     */
+    public String document(Partition partition) {
+      String document = document();
+      return partition == Partition.AWS ? document : document.replace("arn:aws:", "arn:" + partition.id() + ":");
+    }
   }
 
-  /** The entry with exactly this ARN, or null. */
-  public Entry byArn(String arn) {
-    if (arn == null || !arn.startsWith(ARN_PREFIX + "/")) {
+  /** Every AWS managed policy ARN of {@code partition} starts with this; the path and name follow. */
+  public static String arnPrefix(Partition partition) {
+    return "arn:" + partition.id() + ":iam::aws:policy";
+  }
+
+  /** The entry with exactly this ARN in {@code partition}, or null (also for another partition's ARN). */
+  public Entry byArn(Partition partition, String arn) {
+    if (arn == null || !arn.startsWith(arnPrefix(partition) + "/")) {
       return null;
     }
     Entry entry = byKey.get(NamedStore.key(arn.substring(arn.lastIndexOf('/') + 1)));
-    return entry != null && entry.arn().equals(arn) ? entry : null;
+    return entry != null && entry.arn(partition).equals(arn) ? entry : null;
   }
 
   /** The entry for a policy name (names are unique across AWS's paths), or null. */

@@ -18,8 +18,8 @@ public record Caller(Kind kind, String accountId, String arn, String userId, Use
     ANONYMOUS
   }
 
-  public static Caller root(String accountId, String accessKeyId) {
-    return new Caller(Kind.ROOT, accountId, Arns.root(accountId), accountId, null, accessKeyId, null, null);
+  public static Caller root(Partition partition, String accountId, String accessKeyId) {
+    return new Caller(Kind.ROOT, accountId, Arns.root(partition, accountId), accountId, null, accessKeyId, null, null);
   }
 
   public static Caller user(User user, String accessKeyId) {
@@ -34,7 +34,7 @@ public record Caller(Kind kind, String accountId, String arn, String userId, Use
       case FEDERATED_USER -> new Caller(Kind.FEDERATED_USER, session.accountId(), session.stsArn(), session.stsUserId(), null,
           session.accessKeyId(), null, session);
       case SESSION_TOKEN -> session.user() == null
-          ? new Caller(Kind.ROOT, rootAccountId, Arns.root(rootAccountId), rootAccountId, null, session.accessKeyId(), null, session)
+          ? new Caller(Kind.ROOT, rootAccountId, Arns.root(session.partition(), rootAccountId), rootAccountId, null, session.accessKeyId(), null, session)
           : new Caller(Kind.USER, session.accountId(), session.user().arn(), session.user().userId(), session.user(),
               session.accessKeyId(), null, session);
     };

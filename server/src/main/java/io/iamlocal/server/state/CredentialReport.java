@@ -31,7 +31,7 @@ public record CredentialReport(Instant generatedTime, byte[] content) {
     LoginProfiles logins = LoginProfiles.of(account);
     MfaDevices mfa = MfaDevices.of(account);
     SigningCertificates certificates = SigningCertificates.of(account);
-    csv.append('\n').append("<root_account>,").append(Arns.root(account.accountId())).append(',')
+    csv.append('\n').append("<root_account>,").append(Arns.root(account.partition(), account.accountId())).append(',')
         .append(date(account.createDate()))
         .append(",not_supported,no_information,not_supported,not_supported,false");
     keyColumns(csv, rootKeys(account));

@@ -13,6 +13,7 @@ public final class DelegationRequest {
   public record Parameter(String name, String type, List<String> values) {}
 
   private final String id;
+  private final Partition partition;
   private final String requestorAccountId;
   private final String description;
   private final String policyTemplateArn;
@@ -33,10 +34,11 @@ public final class DelegationRequest {
   private String rejectionReason;
   private Instant updatedTime;
 
-  public DelegationRequest(String id, String requestorAccountId, String ownerAccountId, String description, String policyTemplateArn,
+  public DelegationRequest(String id, Partition partition, String requestorAccountId, String ownerAccountId, String description, String policyTemplateArn,
       List<Parameter> parameters, String requestMessage, String requestorWorkflowId, String redirectUrl,
       String notificationChannel, int sessionDuration, boolean onlySendByOwner, Instant now, Instant expirationTime) {
     this.id = id;
+    this.partition = partition;
     this.requestorAccountId = requestorAccountId;
     this.ownerAccountId = ownerAccountId;
     this.description = description;
@@ -59,7 +61,7 @@ public final class DelegationRequest {
   }
 
   public String arn() {
-    return "arn:aws:iam::" + requestorAccountId + ":delegation-request/" + id;
+    return Arns.iam(partition, requestorAccountId, "delegation-request", "/", id);
   }
 
   public String requestorAccountId() {

@@ -10,6 +10,7 @@ import java.util.Set;
 public final class Group {
   /** IAM's quota GroupsPerUser. */
   public static final int GROUPS_PER_USER = 10;
+  private final Partition partition;
   private final String accountId;
   private final String groupId;
   private final Instant createDate;
@@ -18,7 +19,8 @@ public final class Group {
   private final Set<User> members = new LinkedHashSet<>();
   private final PolicyAttachments policies = new PolicyAttachments();
 
-  public Group(String accountId, String groupName, String path, String groupId, Instant createDate) {
+  public Group(Partition partition, String accountId, String groupName, String path, String groupId, Instant createDate) {
+    this.partition = partition;
     this.accountId = accountId;
     this.groupName = groupName;
     this.path = path;
@@ -47,7 +49,7 @@ public final class Group {
   }
 
   public String arn() {
-    return Arns.iam(accountId, "group", path, groupName);
+    return Arns.iam(partition, accountId, "group", path, groupName);
   }
 
   public Instant createDate() {

@@ -1,6 +1,9 @@
 package io.iamlocal.server.state;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's whole state: one account and the root credentials. {@link #reset()} swaps in a
@@ -13,6 +16,9 @@ public final class IamLocalState {
   private final Clock clock;
   private final IdGenerator ids;
   private volatile AccountState account;
+  // STAND-IN (partitions branch) until the accounts branch's map of accounts by (partition, ID)
+  // replaces it: the default account's twin in each other partition, made on first use.
+  private volatile Map<Partition, AccountState> otherPartitions = new ConcurrentHashMap<>();
 
   public IamLocalState(String accountId, String rootAccessKeyId, String rootSecretKey, Clock clock) {
     this(accountId, rootAccessKeyId, rootSecretKey, clock, new IdGenerator());
@@ -29,7 +35,11 @@ public final class IamLocalState {
   }
 
   private AccountState newAccount() {
-    AccountState fresh = new AccountState(accountId, clock, ids);
+    return newAccount(Partition.AWS);
+  }
+
+  private AccountState newAccount(Partition partition) {
+    AccountState fresh = new AccountState(accountId, partition, clock, ids);
     fresh.accessKeys().put(rootAccessKeyId, new AccessKey(rootAccessKeyId, rootSecretKey, null, fresh.createDate()));
     return fresh;
   }
@@ -38,7 +48,18 @@ public final class IamLocalState {
     return account;
   }
 
+  /** STAND-IN: the default account in {@code partition} (the {@code aws} one is {@link #account()}). */
+  public AccountState account(Partition partition) {
+    return partition == Partition.AWS ? account : otherPartitions.computeIfAbsent(partition, this::newAccount);
+  }
+
+  /** STAND-IN: the accounts of the other partitions made so far, for the key lookup. */
+  public Collection<AccountState> otherPartitionAccounts() {
+    return otherPartitions.values();
+  }
+
   public void reset() {
+    otherPartitions = new ConcurrentHashMap<>();
     account = newAccount();
   }
 

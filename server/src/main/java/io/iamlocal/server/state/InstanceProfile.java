@@ -8,6 +8,7 @@ import java.util.List;
 
 /** An EC2 instance profile: a container for at most one role. */
 public final class InstanceProfile {
+  private final Partition partition;
   private final String accountId;
   private final String instanceProfileId;
   private final String instanceProfileName;
@@ -18,7 +19,8 @@ public final class InstanceProfile {
   private final List<Role> roles = new ArrayList<>(1);
   private final Tags tags = new Tags();
 
-  public InstanceProfile(String accountId, String name, String path, String id, Instant createDate) {
+  public InstanceProfile(Partition partition, String accountId, String name, String path, String id, Instant createDate) {
+    this.partition = partition;
     this.accountId = accountId;
     this.instanceProfileName = name;
     this.path = path;
@@ -39,7 +41,7 @@ public final class InstanceProfile {
   }
 
   public String arn() {
-    return Arns.iam(accountId, "instance-profile", path, instanceProfileName);
+    return Arns.iam(partition, accountId, "instance-profile", path, instanceProfileName);
   }
 
   public Instant createDate() {

@@ -21,16 +21,17 @@ public final class OpenIdConnectProviders {
   public static final int PROVIDERS_PER_ACCOUNT = 100;
   public static final int CLIENT_IDS_PER_PROVIDER = 100;
   public static final int THUMBPRINTS_PER_PROVIDER = 5;
-  private final String accountId;
+  /** {@code arn:PARTITION:iam::ACCOUNT:oidc-provider/}: every provider ARN of the account starts so. */
+  private final String arnPrefix;
   /** By issuer key: host in lower case, then the path as given. */
   private final NavigableMap<String, OpenIdConnectProvider> byKey = new TreeMap<>();
 
-  private OpenIdConnectProviders(String accountId) {
-    this.accountId = accountId;
+  private OpenIdConnectProviders(AccountState account) {
+    this.arnPrefix = Arns.iamPrefix(account.partition(), account.accountId()) + "oidc-provider/";
   }
 
   public static OpenIdConnectProviders of(AccountState account) {
-    return account.extension(OpenIdConnectProviders.class, a -> new OpenIdConnectProviders(a.accountId()));
+    return account.extension(OpenIdConnectProviders.class, OpenIdConnectProviders::new);
   }
 
   public Collection<OpenIdConnectProvider> values() {
@@ -52,7 +53,7 @@ public final class OpenIdConnectProviders {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: " + PROVIDERS_PER_ACCOUNT);
     }
     OpenIdConnectProvider provider = new OpenIdConnectProvider(
-        "arn:aws:iam::" + accountId + ":oidc-provider/" + resource, resource, List.copyOf(distinctClientIds), thumbprints, now);
+        arnPrefix + resource, resource, List.copyOf(distinctClientIds), thumbprints, now);
     byKey.put(key, provider);
     return provider;
   }
@@ -140,11 +141,10 @@ public final class OpenIdConnectProviders {
 
   /** The provider with this ARN in this account, or null. */
   public OpenIdConnectProvider byArn(String arn) {
-    String prefix = "arn:aws:iam::" + accountId + ":oidc-provider/";
-    if (arn == null || !arn.startsWith(prefix)) {
+    if (arn == null || !arn.startsWith(arnPrefix)) {
       return null;
     }
-    return byKey.get(key(arn.substring(prefix.length())));
+    return byKey.get(key(arn.substring(arnPrefix.length())));
   }
 
   /** The provider with this ARN; unknown is NoSuchEntity with the text AWS sends from Get and the updates. */

@@ -11,11 +11,13 @@ import java.util.TreeMap;
  */
 public final class PolicyStore {
   private final String accountId;
+  private final Partition partition;
   private final NamedStore<ManagedPolicy> customer = new NamedStore<>(ManagedPolicy::policyName);
   private final NavigableMap<String, ManagedPolicy> awsInUse = new TreeMap<>();
 
   private PolicyStore(AccountState account) {
     this.accountId = account.accountId();
+    this.partition = account.partition();
   }
 
   /** The store of {@code account}, created on first use. */
@@ -33,9 +35,14 @@ public final class PolicyStore {
     return awsInUse;
   }
 
+  /** The partition whose ARNs the account's policies (and its view of the AWS managed ones) carry. */
+  public Partition partition() {
+    return partition;
+  }
+
   /** The ARN prefix of this account's customer managed policies. */
   public String customerArnPrefix() {
-    return "arn:aws:iam::" + accountId + ":policy";
+    return Arns.iamPrefix(partition, accountId) + "policy";
   }
 
   /**
@@ -50,12 +57,12 @@ public final class PolicyStore {
       ManagedPolicy policy = customer.get(nameOf(arn));
       return policy != null && policy.arn().equals(arn) ? policy : null;
     }
-    AwsManagedPolicyCatalog.Entry entry = AwsManagedPolicyCatalog.get().byArn(arn);
+    AwsManagedPolicyCatalog.Entry entry = AwsManagedPolicyCatalog.get().byArn(partition, arn);
     if (entry == null) {
       return null;
     }
     ManagedPolicy inUse = awsInUse.get(NamedStore.key(entry.policyName()));
-    return inUse != null ? inUse : fromCatalog(entry);
+    return inUse != null ? inUse : fromCatalog(entry, partition);
   }
 
   /**
@@ -81,11 +88,11 @@ public final class PolicyStore {
     return awsInUse.get(NamedStore.key(entry.policyName()));
   }
 
-  /** A catalog entry as a managed policy with its one known (default) version. */
-  public static ManagedPolicy fromCatalog(AwsManagedPolicyCatalog.Entry entry) {
-    ManagedPolicy policy = new ManagedPolicy(entry.arn(), entry.policyName(), entry.path(), entry.policyId(), null, entry.createDate(), true);
+  /** A catalog entry as a managed policy of {@code partition} with its one known (default) version. */
+  public static ManagedPolicy fromCatalog(AwsManagedPolicyCatalog.Entry entry, Partition partition) {
+    ManagedPolicy policy = new ManagedPolicy(entry.arn(partition), entry.policyName(), entry.path(), entry.policyId(), null, entry.createDate(), true);
     policy.setUpdateDate(entry.updateDate());
-    policy.versions().put(entry.defaultVersionId(), new ManagedPolicy.PolicyVersion(entry.defaultVersionId(), entry.document(), entry.updateDate()));
+    policy.versions().put(entry.defaultVersionId(), new ManagedPolicy.PolicyVersion(entry.defaultVersionId(), entry.document(partition), entry.updateDate()));
     policy.setDefaultVersionId(entry.defaultVersionId());
     return policy;
   }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 /** An IAM role. Mutable; guarded by its account's lock. */
 public final class Role {
+  private final Partition partition;
   private final String accountId;
   private final String roleId;
   private final Instant createDate;
@@ -25,11 +26,12 @@ public final class Role {
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
 
-  public Role(String accountId, String roleName, String path, String roleId, Instant createDate, String assumeRolePolicyDocument) {
+  public Role(Partition partition, String accountId, String roleName, String path, String roleId, Instant createDate, String assumeRolePolicyDocument) {
+    this.partition = partition;
     this.accountId = accountId;
     this.roleName = roleName;
     this.path = path;
-    this.arn = Arns.iam(accountId, "role", path, roleName);
+    this.arn = Arns.iam(partition, accountId, "role", path, roleName);
     this.roleId = roleId;
     this.createDate = createDate;
     this.assumeRolePolicyDocument = assumeRolePolicyDocument;
@@ -53,6 +55,10 @@ public final class Role {
 
   public String accountId() {
     return accountId;
+  }
+
+  public Partition partition() {
+    return partition;
   }
 
   public Instant createDate() {

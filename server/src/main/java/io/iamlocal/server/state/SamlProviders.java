@@ -17,15 +17,16 @@ public final class SamlProviders {
   /** GetSAMLProvider's PrivateKeyList holds at most two keys (model {@code privateKeyList} max 2). */
   public static final int PRIVATE_KEYS_PER_PROVIDER = 2;
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-  private final String accountId;
+  /** {@code arn:PARTITION:iam::ACCOUNT:saml-provider/}: every provider ARN of the account starts so. */
+  private final String arnPrefix;
   private final NamedStore<SamlProvider> store = new NamedStore<>(SamlProvider::name);
 
-  private SamlProviders(String accountId) {
-    this.accountId = accountId;
+  private SamlProviders(AccountState account) {
+    this.arnPrefix = Arns.iamPrefix(account.partition(), account.accountId()) + "saml-provider/";
   }
 
   public static SamlProviders of(AccountState account) {
-    return account.extension(SamlProviders.class, a -> new SamlProviders(a.accountId()));
+    return account.extension(SamlProviders.class, SamlProviders::new);
   }
 
   /** Name order. */
@@ -44,7 +45,7 @@ public final class SamlProviders {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for SAMLProvidersPerAccount: " + PROVIDERS_PER_ACCOUNT);
     }
     SamlMetadata metadata = parse(settings.metadataDocument());
-    SamlProvider provider = new SamlProvider(name, "arn:aws:iam::" + accountId + ":saml-provider/" + name,
+    SamlProvider provider = new SamlProvider(name, arnPrefix + name,
         ids.randomChars(ID_ALPHABET, 26), settings.metadataDocument(), metadata, now);
     applyKeysAndMode(provider, settings, ids, now);
     store.put(provider);
@@ -102,11 +103,10 @@ public final class SamlProviders {
 
   /** The provider with this ARN in this account, or null: the lookup for AssumeRoleWithSAML. */
   public SamlProvider byArn(String arn) {
-    String prefix = "arn:aws:iam::" + accountId + ":saml-provider/";
-    if (arn == null || !arn.startsWith(prefix)) {
+    if (arn == null || !arn.startsWith(arnPrefix)) {
       return null;
     }
-    SamlProvider provider = store.get(arn.substring(prefix.length()));
+    SamlProvider provider = store.get(arn.substring(arnPrefix.length()));
     return provider != null && provider.arn().equals(arn) ? provider : null;
   }
 

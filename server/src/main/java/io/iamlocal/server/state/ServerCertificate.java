@@ -7,6 +7,7 @@ import java.time.Instant;
  * for a later TLS use but is never returned by any operation. Guarded by the account lock.
  */
 public final class ServerCertificate {
+  private final Partition partition;
   private final String accountId;
   private final String serverCertificateId;
   private final String certificateBody;
@@ -18,8 +19,9 @@ public final class ServerCertificate {
   private String serverCertificateName;
   private String path;
 
-  ServerCertificate(String accountId, String serverCertificateId, String name, String path, String certificateBody,
+  ServerCertificate(Partition partition, String accountId, String serverCertificateId, String name, String path, String certificateBody,
       String certificateChain, String privateKey, Instant expiration, Instant uploadDate) {
+    this.partition = partition;
     this.accountId = accountId;
     this.serverCertificateId = serverCertificateId;
     this.serverCertificateName = name;
@@ -52,7 +54,7 @@ public final class ServerCertificate {
   }
 
   public String arn() {
-    return Arns.iam(accountId, "server-certificate", path, serverCertificateName);
+    return Arns.iam(partition, accountId, "server-certificate", path, serverCertificateName);
   }
 
   public String certificateBody() {

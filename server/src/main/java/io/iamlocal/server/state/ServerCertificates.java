@@ -58,7 +58,7 @@ public final class ServerCertificates {
     if (chain != null) {
       checkChain(certificate, chain);
     }
-    ServerCertificate created = new ServerCertificate(account.accountId(), account.ids().uniqueId(IdPrefix.ASCA), upload.name(),
+    ServerCertificate created = new ServerCertificate(account.partition(), account.accountId(), account.ids().uniqueId(IdPrefix.ASCA), upload.name(),
         upload.path(), upload.body().strip(), chain, upload.privateKey(), certificate.getNotAfter().toInstant(), now);
     store.put(created);
     return created;

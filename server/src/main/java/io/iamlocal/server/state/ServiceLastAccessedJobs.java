@@ -96,15 +96,16 @@ public final class ServiceLastAccessedJobs {
 
   /**
    * True when calls recorded under {@code principalArn} were made by {@code entity}: the user's
-   * own ARN, or a session of the role ({@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION}).
+   * own ARN, or a session of the role ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}).
    */
   static boolean belongsTo(String principalArn, Entity entity) {
     if (principalArn.equals(entity.arn())) {
       return true;
     }
     if ("ROLE".equals(entity.type())) {
-      String account = entity.arn().substring("arn:aws:iam::".length(), entity.arn().indexOf(":role/"));
-      return principalArn.startsWith("arn:aws:sts::" + account + ":assumed-role/" + entity.name() + "/");
+      // arn:P:iam::ACCOUNT:role/PATH/NAME has its sessions at arn:P:sts::ACCOUNT:assumed-role/NAME/SESSION
+      String accountPart = entity.arn().substring(0, entity.arn().indexOf(":role/")).replace(":iam::", ":sts::");
+      return principalArn.startsWith(accountPart + ":assumed-role/" + entity.name() + "/");
     }
     return false;
   }

@@ -28,6 +28,7 @@ public final class Session {
   /** The token is re-derived from this seed when needed, so a live session does not hold it (bench/results/design-measurements.md). */
   private final byte[] tokenSeed;
   private final Kind kind;
+  private final Partition partition;
   private final String accountId;
   private final long issuedAtSecond;
   private final long expirationSecond;
@@ -51,6 +52,7 @@ public final class Session {
     this.secretAccessKey = b.secretAccessKey;
     this.tokenSeed = b.tokenSeed;
     this.kind = b.kind;
+    this.partition = b.partition;
     this.accountId = b.accountId;
     this.issuedAtSecond = b.issuedAt.getEpochSecond();
     this.expirationSecond = b.expiration.getEpochSecond();
@@ -70,8 +72,8 @@ public final class Session {
     this.federatedProvider = b.federatedProvider;
   }
 
-  public static Builder builder(Kind kind, String accountId) {
-    return new Builder(kind, accountId);
+  public static Builder builder(Kind kind, Partition partition, String accountId) {
+    return new Builder(kind, partition, accountId);
   }
 
   public String accessKeyId() {
@@ -93,6 +95,10 @@ public final class Session {
 
   public String accountId() {
     return accountId;
+  }
+
+  public Partition partition() {
+    return partition;
   }
 
   public Instant issuedAt() {
@@ -184,11 +190,11 @@ public final class Session {
     return federatedProvider;
   }
 
-  /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} or {@code …:federated-user/NAME}; null otherwise. */
+  /** {@code arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION} or {@code …:federated-user/NAME}; null otherwise. */
   public String stsArn() {
     return switch (kind) {
-      case ASSUMED_ROLE -> "arn:aws:sts::" + accountId + ":assumed-role/" + role.roleName() + "/" + sessionName;
-      case FEDERATED_USER -> "arn:aws:sts::" + accountId + ":federated-user/" + sessionName;
+      case ASSUMED_ROLE -> Arns.sts(partition, accountId, "assumed-role/" + role.roleName() + "/" + sessionName);
+      case FEDERATED_USER -> Arns.sts(partition, accountId, "federated-user/" + sessionName);
       case SESSION_TOKEN -> null;
     };
   }
@@ -211,6 +217,7 @@ public final class Session {
   /** Assembles a session; the credentials, times and kind-specific fields must be set. */
   public static final class Builder {
     private final Kind kind;
+    private final Partition partition;
     private final String accountId;
     private String accessKeyId;
     private String secretAccessKey;
@@ -230,8 +237,9 @@ public final class Session {
     private boolean roleChained;
     private String federatedProvider;
 
-    private Builder(Kind kind, String accountId) {
+    private Builder(Kind kind, Partition partition, String accountId) {
       this.kind = kind;
+      this.partition = partition;
       this.accountId = accountId;
     }
 

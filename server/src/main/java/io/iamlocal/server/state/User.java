@@ -8,6 +8,7 @@ import java.util.List;
 public final class User {
   private final String userId;
   private final Instant createDate;
+  private final Partition partition;
   private final String accountId;
   private String userName;
   private String path;
@@ -18,7 +19,8 @@ public final class User {
   private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>(2);
   private final PolicyAttachments policies = new PolicyAttachments();
 
-  public User(String accountId, String userName, String path, String userId, Instant createDate) {
+  public User(Partition partition, String accountId, String userName, String path, String userId, Instant createDate) {
+    this.partition = partition;
     this.accountId = accountId;
     this.userName = userName;
     this.path = path == null ? null : path.intern(); // most users share a handful of paths
@@ -47,11 +49,15 @@ public final class User {
   }
 
   public String arn() {
-    return Arns.iam(accountId, "user", path, userName);
+    return Arns.iam(partition, accountId, "user", path, userName);
   }
 
   public String accountId() {
     return accountId;
+  }
+
+  public Partition partition() {
+    return partition;
   }
 
   public Instant createDate() {

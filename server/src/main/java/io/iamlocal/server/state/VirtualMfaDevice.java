@@ -3,7 +3,7 @@ package io.iamlocal.server.state;
 import java.time.Instant;
 
 /**
- * A virtual MFA device: its serial number ({@code arn:aws:iam::ACCOUNT:mfa{path}{name}}), the TOTP
+ * A virtual MFA device: its serial number ({@code arn:PARTITION:iam::ACCOUNT:mfa{path}{name}}), the TOTP
  * secret, and the user it is assigned to once EnableMFADevice succeeds. {@code driftSteps} is the
  * clock drift ResyncMFADevice measured; {@code lastUsedStep} stops a code being used twice.
  */
@@ -18,8 +18,8 @@ public final class VirtualMfaDevice {
   private long driftSteps;
   private long lastUsedStep = Long.MIN_VALUE;
 
-  public VirtualMfaDevice(String accountId, String path, String name, byte[] secret) {
-    this.serialNumber = "arn:aws:iam::" + accountId + ":mfa" + path + name;
+  public VirtualMfaDevice(Partition partition, String accountId, String path, String name, byte[] secret) {
+    this.serialNumber = Arns.iam(partition, accountId, "mfa", path, name);
     this.path = path;
     this.name = name;
     this.secret = secret.clone();

@@ -56,7 +56,7 @@ public final class AssumeRoleOperations implements Operations {
     if (role == null) {
       throw denied(caller, "sts:AssumeRole", roleArn);
     }
-    SessionPolicies.Requested policies = SessionPolicies.read(p);
+    SessionPolicies.Requested policies = SessionPolicies.read(p, call.account());
     SessionTags.Requested tags = SessionTags.read(p, callerSession);
     String sourceIdentity = sourceIdentity(p, callerSession, caller, roleArn);
     Mfa.Result mfa = Mfa.verify(call, p.string("SerialNumber"), p.string("TokenCode"));
@@ -88,7 +88,7 @@ public final class AssumeRoleOperations implements Operations {
     int seconds = StsRoles.duration(p, role, chained);
     Integer packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : null;
 
-    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.ASSUMED_ROLE, account.accountId())
+    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.ASSUMED_ROLE, account.partition(), account.accountId())
         .role(role, p.string("RoleSessionName"))
         .sessionPolicies(policies.policy(), policies.policyArns())
         .tags(tags.all(), tags.transitive())

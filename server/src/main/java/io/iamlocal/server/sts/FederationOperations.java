@@ -72,7 +72,7 @@ public final class FederationOperations implements Operations {
     if (role == null) {
       throw AwsServiceException.accessDenied(WEB_IDENTITY_DENIED);
     }
-    SessionPolicies.Requested policies = SessionPolicies.read(p);
+    SessionPolicies.Requested policies = SessionPolicies.read(p, call.account());
     SessionTags.Requested tags = SessionTags.combine(token.principalTags(), token.transitiveTagKeys(), null);
     String sessionName = p.string("RoleSessionName");
     if (call.enforcement().evaluates()) {
@@ -135,7 +135,7 @@ public final class FederationOperations implements Operations {
     if (role == null) {
       throw AwsServiceException.accessDenied(SAML_DENIED);
     }
-    SessionPolicies.Requested policies = SessionPolicies.read(p);
+    SessionPolicies.Requested policies = SessionPolicies.read(p, call.account());
     SessionTags.Requested tags = SessionTags.combine(samlTags(saml), saml.attributeValues("TransitiveTagKeys"), null);
     String sourceIdentity = saml.attribute("SourceIdentity");
     String nameQualifier = nameQualifier(saml.issuer(), account.accountId(), provider.name());
@@ -181,7 +181,7 @@ public final class FederationOperations implements Operations {
   private static Session issue(OperationCall call, Role role, String sessionName, String providerArn,
       SessionPolicies.Requested policies, SessionTags.Requested tags, String sourceIdentity, int seconds) {
     AccountState account = call.account();
-    return SessionIssuer.issue(account, Session.builder(Session.Kind.ASSUMED_ROLE, account.accountId())
+    return SessionIssuer.issue(account, Session.builder(Session.Kind.ASSUMED_ROLE, account.partition(), account.accountId())
         .role(role, sessionName)
         .sessionPolicies(policies.policy(), policies.policyArns())
         .tags(tags.all(), tags.transitive())

@@ -17,6 +17,7 @@ import io.iamlocal.server.dispatch.ResourceForm;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.iam.TagParams;
 import io.iamlocal.server.state.AccountSettings;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Tags;
@@ -59,8 +60,8 @@ public final class PrivilegedTokenOperations implements Operations {
     String target = call.params().string("TargetPrincipal");
     String[] parts = target.split(":", 6);
     String targetAccount = parts.length == 6 ? parts[4] : target;
-    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::"
-        + targetAccount + ":root");
+    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: sts:AssumeRoot on resource: "
+        + Arns.root(call.account().partition(), targetAccount));
   }
 
   private Map<String, ?> getDelegatedAccessToken(OperationCall call) {

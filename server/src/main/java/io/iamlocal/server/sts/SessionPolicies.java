@@ -6,6 +6,8 @@ import io.iamlocal.policy.validation.PolicyValidator;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
 import io.iamlocal.protocol.query.Params;
+import io.iamlocal.server.iam.PolicyDocuments;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Tags;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ final class SessionPolicies {
   private SessionPolicies() {}
 
   /** Reads and validates {@code Policy} (session policy grammar) and {@code PolicyArns}. */
-  static Requested read(Params params) {
+  static Requested read(Params params, AccountState account) {
     String policy = params.string("Policy");
     List<String> arns = params.structs("PolicyArns").stream().map(p -> p.string("arn")).filter(a -> a != null).toList();
     if (arns.size() > MAX_POLICY_ARNS) {
@@ -44,7 +46,7 @@ final class SessionPolicies {
     }
     if (policy != null) {
       try {
-        PolicyValidator.parseAndValidate(policy, PolicyKind.SESSION);
+        PolicyValidator.parseAndValidate(policy, PolicyKind.SESSION, PolicyDocuments.options(account));
       } catch (PolicyValidationException e) {
         throw new AwsServiceException(AwsErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
       }

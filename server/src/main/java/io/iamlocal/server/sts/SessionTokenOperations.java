@@ -45,7 +45,7 @@ public final class SessionTokenOperations implements Operations {
     Params p = call.params();
     Mfa.Result mfa = Mfa.verify(call, p.string("SerialNumber"), p.string("TokenCode"));
     AccountState account = call.account();
-    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.SESSION_TOKEN, account.accountId())
+    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.SESSION_TOKEN, account.partition(), account.accountId())
         .user(caller.user())
         .mfa(mfa.verified(), mfa.verified() ? call.now() : null), call.now(), duration(p, caller));
     return Struct.of("Credentials", SessionIssuer.credentials(session));
@@ -55,11 +55,11 @@ public final class SessionTokenOperations implements Operations {
     Caller caller = requireLongTerm(call.caller(), "GetFederationToken");
     Params p = call.params();
     AccountState account = call.account();
-    SessionPolicies.Requested policies = SessionPolicies.read(p);
+    SessionPolicies.Requested policies = SessionPolicies.read(p, call.account());
     SessionTags.Requested tags = SessionTags.read(p, null);
     // Unlike AssumeRole, GetFederationToken answers PackedPolicySize 0 without policies or tags (recorded from AWS).
     int packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : 0;
-    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.FEDERATED_USER, account.accountId())
+    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.FEDERATED_USER, account.partition(), account.accountId())
         .federatedUser(caller.user(), p.string("Name"))
         .sessionPolicies(policies.policy(), policies.policyArns())
         .tags(tags.all(), tags.transitive()), call.now(), duration(p, caller));

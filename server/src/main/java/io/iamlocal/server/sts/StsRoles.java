@@ -12,6 +12,7 @@ import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.authz.PolicyCache;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.trail.CallChecks;
@@ -26,9 +27,9 @@ final class StsRoles {
 
   private StsRoles() {}
 
-  /** The role a RoleArn names in this account ({@code arn:aws:iam::ACCOUNT:role/PATH/NAME}), or null. */
+  /** The role a RoleArn names in this account ({@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}), or null. */
   static Role find(AccountState account, String roleArn) {
-    String prefix = "arn:aws:iam::" + account.accountId() + ":role/";
+    String prefix = Arns.iamPrefix(account.partition(), account.accountId()) + "role/";
     if (roleArn == null || !roleArn.startsWith(prefix)) {
       return null;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.trail.AuthorizationCheck;
 import io.iamlocal.server.trail.AuthorizationCheck.Outcome;
 import io.iamlocal.server.trail.TrailEvent;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyGeneratorTest {
   private final AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
-  private final Caller root = Caller.root("123456789012", "test");
+  private final Caller root = Caller.root(Partition.AWS, "123456789012", "test");
 
   @Test
   void exactActionsAndResourcesWithSharedResourcesInOneStatement() {

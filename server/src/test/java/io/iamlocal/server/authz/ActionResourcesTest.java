@@ -10,6 +10,7 @@ import io.iamlocal.server.ServedSpecs;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IdGenerator;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class ActionResourcesTest {
       "iam:GetServiceLinkedRoleDeletionStatus|DeletionTaskId=bogus|*"
   })
   void resources(String action, String members, String expected) {
-    User alice = new User("123456789012", "alice", "/team/", "AIDAAAAAAAAAAAAAAAAAA", NOW);
+    User alice = new User(Partition.AWS, "123456789012", "alice", "/team/", "AIDAAAAAAAAAAAAAAAAAA", NOW);
     account.users().put(alice);
     Map<String, Object> params = new HashMap<>();
     if (members != null) {

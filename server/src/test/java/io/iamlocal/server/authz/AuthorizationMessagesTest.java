@@ -9,6 +9,7 @@ import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IdGenerator;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class AuthorizationMessagesTest {
   private final AccountState account = new AccountState("123456789012", Clock.systemUTC(), new IdGenerator());
-  private final User alice = new User("123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", Instant.now());
+  private final User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", Instant.now());
 
   @Test
   void encodedMessagesDecodeToAwsShapedJsonOnlyHere() {

@@ -7,6 +7,7 @@ import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.IdGenerator;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +42,8 @@ class PrincipalPoliciesTest {
 
   @Test
   void cachedPoliciesFollowInlineGroupAndDeleteChanges() {
-    User alice = new User("123456789012", "alice", "/", "AIDAALICE", Instant.EPOCH);
-    Group devs = new Group("123456789012", "devs", "/", "AGPADEVS", Instant.EPOCH);
+    User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAALICE", Instant.EPOCH);
+    Group devs = new Group(Partition.AWS, "123456789012", "devs", "/", "AGPADEVS", Instant.EPOCH);
     write(() -> {
       account.users().put(alice);
       account.groups().put(devs);
@@ -64,7 +65,7 @@ class PrincipalPoliciesTest {
 
   @Test
   void policiesReadDuringAWriteAreNotReusedAfterIt() {
-    User bob = new User("123456789012", "bob", "/", "AIDABOB", Instant.EPOCH);
+    User bob = new User(Partition.AWS, "123456789012", "bob", "/", "AIDABOB", Instant.EPOCH);
     Caller caller = Caller.user(bob, "AKIABOB");
     write(() -> {
       account.users().put(bob);

@@ -68,7 +68,7 @@ class ConsoleHandlerTest {
     secrets.add("Sup3r-secret-pass!");
     account.accessKeys().values().forEach(k -> secrets.add(k.secretAccessKey()));
     Instant now = account.now();
-    Session session = Session.builder(Session.Kind.ASSUMED_ROLE, account.accountId())
+    Session session = Session.builder(Session.Kind.ASSUMED_ROLE, account.partition(), account.accountId())
         .credentials("ASIATESTSESSION00001", "sessionSecretNeverShown", new byte[32])
         .validity(now, now.plus(Duration.ofHours(1)))
         .role(account.roles().get("app"), "build-42")
@@ -411,7 +411,7 @@ class ConsoleHandlerTest {
     OperationRegistry registry = server.registry();
     OperationModel model = registry.operation("iam", operation);
     OperationCall call = new OperationCall(operation, QueryInputDecoder.decode(model.input(), params),
-        Caller.root(account.accountId(), "ROOTKEY"), account, "test", "us-east-1",
+        Caller.root(account.partition(), account.accountId(), "ROOTKEY"), account, "test", "us-east-1",
         new OperationCall.RequestFacts("127.0.0.1", false, "test"));
     account.lock().writeLock().lock();
     try {

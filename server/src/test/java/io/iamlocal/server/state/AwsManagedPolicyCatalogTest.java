@@ -19,24 +19,24 @@ class AwsManagedPolicyCatalogTest {
   void vendoredCatalogHasEveryPolicyWithItsArnAndDocument() {
     AwsManagedPolicyCatalog catalog = AwsManagedPolicyCatalog.get();
     assertThat(catalog.size()).isEqualTo(1485);
-    AwsManagedPolicyCatalog.Entry readOnly = catalog.byArn("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    AwsManagedPolicyCatalog.Entry readOnly = catalog.byArn(Partition.AWS, "arn:aws:iam::aws:policy/ReadOnlyAccess");
     assertThat(readOnly).isNotNull();
     assertThat(readOnly.path()).isEqualTo("/");
     assertThat(readOnly.defaultVersionId()).isEqualTo("v182");
     assertThat(readOnly.createDate()).isEqualTo(Instant.parse("2015-02-06T18:39:48Z"));
     assertThat(readOnly.document()).startsWith("{\"Statement\":[{\"Action\":[\"a4b:Get*\"").endsWith("\"Version\":\"2012-10-17\"}");
     assertThat(readOnly.document()).doesNotContain(" ", "\n");
-    assertThat(catalog.byArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole").path()).isEqualTo("/service-role/");
+    assertThat(catalog.byArn(Partition.AWS, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole").path()).isEqualTo("/service-role/");
   }
 
   @Test
   void lookupsNeedTheExactArn() {
     AwsManagedPolicyCatalog catalog = AwsManagedPolicyCatalog.get();
-    assertThat(catalog.byArn("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole")).as("path missing").isNull();
-    assertThat(catalog.byArn("arn:aws:iam::aws:policy/readonlyaccess")).as("case differs").isNull();
-    assertThat(catalog.byArn("arn:aws:iam::123456789012:policy/ReadOnlyAccess")).isNull();
-    assertThat(catalog.byArn("arn:aws:iam::aws:policy/NoSuchPolicy")).isNull();
-    assertThat(catalog.byArn(null)).isNull();
+    assertThat(catalog.byArn(Partition.AWS, "arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole")).as("path missing").isNull();
+    assertThat(catalog.byArn(Partition.AWS, "arn:aws:iam::aws:policy/readonlyaccess")).as("case differs").isNull();
+    assertThat(catalog.byArn(Partition.AWS, "arn:aws:iam::123456789012:policy/ReadOnlyAccess")).isNull();
+    assertThat(catalog.byArn(Partition.AWS, "arn:aws:iam::aws:policy/NoSuchPolicy")).isNull();
+    assertThat(catalog.byArn(Partition.AWS, null)).isNull();
   }
 
   @Test
@@ -71,7 +71,7 @@ class AwsManagedPolicyCatalogTest {
         """);
     assertThat(catalog.size()).isEqualTo(2);
     assertThat(catalog.after(null).keySet()).containsExactly("a", "b");
-    AwsManagedPolicyCatalog.Entry b = catalog.byArn("arn:aws:iam::aws:policy/job-function/B");
+    AwsManagedPolicyCatalog.Entry b = catalog.byArn(Partition.AWS, "arn:aws:iam::aws:policy/job-function/B");
     assertThat(b.document()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\"],"
         + "\"Resource\":\"*\",\"Condition\":{\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":3600},\"Bool\":{\"aws:SecureTransport\":true}}}]}");
     assertThat(b.updateDate()).isEqualTo(Instant.parse("2021-01-02T03:04:05Z"));

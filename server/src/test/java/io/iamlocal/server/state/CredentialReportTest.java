@@ -14,7 +14,7 @@ class CredentialReportTest {
 
   @Test
   void rowsFollowAwsColumnsWithRootFirst() {
-    User bob = new User("123456789012", "bob", "/", "AIDABBBBBBBBBBBBBBBBB", now);
+    User bob = new User(Partition.AWS, "123456789012", "bob", "/", "AIDABBBBBBBBBBBBBBBBB", now);
     account.users().put(bob);
     LoginProfiles.of(account).put(bob, new LoginProfile(PasswordHash.of("Secret-Pass-1"), false, now));
     AccountSettings.of(account).setPasswordPolicy(new PasswordPolicy(8, false, false, false, false, true, 30, null, false));

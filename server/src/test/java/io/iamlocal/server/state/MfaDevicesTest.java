@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class MfaDevicesTest {
   private final Instant now = Instant.parse("2024-05-01T12:00:10Z");
   private final AccountState account = new AccountState("123456789012", Clock.fixed(now, ZoneOffset.UTC), new IdGenerator());
-  private final User alice = new User("123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", now);
+  private final User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", now);
   private final MfaDevices devices = MfaDevices.of(account);
-  private final VirtualMfaDevice device = new VirtualMfaDevice("123456789012", "/", "alice-phone", new byte[20]);
+  private final VirtualMfaDevice device = new VirtualMfaDevice(Partition.AWS, "123456789012", "/", "alice-phone", new byte[20]);
 
   @Test
   void serialNumberIsTheMfaArn() {

@@ -28,7 +28,7 @@ class ServiceLinkedRoleCatalogTest {
     long missing = java.util.stream.Stream.of("acm", "autoscaling", "ecs", "rds", "lex", "lexv2")
         .map(s -> catalog.find(s + ".amazonaws.com"))
         .flatMap(e -> e.attachedPolicyArns().stream())
-        .filter(arn -> AwsManagedPolicyCatalog.get().byArn(arn) == null)
+        .filter(arn -> AwsManagedPolicyCatalog.get().byArn(Partition.AWS, arn) == null)
         .count();
     assertThat(missing).as("AmazonLexBotPolicy is retired").isEqualTo(1);
   }

@@ -10,7 +10,7 @@ class SessionsTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private static Session session(String id, Instant issued, Duration lifetime) {
-    return Session.builder(Session.Kind.SESSION_TOKEN, "123456789012")
+    return Session.builder(Session.Kind.SESSION_TOKEN, Partition.AWS, "123456789012")
         .credentials(id, "secret", new byte[32])
         .validity(issued, issued.plus(lifetime))
         .build();

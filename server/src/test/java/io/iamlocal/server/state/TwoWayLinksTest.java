@@ -13,7 +13,7 @@ class TwoWayLinksTest {
 
   @Test
   void membershipIsKeptOnBothSides() {
-    User alice = new User("123456789012", "alice", "/", "AIDAALICE", NOW);
+    User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAALICE", NOW);
     Group devs = group("devs");
     devs.addMember(alice);
     devs.addMember(alice); // twice: unchanged
@@ -29,7 +29,7 @@ class TwoWayLinksTest {
 
   @Test
   void aUserJoinsAtMostTenGroups() {
-    User alice = new User("123456789012", "alice", "/", "AIDAALICE", NOW);
+    User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAALICE", NOW);
     for (int i = 0; i < Group.GROUPS_PER_USER; i++) {
       group("g" + i).addMember(alice);
     }
@@ -42,8 +42,8 @@ class TwoWayLinksTest {
 
   @Test
   void instanceProfileAndRoleAreKeptOnBothSides() {
-    Role role = new Role("123456789012", "app", "/", "AROAAPP", NOW, "{}");
-    InstanceProfile profile = new InstanceProfile("123456789012", "web", "/", "AIPAWEB", NOW);
+    Role role = new Role(Partition.AWS, "123456789012", "app", "/", "AROAAPP", NOW, "{}");
+    InstanceProfile profile = new InstanceProfile(Partition.AWS, "123456789012", "web", "/", "AIPAWEB", NOW);
     profile.addRole(role);
     assertThat(role.instanceProfiles()).containsExactly(profile);
     assertThatThrownBy(() -> profile.addRole(role)).isInstanceOf(AwsServiceException.class)
@@ -52,7 +52,7 @@ class TwoWayLinksTest {
     assertThat(profile.removeRole(role)).isFalse();
     assertThat(role.instanceProfiles()).isEmpty();
 
-    InstanceProfile other = new InstanceProfile("123456789012", "worker", "/", "AIPAWORKER", NOW);
+    InstanceProfile other = new InstanceProfile(Partition.AWS, "123456789012", "worker", "/", "AIPAWORKER", NOW);
     profile.addRole(role);
     other.addRole(role);
     role.leaveInstanceProfiles();
@@ -62,6 +62,6 @@ class TwoWayLinksTest {
   }
 
   private static Group group(String name) {
-    return new Group("123456789012", name, "/", "AGPA" + name.toUpperCase(), NOW);
+    return new Group(Partition.AWS, "123456789012", name, "/", "AGPA" + name.toUpperCase(), NOW);
   }
 }

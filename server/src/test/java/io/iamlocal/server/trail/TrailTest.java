@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class TrailTest {
   @Test
   void recordsLeaveSecretsOutAndNameMembersInLowerCamelCase() {
     TrailEvent event = new TrailEvent(0, state.account(), "iam", "CreateLoginProfile", "eu-west-1",
-        Caller.root("123456789012", "test"), new TrailEvent.Request("r", "10.0.0.1", "ua", "h", false),
+        Caller.root(Partition.AWS, "123456789012", "test"), new TrailEvent.Request("r", "10.0.0.1", "ua", "h", false),
         TrailEvent.Payload.query(io.iamlocal.server.IamLocalServer.ServiceModels.iam().operation("CreateLoginProfile").input(),
             Map.of("UserName", "alice", "Password", "Secret-123", "PasswordResetRequired", true), null, null),
         null, null, false, List.of());
