@@ -1,7 +1,9 @@
 package io.iamlocal.server.auth;
 
 import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.sigv4.CredentialResolver;
@@ -9,7 +11,9 @@ import io.iamlocal.sigv4.SigningCredential;
 import java.util.Optional;
 
 /**
- * Finds the secret for an access key ID in the current account. Inactive keys resolve to nothing,
+ * Finds the secret for an access key ID in whichever account holds it: root key IDs (the flags'
+ * one, or a 12-digit account number) in the account they name, in the partition of the request's
+ * region; every other key through the state's key index (O(1)). Inactive keys resolve to nothing,
  * so they are refused exactly like unknown keys ({@code InvalidClientTokenId}), as AWS does.
  * STS session keys resolve with their session token, which the verifier then demands in
  * {@code X-Amz-Security-Token}; expired sessions still resolve, so that {@link CallerResolver}
@@ -24,12 +28,30 @@ public final class AccountCredentialResolver implements CredentialResolver {
 
   @Override
   public Optional<SigningCredential> resolve(String accessKeyId) {
-    AccessKey key = state.account().accessKeys().get(accessKeyId);
+    return resolve(accessKeyId, null);
+  }
+
+  @Override
+  public Optional<SigningCredential> resolve(String accessKeyId, String region) {
+    String rootAccount = state.rootAccountOf(accessKeyId);
+    if (rootAccount != null) {
+      AccountState account = state.account(Partition.forRegion(region), rootAccount);
+      return usable(state.rootKey(account, accessKeyId));
+    }
+    AccountState owner = state.accounts().ownerOfKey(accessKeyId);
+    if (owner == null) {
+      return Optional.empty();
+    }
+    AccessKey key = owner.accessKeys().get(accessKeyId);
     if (key == null) {
-      Session session = Sessions.of(state.account()).get(accessKeyId);
+      Session session = Sessions.of(owner).get(accessKeyId);
       return session == null ? Optional.empty()
           : Optional.of(new SigningCredential(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), session));
     }
+    return usable(key);
+  }
+
+  private static Optional<SigningCredential> usable(AccessKey key) {
     if (!key.isActive()) {
       return Optional.empty();
     }

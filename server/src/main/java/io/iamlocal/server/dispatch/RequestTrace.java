@@ -24,6 +24,8 @@ final class RequestTrace {
   String errorMessage;
   OperationModel model;
   Caller caller;
+  /** The account the call acted in (the signer's), once known. */
+  AccountState account;
   Map<String, Object> input;
   Map<String, ?> output;
   String region;

@@ -13,10 +13,12 @@ import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.server.state.Tape;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,10 +117,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
     }
     // A read-locked call that mints (GetSessionToken) created something only when it drew random values.
     boolean writes = spec.journalled() && (spec.lock() != OperationSpec.LockMode.READ_MINTS || tape.drewRandom());
-    if (writes && call.account() == state.account()) {
+    if (writes && state.accounts().holds(call.account())) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
-          call.enforcement(), journalled(params), null, tape.values())));
+          call.enforcement(), journalled(params), null, tape.values(),
+          new JournalEntry.AccountRef(call.account().partition().id(), call.account().accountId()))));
     }
     return output;
   }
@@ -132,9 +135,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (store.failed()) {
       return CompletableFuture.failedFuture(storeFailed());
     }
-    AccountState old = state.account();
-    Lock lock = old.lock().writeLock();
-    lock.lock();
+    List<Lock> locks = allWriteLocks();
+    locks.forEach(Lock::lock);
     try {
       Tape tape = Tape.recording();
       Tape previous = Tape.install(tape);
@@ -145,7 +147,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
       }
       return store.append(JournalEntry.reset(tape.values()));
     } finally {
-      lock.unlock();
+      unlock(locks);
     }
   }
 
@@ -215,7 +217,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (operation == null || registered == null) {
       throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
-    AccountState account = target.account();
+    AccountState account = accountOf(target, seq, entry.account());
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
       warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
@@ -251,12 +253,28 @@ public final class Durability implements WriteJournal, AutoCloseable {
     LOG.warning("journal entry " + seq + " (" + name + ") did not replay exactly: " + why);
   }
 
+  /** The account an entry acted in, created before its tape plays (accounts come into being outside handlers). */
+  private static AccountState accountOf(IamLocalState target, long seq, JournalEntry.AccountRef ref) {
+    if (ref == null) {
+      return target.account();
+    }
+    Partition partition = Partition.byId(ref.partition());
+    if (partition == null || !IamLocalState.isAccountNumber(ref.accountId())) {
+      throw new DataStoreException("journal entry " + seq + " names an unknown account " + ref.partition() + "/" + ref.accountId());
+    }
+    return target.account(partition, ref.accountId());
+  }
+
   /** The caller of a journalled call, found again in the replayed state (temporary credentials too, expired or not). */
   private static Caller callerOf(JournalEntry.CallerRef ref, AccountState account) {
     return switch (ref.mode()) {
       case ANONYMOUS -> Caller.anonymous(account.accountId());
       case ROOT -> Caller.root(account.accountId(), ref.accessKeyId());
       case BY_ACCESS_KEY -> {
+        AccountState owner = account.directory().ownerOfKey(ref.accessKeyId());
+        if (owner != null && owner != account) { // a caller of another account (cross-account AssumeRole)
+          account = owner;
+        }
         AccessKey key = account.accessKeys().get(ref.accessKeyId());
         if (key != null) {
           yield key.owner() == null ? Caller.root(account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
@@ -286,20 +304,34 @@ public final class Durability implements WriteJournal, AutoCloseable {
    * and the memory is as it was.
    */
   private void restoreFromDisk() {
-    AccountState live = state.account();
-    Lock lock = live.lock().writeLock();
-    lock.lock();
+    List<Lock> locks = allWriteLocks();
+    locks.forEach(Lock::lock);
     try {
       IamLocalState scratch = state.emptyCopy();
       int entries = store.readAll((seq, entry) -> replay(scratch, seq, entry));
-      state.replaceAccount(scratch.account());
+      state.replaceAccounts(scratch);
       LOG.severe("data store failed; the state was rolled back to the " + entries + " journal entries on disk, and every further "
           + "write is refused until a restart");
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.SEVERE, "data store failed and the state could not be rolled back to the disk's; "
           + "every further write is refused until a restart", e);
     } finally {
-      lock.unlock();
+      unlock(locks);
+    }
+  }
+
+  /** Every account's write lock, in the global lock order ({@code Accounts.all()} is sorted by it). */
+  private List<Lock> allWriteLocks() {
+    List<Lock> locks = new ArrayList<>();
+    for (AccountState account : state.accounts().all()) {
+      locks.add(account.lock().writeLock());
+    }
+    return locks;
+  }
+
+  private static void unlock(List<Lock> locks) {
+    for (int i = locks.size() - 1; i >= 0; i--) {
+      locks.get(i).unlock();
     }
   }
 

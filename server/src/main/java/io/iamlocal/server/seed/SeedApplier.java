@@ -121,7 +121,7 @@ public final class SeedApplier {
     if (secret != null && (secret.isEmpty() || secret.length() > 128)) {
       throw k.error("secret", "'secret' must be 1 to 128 characters");
     }
-    if (id != null && (account.accessKeys().containsKey(id) || id.equals(rootAccessKeyId) || Sessions.of(account).get(id) != null)) {
+    if (id != null && (!account.keyIdFree(id) || id.equals(rootAccessKeyId) || Sessions.of(account).get(id) != null)) {
       throw k.error("id", "access key ID " + id + " is already in use");
     }
     if (status != null && !status.equals("Active") && !status.equals("Inactive")) {
@@ -131,11 +131,11 @@ public final class SeedApplier {
     Map<String, Object> created = (Map<String, Object>) call(k, "CreateAccessKey", params("UserName", userName)).get("AccessKey");
     String keyId = (String) created.get("AccessKeyId");
     if (id != null) {
-      AccessKey generated = account.accessKeys().remove(keyId);
+      AccessKey generated = account.removeAccessKey(keyId);
       User user = generated.owner();
       AccessKey fixed = new AccessKey(id, secret, user, generated.createDate());
       user.accessKeys().set(user.accessKeys().indexOf(generated), fixed);
-      account.accessKeys().put(id, fixed);
+      account.addAccessKey(fixed);
       keyId = id;
     }
     if ("Inactive".equals(status)) {
