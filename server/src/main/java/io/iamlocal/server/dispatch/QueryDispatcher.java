@@ -214,7 +214,7 @@ public final class QueryDispatcher {
   /** An unsigned call (web identity, SAML) acts in the account of the role it names, when that account exists. */
   private AccountState unsignedAccount(Map<String, String> params) {
     AccountState named = state.accounts().find(io.iamlocal.server.state.Partition.forRegion(UnsignedCalls.REGION),
-        CrossAccountCalls.accountIn(params.get("RoleArn")));
+        IamLocalState.accountIn(params.get("RoleArn")));
     return named != null ? named : state.account();
   }
 

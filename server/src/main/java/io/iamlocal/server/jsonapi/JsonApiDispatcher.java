@@ -88,7 +88,7 @@ public final class JsonApiDispatcher {
 
   private HttpResponseData handle(JsonService service, HttpRequestData request, String requestId, String[] trace) {
     Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
-    AccountState account = state.account();
+    AccountState account = SignedRequests.account(state, verified, REFUSALS);
     Caller caller = SignedRequests.caller(callers, verified, account, REFUSALS);
     trace[0] = caller.arn();
     Map<String, String> labels = new HashMap<>();

@@ -53,6 +53,10 @@ final class BucketOperations {
     } else {
       bucketRegion = constraint;
     }
+    if (call.crossAccount()) {
+      throw new S3Error(409, "BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all "
+          + "users of the system. Please select a different name and try again.").with("BucketName", bucket);
+    }
     Buckets.Bucket existing = call.buckets().get(bucket);
     if (existing != null) {
       if (!region.equals("us-east-1") || !existing.region().equals("us-east-1")) {

@@ -9,6 +9,7 @@ import io.iamlocal.server.dispatch.SignedRequests;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.trail.CallChecks;
@@ -17,6 +18,7 @@ import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.Verified;
 import java.util.Set;
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,14 +90,17 @@ public final class S3Dispatcher {
     String errorMessage = null;
     boolean head = request.method().equals("HEAD");
     Caller caller = null;
+    AccountState callerAccount = null;
     String region = null;
     if (trail.enabled()) {
       CallChecks.begin();
     }
     try {
       Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
-      AccountState account = state.account();
-      caller = SignedRequests.caller(callers, verified, account, REFUSALS);
+      callerAccount = SignedRequests.account(state, verified, REFUSALS);
+      caller = SignedRequests.caller(callers, verified, callerAccount, REFUSALS);
+      AccountState owner = state.accounts().bucketOwner(route.bucket());
+      AccountState account = owner != null ? owner : callerAccount;
       callerArn = caller.arn();
       region = verified.scope().region();
       if (route.operation().equals("NotImplemented")) {
@@ -103,7 +108,7 @@ public final class S3Dispatcher {
       }
       byte[] payload = S3Payload.read(request, verified);
       S3Call call = new S3Call(request, route, caller, account, verified.scope().region(), requestId, payload,
-          request.header("authorization") == null, authorization);
+          request.header("authorization") == null, authorization, callerAccount);
       response = handle(call);
     } catch (S3Error e) {
       errorCode = e.code;
@@ -119,7 +124,7 @@ public final class S3Dispatcher {
     if (trail.enabled()) {
       var checks = CallChecks.end();
       if (caller != null) {
-        trail.record(S3TrailEvents.of(request, route, state.account(), caller, region, requestId, errorCode, errorMessage,
+        trail.record(S3TrailEvents.of(request, route, callerAccount, caller, region, requestId, errorCode, errorMessage,
             READ_ONLY.contains(route.operation()), checks));
       }
     }
@@ -128,9 +133,8 @@ public final class S3Dispatcher {
 
   private HttpResponseData handle(S3Call call) {
     String operation = call.route().operation();
-    AccountState account = call.account();
-    Lock lock = READ_ONLY.contains(operation) ? account.lock().readLock() : account.lock().writeLock();
-    lock.lock();
+    List<Lock> locks = Accounts.locks(call.account(), call.callerAccount(), READ_ONLY.contains(operation));
+    locks.forEach(Lock::lock);
     try {
       return switch (operation) {
         case "ListBuckets" -> BucketOperations.listBuckets(call);
@@ -152,7 +156,9 @@ public final class S3Dispatcher {
         default -> throw S3Error.notImplemented();
       };
     } finally {
-      lock.unlock();
+      for (int i = locks.size() - 1; i >= 0; i--) {
+        locks.get(i).unlock();
+      }
     }
   }
 

@@ -18,6 +18,10 @@ import java.util.function.BiFunction;
 public final class Accounts {
   private final Map<Partition, ConcurrentHashMap<String, AccountState>> byPartition = new EnumMap<>(Partition.class);
   private final ConcurrentHashMap<String, AccountState> keyOwners = new ConcurrentHashMap<>();
+  /** S3 bucket names are unique across accounts, as in AWS: each name's owning account. */
+  private final ConcurrentHashMap<String, AccountState> bucketOwners = new ConcurrentHashMap<>();
+  private static final Comparator<AccountState> LOCK_ORDER =
+      Comparator.comparing(AccountState::partition).thenComparing(AccountState::accountId);
   private final BiFunction<Accounts, Partition, ? extends Factory> factory;
 
   /** Makes (and prepares) a new account of a partition. */
@@ -76,6 +80,38 @@ public final class Accounts {
     keyOwners.remove(accessKeyId, owner);
   }
 
+  /** The account owning the S3 bucket {@code name}, or null. */
+  public AccountState bucketOwner(String name) {
+    return name == null ? null : bucketOwners.get(name);
+  }
+
+  /** Claims a bucket name for {@code owner}; false when any account holds it already. */
+  boolean claimBucket(String name, AccountState owner) {
+    return bucketOwners.putIfAbsent(name, owner) == null;
+  }
+
+  void releaseBucket(String name, AccountState owner) {
+    bucketOwners.remove(name, owner);
+  }
+
+  /**
+   * The locks of one or two accounts, in the one global order (partition, then account ID) in
+   * which every caller takes several, so that two calls reaching each other's account cannot deadlock.
+   */
+  public static List<java.util.concurrent.locks.Lock> locks(AccountState account, AccountState other, boolean shared) {
+    List<AccountState> accounts = new ArrayList<>(2);
+    accounts.add(account);
+    if (other != null && other != account) {
+      accounts.add(other);
+      accounts.sort(LOCK_ORDER);
+    }
+    List<java.util.concurrent.locks.Lock> locks = new ArrayList<>(accounts.size());
+    for (AccountState a : accounts) {
+      locks.add(shared ? a.lock().readLock() : a.lock().writeLock());
+    }
+    return locks;
+  }
+
   /** Whether {@code account} belongs to this generation (not one a reset has since dropped). */
   public boolean holds(AccountState account) {
     return byPartition.get(account.partition()).get(account.accountId()) == account;
@@ -87,7 +123,7 @@ public final class Accounts {
     for (Map<String, AccountState> accounts : byPartition.values()) {
       all.addAll(accounts.values());
     }
-    all.sort(Comparator.comparing(AccountState::partition).thenComparing(AccountState::accountId));
+    all.sort(LOCK_ORDER);
     return all;
   }
 

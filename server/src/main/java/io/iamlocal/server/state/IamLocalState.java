@@ -93,6 +93,23 @@ public final class IamLocalState {
     return true;
   }
 
+  /** The account ID field of an ARN ({@code arn:PARTITION:SERVICE:REGION:ACCOUNT:…}) when it is 12 digits, else null. */
+  public static String accountIn(String arn) {
+    if (arn == null || !arn.startsWith("arn:")) {
+      return null;
+    }
+    int at = 0;
+    for (int field = 0; field < 4; field++) {
+      at = arn.indexOf(':', at) + 1;
+      if (at == 0) {
+        return null;
+      }
+    }
+    int end = arn.indexOf(':', at);
+    String id = end < 0 ? null : arn.substring(at, end);
+    return isAccountNumber(id) ? id : null;
+  }
+
   /**
    * The root access key a root key ID stands for in {@code account} (the stored one, or for the
    * default account's 12-digit form a key object made for the request).
