@@ -39,13 +39,13 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private final JournalStore store;
   private final IamLocalState state;
   private final OperationRegistry registry;
-  private final BiConsumer<AccountState, String> seedReplayer;
+  private final BiConsumer<IamLocalState, String> seedReplayer;
   private int replayed;
   private int changes;
   private int diverged;
   private long replayMillis;
 
-  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, BiConsumer<AccountState, String> seedReplayer) {
+  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, BiConsumer<IamLocalState, String> seedReplayer) {
     this.store = store;
     this.state = state;
     this.registry = registry;
@@ -55,11 +55,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
   /**
    * Opens the store in {@code dir}, replays its journal into {@code state} (which must have been
    * made with {@link Tape#clock} and a taped {@code IdGenerator}), and starts journalling.
-   * {@code seedReplayer} re-applies a journalled seed document (JSON) to the current account.
+   * {@code seedReplayer} re-applies a journalled seed document (JSON) to the state.
    *
    * @throws DataStoreException if the store is unusable; nothing is then served
    */
-  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, BiConsumer<AccountState, String> seedReplayer) {
+  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, BiConsumer<IamLocalState, String> seedReplayer) {
     JournalStore store = JournalStore.open(dir, state.accountId());
     Durability durability = new Durability(store, state, registry, seedReplayer);
     try {
@@ -205,7 +205,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     }
     switch (entry.kind()) {
       case RESET -> withTape(seq, "reset", entry.tape(), target::reset);
-      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target.account(), entry.document()));
+      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target, entry.document()));
       case OPERATION -> replayOperation(target, seq, entry);
     }
   }

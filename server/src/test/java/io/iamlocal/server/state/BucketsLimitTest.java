@@ -12,7 +12,7 @@ class BucketsLimitTest {
 
   @Test
   void objectsBeyondTheTotalAreRefusedAndDeletesMakeRoom() {
-    Buckets buckets = new Buckets();
+    Buckets buckets = Buckets.of(new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
     buckets.create(new Buckets.Bucket("b", Instant.EPOCH, "us-east-1"));
     NavigableMap<String, Buckets.S3Object> objects = buckets.objects("b");
     assertThat(buckets.store(objects, object("a", 60), 100)).isTrue();
