@@ -82,9 +82,10 @@ class CrossAccountIT extends WireTest {
   void developerAssumesTheProductionRoleAndUpdatesTheBucket() {
     productionRole();
     AccessKey david = developer("David", true);
+    AssumeRoleResponse assumed;
     try (StsClient davidSts = Clients.sts(endpoint(), credentialsOf(david))) {
       assertThat(davidSts.getCallerIdentity().account()).isEqualTo(DEV);
-      AssumeRoleResponse assumed = davidSts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("david"));
+      assumed = davidSts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("david"));
       assertThat(assumed.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::" + PROD + ":assumed-role/UpdateApp/david");
       Credentials c = assumed.credentials();
       try (StsClient asRole = Clients.sts(endpoint(), session(c)); S3Client s3 = StsTestSupport.s3(endpoint(), session(c))) {
@@ -95,10 +96,11 @@ class CrossAccountIT extends WireTest {
         // The role grants nothing else: not even reading IAM in the Production account.
         expect(() -> Clients.iam(endpoint(), session(c)).listUsers(), "AccessDenied", 403, null);
       }
-      // GetAccessKeyInfo knows both keys' accounts, asked from either side.
-      assertThat(davidSts.getAccessKeyInfo(r -> r.accessKeyId(c.accessKeyId())).account()).isEqualTo(PROD);
-      assertThat(davidSts.getAccessKeyInfo(r -> r.accessKeyId(david.accessKeyId())).account()).isEqualTo(DEV);
     }
+    Credentials c = assumed.credentials();
+    // GetAccessKeyInfo knows both keys' accounts, asked from any account.
+    assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(c.accessKeyId())).account()).isEqualTo(PROD);
+    assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(david.accessKeyId())).account()).isEqualTo(DEV);
     // David's own credentials reach nothing in the Production bucket.
     try (S3Client s3 = StsTestSupport.s3(endpoint(), credentialsOf(david))) {
       expect(() -> s3.getObject(r -> r.bucket("productionapp").key("app.cfg")), "AccessDenied", 403, "Access Denied");
@@ -110,7 +112,7 @@ class CrossAccountIT extends WireTest {
     productionRole();
     AccessKey theresa = developer("Theresa", false);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(theresa))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("t")), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("t-session")), "AccessDenied", 403,
           notAuthorized("arn:aws:iam::" + DEV + ":user/Theresa", "sts:AssumeRole", ROLE_ARN));
     }
   }
@@ -120,11 +122,11 @@ class CrossAccountIT extends WireTest {
     prod.createRole(r -> r.roleName("UpdateApp").assumeRolePolicyDocument(trust("arn:aws:iam::222222222222:root")));
     AccessKey david = developer("David", true);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d")), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")), "AccessDenied", 403,
           notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", ROLE_ARN));
       // A role of an account that does not exist is refused the same way.
       String missing = "arn:aws:iam::333333333333:role/UpdateApp";
-      expect(() -> sts.assumeRole(r -> r.roleArn(missing).roleSessionName("d")), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(missing).roleSessionName("d-session")), "AccessDenied", 403,
           notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", missing));
     }
   }
@@ -136,7 +138,7 @@ class CrossAccountIT extends WireTest {
     dev.createPolicy(r -> r.policyName("only-iam-reads").policyDocument(policy("iam:Get*", "*")));
     dev.putUserPermissionsBoundary(r -> r.userName("David").permissionsBoundary("arn:aws:iam::" + DEV + ":policy/only-iam-reads"));
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d")), "AccessDenied", 403, null);
+      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")), "AccessDenied", 403, null);
     }
   }
 
@@ -148,9 +150,9 @@ class CrossAccountIT extends WireTest {
     AccessKey david = developer("David", true);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
       String refused = notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", ROLE_ARN);
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d")), "AccessDenied", 403, refused);
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d").externalId("wrong-id")), "AccessDenied", 403, refused);
-      assertThat(sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d").externalId("Unique-ID-1234")).credentials()).isNotNull();
+      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")), "AccessDenied", 403, refused);
+      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session").externalId("wrong-id")), "AccessDenied", 403, refused);
+      assertThat(sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session").externalId("Unique-ID-1234")).credentials()).isNotNull();
     }
   }
 
@@ -162,15 +164,15 @@ class CrossAccountIT extends WireTest {
     AccessKey david = developer("David", true);
     Credentials first;
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
-      first = sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d")).credentials();
+      first = sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")).credentials();
     }
     String back = "arn:aws:iam::" + DEV + ":role/Back";
     try (StsClient sts = Clients.sts(endpoint(), session(first))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(back).roleSessionName("b").durationSeconds(7200)), "ValidationError", 400,
+      expect(() -> sts.assumeRole(r -> r.roleArn(back).roleSessionName("b-session").durationSeconds(7200)), "ValidationError", 400,
           "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
-      Credentials second = sts.assumeRole(r -> r.roleArn(back).roleSessionName("b")).credentials();
+      Credentials second = sts.assumeRole(r -> r.roleArn(back).roleSessionName("b-session")).credentials();
       try (StsClient again = Clients.sts(endpoint(), session(second))) {
-        assertThat(again.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::" + DEV + ":assumed-role/Back/b");
+        assertThat(again.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::" + DEV + ":assumed-role/Back/b-session");
       }
     }
   }
@@ -179,7 +181,7 @@ class CrossAccountIT extends WireTest {
   void rootUsersMayNotAssumeRolesOfOtherAccounts() {
     productionRole();
     try (StsClient sts = Clients.sts(endpoint(), rootOf(DEV))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("r")), "AccessDenied", 403,
+      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("r-session")), "AccessDenied", 403,
           "Roles may not be assumed by root accounts.");
     }
   }

@@ -1,6 +1,7 @@
 package io.iamlocal.server.s3;
 
 import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Buckets;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -53,7 +54,8 @@ final class BucketOperations {
     } else {
       bucketRegion = constraint;
     }
-    if (call.crossAccount()) {
+    AccountState owner = call.account().directory().bucketOwner(bucket);
+    if (owner != null && owner != call.account()) {
       throw new S3Error(409, "BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all "
           + "users of the system. Please select a different name and try again.").with("BucketName", bucket);
     }

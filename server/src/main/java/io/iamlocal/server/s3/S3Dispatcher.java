@@ -100,7 +100,8 @@ public final class S3Dispatcher {
       callerAccount = SignedRequests.account(state, verified, REFUSALS);
       caller = SignedRequests.caller(callers, verified, callerAccount, REFUSALS);
       AccountState owner = state.accounts().bucketOwner(route.bucket());
-      AccountState account = owner != null ? owner : callerAccount;
+      // A bucket's requests act in its owner's account; creating one always in the caller's.
+      AccountState account = owner != null && !route.operation().equals("CreateBucket") ? owner : callerAccount;
       callerArn = caller.arn();
       region = verified.scope().region();
       if (route.operation().equals("NotImplemented")) {
