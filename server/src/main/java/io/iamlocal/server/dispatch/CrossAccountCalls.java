@@ -10,15 +10,13 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * The operations whose handler reads another account than the caller's: AssumeRole (the role's
- * account, where the session is issued too) and SimulatePrincipalPolicy (the principal's
- * account), each naming it in an ARN parameter. The dispatcher locks both accounts, always in the
+ * account, where the session is issued too), naming it in an ARN parameter. (SimulatePrincipalPolicy
+ * refuses another account's principal, as AWS does: "caller's account … does not have access".) The dispatcher locks both accounts, always in the
  * same order (partition, then account ID), so two such calls in opposite directions cannot
  * deadlock; every other call locks one account only.
  */
 final class CrossAccountCalls {
-  private static final Map<String, String> ARN_MEMBERS = Map.of(
-      "sts:AssumeRole", "RoleArn",
-      "iam:SimulatePrincipalPolicy", "PolicySourceArn");
+  private static final Map<String, String> ARN_MEMBERS = Map.of("sts:AssumeRole", "RoleArn");
 
   private CrossAccountCalls() {}
 

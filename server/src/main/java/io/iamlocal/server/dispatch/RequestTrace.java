@@ -56,6 +56,6 @@ final class RequestTrace {
 
   RequestLogEntry entry(HttpResponseData response) {
     return new RequestLogEntry(System.currentTimeMillis(), response.requestId(), callerArn, service, operation,
-        response.status(), errorCode, System.nanoTime() - startedNanos);
+        response.status(), errorCode, System.nanoTime() - startedNanos, RequestLogEntry.accountLabel(account));
   }
 }

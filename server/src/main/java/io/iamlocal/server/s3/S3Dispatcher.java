@@ -121,7 +121,7 @@ public final class S3Dispatcher {
       response = S3Xml.error(new S3Error(500, "InternalError", "We encountered an internal error. Please try again."), requestId, head);
     }
     requestLog.record(new RequestLogEntry(System.currentTimeMillis(), requestId, callerArn, "s3", route.operation(),
-        response.status(), errorCode, System.nanoTime() - started));
+        response.status(), errorCode, System.nanoTime() - started, RequestLogEntry.accountLabel(callerAccount)));
     if (trail.enabled()) {
       var checks = CallChecks.end();
       if (caller != null) {
