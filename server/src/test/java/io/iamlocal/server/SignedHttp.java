@@ -21,11 +21,16 @@ final class SignedHttp {
 
   /** POSTs {@code Action=...&...} to {@code endpoint}, signed for {@code service}; returns the response. */
   static HttpResponse<String> call(URI endpoint, String service, String accessKeyId, String secret, String form) {
+    return call(endpoint, service, "us-east-1", accessKeyId, secret, form);
+  }
+
+  /** As above, signed for {@code region} (which selects the partition). */
+  static HttpResponse<String> call(URI endpoint, String service, String region, String accessKeyId, String secret, String form) {
     byte[] body = form.getBytes(StandardCharsets.UTF_8);
     String host = endpoint.getHost() + ":" + endpoint.getPort();
     SignableRequest unsigned = new SignableRequest("POST", "/", "",
         Map.of("Host", List.of(host), "Content-Type", List.of("application/x-www-form-urlencoded; charset=utf-8")), body);
-    SignableRequest signed = new RequestSigner(SigningCredential.of(accessKeyId, secret), "us-east-1", service)
+    SignableRequest signed = new RequestSigner(SigningCredential.of(accessKeyId, secret), region, service)
         .sign(unsigned, Instant.now()).request();
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     signed.headers().forEach((name, values) -> {
