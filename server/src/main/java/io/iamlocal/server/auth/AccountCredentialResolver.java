@@ -35,7 +35,8 @@ public final class AccountCredentialResolver implements CredentialResolver {
   public Optional<SigningCredential> resolve(String accessKeyId, String region) {
     String rootAccount = state.rootAccountOf(accessKeyId);
     if (rootAccount != null) {
-      AccountState account = state.account(Partition.forRegion(region), rootAccount);
+      // Found, not created: an account comes into being only once a signature with its root key holds.
+      AccountState account = state.accounts().find(Partition.forRegion(region), rootAccount);
       return usable(state.rootKey(account, accessKeyId));
     }
     AccountState owner = state.accounts().ownerOfKey(accessKeyId);

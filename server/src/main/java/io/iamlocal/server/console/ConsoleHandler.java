@@ -132,12 +132,7 @@ public final class ConsoleHandler {
   /** The account picked with {@code ?account=ID} (or {@code PARTITION/ID}); the default account without it. */
   private AccountState selectedAccount(Map<String, String> query) {
     String picked = query.get("account");
-    if (picked == null || picked.isEmpty()) {
-      return state.account();
-    }
-    int slash = picked.indexOf('/');
-    Partition partition = slash < 0 ? Partition.AWS : Partition.byId(picked.substring(0, slash));
-    AccountState account = partition == null ? null : state.accounts().find(partition, picked.substring(slash + 1));
+    AccountState account = state.findAccount(picked);
     if (account == null) {
       throw ConsoleApi.ApiException.notFound("No account " + picked + " exists (yet).");
     }

@@ -111,12 +111,26 @@ public final class IamLocalState {
   }
 
   /**
-   * The root access key a root key ID stands for in {@code account} (the stored one, or for the
-   * default account's 12-digit form a key object made for the request).
+   * The root access key a root key ID stands for in {@code account}: the stored one, or a key
+   * object made for the request (the default account's 12-digit form, or an account that does not
+   * exist yet: it is created only once a signature with it holds, see {@link #accountOf}).
    */
   public AccessKey rootKey(AccountState account, String accessKeyId) {
-    AccessKey stored = account.accessKeys().get(accessKeyId);
-    return stored != null ? stored : new AccessKey(accessKeyId, rootSecretKey, null, account.createDate());
+    AccessKey stored = account == null ? null : account.accessKeys().get(accessKeyId);
+    return stored != null ? stored : new AccessKey(accessKeyId, rootSecretKey, null, account == null ? null : account.createDate());
+  }
+
+  /**
+   * The account a console or endpoint names as {@code ID} or {@code PARTITION/ID} (an existing one
+   * only), the default account for null or empty; null when there is no such account.
+   */
+  public AccountState findAccount(String label) {
+    if (label == null || label.isEmpty()) {
+      return account();
+    }
+    int slash = label.indexOf('/');
+    Partition partition = slash < 0 ? Partition.AWS : Partition.byId(label.substring(0, slash));
+    return partition == null ? null : accounts.find(partition, label.substring(slash + 1));
   }
 
   /**

@@ -713,6 +713,10 @@
     render();
   });
   accountPicker.addEventListener('change', () => {
+    const leastPrivilege = document.querySelector('a[href^="least-privilege.html"]');
+    if (leastPrivilege) {
+      leastPrivilege.href = 'least-privilege.html' + (accountPicker.value ? '?account=' + encodeURIComponent(accountPicker.value) : '');
+    }
     loadAccount();
     render();
   });
