@@ -43,11 +43,15 @@ public final class StateEndpoint {
     boolean yaml = ("&" + query + "&").contains("&format=yaml&") || accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml");
     AccountState account = (AccountState) signed; // the signing root's account
     String body;
-    account.lock().readLock().lock();
-    try {
-      body = StateExporter.write(StateExporter.export(account), yaml);
-    } finally {
-      account.lock().readLock().unlock();
+    if (account == state.account()) {
+      body = StateExporter.write(StateExporter.exportAll(state), yaml); // the default account's root: every account
+    } else {
+      account.lock().readLock().lock();
+      try {
+        body = StateExporter.write(StateExporter.export(account), yaml);
+      } finally {
+        account.lock().readLock().unlock();
+      }
     }
     return new HttpResponseData(200, yaml ? "application/yaml" : "application/json", body.getBytes(StandardCharsets.UTF_8), requestId);
   }

@@ -51,6 +51,17 @@ class SeedAccountsTest {
       assertThat(dev.accessKeys().get("AKIADEVELOPMENTROOT1").owner()).isNull();
       assertThat(state.accounts().ownerOfKey("AKIADEVELOPMENTCI001")).isSameAs(dev);
       assertThat(state.accounts().find(Partition.AWS_CN, "222222222222").roles().get("deployer")).isNotNull();
+      // The export writes the same section back, and it seeds the same accounts.
+      String exported = StateExporter.write(StateExporter.exportAll(state), true);
+      assertThat(exported).contains("alias: \"development\"", "AKIADEVELOPMENTROOT1", "partition: \"aws-cn\"");
+      Path again = dir.resolve("again.yaml");
+      Files.writeString(again, exported);
+      try (IamLocal copy = IamLocal.builder().port(0).initFile(again).start()) {
+        AccountState copied = copy.server().state().accounts().find(Partition.AWS, "111111111111");
+        assertThat(copied.users().get("ci").accessKeys().get(0).accessKeyId()).isEqualTo("AKIADEVELOPMENTCI001");
+        assertThat(copy.server().state().accounts().ownerOfKey("AKIADEVELOPMENTROOT1")).isSameAs(copied);
+        assertThat(StateExporter.write(StateExporter.exportAll(copy.server().state()), true)).isEqualTo(exported);
+      }
     }
   }
 
