@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -94,7 +97,9 @@ class CrossAccountIT extends WireTest {
         s3.putObject(r -> r.bucket("productionapp").key("app.cfg"), RequestBody.fromString("v2"));
         assertThat(s3.getObjectAsBytes(r -> r.bucket("productionapp").key("app.cfg")).asUtf8String()).isEqualTo("v2");
         // The role grants nothing else: not even reading IAM in the Production account.
-        expect(() -> Clients.iam(endpoint(), session(c)).listUsers(), "AccessDenied", 403, null);
+        try (IamClient asRoleIam = Clients.iam(endpoint(), session(c))) {
+          expect(asRoleIam::listUsers, "AccessDenied", 403, null);
+        }
       }
     }
     Credentials c = assumed.credentials();
@@ -236,8 +241,26 @@ class CrossAccountIT extends WireTest {
   }
 
   @Test
+  void theSignedRegionPicksThePartitionWhichHasItsOwnAccounts() {
+    dev.createUser(r -> r.userName("in-aws"));
+    try (IamClient china = IamClient.builder().endpointOverride(endpoint()).region(Region.CN_NORTH_1)
+        .credentialsProvider(StaticCredentialsProvider.create(rootOf(DEV)))
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        StsClient chinaSts = StsClient.builder().endpointOverride(endpoint()).region(Region.CN_NORTH_1)
+            .credentialsProvider(StaticCredentialsProvider.create(rootOf(DEV)))
+            .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+      assertThat(chinaSts.getCallerIdentity().account()).isEqualTo(DEV);
+      assertThat(china.listUsers().users()).isEmpty();
+      china.createUser(r -> r.userName("in-china"));
+      assertThat(china.listUsers().users()).extracting(u -> u.userName()).containsExactly("in-china");
+    }
+    assertThat(dev.listUsers().users()).extracting(u -> u.userName()).containsExactly("in-aws");
+  }
+
+  @Test
   void keysIssuedHereEncodeTheirAccount() {
-    AccessKey key = dev.createUser(r -> r.userName("k")) != null ? dev.createAccessKey(r -> r.userName("k")).accessKey() : null;
+    dev.createUser(r -> r.userName("k"));
+    AccessKey key = dev.createAccessKey(r -> r.userName("k")).accessKey();
     dev.deleteAccessKey(r -> r.userName("k").accessKeyId(key.accessKeyId()));
     // The key no longer exists anywhere: the account comes from its ID alone, as AWS decodes it.
     assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(key.accessKeyId())).account()).isEqualTo(DEV);

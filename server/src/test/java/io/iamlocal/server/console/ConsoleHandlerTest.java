@@ -429,12 +429,12 @@ class ConsoleHandlerTest {
   void theAccountPickerListsAccountsAndEveryApiCallShowsThePickedOne() {
     AccountState dev = server.state().account(io.iamlocal.server.state.Partition.AWS, "111111111111");
     iam(dev, "CreateUser", "UserName", "dev-only");
-    JsonNode accounts = api("/_iamlocal/api/accounts").get("accounts");
+    JsonNode accounts = api("accounts").get("accounts");
     assertThat(accounts).hasSize(2);
     assertThat(accounts.get(0).get("accountId").asText()).isEqualTo("111111111111");
     assertThat(accounts.get(1).get("default").asBoolean()).isTrue();
-    assertThat(api("/_iamlocal/api/users?account=111111111111").toString()).contains("dev-only").doesNotContain("alice");
-    assertThat(api("/_iamlocal/api/users").toString()).contains("alice").doesNotContain("dev-only");
+    assertThat(api("users?account=111111111111").toString()).contains("dev-only").doesNotContain("alice");
+    assertThat(api("users").toString()).contains("alice").doesNotContain("dev-only");
     assertThat(get("/_iamlocal/api/users?account=222222222222").status()).isEqualTo(404);
   }
 
