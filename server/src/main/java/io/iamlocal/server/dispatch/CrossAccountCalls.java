@@ -5,25 +5,25 @@ import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.IamLocalState;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The operations whose handler reads another account than the caller's: AssumeRole (the role's
- * account, where the session is issued too), naming it in an ARN parameter. (SimulatePrincipalPolicy
- * refuses another account's principal, as AWS does: "caller's account … does not have access".) The dispatcher locks both accounts, always in the
- * same order (partition, then account ID), so two such calls in opposite directions cannot
- * deadlock; every other call locks one account only.
+ * Calls whose handler reaches another account than the caller's, named by an ARN member of the
+ * input ({@link OperationSpec#accountMember()}: AssumeRole's role, in whose account the session is
+ * issued too). The dispatcher locks both accounts, always in the same order (partition, then
+ * account ID), so two such calls in opposite directions cannot deadlock; every other call locks
+ * one account only. (SimulatePrincipalPolicy refuses another account's principal, as AWS does.)
  */
 final class CrossAccountCalls {
-  private static final Map<String, String> ARN_MEMBERS = Map.of("sts:AssumeRole", "RoleArn");
 
   private CrossAccountCalls() {}
 
   /** The other existing account the call reaches in the caller's partition, or null. */
   static AccountState reached(OperationSpec spec, Params input, AccountState account) {
-    String member = ARN_MEMBERS.get(spec.service() + ":" + spec.name());
-    String other = member == null ? null : IamLocalState.accountIn(input.string(member));
+    if (spec.accountMember() == null) {
+      return null;
+    }
+    String other = IamLocalState.accountIn(input.string(spec.accountMember()));
     if (other == null || other.equals(account.accountId())) {
       return null;
     }

@@ -99,6 +99,9 @@ public final class Accounts {
    * which every caller takes several, so that two calls reaching each other's account cannot deadlock.
    */
   public static List<java.util.concurrent.locks.Lock> locks(AccountState account, AccountState other, boolean shared) {
+    if (other == null || other == account) { // nearly every call: one account
+      return List.of(shared ? account.lock().readLock() : account.lock().writeLock());
+    }
     List<AccountState> accounts = new ArrayList<>(2);
     accounts.add(account);
     if (other != null && other != account) {

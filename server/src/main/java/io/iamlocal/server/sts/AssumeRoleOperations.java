@@ -1,6 +1,7 @@
 package io.iamlocal.server.sts;
 
 import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
+import static io.iamlocal.server.dispatch.OperationSpec.reachesAccountOf;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
 import io.iamlocal.server.authz.EnforcementMode;
@@ -36,7 +37,8 @@ public final class AssumeRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"));
+    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"),
+        reachesAccountOf("RoleArn"));
   }
 
   private Map<String, ?> assumeRole(OperationCall call) {
