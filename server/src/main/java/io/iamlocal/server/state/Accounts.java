@@ -20,6 +20,8 @@ public final class Accounts {
   private final ConcurrentHashMap<String, AccountState> keyOwners = new ConcurrentHashMap<>();
   /** S3 bucket names are unique across accounts, as in AWS: each name's owning account. */
   private final ConcurrentHashMap<String, AccountState> bucketOwners = new ConcurrentHashMap<>();
+  /** Bytes of every S3 object in every account, held against the server's one S3 total limit. */
+  private final java.util.concurrent.atomic.AtomicLong s3Bytes = new java.util.concurrent.atomic.AtomicLong();
   private static final Comparator<AccountState> LOCK_ORDER =
       Comparator.comparing(AccountState::partition).thenComparing(AccountState::accountId);
   private final BiFunction<Accounts, Partition, ? extends Factory> factory;
@@ -92,6 +94,20 @@ public final class Accounts {
 
   void releaseBucket(String name, AccountState owner) {
     bucketOwners.remove(name, owner);
+  }
+
+  /** Adds {@code delta} S3 bytes unless that would take a growing total over {@code limit}; false then. */
+  boolean reserveS3Bytes(long delta, long limit) {
+    while (true) {
+      long current = s3Bytes.get();
+      long next = current + delta;
+      if (delta > 0 && next > limit) {
+        return false;
+      }
+      if (s3Bytes.compareAndSet(current, next)) {
+        return true;
+      }
+    }
   }
 
   /**

@@ -71,17 +71,17 @@ public final class Buckets {
 
   /**
    * Stores {@code object} in {@code bucketObjects} (replacing the one with its key) unless the bytes
-   * of all objects would then exceed {@code limit}; returns whether it was stored. Replacing an object
-   * by a smaller one always fits.
+   * of all objects, in every account, would then exceed {@code limit}; returns whether it was stored.
+   * Replacing an object by a smaller one always fits.
    */
   public synchronized boolean store(NavigableMap<String, S3Object> bucketObjects, S3Object object, long limit) {
     S3Object old = bucketObjects.get(object.key());
-    long next = storedBytes - (old == null ? 0 : old.data().length) + object.data().length;
-    if (next > limit && next > storedBytes) {
+    long delta = object.data().length - (old == null ? 0 : old.data().length);
+    if (!account.directory().reserveS3Bytes(delta, limit)) {
       return false;
     }
     bucketObjects.put(object.key(), object);
-    storedBytes = next;
+    storedBytes += delta;
     return true;
   }
 
@@ -90,6 +90,7 @@ public final class Buckets {
     S3Object old = bucketObjects.remove(key);
     if (old != null) {
       storedBytes -= old.data().length;
+      account.directory().reserveS3Bytes(-old.data().length, Long.MAX_VALUE);
     }
   }
 
