@@ -217,7 +217,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (operation == null || registered == null) {
       throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
-    AccountState account = accountOf(target, seq, entry.account());
+    AccountState account = accountOf(target, seq, entry);
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
       warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
@@ -254,9 +254,10 @@ public final class Durability implements WriteJournal, AutoCloseable {
   }
 
   /** The account an entry acted in, created before its tape plays (accounts come into being outside handlers). */
-  private static AccountState accountOf(IamLocalState target, long seq, JournalEntry.AccountRef ref) {
-    if (ref == null) {
-      return target.account();
+  private static AccountState accountOf(IamLocalState target, long seq, JournalEntry entry) {
+    JournalEntry.AccountRef ref = entry.account();
+    if (ref == null) { // before format 3: the default account, in the partition of the entry's region
+      return target.defaultAccount(Partition.forRegion(entry.region()));
     }
     Partition partition = Partition.byId(ref.partition());
     if (partition == null || !IamLocalState.isAccountNumber(ref.accountId())) {
