@@ -36,9 +36,15 @@ class MultiAccountServerTest {
       assertThat(aws.users().get("ci")).isNotNull();
       assertThat(china.users().get("ci")).isNotSameAs(aws.users().get("ci"));
       assertThat(state.account().users().size()).isZero();
-      // A wrong secret is refused like any unknown signature.
-      assertThat(SignedHttp.call(local.endpoint(), "iam", DEV, "wrong", "Action=ListUsers&Version=2010-05-08").statusCode())
+      IamLocal.Credentials prod = local.credentials(PROD);
+      assertThat(SignedHttp.call(local.endpoint(), "iam", prod.accessKeyId(), prod.secretAccessKey(),
+          "Action=ListUsers&Version=2010-05-08").statusCode()).isEqualTo(200);
+      assertThat(state.accounts().find(Partition.AWS, PROD)).isNotNull();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> local.credentials("12345")).isInstanceOf(IllegalArgumentException.class);
+      // A wrong secret is refused like any unknown signature, and creates no account.
+      assertThat(SignedHttp.call(local.endpoint(), "iam", "333333333333", "wrong", "Action=ListUsers&Version=2010-05-08").statusCode())
           .isEqualTo(403);
+      assertThat(state.accounts().find(Partition.AWS, "333333333333")).isNull();
     }
   }
 
