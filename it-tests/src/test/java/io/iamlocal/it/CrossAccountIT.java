@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -106,6 +107,15 @@ class CrossAccountIT extends WireTest {
     // GetAccessKeyInfo knows both keys' accounts, asked from any account.
     assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(c.accessKeyId())).account()).isEqualTo(PROD);
     assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(david.accessKeyId())).account()).isEqualTo(DEV);
+    // CloudTrail logs the cross-account AssumeRole in both accounts.
+    for (String account : new String[] {PROD, DEV}) {
+      try (CloudTrailClient trail = CloudTrailClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(rootOf(account)))
+          .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        assertThat(trail.lookupEvents(r -> r.lookupAttributes(a -> a.attributeKey("EventName").attributeValue("AssumeRole")))
+            .events()).as(account).hasSize(1);
+      }
+    }
     // David's own credentials reach nothing in the Production bucket.
     try (S3Client s3 = StsTestSupport.s3(endpoint(), credentialsOf(david))) {
       expect(() -> s3.getObject(r -> r.bucket("productionapp").key("app.cfg")), "AccessDenied", 403, "Access Denied");

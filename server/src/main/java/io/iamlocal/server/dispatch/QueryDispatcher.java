@@ -82,6 +82,9 @@ public final class QueryDispatcher {
     TrailEvent event = trace.trailEvent(request, response, trace.account != null ? trace.account : state.account(), trace.checks);
     if (event != null) {
       trail.record(event);
+      if (trace.reached != null) { // CloudTrail logs a cross-account AssumeRole in the role's account too
+        trail.record(trace.trailEvent(request, response, trace.reached, trace.checks));
+      }
     }
     return response;
   }
@@ -167,7 +170,8 @@ public final class QueryDispatcher {
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
         authorizer.enforcement());
-    List<Lock> locks = CrossAccountCalls.locks(account, CrossAccountCalls.reached(spec, input, account), spec.lock().shared());
+    trace.reached = CrossAccountCalls.reached(spec, input, account);
+    List<Lock> locks = CrossAccountCalls.locks(account, trace.reached, spec.lock().shared());
     Map<String, ?> output;
     locks.forEach(Lock::lock);
     try {

@@ -26,6 +26,8 @@ final class RequestTrace {
   Caller caller;
   /** The account the call acted in (the signer's), once known. */
   AccountState account;
+  /** Another account the call reached (a cross-account AssumeRole's role account), or null. */
+  AccountState reached;
   Map<String, Object> input;
   Map<String, ?> output;
   String region;

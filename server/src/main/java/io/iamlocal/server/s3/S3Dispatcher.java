@@ -91,6 +91,7 @@ public final class S3Dispatcher {
     boolean head = request.method().equals("HEAD");
     Caller caller = null;
     AccountState callerAccount = null;
+    AccountState bucketAccount = null;
     String region = null;
     if (trail.enabled()) {
       CallChecks.begin();
@@ -102,6 +103,7 @@ public final class S3Dispatcher {
       AccountState owner = state.accounts().bucketOwner(route.bucket());
       // A bucket's requests act in its owner's account; creating one always in the caller's.
       AccountState account = owner != null && !route.operation().equals("CreateBucket") ? owner : callerAccount;
+      bucketAccount = account;
       callerArn = caller.arn();
       region = verified.scope().region();
       if (route.operation().equals("NotImplemented")) {
@@ -127,6 +129,10 @@ public final class S3Dispatcher {
       if (caller != null) {
         trail.record(S3TrailEvents.of(request, route, callerAccount, caller, region, requestId, errorCode, errorMessage,
             READ_ONLY.contains(route.operation()), checks));
+        if (bucketAccount != null && bucketAccount != callerAccount) { // logged in the bucket owner's account too
+          trail.record(S3TrailEvents.of(request, route, bucketAccount, caller, region, requestId, errorCode, errorMessage,
+              READ_ONLY.contains(route.operation()), checks));
+        }
       }
     }
     return response;
