@@ -155,6 +155,21 @@ public final class IamLocal implements AutoCloseable {
   }
 
   /**
+   * The root user's credentials of another account: its 12-digit ID as access key ID, with the
+   * root secret; the account comes into being with the first request they sign.
+   *
+   * @param accountId a 12-digit account ID
+   * @return the access key ID and secret access key
+   * @throws IllegalArgumentException if {@code accountId} is not 12 digits
+   */
+  public Credentials credentials(String accountId) {
+    if (!io.iamlocal.server.state.IamLocalState.isAccountNumber(accountId)) {
+      throw new IllegalArgumentException("an account ID is 12 digits: " + accountId);
+    }
+    return new Credentials(accountId, config.rootSecretKey());
+  }
+
+  /**
    * The root user's access key ID.
    *
    * @return the access key ID

@@ -81,8 +81,7 @@ public final class IamLocalServer implements AutoCloseable {
     SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
     if (config.dataDir() != null) {
       durability = Durability.open(config.dataDir(), state, registry,
-          (account, json) -> new SeedApplier(registry, account, config.rootAccessKeyId(), config.region())
-              .apply(SeedFile.fromJson("journalled seed", json)));
+          (target, json) -> SeedApplier.applyAll(registry, target, config.region(), SeedFile.fromJson("journalled seed", json)));
     }
     if (seed != null) {
       applySeed(seed);
@@ -133,20 +132,10 @@ public final class IamLocalServer implements AutoCloseable {
   /** Applies a seed file: always in memory; with a data directory only when its state is empty, journalled. */
   private void applySeed(SeedFile seed) {
     if (durability == null) {
-      AccountState account = state.account();
-      account.lock().writeLock().lock();
-      try {
-        seedApplier().apply(seed);
-      } finally {
-        account.lock().writeLock().unlock();
-      }
+      SeedApplier.applyAll(registry, state, config.region(), seed);
     } else if (durability.startedEmpty()) {
-      durability.journalSeed(seed.toJson(), () -> seedApplier().apply(seed)).join();
+      durability.journalSeed(seed.toJson(), () -> SeedApplier.applyAll(registry, state, config.region(), seed)).join();
     }
-  }
-
-  private SeedApplier seedApplier() {
-    return new SeedApplier(registry, state.account(), config.rootAccessKeyId(), config.region());
   }
 
   /**

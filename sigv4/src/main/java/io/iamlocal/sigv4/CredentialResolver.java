@@ -6,4 +6,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CredentialResolver {
     Optional<SigningCredential> resolve(String accessKeyId);
+
+    /**
+     * As {@link #resolve(String)}, knowing the region of the credential scope (a server holding
+     * accounts in several partitions picks the partition by it); null when unknown.
+     */
+    default Optional<SigningCredential> resolve(String accessKeyId, String region) {
+        return resolve(accessKeyId);
+    }
 }

@@ -70,7 +70,7 @@ public final class SignatureVerifier {
 
     private VerificationResult verify(SignableRequest request, HeaderIndex headers, SignedAuth auth) {
         String accessKeyId = auth.accessKeyId();
-        SigningCredential credential = resolver.resolve(accessKeyId).orElse(null);
+        SigningCredential credential = resolver.resolve(accessKeyId, auth.scope().region()).orElse(null);
         if (credential == null) {
             return SigV4Failure.of(FailureKind.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN, accessKeyId);
         }

@@ -56,7 +56,10 @@ public final class LeastPrivilegeEndpoint {
     if (request.rawQuery() != null) {
       FormDecoder.decodeInto(request.rawQuery(), query);
     }
-    AccountState account = state.account();
+    AccountState account = state.findAccount(query.get("account")); // the console's account picker
+    if (account == null) {
+      return json(404, JSON.createObjectNode().put("code", "NotFound").put("message", "No such account."));
+    }
     if (request.rawPath().equals(PRINCIPALS)) {
       return json(200, principals(account));
     }

@@ -3,6 +3,7 @@ package io.iamlocal.server.auth;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.sigv4.CredentialResolver;
@@ -10,7 +11,9 @@ import io.iamlocal.sigv4.SigningCredential;
 import java.util.Optional;
 
 /**
- * Finds the secret for an access key ID in the current account. Inactive keys resolve to nothing,
+ * Finds the secret for an access key ID in whichever account holds it: root key IDs (the flags'
+ * one, or a 12-digit account number) in the account they name, in the partition of the request's
+ * region; every other key through the state's key index (O(1)). Inactive keys resolve to nothing,
  * so they are refused exactly like unknown keys ({@code InvalidClientTokenId}), as AWS does.
  * STS session keys resolve with their session token, which the verifier then demands in
  * {@code X-Amz-Security-Token}; expired sessions still resolve, so that {@link CallerResolver}
@@ -25,21 +28,31 @@ public final class AccountCredentialResolver implements CredentialResolver {
 
   @Override
   public Optional<SigningCredential> resolve(String accessKeyId) {
-    Optional<SigningCredential> found = resolve(state.account(), accessKeyId);
-    // STAND-IN (partitions branch): keys of the other partitions' accounts, until the accounts branch resolves by account.
-    for (var it = state.otherPartitionAccounts().iterator(); found.isEmpty() && it.hasNext(); ) {
-      found = resolve(it.next(), accessKeyId);
-    }
-    return found;
+    return resolve(accessKeyId, null);
   }
 
-  private static Optional<SigningCredential> resolve(AccountState account, String accessKeyId) {
-    AccessKey key = account.accessKeys().get(accessKeyId);
+  @Override
+  public Optional<SigningCredential> resolve(String accessKeyId, String region) {
+    String rootAccount = state.rootAccountOf(accessKeyId);
+    if (rootAccount != null) {
+      // Found, not created: an account comes into being only once a signature with its root key holds.
+      AccountState account = state.accounts().find(Partition.forRegion(region), rootAccount);
+      return usable(state.rootKey(account, accessKeyId));
+    }
+    AccountState owner = state.accounts().ownerOfKey(accessKeyId);
+    if (owner == null) {
+      return Optional.empty();
+    }
+    AccessKey key = owner.accessKeys().get(accessKeyId);
     if (key == null) {
-      Session session = Sessions.of(account).get(accessKeyId);
+      Session session = Sessions.of(owner).get(accessKeyId);
       return session == null ? Optional.empty()
           : Optional.of(new SigningCredential(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), session));
     }
+    return usable(key);
+  }
+
+  private static Optional<SigningCredential> usable(AccessKey key) {
     if (!key.isActive()) {
       return Optional.empty();
     }

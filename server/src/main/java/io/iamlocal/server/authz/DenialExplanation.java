@@ -61,8 +61,20 @@ public record DenialExplanation(String principal, String action, String resource
       };
       addTo = why.phrase();
     }
+    reason += crossAccount(request);
     return new DenialExplanation(request.principalArn(), action, resource, result.decision(), result.denyReason(), deniedBy,
         reason, allowStatement(action, resource, why == DenyReason.RESOURCE_POLICY ? request.principalArn() : null), addTo);
+  }
+
+  /** For a resource of another account, what AWS then requires: both accounts' policies must allow. */
+  private static String crossAccount(RequestContext request) {
+    List<String> owner = request.values("aws:ResourceAccount");
+    String resourceAccount = owner == null || owner.isEmpty() ? null : owner.get(0);
+    if (resourceAccount == null || request.principalAccount() == null || resourceAccount.equals(request.principalAccount())) {
+      return "";
+    }
+    return " (cross-account: account " + request.principalAccount() + "'s identity-based policies and account "
+        + resourceAccount + "'s resource-based policy must both allow it)";
   }
 
   /** {@code {"Effect":"Allow","Action":…,"Resource":…}}, with the caller as Principal for a resource policy. */

@@ -274,19 +274,30 @@ public final class PolicyAuthorizer implements Authorizer {
    */
   public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
       Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
+    return allows(caller, account, requestId, action, resource, keys, resourcePolicies, account.accountId());
+  }
+
+  /**
+   * As above for a resource of {@code resourceAccount} ({@code account} is the caller's): a resource
+   * of another account needs its resource policy to allow too, the root user's requests included.
+   */
+  public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
+      Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies, String resourceAccount) {
     if (!mode.evaluates()) {
       return true;
     }
     RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
     EvaluationResult result;
+    boolean sameAccount = resourceAccount.equals(caller.accountId());
     if (caller.isRoot()) {
-      if (resourcePolicies.isEmpty() || PolicyEvaluator.decideAlone(request, resourcePolicies, true) != Decision.EXPLICIT_DENY) {
+      Decision alone = resourcePolicies.isEmpty() ? Decision.IMPLICIT_DENY : PolicyEvaluator.decideAlone(request, resourcePolicies, true);
+      if (sameAccount ? alone != Decision.EXPLICIT_DENY : alone == Decision.ALLOWED) {
         return true;
       }
       result = PolicyEvaluator.evaluate(EvaluationInput.builder(request).resourcePolicies(resourcePolicies)
-          .resourceAccount(account.accountId()).build());
+          .resourceAccount(resourceAccount).build());
     } else {
-      result = evaluate(caller, account, request, resourcePolicies, false);
+      result = evaluate(caller, account, request, resourcePolicies, false, resourceAccount);
     }
     if (result.allowed()) {
       if (!caller.isRoot()) {
@@ -312,13 +323,22 @@ public final class PolicyAuthorizer implements Authorizer {
    */
   public static EvaluationResult evaluate(Caller caller, AccountState account, RequestContext request,
       List<CompiledPolicy> resourcePolicies, boolean resourcePolicyRequired) {
+    return evaluate(caller, account, request, resourcePolicies, resourcePolicyRequired, account.accountId());
+  }
+
+  /**
+   * As above for a resource of {@code resourceAccount}: when that is not the caller's account, the
+   * request is cross-account and needs an allow from both the caller's policies and the resource's.
+   */
+  public static EvaluationResult evaluate(Caller caller, AccountState account, RequestContext request,
+      List<CompiledPolicy> resourcePolicies, boolean resourcePolicyRequired, String resourceAccount) {
     PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
     EvaluationInput.Builder input = EvaluationInput.builder(request)
         .identityPolicies(policies.identity())
         .permissionsBoundary(policies.boundary())
         .sessionPolicies(policies.session())
         .resourcePolicies(resourcePolicies)
-        .resourceAccount(account.accountId());
+        .resourceAccount(resourceAccount);
     if (resourcePolicyRequired) {
       input.resourcePolicyRequired();
     }

@@ -9,6 +9,7 @@ import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.RequestIds;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.IamLocalState;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -104,17 +105,20 @@ public final class ConsoleHandler {
       return error(new ConsoleApi.ApiException(400, "InvalidInput", "The path is not valid percent-encoding."));
     }
     try {
+      Map<String, String> query = query(request);
       if (segments.size() == 1 && segments.get(0).equals("simulate")) {
         if (!"POST".equals(request.method())) {
           return methodNotAllowed("POST");
         }
-        return simulate(request);
+        return simulate(request, selectedAccount(query));
       }
       if (!isRead(request)) {
         return methodNotAllowed("GET, HEAD");
       }
-      Map<String, String> query = query(request);
-      AccountState account = state.account();
+      if (segments.size() == 1 && segments.get(0).equals("accounts")) {
+        return json(200, "HEAD".equals(request.method()) ? NONE : bytes(accounts()));
+      }
+      AccountState account = selectedAccount(query);
       JsonNode body = underReadLock(account, () -> api.get(account, segments, query));
       return json(200, "HEAD".equals(request.method()) ? NONE : bytes(body));
     } catch (ConsoleApi.ApiException e) {
@@ -125,7 +129,28 @@ public final class ConsoleHandler {
     }
   }
 
-  private HttpResponseData simulate(HttpRequestData request) {
+  /** The account picked with {@code ?account=ID} (or {@code PARTITION/ID}); the default account without it. */
+  private AccountState selectedAccount(Map<String, String> query) {
+    String picked = query.get("account");
+    AccountState account = state.findAccount(picked);
+    if (account == null) {
+      throw ConsoleApi.ApiException.notFound("No account " + picked + " exists (yet).");
+    }
+    return account;
+  }
+
+  /** {@code GET api/accounts}: every account the server holds, for the console's account picker. */
+  private JsonNode accounts() {
+    com.fasterxml.jackson.databind.node.ArrayNode list = ConsoleApi.JSON.createArrayNode();
+    for (AccountState a : state.accounts().all()) {
+      list.addObject().put("accountId", a.accountId()).put("partition", a.partition().id())
+          .put("key", a.partition() == Partition.AWS ? a.accountId() : a.partition().id() + "/" + a.accountId())
+          .put("default", a.accountId().equals(state.accountId()) && a.partition() == Partition.AWS);
+    }
+    return ConsoleApi.JSON.createObjectNode().set("accounts", list);
+  }
+
+  private HttpResponseData simulate(HttpRequestData request, AccountState account) {
     String contentType = request.header("content-type");
     // Requiring JSON also means a cross-origin page would need a CORS preflight, which is never granted.
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -137,7 +162,6 @@ public final class ConsoleHandler {
     } catch (IOException e) {
       return error(new ConsoleApi.ApiException(400, "InvalidInput", "The request body is not valid JSON."));
     }
-    AccountState account = state.account();
     try {
       return json(200, bytes(simulator.simulate(account, input)));
     } catch (AwsServiceException e) {

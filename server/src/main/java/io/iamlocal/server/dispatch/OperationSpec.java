@@ -8,8 +8,10 @@ import java.util.Set;
  * it runs under, whether a data directory journals it, whether AWS serves it unsigned, which
  * temporary credentials may call it, the action-specific condition keys it supplies, and the ARN
  * member AWS checks before authorizing ({@code arnMember}, or null), whether the password
- * policy grants it to every user ({@code passwordPolicyGrants}), and the resource it is authorized
- * against ({@code resource}). Locking ({@link QueryDispatcher}), journalling and replay
+ * policy grants it to every user ({@code passwordPolicyGrants}), the resource it is authorized
+ * against ({@code resource}), and the ARN member naming another account the handler reaches
+ * ({@code accountMember}, or null: the dispatcher then locks that account too). Locking
+ * ({@link QueryDispatcher}), journalling and replay
  * ({@code Durability}), unsigned calls and authorization ({@code PolicyAuthorizer}) read only this.
  * Specs are made by {@link OperationRegistry#register}: defaults from AWS's Service Authorization
  * Reference (the action's access level and resource types), changed by {@link Change}s declared
@@ -17,7 +19,7 @@ import java.util.Set;
  */
 public record OperationSpec(
     String service, String name, LockMode lock, boolean journalled, boolean unsigned, SessionAccess sessions, Set<String> conditionKeys,
-    String arnMember, boolean passwordPolicyGrants, Resource resource) {
+    String arnMember, boolean passwordPolicyGrants, Resource resource, String accountMember) {
 
   public OperationSpec {
     Objects.requireNonNull(service);
@@ -136,38 +138,38 @@ public record OperationSpec(
     public OperationSpec apply(OperationSpec s) {
       String tagAction = s.resource == null ? null : s.resource.tagAction;
       return new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
-          s.passwordPolicyGrants, new Resource(form, member, tagAction));
+          s.passwordPolicyGrants, new Resource(form, member, tagAction), s.accountMember);
     }
   }
 
   /** Creating with Tags also needs {@code tagAction} (AWS requires e.g. iam:TagUser to tag a user at creation). */
   public static Change tagAction(String tagAction) {
     return s -> s.resource == null ? unresolved(s, "declare its resource before its tag action") : new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
-        s.passwordPolicyGrants, new Resource(s.resource.form, s.resource.member, tagAction));
+        s.passwordPolicyGrants, new Resource(s.resource.form, s.resource.member, tagAction), s.accountMember);
   }
 
   /** The lock change (the only one that can stand in for a missing access level). */
   record LockChange(LockMode lock) implements Change {
     @Override
     public OperationSpec apply(OperationSpec s) {
-      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
+      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
     }
   }
 
   /** Write-locked but leaves nothing lasting, so nothing is journalled; say {@code why}. */
   public static Change notJournalled(String why) {
     requireReason(why);
-    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
+    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
   }
 
   /** AWS serves the call without a signature (the request carries its own credential). */
   public static Change unsignedAllowed() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
   }
 
   /** Temporary credentials that may call it, other than the service's default. */
   public static Change sessions(SessionAccess sessions) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
   }
 
   /**
@@ -176,7 +178,7 @@ public record OperationSpec(
    * every call carries; the authorizer reads them from here.
    */
   public static Change conditionKeys(String... keys) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys), s.arnMember, s.passwordPolicyGrants, s.resource);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys), s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
   }
 
   /**
@@ -188,7 +190,7 @@ public record OperationSpec(
     // accessLevel null: provisional write defaults, replaced by the mandatory lock override
     SessionAccess sessions = service.equals("iam") ? SessionAccess.ROLE_OR_MFA_SESSION_TOKEN : SessionAccess.ROLE;
     boolean read = accessLevel != null && (accessLevel.equals("Read") || accessLevel.equals("List"));
-    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false, resource);
+    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false, resource, null);
   }
 
   /**
@@ -197,12 +199,12 @@ public record OperationSpec(
    */
   public static OperationSpec authorizedByItsService(String service, String name, LockMode lock) {
     return new OperationSpec(service, name, lock, false, false, SessionAccess.ANY, Set.of(), null, false,
-        new Resource(ResourceForm.UNCHECKED, null, null));
+        new Resource(ResourceForm.UNCHECKED, null, null), null);
   }
 
   /** AWS checks the ARN in {@code member} for syntax before it authorizes the call (a ValidationError for anyone; recorded). */
   public static Change arnCheckedFirst(String member) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants, s.resource);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants, s.resource, s.accountMember);
   }
 
   /**
@@ -210,7 +212,17 @@ public record OperationSpec(
    * this action (on itself), unless a policy denies it.
    */
   public static Change grantedByPasswordPolicy() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, true, s.resource);
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, true, s.resource,
+        s.accountMember);
+  }
+
+  /**
+   * The handler may reach the account named in the ARN of {@code member} (AssumeRole's role of
+   * another account); the dispatcher locks that account too, in the global lock order.
+   */
+  public static Change reachesAccountOf(String member) {
+    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
+        s.passwordPolicyGrants, s.resource, member);
   }
 
   private static OperationSpec unresolved(OperationSpec s, String what) {

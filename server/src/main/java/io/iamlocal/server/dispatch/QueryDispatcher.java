@@ -24,6 +24,7 @@ import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,9 +85,12 @@ public final class QueryDispatcher {
       trace.checks = CallChecks.end();
     }
     requestLog.record(trace.entry(response));
-    TrailEvent event = trace.trailEvent(request, response, trace.account == null ? state.account() : trace.account, trace.checks);
+    TrailEvent event = trace.trailEvent(request, response, trace.account != null ? trace.account : state.account(), trace.checks);
     if (event != null) {
       trail.record(event);
+      if (trace.reached != null) { // CloudTrail logs a cross-account AssumeRole in the role's account too
+        trail.record(trace.trailEvent(request, response, trace.reached, trace.checks));
+      }
     }
     return response;
   }
@@ -141,12 +145,11 @@ public final class QueryDispatcher {
   private HttpResponseData invoke(
       ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId,
       RequestTrace trace) {
-    AccountState account = state.account(
-        verified == null ? UnsignedCalls.partition(params) : Partition.forRegion(verified.scope().region()));
     // verified is null for the STS calls AWS serves unsigned (the web identity token or SAML assertion authenticates).
+    AccountState account = verified == null ? unsignedAccount(params) : signerAccount(verified);
+    trace.account = account;
     Caller caller = verified == null ? Caller.anonymous(account.accountId()) : callers.callerOf(verified.credential(), account);
     trace.callerArn = caller.arn();
-    trace.account = account;
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
       throw new AwsServiceException(AwsErrorCode.MISSING_ACTION, "Missing Action");
@@ -173,15 +176,18 @@ public final class QueryDispatcher {
         verified == null ? UnsignedCalls.REGION : verified.scope().region(),
         new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
         authorizer.settings());
-    Lock lock = spec.lock().shared() ? account.lock().readLock() : account.lock().writeLock();
+    trace.reached = CrossAccountCalls.reached(spec, input, account);
+    List<Lock> locks = CrossAccountCalls.locks(account, trace.reached, spec.lock().shared());
     Map<String, ?> output;
-    lock.lock();
+    locks.forEach(Lock::lock);
     try {
       ArnSyntaxChecks.check(spec, input, account.partition());
       authorizer.authorize(spec, call);
       output = journal.run(service.endpointPrefix(), registered, call, params);
     } finally {
-      lock.unlock();
+      for (int i = locks.size() - 1; i >= 0; i--) {
+        locks.get(i).unlock();
+      }
     }
     if (!spec.lock().shared()) {
       trace.output = output; // CloudTrail logs response elements of writes only
@@ -201,9 +207,25 @@ public final class QueryDispatcher {
     if (result instanceof SigV4Failure failure) {
       throw new AwsServiceException(SignatureErrors.code(failure), failure.message());
     }
-    Verified verified = (Verified) result;
-    callers.recordUse(verified, state.account());
-    return verified;
+    return (Verified) result;
+  }
+
+  /** The account the signing key or session belongs to (a root key: in the partition of the signed region). */
+  private AccountState signerAccount(Verified verified) {
+    AccountState account = state.accountOf(verified.credential().accessKeyId(), verified.credential().principal(),
+        verified.scope().region());
+    if (account == null) { // deleted between the signature check and now
+      throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+    }
+    callers.recordUse(verified, account);
+    return account;
+  }
+
+  /** An unsigned call (web identity, SAML) acts in the account of the role it names, when that account exists. */
+  private AccountState unsignedAccount(Map<String, String> params) {
+    Partition partition = UnsignedCalls.partition(params);
+    AccountState named = state.accounts().find(partition, IamLocalState.accountIn(params.get("RoleArn")));
+    return named != null ? named : state.defaultAccount(partition);
   }
 
   private static Map<String, String> readParams(HttpRequestData request) {

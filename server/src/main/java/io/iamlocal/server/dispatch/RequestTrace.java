@@ -24,8 +24,10 @@ final class RequestTrace {
   String errorMessage;
   OperationModel model;
   Caller caller;
-  /** The account the request was served in, once known. */
+  /** The account the call acted in (the signer's), once known. */
   AccountState account;
+  /** Another account the call reached (a cross-account AssumeRole's role account), or null. */
+  AccountState reached;
   Map<String, Object> input;
   Map<String, ?> output;
   String region;
@@ -56,6 +58,6 @@ final class RequestTrace {
 
   RequestLogEntry entry(HttpResponseData response) {
     return new RequestLogEntry(System.currentTimeMillis(), response.requestId(), callerArn, service, operation,
-        response.status(), errorCode, System.nanoTime() - startedNanos);
+        response.status(), errorCode, System.nanoTime() - startedNanos, RequestLogEntry.accountLabel(account));
   }
 }

@@ -31,9 +31,23 @@ public final class SignedRequests {
     VerificationResult result = verifier.verify(
         new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
     if (result instanceof Verified verified) {
-      callers.recordUse(verified, state.account());
+      AccountState account = state.accountOf(verified.credential().accessKeyId(), verified.credential().principal(),
+          verified.scope().region());
+      if (account != null) {
+        callers.recordUse(verified, account);
+      }
     }
     return result;
+  }
+
+  /** The account a verified signature signs for; a key deleted meanwhile is the service's unknown-token refusal. */
+  public static AccountState account(IamLocalState state, Verified verified, Refusals refusals) {
+    AccountState account = state.accountOf(verified.credential().accessKeyId(), verified.credential().principal(),
+        verified.scope().region());
+    if (account == null) {
+      throw refusals.unknownToken();
+    }
+    return account;
   }
 
   /** The verified signature, or the service's refusal of it. */

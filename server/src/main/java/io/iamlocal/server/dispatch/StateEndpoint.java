@@ -33,20 +33,24 @@ public final class StateEndpoint {
 
   public HttpResponseData export(HttpRequestData request) {
     String requestId = RequestIds.next();
-    HttpResponseData refused = refuseUnlessRoot(request, requestId, "Only the account's root user may export IAMLocal's state.");
-    if (refused != null) {
+    Object signed = rootAccountOrRefusal(request, requestId, "Only the account's root user may export IAMLocal's state.");
+    if (signed instanceof HttpResponseData refused) {
       return refused;
     }
     String query = request.rawQuery() == null ? "" : request.rawQuery();
     String accept = request.header("accept");
     boolean yaml = ("&" + query + "&").contains("&format=yaml&") || accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml");
-    AccountState account = state.account();
+    AccountState account = (AccountState) signed; // the signing root's account
     String body;
-    account.lock().readLock().lock();
-    try {
-      body = StateExporter.write(StateExporter.export(account), yaml);
-    } finally {
-      account.lock().readLock().unlock();
+    if (account == state.account()) {
+      body = StateExporter.write(StateExporter.exportAll(state), yaml); // the default account's root: every account
+    } else {
+      account.lock().readLock().lock();
+      try {
+        body = StateExporter.write(StateExporter.export(account), yaml);
+      } finally {
+        account.lock().readLock().unlock();
+      }
     }
     return new HttpResponseData(200, yaml ? "application/yaml" : "application/json", body.getBytes(StandardCharsets.UTF_8), requestId);
   }
@@ -57,15 +61,18 @@ public final class StateEndpoint {
    */
   public HttpResponseData denials(HttpRequestData request) {
     String requestId = RequestIds.next();
-    HttpResponseData refused = refuseUnlessRoot(request, requestId, "Only the account's root user may read IAMLocal's denials.");
-    if (refused != null) {
+    Object signed = rootAccountOrRefusal(request, requestId, "Only the account's root user may read IAMLocal's denials.");
+    if (signed instanceof HttpResponseData refused) {
       return refused;
     }
-    return HttpResponseData.json(200, DenialLog.of(state.account()).json(), requestId);
+    return HttpResponseData.json(200, DenialLog.of((AccountState) signed).json(), requestId);
   }
 
-  /** Null when the request is SigV4-signed with a root access key, else the AWS error to answer. */
-  private HttpResponseData refuseUnlessRoot(HttpRequestData request, String requestId, String deniedMessage) {
+  /**
+   * The account whose root access key signed the request (in the partition of its region), else
+   * the AWS error to answer.
+   */
+  private Object rootAccountOrRefusal(HttpRequestData request, String requestId, String deniedMessage) {
     VerificationResult result = verifier.verify(
         new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
     if (result instanceof SigV4Failure failure) {
@@ -75,7 +82,8 @@ public final class StateEndpoint {
     if (!(verified.credential().principal() instanceof AccessKey key) || key.owner() != null) {
       return error(AwsErrorCode.ACCESS_DENIED, deniedMessage, requestId);
     }
-    return null;
+    AccountState account = state.accountOf(key.accessKeyId(), key, verified.scope().region());
+    return account != null ? account : error(AwsErrorCode.ACCESS_DENIED, deniedMessage, requestId);
   }
 
   private static HttpResponseData error(AwsErrorCode code, String message, String requestId) {

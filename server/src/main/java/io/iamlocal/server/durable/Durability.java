@@ -19,6 +19,7 @@ import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.server.state.Tape;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,13 +40,13 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private final JournalStore store;
   private final IamLocalState state;
   private final OperationRegistry registry;
-  private final BiConsumer<AccountState, String> seedReplayer;
+  private final BiConsumer<IamLocalState, String> seedReplayer;
   private int replayed;
   private int changes;
   private int diverged;
   private long replayMillis;
 
-  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, BiConsumer<AccountState, String> seedReplayer) {
+  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, BiConsumer<IamLocalState, String> seedReplayer) {
     this.store = store;
     this.state = state;
     this.registry = registry;
@@ -55,11 +56,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
   /**
    * Opens the store in {@code dir}, replays its journal into {@code state} (which must have been
    * made with {@link Tape#clock} and a taped {@code IdGenerator}), and starts journalling.
-   * {@code seedReplayer} re-applies a journalled seed document (JSON) to the current account.
+   * {@code seedReplayer} re-applies a journalled seed document (JSON) to the state.
    *
    * @throws DataStoreException if the store is unusable; nothing is then served
    */
-  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, BiConsumer<AccountState, String> seedReplayer) {
+  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, BiConsumer<IamLocalState, String> seedReplayer) {
     JournalStore store = JournalStore.open(dir, state.accountId());
     Durability durability = new Durability(store, state, registry, seedReplayer);
     try {
@@ -115,10 +116,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
     } finally {
       Tape.uninstall(previous);
     }
-    if (spec.journals(tape.drewRandom()) && call.account() == state.account(call.account().partition())) {
+    if (spec.journals(tape.drewRandom()) && state.accounts().holds(call.account())) {
       WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
           call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
-          call.enforcement(), journalled(params), null, tape.values())));
+          call.enforcement(), journalled(params), null, tape.values(),
+          new JournalEntry.AccountRef(call.account().partition().id(), call.account().accountId()))));
     }
     return output;
   }
@@ -132,9 +134,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (store.failed()) {
       return CompletableFuture.failedFuture(storeFailed());
     }
-    AccountState old = state.account();
-    Lock lock = old.lock().writeLock();
-    lock.lock();
+    List<Lock> locks = allWriteLocks();
+    locks.forEach(Lock::lock);
     try {
       Tape tape = Tape.recording();
       Tape previous = Tape.install(tape);
@@ -145,7 +146,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
       }
       return store.append(JournalEntry.reset(tape.values()));
     } finally {
-      lock.unlock();
+      unlock(locks);
     }
   }
 
@@ -203,7 +204,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     }
     switch (entry.kind()) {
       case RESET -> withTape(seq, "reset", entry.tape(), target::reset);
-      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target.account(), entry.document()));
+      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target, entry.document()));
       case OPERATION -> replayOperation(target, seq, entry);
     }
   }
@@ -215,8 +216,7 @@ public final class Durability implements WriteJournal, AutoCloseable {
     if (operation == null || registered == null) {
       throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
-    // The call ran in the account its signing region's partition chose; so does its replay.
-    AccountState account = target.account(Partition.forRegion(entry.region()));
+    AccountState account = accountOf(target, seq, entry);
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
       warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
@@ -253,12 +253,29 @@ public final class Durability implements WriteJournal, AutoCloseable {
     LOG.warning("journal entry " + seq + " (" + name + ") did not replay exactly: " + why);
   }
 
+  /** The account an entry acted in, created before its tape plays (accounts come into being outside handlers). */
+  private static AccountState accountOf(IamLocalState target, long seq, JournalEntry entry) {
+    JournalEntry.AccountRef ref = entry.account();
+    if (ref == null) { // before format 3: the default account, in the partition of the entry's region
+      return target.defaultAccount(Partition.forRegion(entry.region()));
+    }
+    Partition partition = Partition.byId(ref.partition());
+    if (partition == null || !IamLocalState.isAccountNumber(ref.accountId())) {
+      throw new DataStoreException("journal entry " + seq + " names an unknown account " + ref.partition() + "/" + ref.accountId());
+    }
+    return target.account(partition, ref.accountId());
+  }
+
   /** The caller of a journalled call, found again in the replayed state (temporary credentials too, expired or not). */
   private static Caller callerOf(JournalEntry.CallerRef ref, AccountState account) {
     return switch (ref.mode()) {
       case ANONYMOUS -> Caller.anonymous(account.accountId());
       case ROOT -> Caller.root(account.partition(), account.accountId(), ref.accessKeyId());
       case BY_ACCESS_KEY -> {
+        AccountState owner = account.directory().ownerOfKey(ref.accessKeyId());
+        if (owner != null && owner != account) { // a caller of another account (cross-account AssumeRole)
+          account = owner;
+        }
         AccessKey key = account.accessKeys().get(ref.accessKeyId());
         if (key != null) {
           yield key.owner() == null ? Caller.root(account.partition(), account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
@@ -288,20 +305,34 @@ public final class Durability implements WriteJournal, AutoCloseable {
    * and the memory is as it was.
    */
   private void restoreFromDisk() {
-    AccountState live = state.account();
-    Lock lock = live.lock().writeLock();
-    lock.lock();
+    List<Lock> locks = allWriteLocks();
+    locks.forEach(Lock::lock);
     try {
       IamLocalState scratch = state.emptyCopy();
       int entries = store.readAll((seq, entry) -> replay(scratch, seq, entry));
-      state.replaceAccount(scratch.account());
+      state.replaceAccounts(scratch);
       LOG.severe("data store failed; the state was rolled back to the " + entries + " journal entries on disk, and every further "
           + "write is refused until a restart");
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.SEVERE, "data store failed and the state could not be rolled back to the disk's; "
           + "every further write is refused until a restart", e);
     } finally {
-      lock.unlock();
+      unlock(locks);
+    }
+  }
+
+  /** Every account's write lock, in the global lock order ({@code Accounts.all()} is sorted by it). */
+  private List<Lock> allWriteLocks() {
+    List<Lock> locks = new ArrayList<>();
+    for (AccountState account : state.accounts().all()) {
+      locks.add(account.lock().writeLock());
+    }
+    return locks;
+  }
+
+  private static void unlock(List<Lock> locks) {
+    for (int i = locks.size() - 1; i >= 0; i--) {
+      locks.get(i).unlock();
     }
   }
 

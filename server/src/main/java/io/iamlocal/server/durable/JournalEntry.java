@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * {@link Kind#SEED} the application of a seed document (as JSON). Each carries the tape of clock
  * instants and random values it consumed (see {@code state.Tape}). An operation also records the
  * enforcement mode it was decided under, so replay decides it the same way whatever {@code --enforce}
- * the server restarts with (format 1 entries, written before, replay as strict).
+ * the server restarts with (format 1 entries, written before, replay as strict), and the account it
+ * acted in (format 3; older entries acted in the default account, {@code account} null).
  */
 public record JournalEntry(
     Kind kind,
@@ -35,7 +36,19 @@ public record JournalEntry(
     EnforcementMode enforcement,
     Map<String, String> params,
     String document,
-    List<Object> tape) {
+    List<Object> tape,
+    AccountRef account) {
+
+  /** An entry of the default account (entries before format 3, and tests). */
+  public JournalEntry(Kind kind, String service, String operation, CallerRef caller, String region, String requestId, String sourceIp,
+      boolean secureTransport, String userAgent, EnforcementMode enforcement, Map<String, String> params, String document,
+      List<Object> tape) {
+    this(kind, service, operation, caller, region, requestId, sourceIp, secureTransport, userAgent, enforcement, params, document,
+        tape, null);
+  }
+
+  /** The account an operation acted in: partition ID and account ID. */
+  public record AccountRef(String partition, String accountId) {}
 
   /** The kinds of entry. */
   public enum Kind { OPERATION, RESET, SEED }
@@ -46,8 +59,9 @@ public record JournalEntry(
   /** The caller of an operation: unsigned, root by its key ID, or whoever owns the signing key. */
   public record CallerRef(CallerMode mode, String accessKeyId) {}
 
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   private static final int FORMAT_WITHOUT_ENFORCEMENT = 1;
+  private static final int FORMAT_WITHOUT_ACCOUNT = 2;
   private static final byte INSTANT = 1;
   private static final byte CHARS = 2;
   private static final byte BYTES = 3;
@@ -76,6 +90,8 @@ public record JournalEntry(
         out.writeBoolean(secureTransport);
         writeString(out, userAgent);
         out.writeByte(enforcement.ordinal());
+        writeString(out, account == null ? null : account.partition());
+        writeString(out, account == null ? null : account.accountId());
         out.writeInt(params.size());
         for (Map.Entry<String, String> p : params.entrySet()) {
           writeString(out, p.getKey());
@@ -110,7 +126,7 @@ public record JournalEntry(
   public static JournalEntry decode(byte[] data) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
     int format = in.readUnsignedByte();
-    if (format != FORMAT && format != FORMAT_WITHOUT_ENFORCEMENT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_ENFORCEMENT && format != FORMAT_WITHOUT_ACCOUNT) {
       throw new IOException("unknown entry format " + format);
     }
     Kind kind = enumAt(Kind.values(), in.readUnsignedByte());
@@ -123,6 +139,7 @@ public record JournalEntry(
     boolean secure = false;
     String userAgent = null;
     EnforcementMode enforcement = null;
+    AccountRef account = null;
     Map<String, String> params = new TreeMap<>();
     String document = null;
     if (kind == Kind.OPERATION) {
@@ -136,6 +153,11 @@ public record JournalEntry(
       userAgent = readString(in);
       enforcement = format == FORMAT_WITHOUT_ENFORCEMENT ? EnforcementMode.STRICT
           : enumAt(EnforcementMode.values(), in.readUnsignedByte());
+      if (format == FORMAT) {
+        String partition = readString(in);
+        String accountId = readString(in);
+        account = partition == null ? null : new AccountRef(partition, accountId);
+      }
       int n = count(in.readInt(), data.length);
       for (int i = 0; i < n; i++) {
         params.put(readString(in), readString(in));
@@ -162,7 +184,7 @@ public record JournalEntry(
       throw new IOException(in.available() + " trailing bytes");
     }
     return new JournalEntry(kind, service, operation, caller, region, requestId, sourceIp, secure, userAgent, enforcement, params,
-        document, tape);
+        document, tape, account);
   }
 
   private static <E> E enumAt(E[] values, int ordinal) throws IOException {

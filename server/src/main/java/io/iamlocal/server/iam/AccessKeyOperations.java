@@ -43,11 +43,12 @@ public final class AccessKeyOperations implements Operations {
     if (existing.size() >= KEYS_PER_USER) {
       throw AwsServiceException.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + KEYS_PER_USER);
     }
-    AccessKey key = new AccessKey(account.ids().accessKeyId(IdPrefix.AKIA), account.ids().secretAccessKey(), user, call.now());
+    AccessKey key = new AccessKey(account.ids().accessKeyId(IdPrefix.AKIA, account.accountId()), account.ids().secretAccessKey(), user,
+        call.now());
     if (user != null) {
       user.accessKeys().add(key);
     }
-    account.accessKeys().put(key.accessKeyId(), key);
+    account.addAccessKey(key);
     return Struct.of("AccessKey", new Struct()
         .with("UserName", user == null ? null : user.userName())
         .with("AccessKeyId", key.accessKeyId())
@@ -73,7 +74,7 @@ public final class AccessKeyOperations implements Operations {
 
   private Map<String, ?> deleteAccessKey(OperationCall call) {
     AccessKey key = ownedKey(call);
-    call.account().accessKeys().remove(key.accessKeyId());
+    call.account().removeAccessKey(key.accessKeyId());
     if (key.owner() != null) {
       key.owner().accessKeys().remove(key);
     }

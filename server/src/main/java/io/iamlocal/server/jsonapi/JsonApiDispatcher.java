@@ -69,7 +69,7 @@ public final class JsonApiDispatcher {
     long started = System.nanoTime();
     String requestId = RequestIds.next();
     JsonService service = services.get(signingName);
-    String[] trace = new String[2]; // caller ARN, operation
+    String[] trace = new String[3]; // caller ARN, operation, account
     HttpResponseData response;
     String errorCode = null;
     try {
@@ -83,15 +83,16 @@ public final class JsonApiDispatcher {
       response = error(service, 500, errorCode, "Request processing has failed due to some unknown error.", requestId);
     }
     requestLog.record(new RequestLogEntry(System.currentTimeMillis(), requestId, trace[0], signingName, trace[1],
-        response.status(), errorCode, System.nanoTime() - started));
+        response.status(), errorCode, System.nanoTime() - started, trace[2]));
     return response;
   }
 
   private HttpResponseData handle(JsonService service, HttpRequestData request, String requestId, String[] trace) {
     Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
-    AccountState account = state.account(Partition.forRegion(verified.scope().region()));
+    AccountState account = SignedRequests.account(state, verified, REFUSALS);
     Caller caller = SignedRequests.caller(callers, verified, account, REFUSALS);
     trace[0] = caller.arn();
+    trace[2] = RequestLogEntry.accountLabel(account);
     Map<String, String> labels = new HashMap<>();
     OperationModel operation = service.operation(request.method(), request.rawPath(), request.header("x-amz-target"), labels);
     JsonOperation handler = operation == null ? null : service.handlers().get(operation.name());

@@ -12,6 +12,8 @@ package io.iamlocal.server.log;
  * @param status the HTTP status code of the response
  * @param errorCode the AWS error code ({@code NoSuchEntity}…), or null on success
  * @param latencyNanos time from the start of dispatch to the response, in nanoseconds
+ * @param account the account the request acted in ({@code aws/123456789012}: partition and ID), or
+ *     null when unknown (authentication failed)
  */
 public record RequestLogEntry(
     long epochMillis,
@@ -21,7 +23,23 @@ public record RequestLogEntry(
     String operation,
     int status,
     String errorCode,
-    long latencyNanos) {
+    long latencyNanos,
+    String account) {
+
+  /** An entry without a known account. */
+  public RequestLogEntry(long epochMillis, String requestId, String callerArn, String service, String operation, int status,
+      String errorCode, long latencyNanos) {
+    this(epochMillis, requestId, callerArn, service, operation, status, errorCode, latencyNanos, null);
+  }
+
+  /** How an account is named on log lines: its ID, prefixed by its partition outside {@code aws}. */
+  public static String accountLabel(io.iamlocal.server.state.AccountState account) {
+    if (account == null) {
+      return null;
+    }
+    return account.partition() == io.iamlocal.server.state.Partition.AWS ? account.accountId()
+        : account.partition().id() + "/" + account.accountId();
+  }
 
   /**
    * The action in IAM policy form, e.g. {@code iam:CreateUser}.

@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
  * per-line date formatting: the {@code yyyy-MM-ddTHH:mm:ss} part of the timestamp is cached per
  * second. Not thread-safe: one formatter per writing thread.
  *
- * <p>Text lines are {@code TIME INFO caller=… action=… status=… error=… latency_ms=… request_id=…};
+ * <p>Text lines are {@code TIME INFO caller=… account=… action=… status=… error=… latency_ms=… request_id=…}
+ * ({@code account=} when the account is known);
  * a value with a space, quote, {@code =}, backslash or control character is quoted and escaped, so
  * a hostile {@code Action} cannot forge a line. JSON lines are one object with the same fields.
  */
@@ -59,6 +60,10 @@ public final class RequestLogFormatter {
     appendTime(out, e.epochMillis());
     out.append(" INFO caller=");
     textValue(out, e.callerArn());
+    if (e.account() != null) {
+      out.append(" account=");
+      textValue(out, e.account());
+    }
     out.append(" action=");
     textValue(out, action(e));
     out.append(" status=").append(e.status());
@@ -75,6 +80,10 @@ public final class RequestLogFormatter {
     appendTime(out, e.epochMillis());
     out.append("\",\"level\":\"INFO\",\"caller\":");
     jsonValue(out, e.callerArn());
+    if (e.account() != null) {
+      out.append(",\"account\":");
+      jsonValue(out, e.account());
+    }
     out.append(",\"action\":");
     jsonValue(out, action(e));
     out.append(",\"status\":").append(e.status());

@@ -1,6 +1,7 @@
 package io.iamlocal.server.s3;
 
 import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Buckets;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,6 +53,11 @@ final class BucketOperations {
           "The " + constraint + " location constraint is incompatible for the region specific endpoint this request was sent to.");
     } else {
       bucketRegion = constraint;
+    }
+    AccountState owner = call.account().directory().bucketOwner(bucket);
+    if (owner != null && owner != call.account()) {
+      throw new S3Error(409, "BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all "
+          + "users of the system. Please select a different name and try again.").with("BucketName", bucket);
     }
     Buckets.Bucket existing = call.buckets().get(bucket);
     if (existing != null) {

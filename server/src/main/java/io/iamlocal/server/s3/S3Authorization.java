@@ -48,7 +48,8 @@ final class S3Authorization {
     RequestContexts.put(keys, "s3:x-amz-content-sha256", call.header("x-amz-content-sha256"));
     RequestContexts.put(keys, "s3:ResourceAccount", call.account().accountId());
     s3Keys.forEach((k, v) -> RequestContexts.put(keys, k, v));
-    return authorizer.allows(call.caller(), call.account(), call.requestId(), action, resource, keys, bucketPolicy(call, bucket));
+    return authorizer.allows(call.caller(), call.callerAccount(), call.requestId(), action, resource, keys, bucketPolicy(call, bucket),
+        call.account().accountId());
   }
 
   /** The bucket's policy, compiled, as the resource-based policy of requests on the bucket and its objects. */

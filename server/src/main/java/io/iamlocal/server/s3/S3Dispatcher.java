@@ -11,6 +11,7 @@ import io.iamlocal.server.dispatch.SignedRequests;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.log.RequestLogEntry;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.Partition;
@@ -20,6 +21,7 @@ import io.iamlocal.sigv4.SigV4Failure;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.Verified;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.concurrent.locks.Lock;
@@ -111,14 +113,20 @@ public final class S3Dispatcher {
     String errorMessage = null;
     boolean head = request.method().equals("HEAD");
     Caller caller = null;
+    AccountState callerAccount = null;
+    AccountState bucketAccount = null;
     String region = null;
     if (trail.enabled()) {
       CallChecks.begin();
     }
     try {
       Verified verified = SignedRequests.verified(verifier, callers, state, request, REFUSALS);
-      AccountState account = state.account(Partition.forRegion(verified.scope().region()));
-      caller = SignedRequests.caller(callers, verified, account, REFUSALS);
+      callerAccount = SignedRequests.account(state, verified, REFUSALS);
+      caller = SignedRequests.caller(callers, verified, callerAccount, REFUSALS);
+      AccountState owner = state.accounts().bucketOwner(route.bucket());
+      // A bucket's requests act in its owner's account; creating one always in the caller's.
+      AccountState account = owner != null && !route.operation().equals("CreateBucket") ? owner : callerAccount;
+      bucketAccount = account;
       callerArn = caller.arn();
       region = verified.scope().region();
       if (route.operation().equals("NotImplemented")) {
@@ -126,7 +134,7 @@ public final class S3Dispatcher {
       }
       byte[] payload = S3Payload.read(request, verified);
       S3Call call = new S3Call(request, route, caller, account, verified.scope().region(), requestId, payload,
-          request.header("authorization") == null, authorization);
+          request.header("authorization") == null, authorization, callerAccount);
       response = handle(call);
     } catch (S3Error e) {
       errorCode = e.code;
@@ -138,12 +146,16 @@ public final class S3Dispatcher {
       response = S3Xml.error(new S3Error(500, "InternalError", "We encountered an internal error. Please try again."), requestId, head);
     }
     requestLog.record(new RequestLogEntry(System.currentTimeMillis(), requestId, callerArn, "s3", route.operation(),
-        response.status(), errorCode, System.nanoTime() - started));
+        response.status(), errorCode, System.nanoTime() - started, RequestLogEntry.accountLabel(callerAccount)));
     if (trail.enabled()) {
       var checks = CallChecks.end();
       if (caller != null) {
-        trail.record(S3TrailEvents.of(request, route, state.account(Partition.forRegion(region)), caller, region, requestId, errorCode, errorMessage,
+        trail.record(S3TrailEvents.of(request, route, callerAccount, caller, region, requestId, errorCode, errorMessage,
             readOnly(route.operation()), dataEvent(route.operation()), checks));
+        if (bucketAccount != null && bucketAccount != callerAccount) { // logged in the bucket owner's account too
+          trail.record(S3TrailEvents.of(request, route, bucketAccount, caller, region, requestId, errorCode, errorMessage,
+              readOnly(route.operation()), dataEvent(route.operation()), checks));
+        }
       }
     }
     return response;
@@ -154,13 +166,14 @@ public final class S3Dispatcher {
     if (operation == null) {
       throw S3Error.notImplemented();
     }
-    AccountState account = call.account();
-    Lock lock = operation.spec().lock().shared() ? account.lock().readLock() : account.lock().writeLock();
-    lock.lock();
+    List<Lock> locks = Accounts.locks(call.account(), call.callerAccount(), operation.spec().lock().shared());
+    locks.forEach(Lock::lock);
     try {
       return operation.handler().apply(call);
     } finally {
-      lock.unlock();
+      for (int i = locks.size() - 1; i >= 0; i--) {
+        locks.get(i).unlock();
+      }
     }
   }
 

@@ -8,7 +8,9 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.ManagedPolicy;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.PolicyStore;
 import io.iamlocal.server.state.Sessions;
 import io.iamlocal.server.state.User;
@@ -23,10 +25,14 @@ import java.util.regex.Pattern;
  * Applies a seed document by calling the registered IAM handlers as the root user, so that every
  * entry is validated exactly as the API validates it (names, paths, documents, quotas). Order:
  * customer managed policies, groups, users (with their groups, policies and access keys), roles.
- * Access keys keep the IDs and secrets the file gives, so scripts can hard-code them.
+ * Access keys keep the IDs and secrets the file gives, so scripts can hard-code them. An
+ * {@code accounts} list gives other accounts (ID, optional partition, alias, extra root keys) with
+ * their own entities.
  */
 public final class SeedApplier {
-  static final Set<String> TOP = Set.of("policies", "groups", "users", "roles");
+  static final Set<String> TOP = Set.of("policies", "groups", "users", "roles", "accounts");
+  static final Set<String> ACCOUNT = Set.of("id", "partition", "alias", "rootAccessKeys", "policies", "groups", "users", "roles");
+  static final Set<String> ROOT_KEY = Set.of("id", "secret");
   static final Set<String> POLICY = Set.of("name", "path", "description", "document", "tags");
   static final Set<String> GROUP = Set.of("name", "path", "inlinePolicies", "attachedPolicies");
   static final Set<String> USER = Set.of("name", "path", "permissionsBoundary", "tags", "groups", "inlinePolicies",
@@ -49,9 +55,60 @@ public final class SeedApplier {
     this.region = region;
   }
 
-  /** Applies {@code file}; the caller holds the account's write lock. */
+  /** Applies {@code file}'s top-level entities to this applier's account; the caller holds the account's write lock. */
   public void apply(SeedFile file) {
+    applyEntities(file.top(TOP));
+  }
+
+  /**
+   * Applies a whole document: the top-level entities to the default account, and each entry of
+   * {@code accounts} (ID, partition, alias, extra root keys, entities) to its account, created if
+   * new, under that account's write lock.
+   */
+  public static void applyAll(OperationRegistry registry, IamLocalState state, String region, SeedFile file) {
     SeedFile.Item top = file.top(TOP);
+    AccountState defaultAccount = state.account();
+    withWriteLock(defaultAccount, () -> new SeedApplier(registry, defaultAccount, state.rootAccessKeyId(), region).applyEntities(top));
+    for (SeedFile.Item a : top.items("accounts", ACCOUNT, "account", "id")) {
+      String id = a.text("id", true);
+      if (!IamLocalState.isAccountNumber(id)) {
+        throw a.error("id", "'id' must be a 12-digit account ID");
+      }
+      String partitionName = a.text("partition", false);
+      Partition partition = partitionName == null ? Partition.AWS : Partition.byId(partitionName);
+      if (partition == null) {
+        throw a.error("partition", "unknown partition '" + partitionName + "'");
+      }
+      AccountState account = state.account(partition, id);
+      String rootKey = id.equals(state.accountId()) ? state.rootAccessKeyId() : id;
+      withWriteLock(account, () -> new SeedApplier(registry, account, rootKey, region).applyAccount(a));
+    }
+  }
+
+  private static void withWriteLock(AccountState account, Runnable apply) {
+    account.lock().writeLock().lock();
+    try {
+      apply.run();
+    } finally {
+      account.lock().writeLock().unlock();
+    }
+  }
+
+  private void applyAccount(SeedFile.Item a) {
+    String alias = a.text("alias", false);
+    if (alias != null) {
+      call(a, "CreateAccountAlias", params("AccountAlias", alias));
+    }
+    for (SeedFile.Item k : a.items("rootAccessKeys", ROOT_KEY, "root access key", "id")) {
+      String id = k.text("id", true);
+      String secret = k.text("secret", true);
+      checkFixedKey(k, id, secret);
+      account.addAccessKey(new AccessKey(id, secret, null, account.now()));
+    }
+    applyEntities(a);
+  }
+
+  private void applyEntities(SeedFile.Item top) {
     List<SeedFile.Item> policies = top.items("policies", POLICY, "policy", "name");
     List<SeedFile.Item> groups = top.items("groups", GROUP, "group", "name");
     List<SeedFile.Item> users = top.items("users", USER, "user", "name");
@@ -115,14 +172,8 @@ public final class SeedApplier {
     if ((id == null) != (secret == null)) {
       throw k.error(null, "give both 'id' and 'secret', or neither (for a random key)");
     }
-    if (id != null && !ACCESS_KEY_ID.matcher(id).matches()) {
-      throw k.error("id", "'id' must be 16 to 128 letters, digits or underscores");
-    }
-    if (secret != null && (secret.isEmpty() || secret.length() > 128)) {
-      throw k.error("secret", "'secret' must be 1 to 128 characters");
-    }
-    if (id != null && (account.accessKeys().containsKey(id) || id.equals(rootAccessKeyId) || Sessions.of(account).get(id) != null)) {
-      throw k.error("id", "access key ID " + id + " is already in use");
+    if (id != null) {
+      checkFixedKey(k, id, secret);
     }
     if (status != null && !status.equals("Active") && !status.equals("Inactive")) {
       throw k.error("status", "'status' must be Active or Inactive");
@@ -131,15 +182,28 @@ public final class SeedApplier {
     Map<String, Object> created = (Map<String, Object>) call(k, "CreateAccessKey", params("UserName", userName)).get("AccessKey");
     String keyId = (String) created.get("AccessKeyId");
     if (id != null) {
-      AccessKey generated = account.accessKeys().remove(keyId);
+      AccessKey generated = account.removeAccessKey(keyId);
       User user = generated.owner();
       AccessKey fixed = new AccessKey(id, secret, user, generated.createDate());
       user.accessKeys().set(user.accessKeys().indexOf(generated), fixed);
-      account.accessKeys().put(id, fixed);
+      account.addAccessKey(fixed);
       keyId = id;
     }
     if ("Inactive".equals(status)) {
       call(k, "UpdateAccessKey", params("UserName", userName, "AccessKeyId", keyId, "Status", "Inactive"));
+    }
+  }
+
+  /** A key ID and secret given in the file: IAM's syntax, and an ID no account uses yet. */
+  private void checkFixedKey(SeedFile.Item k, String id, String secret) {
+    if (!ACCESS_KEY_ID.matcher(id).matches()) {
+      throw k.error("id", "'id' must be 16 to 128 letters, digits or underscores");
+    }
+    if (secret.isEmpty() || secret.length() > 128) {
+      throw k.error("secret", "'secret' must be 1 to 128 characters");
+    }
+    if (!account.keyIdFree(id) || id.equals(rootAccessKeyId) || Sessions.of(account).get(id) != null) {
+      throw k.error("id", "access key ID " + id + " is already in use");
     }
   }
 

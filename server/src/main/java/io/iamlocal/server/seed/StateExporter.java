@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.iamlocal.server.state.AccessKey;
+import io.iamlocal.server.state.AccountSettings;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Group;
+import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyAttachments;
+import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.PolicyStore;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.Tags;
@@ -101,6 +104,51 @@ public final class StateExporter {
     putIfAny(root, "users", users);
     putIfAny(root, "roles", roles);
     return root;
+  }
+
+  /**
+   * Every account as one seed document: the default account at the top level, every other one
+   * under {@code accounts} (ID, partition outside {@code aws}, alias, extra root keys, entities).
+   * Each account is read under its own read lock, one at a time.
+   */
+  public static ObjectNode exportAll(IamLocalState state) {
+    ObjectNode root = readLocked(state.account(), () -> export(state.account()));
+    ArrayNode accounts = JSON.createArrayNode();
+    for (AccountState account : state.accounts().all()) {
+      if (account == state.account()) {
+        continue;
+      }
+      ObjectNode entry = accounts.addObject().put("id", account.accountId());
+      if (account.partition() != Partition.AWS) {
+        entry.put("partition", account.partition().id());
+      }
+      readLocked(account, () -> {
+        String alias = AccountSettings.of(account).accountAlias();
+        if (alias != null) {
+          entry.put("alias", alias);
+        }
+        ArrayNode rootKeys = JSON.createArrayNode();
+        for (AccessKey key : account.accessKeys().values()) {
+          if (key.owner() == null && state.rootAccountOf(key.accessKeyId()) == null) {
+            rootKeys.addObject().put("id", key.accessKeyId()).put("secret", key.secretAccessKey());
+          }
+        }
+        putIfAny(entry, "rootAccessKeys", rootKeys);
+        entry.setAll(export(account));
+        return entry;
+      });
+    }
+    putIfAny(root, "accounts", accounts);
+    return root;
+  }
+
+  private static ObjectNode readLocked(AccountState account, java.util.function.Supplier<ObjectNode> read) {
+    account.lock().readLock().lock();
+    try {
+      return read.get();
+    } finally {
+      account.lock().readLock().unlock();
+    }
   }
 
   /** The document as YAML or (pretty) JSON text. */

@@ -24,12 +24,21 @@ public final class AccountState {
   private final NamedStore<InstanceProfile> instanceProfiles = new NamedStore<>(InstanceProfile::instanceProfileName);
   private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
   private final Map<String, Object> extensions = new ConcurrentHashMap<>();
+  private final Accounts directory;
 
   public AccountState(String accountId, Clock clock, IdGenerator ids) {
     this(accountId, Partition.AWS, clock, ids);
   }
 
+  /** A standalone account (tests): its own directory, holding only itself. */
   public AccountState(String accountId, Partition partition, Clock clock, IdGenerator ids) {
+    this(accountId, partition, clock, ids, Accounts.standalone());
+    directory.add(this);
+  }
+
+  /** An account of {@code directory} (see {@link IamLocalState}). */
+  AccountState(String accountId, Partition partition, Clock clock, IdGenerator ids, Accounts directory) {
+    this.directory = directory;
     this.accountId = accountId;
     this.partition = partition;
     this.clock = clock;
@@ -88,9 +97,34 @@ public final class AccountState {
     return instanceProfiles;
   }
 
-  /** Every access key of the account (users' and root's) by key ID. */
+  /** Every access key of the account (users' and root's) by key ID; change it through {@link #addAccessKey}/{@link #removeAccessKey}. */
   public Map<String, AccessKey> accessKeys() {
     return accessKeys;
+  }
+
+  /** Adds a user's key, which from now on signs for this account (the directory's key index). */
+  public void addAccessKey(AccessKey key) {
+    accessKeys.put(key.accessKeyId(), key);
+    directory.keyIssued(key.accessKeyId(), this);
+  }
+
+  /** Removes a key from the account and the directory's key index; returns it, or null. */
+  public AccessKey removeAccessKey(String accessKeyId) {
+    AccessKey removed = accessKeys.remove(accessKeyId);
+    if (removed != null) {
+      directory.keyRetired(accessKeyId, this);
+    }
+    return removed;
+  }
+
+  /** The accounts this one lives among (other accounts' roles, the owner of any key ID). */
+  public Accounts directory() {
+    return directory;
+  }
+
+  /** Whether a key ID (long-term or temporary) is free in every account. */
+  public boolean keyIdFree(String accessKeyId) {
+    return !accessKeys.containsKey(accessKeyId) && !directory.keyTaken(accessKeyId);
   }
 
   /**

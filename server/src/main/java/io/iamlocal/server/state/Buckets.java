@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The account's S3 buckets, their objects (in memory, in key order as ListObjects lists them) and
+ * The account's S3 buckets (their names claimed in {@link Accounts}, unique across accounts), their objects (in memory, in key order as ListObjects lists them) and
  * their bucket policies. Names are unique and kept in name order, as ListBuckets lists them.
  * Guarded by the account lock like every other entity.
  */
@@ -33,16 +33,25 @@ public final class Buckets {
   public record S3Object(String key, byte[] data, String etag, String contentType, Instant lastModified,
       Map<String, String> metadata, Map<String, String> headers) {}
 
+  private final AccountState account;
+
+  private Buckets(AccountState account) {
+    this.account = account;
+  }
+
   public static Buckets of(AccountState account) {
-    return account.extension(Buckets.class, a -> new Buckets());
+    return account.extension(Buckets.class, Buckets::new);
   }
 
   public Bucket get(String name) {
     return byName.get(name);
   }
 
-  /** Adds a bucket; returns false when the name is taken. */
+  /** Adds a bucket; returns false when the name is taken (in any account: bucket names are global). */
   public boolean create(Bucket bucket) {
+    if (!account.directory().claimBucket(bucket.name(), account)) {
+      return false;
+    }
     if (byName.putIfAbsent(bucket.name(), bucket) != null) {
       return false;
     }
@@ -53,22 +62,26 @@ public final class Buckets {
   public boolean delete(String name) {
     policies.remove(name);
     objects.remove(name);
-    return byName.remove(name) != null;
+    if (byName.remove(name) == null) {
+      return false;
+    }
+    account.directory().releaseBucket(name, account);
+    return true;
   }
 
   /**
    * Stores {@code object} in {@code bucketObjects} (replacing the one with its key) unless the bytes
-   * of all objects would then exceed {@code limit}; returns whether it was stored. Replacing an object
-   * by a smaller one always fits.
+   * of all objects, in every account, would then exceed {@code limit}; returns whether it was stored.
+   * Replacing an object by a smaller one always fits.
    */
   public synchronized boolean store(NavigableMap<String, S3Object> bucketObjects, S3Object object, long limit) {
     S3Object old = bucketObjects.get(object.key());
-    long next = storedBytes - (old == null ? 0 : old.data().length) + object.data().length;
-    if (next > limit && next > storedBytes) {
+    long delta = object.data().length - (old == null ? 0 : old.data().length);
+    if (!account.directory().reserveS3Bytes(delta, limit)) {
       return false;
     }
     bucketObjects.put(object.key(), object);
-    storedBytes = next;
+    storedBytes += delta;
     return true;
   }
 
@@ -77,6 +90,7 @@ public final class Buckets {
     S3Object old = bucketObjects.remove(key);
     if (old != null) {
       storedBytes -= old.data().length;
+      account.directory().reserveS3Bytes(-old.data().length, Long.MAX_VALUE);
     }
   }
 

@@ -35,6 +35,44 @@ public final class IdGenerator {
     return prefix.name() + randomChars(ID_ALPHABET, 16);
   }
 
+  /**
+   * An access key ID that encodes {@code accountId} as AWS's keys issued since 2019 do (STS
+   * GetAccessKeyInfo reads it back): after the 4-letter prefix, 16 Base32 characters hold 80 bits;
+   * bit 0 is set (the key generation that carries the account), bits 1 to 40 are the account
+   * number, the rest is random. The finished ID is what a tape records, so replay gives it back.
+   */
+  public String accessKeyId(IdPrefix prefix, String accountId) {
+    long account = parseAccount(accountId);
+    if (account < 0) {
+      return accessKeyId(prefix);
+    }
+    Tape tape = taped ? Tape.current() : null;
+    return prefix.name() + (tape == null ? encodedChars(account) : tape.chars(() -> encodedChars(account)));
+  }
+
+  private String encodedChars(long account) {
+    byte[] bits = Base32.decode(liveChars(ID_ALPHABET, 16));
+    long head = (1L << 47) | (account << 7) | (bits[5] & 0x7f);
+    for (int i = 5; i >= 0; i--) {
+      bits[i] = (byte) head;
+      head >>>= 8;
+    }
+    return Base32.encode(bits);
+  }
+
+  /** The account number of a 12-digit ID, or -1 for anything else. */
+  private static long parseAccount(String accountId) {
+    if (accountId == null || accountId.length() != 12) {
+      return -1;
+    }
+    for (int i = 0; i < 12; i++) {
+      if (accountId.charAt(i) < '0' || accountId.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return Long.parseLong(accountId);
+  }
+
   public String secretAccessKey() {
     return randomChars(SECRET_ALPHABET, 40);
   }

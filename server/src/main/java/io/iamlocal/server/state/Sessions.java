@@ -36,8 +36,14 @@ public final class Sessions {
   private final PriorityQueue<Session> byExpiration =
       new PriorityQueue<>(Comparator.comparingLong(Session::expirationEpochSecond));
 
+  private final AccountState account;
+
+  private Sessions(AccountState account) {
+    this.account = account;
+  }
+
   public static Sessions of(AccountState account) {
-    return account.extension(Sessions.class, a -> new Sessions());
+    return account.extension(Sessions.class, Sessions::new);
   }
 
   /** The session whose access key ID this is (expired or not), or null. */
@@ -47,6 +53,7 @@ public final class Sessions {
 
   public void add(Session session) {
     byAccessKeyId.put(session.accessKeyId(), session);
+    account.directory().keyIssued(session.accessKeyId(), account);
     synchronized (byExpiration) {
       byExpiration.add(session);
     }
@@ -69,16 +76,18 @@ public final class Sessions {
       Session oldest;
       while ((oldest = byExpiration.peek()) != null && oldest.expirationEpochSecond() < cutoff) {
         byExpiration.poll();
-        byAccessKeyId.remove(oldest.accessKeyId(), oldest);
+        if (byAccessKeyId.remove(oldest.accessKeyId(), oldest)) {
+          account.directory().keyRetired(oldest.accessKeyId(), account);
+        }
       }
     }
   }
 
-  /** A new {@code ASIA…} access key ID that no session or long-term key uses. */
+  /** A new {@code ASIA…} access key ID, encoding its account, that no session or long-term key of any account uses. */
   public static String newAccessKeyId(AccountState account) {
     while (true) {
-      String id = account.ids().accessKeyId(IdPrefix.ASIA);
-      if (!account.accessKeys().containsKey(id) && of(account).get(id) == null) {
+      String id = account.ids().accessKeyId(IdPrefix.ASIA, account.accountId());
+      if (account.keyIdFree(id) && of(account).get(id) == null) {
         return id;
       }
     }

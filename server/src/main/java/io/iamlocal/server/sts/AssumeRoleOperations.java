@@ -2,6 +2,7 @@ package io.iamlocal.server.sts;
 
 import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
 import static io.iamlocal.server.dispatch.OperationSpec.resource;
+import static io.iamlocal.server.dispatch.OperationSpec.reachesAccountOf;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
 import io.iamlocal.policy.evaluation.CompiledPolicy;
@@ -39,7 +40,7 @@ public final class AssumeRoleOperations implements Operations {
   @Override
   public void register(OperationRegistry registry) {
     registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"),
-        resource(ResourceForm.UNCHECKED, "its handler authorizes the call against the role's trust policy"));
+        resource(ResourceForm.UNCHECKED, "its handler authorizes the call against the role's trust policy"), reachesAccountOf("RoleArn"));
   }
 
   private Map<String, ?> assumeRole(OperationCall call) {
@@ -52,7 +53,8 @@ public final class AssumeRoleOperations implements Operations {
     if (caller.isRoot() && enforce) {
       throw AwsServiceException.accessDenied(ROOT_REFUSED);
     }
-    Role role = StsRoles.find(account, roleArn);
+    AccountState roleAccount = StsRoles.accountOf(account, roleArn);
+    Role role = roleAccount == null ? null : StsRoles.find(roleAccount, roleArn);
     if (role == null) {
       throw denied(caller, "sts:AssumeRole", roleArn);
     }
@@ -69,6 +71,7 @@ public final class AssumeRoleOperations implements Operations {
         RequestContexts.put(keys, "aws:MultiFactorAuthPresent", "true");
         RequestContexts.put(keys, "aws:MultiFactorAuthAge", "0");
       }
+      RequestContexts.put(keys, "aws:ResourceAccount", roleAccount.accountId());
       RequestContexts.put(keys, "sts:ExternalId", p.string("ExternalId"));
       RequestContexts.put(keys, "sts:RoleSessionName", p.string("RoleSessionName"));
       RequestContexts.put(keys, "sts:SourceIdentity", p.string("SourceIdentity"));
@@ -76,19 +79,20 @@ public final class AssumeRoleOperations implements Operations {
       if (!tags.transitive().isEmpty()) {
         keys.put("sts:TransitiveTagKeys", p.strings("TransitiveTagKeys"));
       }
-      authorize(call, role, "sts:AssumeRole", keys);
+      authorize(call, role, roleAccount, "sts:AssumeRole", keys);
       if (!tags.requested().isEmpty() || tags.all().size() > tags.requested().size()) {
-        authorize(call, role, "sts:TagSession", keys);
+        authorize(call, role, roleAccount, "sts:TagSession", keys);
       }
       if (p.string("SourceIdentity") != null) {
-        authorize(call, role, "sts:SetSourceIdentity", keys);
+        authorize(call, role, roleAccount, "sts:SetSourceIdentity", keys);
       }
     }
     boolean chained = caller.kind() == Caller.Kind.ASSUMED_ROLE;
     int seconds = StsRoles.duration(p, role, chained);
     Integer packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : null;
 
-    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.ASSUMED_ROLE, account.partition(), account.accountId())
+    // The session belongs to the role's account: its credentials sign as that account.
+    Session session = SessionIssuer.issue(roleAccount, Session.builder(Session.Kind.ASSUMED_ROLE, roleAccount.partition(), roleAccount.accountId())
         .role(role, p.string("RoleSessionName"))
         .sessionPolicies(policies.policy(), policies.policyArns())
         .tags(tags.all(), tags.transitive())
@@ -112,8 +116,8 @@ public final class AssumeRoleOperations implements Operations {
     return inherited != null ? inherited : requested;
   }
 
-  private static void authorize(OperationCall call, Role role, String action, Map<String, List<String>> keys) {
-    EvaluationResult result = StsRoles.evaluateCaller(call.caller(), call.account(), role, action, keys, call.enforcement());
+  private static void authorize(OperationCall call, Role role, AccountState roleAccount, String action, Map<String, List<String>> keys) {
+    EvaluationResult result = StsRoles.evaluateCaller(call.caller(), call.account(), role, roleAccount, action, keys, call.enforcement());
     if (!result.allowed()) {
       CompiledPolicy trust = StsRoles.trustPolicy(role);
       DenialLog.record(call.account(), call.requestId(), call.caller(),

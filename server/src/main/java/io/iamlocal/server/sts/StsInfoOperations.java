@@ -29,13 +29,17 @@ public final class StsInfoOperations implements Operations {
   }
 
   /**
-   * This account's keys (long-term or temporary) answer with this account. For any other key ID
+   * Keys issued here (long-term or temporary, in any account) answer with their account. For any other key ID
    * the answer is the account encoded in the ID itself, as AWS does for keys it issued since 2019:
    * bits 1 to 40 of the Base32-decoded ID after its 4-letter prefix.
    */
   private Map<String, ?> getAccessKeyInfo(OperationCall call) {
     AccountState account = call.account();
     String keyId = call.params().string("AccessKeyId");
+    AccountState owner = account.directory().ownerOfKey(keyId);
+    if (owner != null) {
+      return Struct.of("Account", owner.accountId());
+    }
     if (account.accessKeys().containsKey(keyId) || Sessions.of(account).get(keyId) != null) {
       return Struct.of("Account", account.accountId());
     }

@@ -14,6 +14,7 @@ import io.iamlocal.server.authz.PolicyCache;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Arns;
 import io.iamlocal.server.state.Caller;
+import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
@@ -29,6 +30,25 @@ final class StsRoles {
 
   /** The role a RoleArn names in this account ({@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}), or null. */
   static Role find(AccountState account, String roleArn) {
+    return findIn(account, roleArn);
+  }
+
+  /**
+   * The account of the role a RoleArn names: this one, or another existing account of the same
+   * partition (which the dispatcher has locked with this one); null when there is none.
+   */
+  static AccountState accountOf(AccountState account, String roleArn) {
+    String named = roleArn == null ? null : IamLocalState.accountIn(roleArn);
+    if (named == null || named.equals(account.accountId())) {
+      return account;
+    }
+    return account.directory().find(account.partition(), named);
+  }
+
+  private static Role findIn(AccountState account, String roleArn) {
+    if (account == null) {
+      return null;
+    }
     String prefix = Arns.iamPrefix(account.partition(), account.accountId()) + "role/";
     if (roleArn == null || !roleArn.startsWith(prefix)) {
       return null;
@@ -59,14 +79,15 @@ final class StsRoles {
   /**
    * An AWS principal (user or role session) asking to act on a role: its own policies and the
    * role's trust policy, which must allow. Same account: a trust policy naming the caller's ARN
-   * suffices; one naming only the account needs an identity policy allowing the action too.
+   * suffices; one naming only the account needs an identity policy allowing the action too. A role
+   * of another account ({@code roleAccount}) always needs both.
    */
-  static EvaluationResult evaluateCaller(Caller caller, AccountState account, Role role, String action,
+  static EvaluationResult evaluateCaller(Caller caller, AccountState account, Role role, AccountState roleAccount, String action,
       Map<String, List<String>> keys, EnforcementMode mode) {
     RequestContext request = new RequestContext(action, role.arn(), caller.arn(), caller.accountId(), keys);
     CompiledPolicy trust = trustPolicy(role);
     List<CompiledPolicy> resourcePolicies = trust == null ? List.of() : List.of(trust);
-    EvaluationResult result = PolicyAuthorizer.evaluate(caller, account, request, resourcePolicies, true);
+    EvaluationResult result = PolicyAuthorizer.evaluate(caller, account, request, resourcePolicies, true, roleAccount.accountId());
     if (!caller.isRoot()) {
       CallChecks.record(mode, action, role.arn(), result.allowed(),
           !PolicyAuthorizer.allowedByResourcePolicies(request, resourcePolicies), keys);

@@ -113,8 +113,16 @@
 
   // ---- API ----
 
+  /** The account picked in the top bar ('' for the default account); every API call names it. */
+  const accountPicker = document.getElementById('account-picker');
+
+  function withAccount(path) {
+    const picked = accountPicker.value;
+    return picked ? path + (path.includes('?') ? '&' : '?') + 'account=' + encodeURIComponent(picked) : path;
+  }
+
   async function api(path, options) {
-    const response = await fetch('api/' + path, Object.assign({headers: {Accept: 'application/json'}}, options || {}));
+    const response = await fetch('api/' + withAccount(path), Object.assign({headers: {Accept: 'application/json'}}, options || {}));
     let body = null;
     try {
       body = await response.json();
@@ -672,7 +680,21 @@
     main.setAttribute('data-loaded', path);
   }
 
+  async function loadAccounts() {
+    try {
+      const list = (await api('accounts')).accounts;
+      const picked = accountPicker.value;
+      accountPicker.replaceChildren(...list.map(a => h('option', {value: a.default ? '' : a.key},
+        (a.partition === 'aws' ? '' : a.partition + ' ') + a.accountId + (a.default ? ' (default)' : ''))));
+      accountPicker.value = list.some(a => a.key === picked) ? picked : '';
+      accountPicker.hidden = list.length < 2;
+    } catch (error) {
+      accountPicker.hidden = true;
+    }
+  }
+
   async function loadAccount() {
+    await loadAccounts();
     try {
       const account = await api('account');
       accountLabel.textContent = 'Account ' + account.accountId + ' · ' + account.region
@@ -687,6 +709,14 @@
   }
 
   document.getElementById('refresh').addEventListener('click', () => {
+    loadAccount();
+    render();
+  });
+  accountPicker.addEventListener('change', () => {
+    const leastPrivilege = document.querySelector('a[href^="least-privilege.html"]');
+    if (leastPrivilege) {
+      leastPrivilege.href = 'least-privilege.html' + (accountPicker.value ? '?account=' + encodeURIComponent(accountPicker.value) : '');
+    }
     loadAccount();
     render();
   });

@@ -1,7 +1,10 @@
 // IAMLocal console: the least-privilege page. Reads /_iamlocal/api/trail/*; builds the DOM with textContent only.
 "use strict";
 
-const api = (path) => fetch(path, { headers: { Accept: "application/json" } }).then(async (r) => {
+// The account comes from this page's own ?account= (the console's account picker links it so).
+const account = new URLSearchParams(location.search).get("account");
+const withAccount = (path) => account ? `${path}${path.includes("?") ? "&" : "?"}account=${encodeURIComponent(account)}` : path;
+const api = (path) => fetch(withAccount(path), { headers: { Accept: "application/json" } }).then(async (r) => {
   const body = await r.json();
   if (!r.ok) throw new Error(body.message || r.statusText);
   return body;

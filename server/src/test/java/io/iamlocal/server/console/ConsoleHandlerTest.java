@@ -404,6 +404,10 @@ class ConsoleHandlerTest {
 
   /** Runs an IAM operation in-process as the root user, as the dispatcher would. */
   private void iam(String operation, String... nameValues) {
+    iam(account, operation, nameValues);
+  }
+
+  private void iam(AccountState account, String operation, String... nameValues) {
     Map<String, String> params = new TreeMap<>();
     for (int i = 0; i < nameValues.length; i += 2) {
       params.put(nameValues[i], nameValues[i + 1]);
@@ -419,6 +423,19 @@ class ConsoleHandlerTest {
     } finally {
       account.lock().writeLock().unlock();
     }
+  }
+
+  @Test
+  void theAccountPickerListsAccountsAndEveryApiCallShowsThePickedOne() {
+    AccountState dev = server.state().account(io.iamlocal.server.state.Partition.AWS, "111111111111");
+    iam(dev, "CreateUser", "UserName", "dev-only");
+    JsonNode accounts = api("accounts").get("accounts");
+    assertThat(accounts).hasSize(2);
+    assertThat(accounts.get(0).get("accountId").asText()).isEqualTo("111111111111");
+    assertThat(accounts.get(1).get("default").asBoolean()).isTrue();
+    assertThat(api("users?account=111111111111").toString()).contains("dev-only").doesNotContain("alice");
+    assertThat(api("users").toString()).contains("alice").doesNotContain("dev-only");
+    assertThat(get("/_iamlocal/api/users?account=222222222222").status()).isEqualTo(404);
   }
 
   private HttpResponseData get(String pathAndQuery) {

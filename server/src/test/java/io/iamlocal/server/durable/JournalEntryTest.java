@@ -33,6 +33,19 @@ class JournalEntryTest {
   }
 
   @Test
+  void operationsNameTheirAccount() throws IOException {
+    JournalEntry entry = new JournalEntry(JournalEntry.Kind.OPERATION, "iam", "CreateUser",
+        new JournalEntry.CallerRef(JournalEntry.CallerMode.ROOT, "111111111111"), "cn-north-1", "req-2", null, false, null,
+        io.iamlocal.server.authz.EnforcementMode.STRICT, Map.of("UserName", "a"), null, List.of(),
+        new JournalEntry.AccountRef("aws-cn", "111111111111"));
+    assertThat(JournalEntry.decode(entry.encode()).account()).isEqualTo(new JournalEntry.AccountRef("aws-cn", "111111111111"));
+    JournalEntry defaultAccount = new JournalEntry(JournalEntry.Kind.OPERATION, "iam", "CreateUser",
+        new JournalEntry.CallerRef(JournalEntry.CallerMode.ROOT, "test"), "us-east-1", "req-3", null, false, null,
+        io.iamlocal.server.authz.EnforcementMode.STRICT, Map.of("UserName", "a"), null, List.of());
+    assertThat(JournalEntry.decode(defaultAccount.encode()).account()).isNull();
+  }
+
+  @Test
   void entriesWrittenBeforeTheModeWasJournalledReplayAsStrict() throws IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {

@@ -40,7 +40,7 @@ class SessionsTest {
 
   @Test
   void issuingDropsSessionsExpiredLongerThanTheGraceInExpirationOrder() {
-    Sessions sessions = new Sessions();
+    Sessions sessions = Sessions.of(new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
     sessions.add(session("ASIALONG", T0, Duration.ofHours(12)));
     sessions.add(session("ASIASHORT", T0, Duration.ofMinutes(15)));
     sessions.add(session("ASIAHOUR", T0, Duration.ofHours(1)));
@@ -60,7 +60,7 @@ class SessionsTest {
 
   @Test
   void aBurstHoldsOnlyItsLiveSessions() {
-    Sessions sessions = new Sessions();
+    Sessions sessions = Sessions.of(new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
     for (int i = 0; i < 10_000; i++) {
       sessions.add(session("ASIA" + i, T0.plusSeconds(i), Duration.ofMinutes(15)));
     }

@@ -1,0 +1,152 @@
+package io.iamlocal.server.state;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Every account of one generation of the state (a reset starts the next): by partition and
+ * account ID, each created on first use, and the owner of every access key ID issued in any of
+ * them (users' long-term keys and STS sessions), so that a signature finds its account in O(1).
+ * Root keys are not in that index: the root key of the flags is every partition's default
+ * account's, and a 12-digit key ID names its account itself.
+ */
+public final class Accounts {
+  private final Map<Partition, ConcurrentHashMap<String, AccountState>> byPartition = new EnumMap<>(Partition.class);
+  private final ConcurrentHashMap<String, AccountState> keyOwners = new ConcurrentHashMap<>();
+  /** S3 bucket names are unique across accounts, as in AWS: each name's owning account. */
+  private final ConcurrentHashMap<String, AccountState> bucketOwners = new ConcurrentHashMap<>();
+  /** Bytes of every S3 object in every account, held against the server's one S3 total limit. */
+  private final java.util.concurrent.atomic.AtomicLong s3Bytes = new java.util.concurrent.atomic.AtomicLong();
+  private static final Comparator<AccountState> LOCK_ORDER =
+      Comparator.comparing(AccountState::partition).thenComparing(AccountState::accountId);
+  private final BiFunction<Accounts, Partition, ? extends Factory> factory;
+
+  /** Makes (and prepares) a new account of a partition. */
+  @FunctionalInterface
+  public interface Factory {
+    AccountState create(String accountId);
+  }
+
+  /** Accounts made by {@code factory} (given this directory and the partition). */
+  public Accounts(BiFunction<Accounts, Partition, ? extends Factory> factory) {
+    this.factory = factory;
+    for (Partition partition : Partition.values()) {
+      byPartition.put(partition, new ConcurrentHashMap<>());
+    }
+  }
+
+  /** A directory of the accounts given, created elsewhere (a standalone account in a test). */
+  static Accounts standalone() {
+    return new Accounts((accounts, partition) -> id -> {
+      throw new IllegalStateException("a standalone account creates no other account");
+    });
+  }
+
+  /** The account, created (empty, with its root key) when first asked for. */
+  public AccountState get(Partition partition, String accountId) {
+    ConcurrentHashMap<String, AccountState> accounts = byPartition.get(partition);
+    AccountState account = accounts.get(accountId);
+    return account != null ? account : accounts.computeIfAbsent(accountId, id -> factory.apply(this, partition).create(id));
+  }
+
+  /** The account if it exists, else null (never creates one). */
+  public AccountState find(Partition partition, String accountId) {
+    return accountId == null ? null : byPartition.get(partition).get(accountId);
+  }
+
+  /** Registers an account made outside this directory (a standalone one). */
+  void add(AccountState account) {
+    byPartition.get(account.partition()).putIfAbsent(account.accountId(), account);
+  }
+
+  /** The account that issued this (long-term or temporary) access key ID, or null. */
+  public AccountState ownerOfKey(String accessKeyId) {
+    return accessKeyId == null ? null : keyOwners.get(accessKeyId);
+  }
+
+  /** Whether any account already uses this key ID. */
+  public boolean keyTaken(String accessKeyId) {
+    return keyOwners.containsKey(accessKeyId);
+  }
+
+  void keyIssued(String accessKeyId, AccountState owner) {
+    keyOwners.put(accessKeyId, owner);
+  }
+
+  void keyRetired(String accessKeyId, AccountState owner) {
+    keyOwners.remove(accessKeyId, owner);
+  }
+
+  /** The account owning the S3 bucket {@code name}, or null. */
+  public AccountState bucketOwner(String name) {
+    return name == null ? null : bucketOwners.get(name);
+  }
+
+  /** Claims a bucket name for {@code owner}; false when any account holds it already. */
+  boolean claimBucket(String name, AccountState owner) {
+    return bucketOwners.putIfAbsent(name, owner) == null;
+  }
+
+  void releaseBucket(String name, AccountState owner) {
+    bucketOwners.remove(name, owner);
+  }
+
+  /** Adds {@code delta} S3 bytes unless that would take a growing total over {@code limit}; false then. */
+  boolean reserveS3Bytes(long delta, long limit) {
+    while (true) {
+      long current = s3Bytes.get();
+      long next = current + delta;
+      if (delta > 0 && next > limit) {
+        return false;
+      }
+      if (s3Bytes.compareAndSet(current, next)) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * The locks of one or two accounts, in the one global order (partition, then account ID) in
+   * which every caller takes several, so that two calls reaching each other's account cannot deadlock.
+   */
+  public static List<java.util.concurrent.locks.Lock> locks(AccountState account, AccountState other, boolean shared) {
+    if (other == null || other == account) { // nearly every call: one account
+      return List.of(shared ? account.lock().readLock() : account.lock().writeLock());
+    }
+    List<AccountState> accounts = new ArrayList<>(2);
+    accounts.add(account);
+    if (other != null && other != account) {
+      accounts.add(other);
+      accounts.sort(LOCK_ORDER);
+    }
+    List<java.util.concurrent.locks.Lock> locks = new ArrayList<>(accounts.size());
+    for (AccountState a : accounts) {
+      locks.add(shared ? a.lock().readLock() : a.lock().writeLock());
+    }
+    return locks;
+  }
+
+  /** Whether {@code account} belongs to this generation (not one a reset has since dropped). */
+  public boolean holds(AccountState account) {
+    return byPartition.get(account.partition()).get(account.accountId()) == account;
+  }
+
+  /** Every account, by partition then account ID (a copy: for views, exports and the console). */
+  public List<AccountState> all() {
+    List<AccountState> all = new ArrayList<>();
+    for (Map<String, AccountState> accounts : byPartition.values()) {
+      all.addAll(accounts.values());
+    }
+    all.sort(LOCK_ORDER);
+    return all;
+  }
+
+  public int size() {
+    return byPartition.values().stream().mapToInt(Map::size).sum();
+  }
+}
