@@ -66,7 +66,7 @@ class DurableStateTest {
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
       assertThat(local.server().durability().replayedEntries()).isEqualTo(2);
       assertThat(local.server().durability().divergedEntries()).isZero();
-      assertThat(local.server().state().account(Partition.AWS_CN).users().get("li").arn())
+      assertThat(local.server().state().defaultAccount(Partition.AWS_CN).users().get("li").arn())
           .isEqualTo("arn:aws-cn:iam::123456789012:user/li");
       assertThat(local.server().state().account().users().contains("li")).isFalse();
     }

@@ -55,7 +55,7 @@ class AccountsTest {
   void sessionsAreIndexedInTheirAccount() {
     AccountState dev = state.account(Partition.AWS, "111111111111");
     String id = Sessions.newAccessKeyId(dev);
-    Sessions.of(dev).add(Session.builder(Session.Kind.FEDERATED_USER, dev.accountId()).federatedUser(null, "bob")
+    Sessions.of(dev).add(Session.builder(Session.Kind.FEDERATED_USER, dev.partition(), dev.accountId()).federatedUser(null, "bob")
         .credentials(id, "secret", new byte[32]).validity(dev.now(), dev.now().plusSeconds(900)).build());
     assertThat(state.accounts().ownerOfKey(id)).isSameAs(dev);
   }

@@ -55,13 +55,13 @@ class PartitionViewsTest {
   @Test
   void stateKeepsOneDefaultAccountPerPartitionUntilReset() {
     IamLocalState state = new IamLocalState(ACCOUNT, "test", "test", Clock.systemUTC());
-    AccountState china = state.account(Partition.AWS_CN);
+    AccountState china = state.defaultAccount(Partition.AWS_CN);
     assertThat(china.partition()).isEqualTo(Partition.AWS_CN);
     assertThat(china.accountId()).isEqualTo(ACCOUNT);
     assertThat(china.accessKeys()).containsKey("test");
-    assertThat(state.account(Partition.AWS_CN)).isSameAs(china);
-    assertThat(state.account(Partition.AWS)).isSameAs(state.account());
+    assertThat(state.defaultAccount(Partition.AWS_CN)).isSameAs(china);
+    assertThat(state.defaultAccount(Partition.AWS)).isSameAs(state.account());
     state.reset();
-    assertThat(state.account(Partition.AWS_CN)).isNotSameAs(china);
+    assertThat(state.defaultAccount(Partition.AWS_CN)).isNotSameAs(china);
   }
 }
