@@ -17,6 +17,7 @@ public enum Partition {
   AWS_ISO_F("aws-iso-f", "us-isof-"),
   AWS_EUSC("aws-eusc", "eusc-");
 
+  private static final String GLOBAL_SUFFIX = "-global";
   private final String id;
   private final List<String> regionPrefixes;
 
@@ -30,12 +31,22 @@ public enum Partition {
     return id;
   }
 
-  /** The partition a region belongs to; {@code aws} for any region no other partition claims (and for null). */
+  /**
+   * The partition a region belongs to; {@code aws} for any region no other partition claims (and for
+   * null). The SDKs' global pseudo-regions ({@code aws-cn-global}, {@code aws-us-gov-global}…) name
+   * their partition.
+   */
   public static Partition forRegion(String region) {
     if (region == null) {
       return AWS;
     }
     String lower = region.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(GLOBAL_SUFFIX)) {
+      Partition named = byId(lower.substring(0, lower.length() - GLOBAL_SUFFIX.length()));
+      if (named != null) {
+        return named;
+      }
+    }
     for (Partition partition : values()) {
       for (String prefix : partition.regionPrefixes) {
         if (lower.startsWith(prefix)) {
