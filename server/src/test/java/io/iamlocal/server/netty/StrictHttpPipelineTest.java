@@ -106,12 +106,7 @@ class StrictHttpPipelineTest {
 
   @Test
   void aCompleteRequestStopsTheClock() {
-    RequestReadTimeout timeout = new RequestReadTimeout(2);
-    EmbeddedChannel ch = new EmbeddedChannel();
-    ch.freezeTime();
-    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16), timeout.disarm());
-    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
-    ((FullHttpRequest) ch.readInbound()).release();
+    EmbeddedChannel ch = timedAfterOneRequest();
     ch.advanceTimeBy(10, TimeUnit.SECONDS);
     ch.runScheduledPendingTasks();
     assertThat(drain(ch)).isEmpty();
@@ -121,12 +116,7 @@ class StrictHttpPipelineTest {
 
   @Test
   void aLaterRequestOnTheConnectionGetsItsOwnTimeLimit() {
-    RequestReadTimeout timeout = new RequestReadTimeout(2);
-    EmbeddedChannel ch = new EmbeddedChannel();
-    ch.freezeTime();
-    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16), timeout.disarm());
-    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
-    ((FullHttpRequest) ch.readInbound()).release();
+    EmbeddedChannel ch = timedAfterOneRequest();
     ch.advanceTimeBy(1500, TimeUnit.MILLISECONDS);
     ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n", StandardCharsets.US_ASCII));
     ch.advanceTimeBy(1, TimeUnit.SECONDS); // past the first request's limit, within the second's
@@ -137,6 +127,17 @@ class StrictHttpPipelineTest {
     ch.runScheduledPendingTasks();
     assertThat(drain(ch)).startsWith("HTTP/1.1 408");
     assertThat(ch.isOpen()).isFalse();
+  }
+
+  /** Codec, aggregator and a 2 s read timeout, after one complete request has been read. */
+  private static EmbeddedChannel timedAfterOneRequest() {
+    RequestReadTimeout timeout = new RequestReadTimeout(2);
+    EmbeddedChannel ch = new EmbeddedChannel();
+    ch.freezeTime();
+    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16), timeout.disarm());
+    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
+    ((FullHttpRequest) ch.readInbound()).release();
+    return ch;
   }
 
   private static DefaultFullHttpResponse response(String body) {
