@@ -16,12 +16,12 @@ final class JsonServices {
 
   static Map<String, JsonService> of(Trail trail) {
     return Map.of(
-        "cloudtrail", new JsonService(Models.CLOUDTRAIL, "cloudtrail", Map.of("LookupEvents", new LookupEvents(trail))),
-        "access-analyzer", new JsonService(Models.ACCESS_ANALYZER, "access-analyzer",
+        "cloudtrail", new JsonService(() -> Models.CLOUDTRAIL, "cloudtrail", Map.of("LookupEvents", new LookupEvents(trail))),
+        "access-analyzer", new JsonService(() -> Models.ACCESS_ANALYZER, "access-analyzer",
             new PolicyGenerationOperations(trail).handlers()));
   }
 
-  /** Loaded on first use only, once per JVM. */
+  /** Loaded at the first request to either service, once per JVM. */
   private static final class Models {
     static final ServiceModel CLOUDTRAIL = ServiceModel.load("cloudtrail-2013-11-01");
     static final ServiceModel ACCESS_ANALYZER = ServiceModel.load("accessanalyzer-2019-11-01");

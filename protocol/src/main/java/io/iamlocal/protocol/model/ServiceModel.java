@@ -1,7 +1,6 @@
 package io.iamlocal.protocol.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamlocal.protocol.json.PlainJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,112 +28,113 @@ public final class ServiceModel {
   private final Map<String, OperationModel> operations;
   private final Map<String, Paginator> paginators;
 
-  private ServiceModel(JsonNode root, JsonNode paginatorRoot) {
-    JsonNode meta = root.path("metadata");
-    this.serviceId = meta.path("serviceId").asText();
-    this.endpointPrefix = meta.path("endpointPrefix").asText();
-    this.apiVersion = meta.path("apiVersion").asText();
-    this.xmlNamespace = meta.path("xmlNamespace").asText();
-    this.protocol = meta.path("protocol").asText();
-    this.targetPrefix = meta.path("targetPrefix").asText(null);
+  private ServiceModel(Object root, Object paginatorRoot) {
+    Map<String, Object> meta = PlainJson.object(root, "metadata");
+    this.serviceId = PlainJson.text(meta, "serviceId", "");
+    this.endpointPrefix = PlainJson.text(meta, "endpointPrefix", "");
+    this.apiVersion = PlainJson.text(meta, "apiVersion", "");
+    this.xmlNamespace = PlainJson.text(meta, "xmlNamespace", "");
+    this.protocol = PlainJson.text(meta, "protocol", "");
+    this.targetPrefix = PlainJson.text(meta, "targetPrefix", null);
     Map<String, Shape> shapeMap = new HashMap<>();
-    root.path("shapes").fields().forEachRemaining(e -> shapeMap.put(e.getKey(), readShape(e.getKey(), e.getValue())));
+    PlainJson.object(root, "shapes").forEach((name, node) -> shapeMap.put(name, readShape(name, node)));
     this.shapes = Collections.unmodifiableMap(shapeMap);
     shapeMap.values().forEach(s -> s.attach(this));
     Map<String, OperationModel> ops = new LinkedHashMap<>();
-    root.path("operations").fields().forEachRemaining(e -> ops.put(e.getKey(), readOperation(e.getValue())));
+    PlainJson.object(root, "operations").forEach((name, node) -> ops.put(name, readOperation(node)));
     this.operations = Collections.unmodifiableMap(ops);
     Map<String, Paginator> pages = new LinkedHashMap<>();
-    if (paginatorRoot != null) {
-      paginatorRoot.path("pagination").fields().forEachRemaining(e -> pages.put(e.getKey(), readPaginator(e.getValue())));
-    }
+    PlainJson.object(paginatorRoot, "pagination").forEach((name, node) -> pages.put(name, readPaginator(node)));
     this.paginators = Collections.unmodifiableMap(pages);
   }
 
   /** Loads {@code models/<uid>.service.json} (and its paginators) from this module's resources. */
   public static ServiceModel load(String uid) {
-    ObjectMapper mapper = new ObjectMapper();
-    JsonNode service = readResource(mapper, "models/" + uid + ".service.json");
+    Object service = readResource("models/" + uid + ".service.json");
     if (service == null) {
       throw new IllegalArgumentException("no service model " + uid);
     }
-    return new ServiceModel(service, readResource(mapper, "models/" + uid + ".paginators.json"));
+    return new ServiceModel(service, readResource("models/" + uid + ".paginators.json"));
   }
 
-  private static JsonNode readResource(ObjectMapper mapper, String name) {
+  private static Object readResource(String name) {
     try (InputStream in = ServiceModel.class.getResourceAsStream("/io/iamlocal/protocol/" + name)) {
-      return in == null ? null : mapper.readTree(in);
+      return in == null ? null : PlainJson.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Shape readShape(String name, JsonNode node) {
+  private static Shape readShape(String name, Object node) {
     Map<String, String> members = new LinkedHashMap<>();
     Map<String, Shape.MemberLocation> locations = new HashMap<>();
-    node.path("members").fields().forEachRemaining(e -> {
-      members.put(e.getKey(), e.getValue().path("shape").asText());
-      if (e.getValue().has("location")) {
-        locations.put(e.getKey(), new Shape.MemberLocation(e.getValue().path("location").asText(),
-            e.getValue().path("locationName").asText(e.getKey())));
+    PlainJson.object(node, "members").forEach((member, ref) -> {
+      members.put(member, PlainJson.text(ref, "shape", ""));
+      String location = PlainJson.text(ref, "location", null);
+      if (location != null) {
+        locations.put(member, new Shape.MemberLocation(location, PlainJson.text(ref, "locationName", member)));
       }
     });
     Set<String> required = new LinkedHashSet<>();
-    node.path("required").forEach(r -> required.add(r.asText()));
+    PlainJson.array(node, "required").forEach(r -> required.add(String.valueOf(r)));
     List<String> enums = new ArrayList<>();
-    node.path("enum").forEach(v -> enums.add(v.asText()));
-    JsonNode err = node.path("error");
+    PlainJson.array(node, "enum").forEach(v -> enums.add(String.valueOf(v)));
+    Map<String, Object> err = PlainJson.object(node, "error");
     Shape.ErrorInfo error = null;
-    if (node.path("exception").asBoolean(false)) {
-      error = new Shape.ErrorInfo(
-          err.path("code").asText(name),
-          err.path("httpStatusCode").asInt(400),
-          !err.has("senderFault") || err.path("senderFault").asBoolean());
-      if (!err.has("code") && !err.has("httpStatusCode")) {
+    if (Boolean.parseBoolean(PlainJson.text(node, "exception", "false"))) {
+      String code = PlainJson.text(err, "code", null);
+      String status = PlainJson.text(err, "httpStatusCode", null);
+      int httpStatus = status == null ? 400 : Integer.parseInt(status);
+      boolean senderFault = !err.containsKey("senderFault") || Boolean.parseBoolean(PlainJson.text(err, "senderFault", "false"));
+      if (code == null && status == null) {
         error = new Shape.ErrorInfo(name, 400, true);
-      } else if (err.has("httpStatusCode") && err.path("httpStatusCode").asInt() >= 500) {
-        error = new Shape.ErrorInfo(error.code(), error.httpStatus(), false);
+      } else {
+        error = new Shape.ErrorInfo(code == null ? name : code, httpStatus, httpStatus < 500 && senderFault);
       }
     }
+    String min = PlainJson.text(node, "min", null);
+    String max = PlainJson.text(node, "max", null);
     return new Shape(
         name,
-        ShapeType.of(node.path("type").asText()),
+        ShapeType.of(PlainJson.text(node, "type", "")),
         Collections.unmodifiableMap(members),
         Collections.unmodifiableSet(required),
-        node.path("member").path("shape").asText(null),
-        node.path("key").path("shape").asText(null),
-        node.path("value").path("shape").asText(null),
-        node.has("min") ? node.path("min").asLong() : null,
-        node.has("max") ? node.path("max").asLong() : null,
-        node.has("pattern") ? node.path("pattern").asText() : null,
+        PlainJson.text(PlainJson.object(node, "member"), "shape", null),
+        PlainJson.text(PlainJson.object(node, "key"), "shape", null),
+        PlainJson.text(PlainJson.object(node, "value"), "shape", null),
+        min == null ? null : new java.math.BigDecimal(min).longValue(),
+        max == null ? null : new java.math.BigDecimal(max).longValue(),
+        PlainJson.text(node, "pattern", null),
         Collections.unmodifiableList(enums),
         error,
-        node.path("sensitive").asBoolean(false),
+        Boolean.parseBoolean(PlainJson.text(node, "sensitive", "false")),
         locations.isEmpty() ? Map.of() : Collections.unmodifiableMap(locations),
-        node.path("timestampFormat").asText(null));
+        PlainJson.text(node, "timestampFormat", null));
   }
 
-  private OperationModel readOperation(JsonNode node) {
+  private OperationModel readOperation(Object node) {
     List<String> errors = new ArrayList<>();
-    node.path("errors").forEach(e -> errors.add(e.path("shape").asText()));
-    JsonNode in = node.path("input").path("shape");
-    JsonNode out = node.path("output").path("shape");
+    PlainJson.array(node, "errors").forEach(e -> errors.add(PlainJson.text(e, "shape", "")));
+    String in = PlainJson.text(PlainJson.object(node, "input"), "shape", null);
+    Map<String, Object> output = PlainJson.object(node, "output");
+    String out = PlainJson.text(output, "shape", null);
+    Map<String, Object> http = PlainJson.object(node, "http");
     return new OperationModel(
         this,
-        node.path("name").asText(),
-        new OperationModel.Http(node.path("http").path("method").asText("POST"), node.path("http").path("requestUri").asText("/")),
-        in.isMissingNode() ? null : shapes.get(in.asText()),
-        out.isMissingNode() ? null : shapes.get(out.asText()),
-        node.path("output").path("resultWrapper").asText(null),
+        PlainJson.text(node, "name", ""),
+        new OperationModel.Http(PlainJson.text(http, "method", "POST"), PlainJson.text(http, "requestUri", "/")),
+        in == null ? null : shapes.get(in),
+        out == null ? null : shapes.get(out),
+        PlainJson.text(output, "resultWrapper", null),
         List.copyOf(errors));
   }
 
-  private static Paginator readPaginator(JsonNode node) {
+  private static Paginator readPaginator(Object node) {
     return new Paginator(
-        node.path("input_token").asText(null),
-        node.path("output_token").asText(null),
-        node.path("limit_key").asText(null),
-        node.path("more_results").asText(null));
+        PlainJson.text(node, "input_token", null),
+        PlainJson.text(node, "output_token", null),
+        PlainJson.text(node, "limit_key", null),
+        PlainJson.text(node, "more_results", null));
   }
 
   public String serviceId() {

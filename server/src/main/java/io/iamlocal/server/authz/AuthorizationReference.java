@@ -1,7 +1,6 @@
 package io.iamlocal.server.authz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamlocal.protocol.json.PlainJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AuthorizationReference {
   private static final Map<String, AuthorizationReference> LOADED = new ConcurrentHashMap<>();
 
-  private final JsonNode doc;
+  private final Object doc;
 
-  private AuthorizationReference(JsonNode doc) {
+  private AuthorizationReference(Object doc) {
     this.doc = doc;
   }
 
@@ -43,21 +42,22 @@ public final class AuthorizationReference {
 
   /** The action named {@code name} (AWS's case), if the reference lists it. */
   public Optional<Action> action(String name) {
-    JsonNode a = doc.path("actions").get(name);
+    Object a = PlainJson.object(doc, "actions").get(name);
     if (a == null) {
       return Optional.empty();
     }
     List<ResourceType> types = new ArrayList<>();
-    a.path("resourceTypes").forEach(t -> types.add(new ResourceType(t.path("name").asText(), t.path("required").asBoolean())));
+    PlainJson.array(a, "resourceTypes").forEach(t -> types.add(
+        new ResourceType(PlainJson.text(t, "name", ""), Boolean.parseBoolean(PlainJson.text(t, "required", "false")))));
     List<String> keys = new ArrayList<>();
-    a.path("conditionKeys").forEach(k -> keys.add(k.asText()));
-    return Optional.of(new Action(name, a.path("accessLevel").asText(), List.copyOf(types), List.copyOf(keys)));
+    PlainJson.array(a, "conditionKeys").forEach(k -> keys.add(String.valueOf(k)));
+    return Optional.of(new Action(name, PlainJson.text(a, "accessLevel", ""), List.copyOf(types), List.copyOf(keys)));
   }
 
   /** The ARN format of a resource type ({@code arn:${Partition}:iam::${Account}:user/…}), if listed. */
   public Optional<String> arnFormat(String resourceType) {
-    JsonNode arn = doc.path("resourceTypes").get(resourceType);
-    return arn == null ? Optional.empty() : Optional.of(arn.asText());
+    Object arn = PlainJson.object(doc, "resourceTypes").get(resourceType);
+    return arn == null ? Optional.empty() : Optional.of(String.valueOf(arn));
   }
 
   private static AuthorizationReference load(String service) {
@@ -66,7 +66,7 @@ public final class AuthorizationReference {
       if (in == null) {
         throw new IllegalArgumentException("no authorization reference for service " + service);
       }
-      return new AuthorizationReference(new ObjectMapper().readTree(in));
+      return new AuthorizationReference(PlainJson.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

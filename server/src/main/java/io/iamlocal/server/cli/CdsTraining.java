@@ -30,7 +30,7 @@ public final class CdsTraining {
 
   public static void main(String[] args) throws Exception {
     int port = freePort();
-    Thread server = new Thread(() -> new picocli.CommandLine(new Main()).execute("--port", Integer.toString(port), "--quiet"),
+    Thread server = new Thread(() -> Main.run("--port", Integer.toString(port), "--quiet"),
         "iamlocal-training-server");
     server.setDaemon(true);
     server.start();

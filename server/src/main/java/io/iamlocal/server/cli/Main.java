@@ -133,7 +133,29 @@ public final class Main implements Callable<Integer> {
   boolean quiet;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (once stopped, for a server). */
+  static int run(String... args) {
+    Main main = new Main();
+    return QuickArgs.parse(main, args) ? main.runParsed(args) : new CommandLine(new Main()).execute(args);
+  }
+
+  /**
+   * Runs the command once {@link QuickArgs} has set the flags, as picocli's {@code execute} would: a
+   * usage error is left to picocli (it parses again and prints its message and the usage; nothing
+   * has started yet), any other failure prints its stack trace and exits with 1.
+   */
+  private int runParsed(String[] args) {
+    try {
+      return call();
+    } catch (CommandLine.ParameterException usage) {
+      return new CommandLine(new Main()).execute(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
   }
 
   @Override

@@ -43,7 +43,6 @@ public final class ConsoleHandler {
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private final IamLocalState state;
-  private final ConsoleAssets assets;
   private final ConsoleApi api;
   private final ConsoleSimulator simulator;
 
@@ -54,7 +53,6 @@ public final class ConsoleHandler {
    */
   public ConsoleHandler(IamLocalState state, OperationRegistry registry, String rootAccessKeyId, String region, boolean enforce) {
     this.state = state;
-    this.assets = ConsoleAssets.load();
     this.api = new ConsoleApi(region, enforce);
     this.simulator = new ConsoleSimulator(registry, rootAccessKeyId, region);
   }
@@ -73,7 +71,7 @@ public final class ConsoleHandler {
       return api(request, path.length() <= API.length() ? "" : path.substring(API.length()));
     }
     String name = path.substring(ROOT.length() + 1);
-    ConsoleAssets.Asset asset = assets.get(name.isEmpty() ? "index.html" : name);
+    ConsoleAssets.Asset asset = ConsoleAssets.all().get(name.isEmpty() ? "index.html" : name);
     if (asset == null) {
       return text(404, "Not found: this path is not part of the IAMLocal console.");
     }

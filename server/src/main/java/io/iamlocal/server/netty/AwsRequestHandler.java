@@ -15,6 +15,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
@@ -22,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,13 +159,32 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     int q = uri.indexOf('?');
     String path = q < 0 ? uri : uri.substring(0, q);
     String query = q < 0 ? "" : uri.substring(q + 1);
-    Map<String, List<String>> headers = new HashMap<>();
-    request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(h.getValue()));
+    Map<String, List<String>> headers = headers(request.headers());
     byte[] body = ByteBufUtil.getBytes(request.content());
     SocketAddress remote = ctx.channel().remoteAddress();
     String ip = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : "127.0.0.1";
     boolean secure = ctx.pipeline().get(SslHandler.class) != null;
     return new HttpRequestData(request.method().name(), path, query, headers, body, ip, secure);
+  }
+
+  /**
+   * The headers by lower-case name, each value list immutable: the signature verifier's request
+   * takes them without copying each list again (most headers have one value: {@code List.of}).
+   */
+  private static Map<String, List<String>> headers(HttpHeaders received) {
+    Map<String, List<String>> headers = new HashMap<>(Math.max(16, received.size() * 2));
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence(); it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> header = it.next();
+      String name = header.getKey().toString().toLowerCase(Locale.ROOT);
+      String value = header.getValue().toString();
+      List<String> previous = headers.putIfAbsent(name, List.of(value));
+      if (previous != null) {
+        List<String> values = new ArrayList<>(previous);
+        values.add(value);
+        headers.put(name, List.copyOf(values));
+      }
+    }
+    return headers;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.ErrorRenderer;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestIds;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -11,10 +12,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,16 +51,40 @@ final class ResponseWriter {
     // An HTTP/1.0 client gets an HTTP/1.0 answer, so that a kept-alive connection says so explicitly.
     HttpVersion version = request != null && HttpVersion.HTTP_1_0.equals(request.protocolVersion())
         ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-    FullHttpResponse response = new DefaultFullHttpResponse(
-        version, HttpResponseStatus.valueOf(data.status()), Unpooled.wrappedBuffer(data.body()));
-    response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
-        .set("x-amzn-RequestId", data.requestId())
-        .set(HttpHeaderNames.DATE, httpDate(clockOf(ctx)));
-    data.headers().forEach(response.headers()::set);
+    // The body goes straight into a pooled direct buffer: a wrapped heap array was copied into one at
+    // every write anyway. The headers are not validated one by one as they are set: the names are
+    // constants and the values the server's own, except the handler's extra headers, checked here.
+    ByteBuf body = data.body().length == 0 ? Unpooled.EMPTY_BUFFER : ctx.alloc().ioBuffer(data.body().length).writeBytes(data.body());
+    FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(data.status()), body, false);
+    try {
+      response.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
+          .set(REQUEST_ID, data.requestId())
+          .set(HttpHeaderNames.DATE, httpDate(clockOf(ctx)));
+      data.headers().forEach((name, value) -> response.headers().set(checkedName(name), checkedValue(value)));
+    } catch (RuntimeException e) {
+      response.release();
+      throw e;
+    }
     HttpUtil.setKeepAlive(response, keepAlive);
     return ctx.writeAndFlush(response);
+  }
+
+  private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
+
+  private static String checkedName(String name) {
+    if (HttpHeaderValidationUtil.validateToken(name) != -1) {
+      throw new IllegalArgumentException("invalid response header name: " + name);
+    }
+    return name;
+  }
+
+  private static String checkedValue(String value) {
+    if (HttpHeaderValidationUtil.validateValidHeaderValue(value) != -1) {
+      throw new IllegalArgumentException("invalid response header value");
+    }
+    return value;
   }
 
   /** The Date header only changes once a second; formatting it per response showed in profiles. */

@@ -42,7 +42,10 @@ import java.util.UUID;
  */
 public final class PrivilegedTokenOperations implements Operations {
   static final int DEFAULT_TOKEN_SECONDS = 300;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made at the first token, not when the operation catalog registers this class at start-up. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Override
   public void register(OperationRegistry registry) {
@@ -91,7 +94,7 @@ public final class PrivilegedTokenOperations implements Operations {
           "The requested token duration would extend the session beyond its expiration time.");
     }
     List<String> audiences = p.strings("Audience");
-    ObjectNode claims = JSON.createObjectNode();
+    ObjectNode claims = Json.MAPPER.createObjectNode();
     claims.put("iss", issuer);
     claims.put("sub", session != null && session.roleArn() != null ? session.roleArn() : caller.arn());
     if (audiences.size() == 1) {
@@ -117,7 +120,7 @@ public final class PrivilegedTokenOperations implements Operations {
   }
 
   static String sign(ObjectNode claims, String algorithm, OutboundTokenKeys keys) {
-    ObjectNode header = JSON.createObjectNode().put("alg", algorithm).put("typ", "JWT").put("kid", keys.keyId(algorithm));
+    ObjectNode header = Json.MAPPER.createObjectNode().put("alg", algorithm).put("typ", "JWT").put("kid", keys.keyId(algorithm));
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String signingInput = b64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
         + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));

@@ -106,17 +106,38 @@ class StrictHttpPipelineTest {
 
   @Test
   void aCompleteRequestStopsTheClock() {
+    EmbeddedChannel ch = timedAfterOneRequest();
+    ch.advanceTimeBy(10, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(drain(ch)).isEmpty();
+    assertThat(ch.isOpen()).isTrue();
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void aLaterRequestOnTheConnectionGetsItsOwnTimeLimit() {
+    EmbeddedChannel ch = timedAfterOneRequest();
+    ch.advanceTimeBy(1500, TimeUnit.MILLISECONDS);
+    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n", StandardCharsets.US_ASCII));
+    ch.advanceTimeBy(1, TimeUnit.SECONDS); // past the first request's limit, within the second's
+    ch.runScheduledPendingTasks();
+    assertThat(drain(ch)).isEmpty();
+    assertThat(ch.isOpen()).isTrue();
+    ch.advanceTimeBy(2, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(drain(ch)).startsWith("HTTP/1.1 408");
+    assertThat(ch.isOpen()).isFalse();
+  }
+
+  /** Codec, aggregator and a 2 s read timeout, after one complete request has been read. */
+  private static EmbeddedChannel timedAfterOneRequest() {
     RequestReadTimeout timeout = new RequestReadTimeout(2);
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
     ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16), timeout.disarm());
     ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
     ((FullHttpRequest) ch.readInbound()).release();
-    ch.advanceTimeBy(10, TimeUnit.SECONDS);
-    ch.runScheduledPendingTasks();
-    assertThat(drain(ch)).isEmpty();
-    assertThat(ch.isOpen()).isTrue();
-    ch.finishAndReleaseAll();
+    return ch;
   }
 
   private static DefaultFullHttpResponse response(String body) {
