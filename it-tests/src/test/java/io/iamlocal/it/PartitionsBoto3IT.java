@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PartitionsBoto3IT extends WireTest {
   private static final String SCRIPT = """
-      import datetime, json, sys, boto3
+      import base64, datetime, json, sys, time, boto3
+      from botocore import UNSIGNED
+      from botocore.config import Config
       endpoint, region, partition = sys.argv[1], sys.argv[2], sys.argv[3]
       account = "123456789012"
       def client(service, key="test", secret="test", token=None):
@@ -63,6 +65,22 @@ class PartitionsBoto3IT extends WireTest {
       fed = as_user.get_federation_token(Name="Bob", DurationSeconds=903)
       assert fed["FederatedUser"]["Arn"] == f"arn:{partition}:sts::{account}:federated-user/Bob", fed
       assert fed["FederatedUser"]["FederatedUserId"] == f"{account}:Bob", fed
+
+      # Web identity federation, sent unsigned as the SDKs send it: the role ARN names the partition.
+      provider = iam.create_open_id_connect_provider(Url="https://idp.example.com", ClientIDList=["my-app"],
+                                                     ThumbprintList=["a" * 40])["OpenIDConnectProviderArn"]
+      web_trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": provider},
+                   "Action": "sts:AssumeRoleWithWebIdentity"}]}
+      web_role = iam.create_role(RoleName="web-role", AssumeRolePolicyDocument=json.dumps(web_trust))["Role"]
+      def b64(claims):
+          return base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+      now = int(time.time())
+      token = ".".join([b64({"alg": "RS256", "kid": "k1"}), b64({"iss": "https://idp.example.com", "aud": "my-app",
+                        "sub": "user-1", "iat": now, "exp": now + 3600}), "c2ln"])
+      anonymous = boto3.client("sts", endpoint_url=endpoint, region_name=region, config=Config(signature_version=UNSIGNED))
+      web = anonymous.assume_role_with_web_identity(RoleArn=web_role["Arn"], RoleSessionName="web-session", WebIdentityToken=token)
+      assert web["AssumedRoleUser"]["Arn"] == f"arn:{partition}:sts::{account}:assumed-role/web-role/web-session", web
+      assert (web["Provider"], web["SubjectFromWebIdentityToken"]) == ("https://idp.example.com", "user-1"), web
       print("partition ok", partition)
       """;
 
