@@ -222,6 +222,10 @@ class PartitionsBoto3IT extends WireTest {
               "MalformedPolicyDocument", f'Partition "{foreign}" is not valid for resource "arn:{foreign}:s3:::example-bucket".')
       refused(lambda: iam.attach_user_policy(UserName="my-user", PolicyArn=lambda_basic.replace(f"arn:{partition}:", f"arn:{foreign}:")),
               "ValidationError", "Invalid ARN partition")
+      foreign_provider = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+                          "Principal": {"Federated": f"arn:{foreign}:iam::{account}:oidc-provider/example.com"}}]}
+      refused(lambda: iam.create_role(RoleName="foreign-web", AssumeRolePolicyDocument=json.dumps(foreign_provider)),
+              "MalformedPolicyDocument", "Federated principals must be valid domain names or SAML metadata ARNs")
       print("iam partition ok", partition)
       """;
 
