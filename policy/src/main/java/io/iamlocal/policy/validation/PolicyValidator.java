@@ -195,6 +195,12 @@ public final class PolicyValidator {
                 if (type.equals(Principal.AWS)) {
                     checkAwsPrincipal(value, options);
                 }
+                // A provider ARN of another partition (arn:aws:…:oidc-provider/… from GovCloud) names no provider
+                // IAM can federate with; IAM there answers so (users' reports).
+                if (type.equals(Principal.FEDERATED) && value.startsWith("arn:")
+                        && !value.startsWith("arn:" + options.partition() + ":")) {
+                    fail(ValidationMessages.FEDERATED_PRINCIPAL);
+                }
             }
         }
     }

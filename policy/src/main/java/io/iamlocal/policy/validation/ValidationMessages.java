@@ -35,6 +35,8 @@ public final class ValidationMessages {
     /** Trust/resource policy statement without a principal. [AWS] */
     public static final String MISSING_PRINCIPAL = "Invalid principal in policy: "
             + "com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!";
+    /** Federated principal that is no provider of the account's partition. [AWS, users' reports] */
+    public static final String FEDERATED_PRINCIPAL = "Federated principals must be valid domain names or SAML metadata ARNs";
     /** Action without {@code vendor:}; condition keys need none. [recorded] */
     public static final String VENDOR_PREFIX =
             "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.";

@@ -62,6 +62,22 @@ class PartitionValidationTest {
     }
 
     @Test
+    void federatedProvidersOfAnotherPartitionAreInvalid() {
+        // As IAM in GovCloud answers an EKS OIDC provider ARN spelled "arn:aws:" (users' reports).
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+                + "\"arn:aws:iam::464622532012:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/ABC\"},"
+                + "\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
+        assertThatThrownBy(() -> PolicyValidator.parseAndValidate(trust, PolicyKind.TRUST, in("aws-us-gov")))
+                .hasMessage("Federated principals must be valid domain names or SAML metadata ARNs");
+        assertThatCode(() -> PolicyValidator.parseAndValidate(trust.replace("arn:aws:", "arn:aws-us-gov:"), PolicyKind.TRUST,
+                in("aws-us-gov"))).doesNotThrowAnyException();
+        assertThatCode(() -> PolicyValidator.parseAndValidate(trust, PolicyKind.TRUST, in("aws"))).doesNotThrowAnyException();
+        String cognito = trust.replace("arn:aws:iam::464622532012:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/ABC",
+                "cognito-identity.amazonaws.com");
+        assertThatCode(() -> PolicyValidator.parseAndValidate(cognito, PolicyKind.TRUST, in("aws-cn"))).doesNotThrowAnyException();
+    }
+
+    @Test
     void wildcardPartitionFitsAnyAccount() {
         assertThatCode(() -> PolicyValidator.parseAndValidate(identity("arn:*:s3:::b"), PolicyKind.IDENTITY, in("aws-cn")))
                 .doesNotThrowAnyException();
