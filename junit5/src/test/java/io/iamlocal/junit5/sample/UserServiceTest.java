@@ -1,4 +1,4 @@
-package io.iamlocal.junit5;
+package io.iamlocal.junit5.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
