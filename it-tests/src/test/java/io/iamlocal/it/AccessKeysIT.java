@@ -32,9 +32,11 @@ class AccessKeysIT extends WireTest {
   void atMostTwoKeysPerUser() {
     userWithKey("bob");
     iam.createAccessKey(r -> r.userName("bob"));
-    IamException e = catchThrowableOfType(() -> iam.createAccessKey(r -> r.userName("bob")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.createAccessKey(r -> r.userName("bob")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot exceed quota for AccessKeysPerUser: 2");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Cannot exceed quota for AccessKeysPerUser: 2");
     assertThat(e.statusCode()).isEqualTo(409);
   }
 
@@ -44,8 +46,10 @@ class AccessKeysIT extends WireTest {
     assertThat(iam.listAccessKeys(r -> r.userName("carol")).accessKeyMetadata())
         .extracting(AccessKeyMetadata::accessKeyId, AccessKeyMetadata::status)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(key.accessKeyId(), StatusType.ACTIVE));
-    iam.updateAccessKey(r -> r.userName("carol").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
-    assertThat(iam.listAccessKeys(r -> r.userName("carol")).accessKeyMetadata().get(0).status()).isEqualTo(StatusType.INACTIVE);
+    iam.updateAccessKey(
+        r -> r.userName("carol").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+    assertThat(iam.listAccessKeys(r -> r.userName("carol")).accessKeyMetadata().get(0).status())
+        .isEqualTo(StatusType.INACTIVE);
     try (StsClient asCarol = Clients.sts(endpoint(), credentialsOf(key))) {
       StsException refused = catchThrowableOfType(asCarol::getCallerIdentity, StsException.class);
       assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
@@ -53,8 +57,10 @@ class AccessKeysIT extends WireTest {
     }
     iam.deleteAccessKey(r -> r.userName("carol").accessKeyId(key.accessKeyId()));
     assertThat(iam.listAccessKeys(r -> r.userName("carol")).accessKeyMetadata()).isEmpty();
-    IamException gone = catchThrowableOfType(
-        () -> iam.deleteAccessKey(r -> r.userName("carol").accessKeyId(key.accessKeyId())), IamException.class);
+    IamException gone =
+        catchThrowableOfType(
+            () -> iam.deleteAccessKey(r -> r.userName("carol").accessKeyId(key.accessKeyId())),
+            IamException.class);
     assertThat(gone.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
   }
 
@@ -62,7 +68,9 @@ class AccessKeysIT extends WireTest {
   void userWithoutNameManagesOwnKeys() {
     AccessKey key = readerWithKey("dave");
     try (IamClient asDave = Clients.iam(endpoint(), credentialsOf(key))) {
-      assertThat(asDave.listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::userName).containsExactly("dave");
+      assertThat(asDave.listAccessKeys().accessKeyMetadata())
+          .extracting(AccessKeyMetadata::userName)
+          .containsExactly("dave");
     }
   }
 
@@ -85,17 +93,22 @@ class AccessKeysIT extends WireTest {
   @Test
   void wrongSecretIsSignatureDoesNotMatch() {
     AccessKey key = userWithKey("frank");
-    var wrong = software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.accessKeyId(), "x".repeat(40));
+    var wrong =
+        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+            key.accessKeyId(), "x".repeat(40));
     try (StsClient bad = Clients.sts(endpoint(), wrong)) {
       StsException e = catchThrowableOfType(bad::getCallerIdentity, StsException.class);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
       assertThat(e.statusCode()).isEqualTo(403);
     }
-    var unknown = software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN00", "x".repeat(40));
+    var unknown =
+        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+            "AKIAUNKNOWNUNKNOWN00", "x".repeat(40));
     try (IamClient bad = Clients.iam(endpoint(), unknown)) {
       IamException e = catchThrowableOfType(bad::listUsers, IamException.class);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
-      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is invalid.");
+      assertThat(e.awsErrorDetails().errorMessage())
+          .isEqualTo("The security token included in the request is invalid.");
     }
   }
 }

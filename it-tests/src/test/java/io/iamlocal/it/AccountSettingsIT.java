@@ -25,26 +25,37 @@ class AccountSettingsIT extends WireTest {
   @Test
   void aliasNamingRules() {
     for (String bad : new String[] {"Upper", "-lead", "trail-", "dou--ble", "ab"}) {
-      IamException e = catchThrowableOfType(() -> iam.createAccountAlias(r -> r.accountAlias(bad)), IamException.class);
+      IamException e =
+          catchThrowableOfType(
+              () -> iam.createAccountAlias(r -> r.accountAlias(bad)), IamException.class);
       assertThat(e.awsErrorDetails().errorCode()).as(bad).isEqualTo("ValidationError");
     }
-    IamException digits = catchThrowableOfType(() -> iam.createAccountAlias(r -> r.accountAlias("123456789012")), IamException.class);
+    IamException digits =
+        catchThrowableOfType(
+            () -> iam.createAccountAlias(r -> r.accountAlias("123456789012")), IamException.class);
     assertThat(digits.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
     assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
   }
 
   @Test
   void deletingAnAliasTheAccountDoesNotHaveIsNoSuchEntity() {
-    IamException e = catchThrowableOfType(() -> iam.deleteAccountAlias(r -> r.accountAlias("nope")), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.deleteAccountAlias(r -> r.accountAlias("nope")), IamException.class);
     assertThat(e.statusCode()).isEqualTo(404);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
   }
 
   @Test
   void securityTokenServicePreferencesAreStored() {
-    iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion(GlobalEndpointTokenVersion.V2_TOKEN));
-    IamException e = catchThrowableOfType(
-        () -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v3Token")), IamException.class);
+    iam.setSecurityTokenServicePreferences(
+        r -> r.globalEndpointTokenVersion(GlobalEndpointTokenVersion.V2_TOKEN));
+    IamException e =
+        catchThrowableOfType(
+            () ->
+                iam.setSecurityTokenServicePreferences(
+                    r -> r.globalEndpointTokenVersion("v3Token")),
+            IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
   }
 }

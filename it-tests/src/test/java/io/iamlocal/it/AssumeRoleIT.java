@@ -1,8 +1,8 @@
 package io.iamlocal.it;
 
-import static io.iamlocal.it.StsTestSupport.policy;
 import static io.iamlocal.it.StsTestSupport.expect;
 import static io.iamlocal.it.StsTestSupport.notAuthorized;
+import static io.iamlocal.it.StsTestSupport.policy;
 import static io.iamlocal.it.StsTestSupport.roleArn;
 import static io.iamlocal.it.StsTestSupport.session;
 import static io.iamlocal.it.StsTestSupport.trust;
@@ -29,7 +29,8 @@ class AssumeRoleIT extends WireTest {
   private Role role(String name, String trustPolicy, String permissions) {
     Role role = iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(trustPolicy)).role();
     if (permissions != null) {
-      iam.putRolePolicy(r -> r.roleName(name).policyName("permissions").policyDocument(permissions));
+      iam.putRolePolicy(
+          r -> r.roleName(name).policyName("permissions").policyDocument(permissions));
     }
     return role;
   }
@@ -46,28 +47,36 @@ class AssumeRoleIT extends WireTest {
     try (StsClient stsAsAlice = Clients.sts(endpoint(), credentialsOf(alice))) {
       assumed = stsAsAlice.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("demo"));
     }
-    assertThat(assumed.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/s3-admin/demo");
+    assertThat(assumed.assumedRoleUser().arn())
+        .isEqualTo("arn:aws:sts::123456789012:assumed-role/s3-admin/demo");
     assertThat(assumed.assumedRoleUser().assumedRoleId()).isEqualTo(role.roleId() + ":demo");
     assertThat(assumed.credentials().accessKeyId()).startsWith("ASIA").hasSize(20);
     assertThat(assumed.credentials().secretAccessKey()).hasSize(40);
     assertThat(assumed.credentials().sessionToken()).hasSizeGreaterThan(300);
-    assertThat(Duration.between(Instant.now(), assumed.credentials().expiration())).isBetween(Duration.ofMinutes(58), Duration.ofMinutes(61));
+    assertThat(Duration.between(Instant.now(), assumed.credentials().expiration()))
+        .isBetween(Duration.ofMinutes(58), Duration.ofMinutes(61));
     assertThat(assumed.packedPolicySize()).isNull();
 
     try (S3Client s3AsRole = StsTestSupport.s3(endpoint(), session(assumed.credentials()));
         StsClient stsAsRole = Clients.sts(endpoint(), session(assumed.credentials()))) {
       s3AsRole.createBucket(r -> r.bucket("demo-bucket"));
-      assertThat(s3AsRole.listBuckets().buckets()).extracting(Bucket::name).containsExactly("demo-bucket");
+      assertThat(s3AsRole.listBuckets().buckets())
+          .extracting(Bucket::name)
+          .containsExactly("demo-bucket");
       GetCallerIdentityResponse me = stsAsRole.getCallerIdentity();
       assertThat(me.arn()).isEqualTo(assumed.assumedRoleUser().arn());
       assertThat(me.userId()).isEqualTo(role.roleId() + ":demo");
       assertThat(me.account()).isEqualTo("123456789012");
     }
-    assertThat(iam.getRole(r -> r.roleName("s3-admin")).role().roleLastUsed().lastUsedDate()).isNotNull();
+    assertThat(iam.getRole(r -> r.roleName("s3-admin")).role().roleLastUsed().lastUsedDate())
+        .isNotNull();
 
     AccessKey bob = userWithKey("bob");
     try (StsClient stsAsBob = Clients.sts(endpoint(), credentialsOf(bob))) {
-      expect(() -> stsAsBob.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("nope")), "AccessDenied", 403,
+      expect(
+          () -> stsAsBob.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("nope")),
+          "AccessDenied",
+          403,
           notAuthorized(userArn("bob"), "sts:AssumeRole", role.arn()));
     }
   }
@@ -77,10 +86,18 @@ class AssumeRoleIT extends WireTest {
     AccessKey carol = userWithKey("carol");
     Role role = role("account-trusted", trust("arn:aws:iam::123456789012:root"), S3_ALL);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(carol))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")),
+          "AccessDenied",
+          403,
           notAuthorized(userArn("carol"), "sts:AssumeRole", role.arn()));
-      iam.putUserPolicy(r -> r.userName("carol").policyName("assume").policyDocument(policy("sts:AssumeRole", role.arn())));
-      assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")).credentials()).isNotNull();
+      iam.putUserPolicy(
+          r ->
+              r.userName("carol")
+                  .policyName("assume")
+                  .policyDocument(policy("sts:AssumeRole", role.arn())));
+      assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")).credentials())
+          .isNotNull();
     }
   }
 
@@ -89,24 +106,46 @@ class AssumeRoleIT extends WireTest {
     AccessKey dave = userWithKey("dave");
     allow("dave", "sts:AssumeRole");
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(dave))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(roleArn("ghost")).roleSessionName("s1")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(roleArn("ghost")).roleSessionName("s1")),
+          "AccessDenied",
+          403,
           notAuthorized(userArn("dave"), "sts:AssumeRole", roleArn("ghost")));
     }
     Role role = role("for-root", trust("arn:aws:iam::123456789012:root"), null);
-    expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")), "AccessDenied", 403,
+    expect(
+        () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")),
+        "AccessDenied",
+        403,
         "Roles may not be assumed by root accounts.");
   }
 
   @Test
   void externalIdConditionIsEvaluated() {
     AccessKey erin = userWithKey("erin");
-    String trustPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + userArn("erin")
-        + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"secret-42\"}}}]}";
+    String trustPolicy =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+            + userArn("erin")
+            + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"secret-42\"}}}]}";
     Role role = role("third-party", trustPolicy, null);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(erin))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")), "AccessDenied", 403, null);
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").externalId("wrong-1")), "AccessDenied", 403, null);
-      assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").externalId("secret-42")).credentials()).isNotNull();
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")),
+          "AccessDenied",
+          403,
+          null);
+      expect(
+          () ->
+              sts.assumeRole(
+                  r -> r.roleArn(role.arn()).roleSessionName("s1").externalId("wrong-1")),
+          "AccessDenied",
+          403,
+          null);
+      assertThat(
+              sts.assumeRole(
+                      r -> r.roleArn(role.arn()).roleSessionName("s1").externalId("secret-42"))
+                  .credentials())
+          .isNotNull();
     }
   }
 
@@ -118,20 +157,41 @@ class AssumeRoleIT extends WireTest {
     Role second = role("second", trust(roleArn("first")), null);
     iam.updateRole(r -> r.roleName("second").maxSessionDuration(43200));
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(frank))) {
-      AssumeRoleResponse longOne = sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("long").durationSeconds(43200));
-      assertThat(Duration.between(Instant.now(), longOne.credentials().expiration())).isGreaterThan(Duration.ofHours(11));
+      AssumeRoleResponse longOne =
+          sts.assumeRole(
+              r -> r.roleArn(first.arn()).roleSessionName("long").durationSeconds(43200));
+      assertThat(Duration.between(Instant.now(), longOne.credentials().expiration()))
+          .isGreaterThan(Duration.ofHours(11));
       iam.updateRole(r -> r.roleName("first").maxSessionDuration(3600));
-      expect(() -> sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("s1").durationSeconds(7200)), "ValidationError", 400,
+      expect(
+          () ->
+              sts.assumeRole(
+                  r -> r.roleArn(first.arn()).roleSessionName("s1").durationSeconds(7200)),
+          "ValidationError",
+          400,
           "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-      expect(() -> sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("s1").durationSeconds(899)), "ValidationError", 400,
+      expect(
+          () ->
+              sts.assumeRole(
+                  r -> r.roleArn(first.arn()).roleSessionName("s1").durationSeconds(899)),
+          "ValidationError",
+          400,
           "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: "
               + "Member must have value greater than or equal to 900");
-      AssumeRoleResponse firstSession = sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("hop1").durationSeconds(900));
+      AssumeRoleResponse firstSession =
+          sts.assumeRole(r -> r.roleArn(first.arn()).roleSessionName("hop1").durationSeconds(900));
       try (StsClient chained = Clients.sts(endpoint(), session(firstSession.credentials()))) {
-        expect(() -> chained.assumeRole(r -> r.roleArn(second.arn()).roleSessionName("hop2").durationSeconds(3601)), "ValidationError", 400,
+        expect(
+            () ->
+                chained.assumeRole(
+                    r -> r.roleArn(second.arn()).roleSessionName("hop2").durationSeconds(3601)),
+            "ValidationError",
+            400,
             "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
-        AssumeRoleResponse hop2 = chained.assumeRole(r -> r.roleArn(second.arn()).roleSessionName("hop2"));
-        assertThat(hop2.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/second/hop2");
+        AssumeRoleResponse hop2 =
+            chained.assumeRole(r -> r.roleArn(second.arn()).roleSessionName("hop2"));
+        assertThat(hop2.assumedRoleUser().arn())
+            .isEqualTo("arn:aws:sts::123456789012:assumed-role/second/hop2");
       }
     }
   }
@@ -142,10 +202,22 @@ class AssumeRoleIT extends WireTest {
     Role role = role("narrowed", trust(userArn("gina")), S3_ALL);
     AssumeRoleResponse assumed;
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(gina))) {
-      assumed = sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("narrow")
-          .policy(policy("s3:ListAllMyBuckets", "*")));
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("bad").policy("{\"Version\":\"2012-10-17\"}")),
-          "MalformedPolicyDocument", 400, null);
+      assumed =
+          sts.assumeRole(
+              r ->
+                  r.roleArn(role.arn())
+                      .roleSessionName("narrow")
+                      .policy(policy("s3:ListAllMyBuckets", "*")));
+      expect(
+          () ->
+              sts.assumeRole(
+                  r ->
+                      r.roleArn(role.arn())
+                          .roleSessionName("bad")
+                          .policy("{\"Version\":\"2012-10-17\"}")),
+          "MalformedPolicyDocument",
+          400,
+          null);
     }
     assertThat(assumed.packedPolicySize()).isBetween(1, 20);
     try (S3Client s3 = StsTestSupport.s3(endpoint(), session(assumed.credentials()))) {
@@ -157,26 +229,58 @@ class AssumeRoleIT extends WireTest {
   @Test
   void sessionTagsNeedTagSessionAndFlowThroughRoleChains() {
     AccessKey hank = userWithKey("hank");
-    Role tagger = role("tagger", trust(userArn("hank"), "sts:AssumeRole", "sts:TagSession"), policy("sts:*", "*"));
+    Role tagger =
+        role(
+            "tagger",
+            trust(userArn("hank"), "sts:AssumeRole", "sts:TagSession"),
+            policy("sts:*", "*"));
     Role untagged = role("no-tags", trust(userArn("hank")), null);
-    String teamOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + roleArn("tagger")
-        + "\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"red\"}}}]}";
+    String teamOnly =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+            + roleArn("tagger")
+            + "\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"red\"}}}]}";
     Role redTeam = role("red-team", teamOnly, null);
     Tag red = Tag.builder().key("team").value("red").build();
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(hank))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(untagged.arn()).roleSessionName("t1").tags(red)), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(untagged.arn()).roleSessionName("t1").tags(red)),
+          "AccessDenied",
+          403,
           notAuthorized(userArn("hank"), "sts:TagSession", untagged.arn()));
-      AssumeRoleResponse plain = sts.assumeRole(r -> r.roleArn(tagger.arn()).roleSessionName("plain"));
+      AssumeRoleResponse plain =
+          sts.assumeRole(r -> r.roleArn(tagger.arn()).roleSessionName("plain"));
       try (StsClient asPlain = Clients.sts(endpoint(), session(plain.credentials()))) {
-        expect(() -> asPlain.assumeRole(r -> r.roleArn(redTeam.arn()).roleSessionName("hop")), "AccessDenied", 403, null);
+        expect(
+            () -> asPlain.assumeRole(r -> r.roleArn(redTeam.arn()).roleSessionName("hop")),
+            "AccessDenied",
+            403,
+            null);
       }
-      AssumeRoleResponse tagged = sts.assumeRole(r -> r.roleArn(tagger.arn()).roleSessionName("tagged").tags(red).transitiveTagKeys("team"));
+      AssumeRoleResponse tagged =
+          sts.assumeRole(
+              r ->
+                  r.roleArn(tagger.arn())
+                      .roleSessionName("tagged")
+                      .tags(red)
+                      .transitiveTagKeys("team"));
       assertThat(tagged.packedPolicySize()).isPositive();
       try (StsClient asTagged = Clients.sts(endpoint(), session(tagged.credentials()))) {
-        assertThat(asTagged.assumeRole(r -> r.roleArn(redTeam.arn()).roleSessionName("hop")).assumedRoleUser().arn())
+        assertThat(
+                asTagged
+                    .assumeRole(r -> r.roleArn(redTeam.arn()).roleSessionName("hop"))
+                    .assumedRoleUser()
+                    .arn())
             .isEqualTo("arn:aws:sts::123456789012:assumed-role/red-team/hop");
-        expect(() -> asTagged.assumeRole(r -> r.roleArn(redTeam.arn()).roleSessionName("hop")
-            .tags(Tag.builder().key("Team").value("blue").build())), "InvalidParameterValue", 400, null);
+        expect(
+            () ->
+                asTagged.assumeRole(
+                    r ->
+                        r.roleArn(redTeam.arn())
+                            .roleSessionName("hop")
+                            .tags(Tag.builder().key("Team").value("blue").build())),
+            "InvalidParameterValue",
+            400,
+            null);
       }
     }
   }
@@ -185,11 +289,20 @@ class AssumeRoleIT extends WireTest {
   void sourceIdentityNeedsSetSourceIdentityAndIsReturned() {
     AccessKey ivan = userWithKey("ivan");
     Role plain = role("plain", trust(userArn("ivan")), null);
-    Role audited = role("audited", trust(userArn("ivan"), "sts:AssumeRole", "sts:SetSourceIdentity"), null);
+    Role audited =
+        role("audited", trust(userArn("ivan"), "sts:AssumeRole", "sts:SetSourceIdentity"), null);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(ivan))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(plain.arn()).roleSessionName("s1").sourceIdentity("ivan")), "AccessDenied", 403,
+      expect(
+          () ->
+              sts.assumeRole(
+                  r -> r.roleArn(plain.arn()).roleSessionName("s1").sourceIdentity("ivan")),
+          "AccessDenied",
+          403,
           notAuthorized(userArn("ivan"), "sts:SetSourceIdentity", plain.arn()));
-      assertThat(sts.assumeRole(r -> r.roleArn(audited.arn()).roleSessionName("s1").sourceIdentity("ivan")).sourceIdentity())
+      assertThat(
+              sts.assumeRole(
+                      r -> r.roleArn(audited.arn()).roleSessionName("s1").sourceIdentity("ivan"))
+                  .sourceIdentity())
           .isEqualTo("ivan");
     }
   }
@@ -197,24 +310,58 @@ class AssumeRoleIT extends WireTest {
   @Test
   void mfaConditionsSeeTheVerifiedCode() {
     AccessKey judy = userWithKey("judy");
-    VirtualMFADevice device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("judy-phone")).virtualMFADevice();
+    VirtualMFADevice device =
+        iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("judy-phone")).virtualMFADevice();
     TotpCodes codes = new TotpCodes(device.base32StringSeed().asUtf8String());
     long step = TotpCodes.stepNow();
-    iam.enableMFADevice(r -> r.userName("judy").serialNumber(device.serialNumber())
-        .authenticationCode1(codes.at(step - 2)).authenticationCode2(codes.at(step - 1)));
-    String mfaTrust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + userArn("judy")
-        + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
+    iam.enableMFADevice(
+        r ->
+            r.userName("judy")
+                .serialNumber(device.serialNumber())
+                .authenticationCode1(codes.at(step - 2))
+                .authenticationCode2(codes.at(step - 1)));
+    String mfaTrust =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+            + userArn("judy")
+            + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
     Role role = role("needs-mfa", mfaTrust, null);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(judy))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")),
+          "AccessDenied",
+          403,
           notAuthorized(userArn("judy"), "sts:AssumeRole", role.arn()));
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").serialNumber(device.serialNumber()).tokenCode("000000")),
-          "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
-      expect(() -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1")
-              .serialNumber("arn:aws:iam::123456789012:mfa/nobody").tokenCode("123456")), "AccessDenied", 403,
+      expect(
+          () ->
+              sts.assumeRole(
+                  r ->
+                      r.roleArn(role.arn())
+                          .roleSessionName("s1")
+                          .serialNumber(device.serialNumber())
+                          .tokenCode("000000")),
+          "AccessDenied",
+          403,
+          "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+      expect(
+          () ->
+              sts.assumeRole(
+                  r ->
+                      r.roleArn(role.arn())
+                          .roleSessionName("s1")
+                          .serialNumber("arn:aws:iam::123456789012:mfa/nobody")
+                          .tokenCode("123456")),
+          "AccessDenied",
+          403,
           "MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.");
-      assertThat(sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").serialNumber(device.serialNumber())
-          .tokenCode(codes.at(step))).credentials()).isNotNull();
+      assertThat(
+              sts.assumeRole(
+                      r ->
+                          r.roleArn(role.arn())
+                              .roleSessionName("s1")
+                              .serialNumber(device.serialNumber())
+                              .tokenCode(codes.at(step)))
+                  .credentials())
+          .isNotNull();
     }
   }
 
@@ -241,14 +388,23 @@ class AssumeRoleIT extends WireTest {
     StringBuilder statements = new StringBuilder();
     java.util.Random random = new java.util.Random(7);
     for (int i = 0; i < 100; i++) {
-      statements.append(i == 0 ? "" : ",").append("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::")
-          .append(Long.toHexString(random.nextLong())).append(Long.toHexString(random.nextLong())).append("/*\"}");
+      statements
+          .append(i == 0 ? "" : ",")
+          .append("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::")
+          .append(Long.toHexString(random.nextLong()))
+          .append(Long.toHexString(random.nextLong()))
+          .append("/*\"}");
     }
     String big = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(leo))) {
-      software.amazon.awssdk.awscore.exception.AwsServiceException e = expect(
-          () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").policy(big)), "PackedPolicyTooLarge", 400, null);
-      assertThat(e.awsErrorDetails().errorMessage()).matches("Packed policy consumes \\d+% of allotted space, please use smaller policy\\.");
+      software.amazon.awssdk.awscore.exception.AwsServiceException e =
+          expect(
+              () -> sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").policy(big)),
+              "PackedPolicyTooLarge",
+              400,
+              null);
+      assertThat(e.awsErrorDetails().errorMessage())
+          .matches("Packed policy consumes \\d+% of allotted space, please use smaller policy\\.");
     }
   }
 }

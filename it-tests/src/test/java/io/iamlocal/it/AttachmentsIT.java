@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.iam.model.PolicyUser;
 class AttachmentsIT extends WireTest {
 
   private String customerPolicy(String name, String path) {
-    return iam.createPolicy(r -> r.policyName(name).path(path).policyDocument(S3_READ)).policy().arn();
+    return iam.createPolicy(r -> r.policyName(name).path(path).policyDocument(S3_READ))
+        .policy()
+        .arn();
   }
 
   @Test
@@ -32,17 +34,24 @@ class AttachmentsIT extends WireTest {
     iam.attachGroupPolicy(r -> r.groupName("devs").policyArn(READ_ONLY_ACCESS));
     iam.attachRolePolicy(r -> r.roleName("app").policyArn(READ_ONLY_ACCESS));
 
-    AttachedPolicy expected = AttachedPolicy.builder().policyName("ReadOnlyAccess").policyArn(READ_ONLY_ACCESS).build();
-    assertThat(iam.listAttachedUserPolicies(r -> r.userName("alice")).attachedPolicies()).containsExactly(expected);
-    assertThat(iam.listAttachedGroupPolicies(r -> r.groupName("devs")).attachedPolicies()).containsExactly(expected);
-    assertThat(iam.listAttachedRolePolicies(r -> r.roleName("app")).attachedPolicies()).containsExactly(expected);
-    assertThat(iam.getPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policy().attachmentCount()).isEqualTo(3);
+    AttachedPolicy expected =
+        AttachedPolicy.builder().policyName("ReadOnlyAccess").policyArn(READ_ONLY_ACCESS).build();
+    assertThat(iam.listAttachedUserPolicies(r -> r.userName("alice")).attachedPolicies())
+        .containsExactly(expected);
+    assertThat(iam.listAttachedGroupPolicies(r -> r.groupName("devs")).attachedPolicies())
+        .containsExactly(expected);
+    assertThat(iam.listAttachedRolePolicies(r -> r.roleName("app")).attachedPolicies())
+        .containsExactly(expected);
+    assertThat(iam.getPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policy().attachmentCount())
+        .isEqualTo(3);
 
     iam.detachGroupPolicy(r -> r.groupName("devs").policyArn(READ_ONLY_ACCESS));
     iam.detachRolePolicy(r -> r.roleName("app").policyArn(READ_ONLY_ACCESS));
-    assertThat(iam.getPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policy().attachmentCount()).isEqualTo(1);
+    assertThat(iam.getPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policy().attachmentCount())
+        .isEqualTo(1);
     iam.detachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY_ACCESS));
-    assertThat(iam.getPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policy().attachmentCount()).isZero();
+    assertThat(iam.getPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policy().attachmentCount())
+        .isZero();
     assertThat(iam.listAttachedUserPolicies(r -> r.userName("alice")).attachedPolicies()).isEmpty();
   }
 
@@ -52,7 +61,8 @@ class AttachmentsIT extends WireTest {
     iam.createUser(r -> r.userName("alice"));
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(arn));
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(arn));
-    assertThat(iam.listAttachedUserPolicies(r -> r.userName("alice")).attachedPolicies()).hasSize(1);
+    assertThat(iam.listAttachedUserPolicies(r -> r.userName("alice")).attachedPolicies())
+        .hasSize(1);
     assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().attachmentCount()).isEqualTo(1);
   }
 
@@ -60,17 +70,37 @@ class AttachmentsIT extends WireTest {
   void unknownPolicyAndNotAttachedPolicyAreNoSuchEntity() {
     iam.createUser(r -> r.userName("alice"));
     String ghost = policyArn("/", "ghost");
-    awsError(() -> iam.attachUserPolicy(r -> r.userName("alice").policyArn(ghost)), "NoSuchEntity", 404,
+    awsError(
+        () -> iam.attachUserPolicy(r -> r.userName("alice").policyArn(ghost)),
+        "NoSuchEntity",
+        404,
         "Policy " + ghost + " does not exist or is not attachable.");
-    awsError(() -> iam.attachUserPolicy(r -> r.userName("alice").policyArn("arn:aws:iam::aws:policy/NoSuchAwsPolicy")), "NoSuchEntity", 404,
+    awsError(
+        () ->
+            iam.attachUserPolicy(
+                r -> r.userName("alice").policyArn("arn:aws:iam::aws:policy/NoSuchAwsPolicy")),
+        "NoSuchEntity",
+        404,
         "Policy arn:aws:iam::aws:policy/NoSuchAwsPolicy does not exist or is not attachable.");
-    awsError(() -> iam.detachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY_ACCESS)), "NoSuchEntity", 404,
+    awsError(
+        () -> iam.detachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY_ACCESS)),
+        "NoSuchEntity",
+        404,
         "Policy " + READ_ONLY_ACCESS + " was not found.");
-    awsError(() -> iam.attachUserPolicy(r -> r.userName("ghost").policyArn(READ_ONLY_ACCESS)), "NoSuchEntity", 404,
+    awsError(
+        () -> iam.attachUserPolicy(r -> r.userName("ghost").policyArn(READ_ONLY_ACCESS)),
+        "NoSuchEntity",
+        404,
         "The user with name ghost cannot be found.");
-    awsError(() -> iam.attachGroupPolicy(r -> r.groupName("ghosts").policyArn(READ_ONLY_ACCESS)), "NoSuchEntity", 404,
+    awsError(
+        () -> iam.attachGroupPolicy(r -> r.groupName("ghosts").policyArn(READ_ONLY_ACCESS)),
+        "NoSuchEntity",
+        404,
         "The group with name ghosts cannot be found.");
-    awsError(() -> iam.attachRolePolicy(r -> r.roleName("ghost").policyArn(READ_ONLY_ACCESS)), "NoSuchEntity", 404,
+    awsError(
+        () -> iam.attachRolePolicy(r -> r.roleName("ghost").policyArn(READ_ONLY_ACCESS)),
+        "NoSuchEntity",
+        404,
         "The role with name ghost cannot be found.");
   }
 
@@ -90,26 +120,44 @@ class AttachmentsIT extends WireTest {
       iam.attachRolePolicy(r -> r.roleName("app").policyArn(arn));
     }
     String eleventh = arns.get(10);
-    awsError(() -> iam.attachUserPolicy(r -> r.userName("alice").policyArn(eleventh)), "LimitExceeded", 409,
+    awsError(
+        () -> iam.attachUserPolicy(r -> r.userName("alice").policyArn(eleventh)),
+        "LimitExceeded",
+        409,
         "Cannot exceed quota for PoliciesPerUser: 10");
-    awsError(() -> iam.attachGroupPolicy(r -> r.groupName("devs").policyArn(eleventh)), "LimitExceeded", 409,
+    awsError(
+        () -> iam.attachGroupPolicy(r -> r.groupName("devs").policyArn(eleventh)),
+        "LimitExceeded",
+        409,
         "Cannot exceed quota for PoliciesPerGroup: 10");
-    awsError(() -> iam.attachRolePolicy(r -> r.roleName("app").policyArn(eleventh)), "LimitExceeded", 409,
+    awsError(
+        () -> iam.attachRolePolicy(r -> r.roleName("app").policyArn(eleventh)),
+        "LimitExceeded",
+        409,
         "Cannot exceed quota for PoliciesPerRole: 10");
     assertThat(iam.getPolicy(r -> r.policyArn(eleventh)).policy().attachmentCount()).isZero();
-    assertThat(iam.getPolicy(r -> r.policyArn(arns.get(0))).policy().attachmentCount()).isEqualTo(3);
+    assertThat(iam.getPolicy(r -> r.policyArn(arns.get(0))).policy().attachmentCount())
+        .isEqualTo(3);
   }
 
   @Test
   void serviceRolePoliciesDoNotAttachToCustomerRoles() {
     iam.createRole(r -> r.roleName("app").assumeRolePolicyDocument(TRUST_EC2));
-    String slrPolicy = "arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy";
-    assertThat(iam.getPolicy(r -> r.policyArn(slrPolicy)).policy().path()).isEqualTo("/aws-service-role/");
-    awsError(() -> iam.attachRolePolicy(r -> r.roleName("app").policyArn(slrPolicy)), "PolicyNotAttachable", 400,
+    String slrPolicy =
+        "arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy";
+    assertThat(iam.getPolicy(r -> r.policyArn(slrPolicy)).policy().path())
+        .isEqualTo("/aws-service-role/");
+    awsError(
+        () -> iam.attachRolePolicy(r -> r.roleName("app").policyArn(slrPolicy)),
+        "PolicyNotAttachable",
+        400,
         "Cannot attach a Service Role Policy to a Customer Role.");
     assertThat(iam.getPolicy(r -> r.policyArn(slrPolicy)).policy().attachmentCount()).isZero();
     // /service-role/ policies are ordinary AWS managed policies.
-    iam.attachRolePolicy(r -> r.roleName("app").policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+    iam.attachRolePolicy(
+        r ->
+            r.roleName("app")
+                .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
   }
 
   @Test
@@ -120,13 +168,19 @@ class AttachmentsIT extends WireTest {
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(a));
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(b));
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY_ACCESS));
-    assertThat(iam.listAttachedUserPolicies(r -> r.userName("alice").pathPrefix("/team/")).attachedPolicies())
-        .extracting(AttachedPolicy::policyArn).containsExactly(a);
+    assertThat(
+            iam.listAttachedUserPolicies(r -> r.userName("alice").pathPrefix("/team/"))
+                .attachedPolicies())
+        .extracting(AttachedPolicy::policyArn)
+        .containsExactly(a);
     var first = iam.listAttachedUserPolicies(r -> r.userName("alice").maxItems(2));
     assertThat(first.attachedPolicies()).hasSize(2);
     assertThat(first.isTruncated()).isTrue();
-    assertThat(iam.listAttachedUserPoliciesPaginator(r -> r.userName("alice").maxItems(1)).attachedPolicies())
-        .extracting(AttachedPolicy::policyArn).containsExactlyInAnyOrder(a, b, READ_ONLY_ACCESS);
+    assertThat(
+            iam.listAttachedUserPoliciesPaginator(r -> r.userName("alice").maxItems(1))
+                .attachedPolicies())
+        .extracting(AttachedPolicy::policyArn)
+        .containsExactlyInAnyOrder(a, b, READ_ONLY_ACCESS);
   }
 
   @Test
@@ -150,29 +204,39 @@ class AttachmentsIT extends WireTest {
     assertThat(all.policyRoles().get(0).roleId()).startsWith("AROA");
     assertThat(all.isTruncated()).isFalse();
 
-    ListEntitiesForPolicyResponse roles = iam.listEntitiesForPolicy(r -> r.policyArn(arn).entityFilter(EntityType.ROLE));
+    ListEntitiesForPolicyResponse roles =
+        iam.listEntitiesForPolicy(r -> r.policyArn(arn).entityFilter(EntityType.ROLE));
     assertThat(roles.policyUsers()).isEmpty();
     assertThat(roles.policyGroups()).isEmpty();
     assertThat(roles.policyRoles()).extracting(PolicyRole::roleName).containsExactly("app");
 
-    ListEntitiesForPolicyResponse eng = iam.listEntitiesForPolicy(r -> r.policyArn(arn).pathPrefix("/eng/"));
+    ListEntitiesForPolicyResponse eng =
+        iam.listEntitiesForPolicy(r -> r.policyArn(arn).pathPrefix("/eng/"));
     assertThat(eng.policyUsers()).extracting(PolicyUser::userName).containsExactly("bob");
     assertThat(eng.policyGroups()).extracting(PolicyGroup::groupName).containsExactly("devs");
     assertThat(eng.policyRoles()).isEmpty();
 
-    ListEntitiesForPolicyResponse page1 = iam.listEntitiesForPolicy(r -> r.policyArn(arn).maxItems(2));
-    assertThat(page1.policyUsers()).extracting(PolicyUser::userName).containsExactly("alice", "bob");
+    ListEntitiesForPolicyResponse page1 =
+        iam.listEntitiesForPolicy(r -> r.policyArn(arn).maxItems(2));
+    assertThat(page1.policyUsers())
+        .extracting(PolicyUser::userName)
+        .containsExactly("alice", "bob");
     assertThat(page1.policyGroups()).isEmpty();
     assertThat(page1.isTruncated()).isTrue();
-    ListEntitiesForPolicyResponse page2 = iam.listEntitiesForPolicy(r -> r.policyArn(arn).maxItems(2).marker(page1.marker()));
+    ListEntitiesForPolicyResponse page2 =
+        iam.listEntitiesForPolicy(r -> r.policyArn(arn).maxItems(2).marker(page1.marker()));
     assertThat(page2.policyUsers()).isEmpty();
     assertThat(page2.policyGroups()).extracting(PolicyGroup::groupName).containsExactly("devs");
     assertThat(page2.policyRoles()).extracting(PolicyRole::roleName).containsExactly("app");
     assertThat(page2.isTruncated()).isFalse();
 
-    awsError(() -> iam.listEntitiesForPolicy(r -> r.policyArn(policyArn("/", "ghost"))), "NoSuchEntity", 404,
+    awsError(
+        () -> iam.listEntitiesForPolicy(r -> r.policyArn(policyArn("/", "ghost"))),
+        "NoSuchEntity",
+        404,
         "Policy " + policyArn("/", "ghost") + " does not exist or is not attachable.");
-    ListEntitiesForPolicyResponse unused = iam.listEntitiesForPolicy(r -> r.policyArn(READ_ONLY_ACCESS));
+    ListEntitiesForPolicyResponse unused =
+        iam.listEntitiesForPolicy(r -> r.policyArn(READ_ONLY_ACCESS));
     assertThat(unused.policyUsers()).isEmpty();
   }
 
@@ -183,11 +247,18 @@ class AttachmentsIT extends WireTest {
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(arn));
     iam.attachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY_ACCESS));
     iam.updateUser(r -> r.userName("alice").newUserName("alicia"));
-    assertThat(iam.listEntitiesForPolicy(r -> r.policyArn(arn)).policyUsers()).extracting(PolicyUser::userName).containsExactly("alicia");
-    assertThat(iam.listEntitiesForPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policyUsers()).extracting(PolicyUser::userName)
+    assertThat(iam.listEntitiesForPolicy(r -> r.policyArn(arn)).policyUsers())
+        .extracting(PolicyUser::userName)
+        .containsExactly("alicia");
+    assertThat(iam.listEntitiesForPolicy(r -> r.policyArn(READ_ONLY_ACCESS)).policyUsers())
+        .extracting(PolicyUser::userName)
         .containsExactly("alicia");
 
-    awsError(() -> iam.deleteUser(r -> r.userName("alicia")), "DeleteConflict", 409, "Cannot delete entity, must detach all policies first.");
+    awsError(
+        () -> iam.deleteUser(r -> r.userName("alicia")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must detach all policies first.");
     iam.detachUserPolicy(r -> r.userName("alicia").policyArn(arn));
     iam.detachUserPolicy(r -> r.userName("alicia").policyArn(READ_ONLY_ACCESS));
     iam.deleteUser(r -> r.userName("alicia"));
@@ -195,16 +266,32 @@ class AttachmentsIT extends WireTest {
 
     iam.createRole(r -> r.roleName("app").assumeRolePolicyDocument(TRUST_EC2));
     iam.attachRolePolicy(r -> r.roleName("app").policyArn(arn));
-    awsError(() -> iam.deleteRole(r -> r.roleName("app")), "DeleteConflict", 409, "Cannot delete entity, must detach all policies first.");
+    awsError(
+        () -> iam.deleteRole(r -> r.roleName("app")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must detach all policies first.");
     iam.createGroup(r -> r.groupName("devs"));
     iam.attachGroupPolicy(r -> r.groupName("devs").policyArn(arn));
-    awsError(() -> iam.deleteGroup(r -> r.groupName("devs")), "DeleteConflict", 409, "Cannot delete entity, must detach all policies first.");
+    awsError(
+        () -> iam.deleteGroup(r -> r.groupName("devs")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must detach all policies first.");
   }
 
   @Test
   void serviceLinkedRolesRefuseAttachments() {
-    String roleName = iam.createServiceLinkedRole(r -> r.awsServiceName("elasticbeanstalk.amazonaws.com")).role().roleName();
-    awsError(() -> iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(READ_ONLY_ACCESS)), "UnmodifiableEntity", 400,
-        "Cannot perform the operation on the protected role '" + roleName + "' - this role is only modifiable by AWS");
+    String roleName =
+        iam.createServiceLinkedRole(r -> r.awsServiceName("elasticbeanstalk.amazonaws.com"))
+            .role()
+            .roleName();
+    awsError(
+        () -> iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(READ_ONLY_ACCESS)),
+        "UnmodifiableEntity",
+        400,
+        "Cannot perform the operation on the protected role '"
+            + roleName
+            + "' - this role is only modifiable by AWS");
   }
 }

@@ -20,7 +20,9 @@ class AwsCliIT extends WireTest {
   }
 
   private JsonNode aws(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint().toString(), "--output", "json"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("aws", "--endpoint-url", endpoint().toString(), "--output", "json"));
     command.addAll(List.of(args));
     ExternalTool.Result r = ExternalTool.run(env, command);
     assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -30,12 +32,24 @@ class AwsCliIT extends WireTest {
   @Test
   void readmeWalkThrough() throws Exception {
     Map<String, String> root = ExternalTool.awsEnv("test", "test");
-    JsonNode user = aws(root, "iam", "create-user", "--user-name", "alice", "--tags", "Key=team,Value=red");
+    JsonNode user =
+        aws(root, "iam", "create-user", "--user-name", "alice", "--tags", "Key=team,Value=red");
     assertThat(user.at("/User/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/alice");
     JsonNode key = aws(root, "iam", "create-access-key", "--user-name", "alice");
-    aws(root, "iam", "attach-user-policy", "--user-name", "alice", "--policy-arn", "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
-    Map<String, String> alice = ExternalTool.awsEnv(key.at("/AccessKey/AccessKeyId").asText(), key.at("/AccessKey/SecretAccessKey").asText());
-    assertThat(aws(alice, "sts", "get-caller-identity").at("/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/alice");
+    aws(
+        root,
+        "iam",
+        "attach-user-policy",
+        "--user-name",
+        "alice",
+        "--policy-arn",
+        "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
+    Map<String, String> alice =
+        ExternalTool.awsEnv(
+            key.at("/AccessKey/AccessKeyId").asText(),
+            key.at("/AccessKey/SecretAccessKey").asText());
+    assertThat(aws(alice, "sts", "get-caller-identity").at("/Arn").asText())
+        .isEqualTo("arn:aws:iam::123456789012:user/alice");
     assertThat(aws(alice, "iam", "get-user").at("/User/UserName").asText()).isEqualTo("alice");
     aws(root, "iam", "create-user", "--user-name", "bob");
     JsonNode page = aws(root, "iam", "list-users", "--max-items", "1");
@@ -45,9 +59,20 @@ class AwsCliIT extends WireTest {
 
   @Test
   void errorsReachTheCliWithAwsCodes() {
-    ExternalTool.Result r = ExternalTool.run(ExternalTool.awsEnv("test", "test"),
-        List.of("aws", "--endpoint-url", endpoint().toString(), "iam", "get-user", "--user-name", "nobody"));
+    ExternalTool.Result r =
+        ExternalTool.run(
+            ExternalTool.awsEnv("test", "test"),
+            List.of(
+                "aws",
+                "--endpoint-url",
+                endpoint().toString(),
+                "iam",
+                "get-user",
+                "--user-name",
+                "nobody"));
     assertThat(r.exitCode()).isNotZero();
-    assertThat(r.stderr()).contains("(NoSuchEntity)").contains("The user with name nobody cannot be found.");
+    assertThat(r.stderr())
+        .contains("(NoSuchEntity)")
+        .contains("The user with name nobody cannot be found.");
   }
 }

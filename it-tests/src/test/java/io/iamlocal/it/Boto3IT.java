@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** The same walk-through through boto3, when python3 with boto3 is present. */
 class Boto3IT extends WireTest {
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       import sys, boto3, botocore
       endpoint = sys.argv[1]
       def client(service, key="test", secret="test"):
@@ -40,7 +41,10 @@ class Boto3IT extends WireTest {
 
   @Test
   void boto3WalkThroughAndPaginator() {
-    ExternalTool.Result r = ExternalTool.run(ExternalTool.awsEnv("test", "test"), List.of("python3", "-c", SCRIPT, endpoint().toString()));
+    ExternalTool.Result r =
+        ExternalTool.run(
+            ExternalTool.awsEnv("test", "test"),
+            List.of("python3", "-c", SCRIPT, endpoint().toString()));
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains("boto3 ok");
   }

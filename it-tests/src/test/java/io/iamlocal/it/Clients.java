@@ -23,14 +23,18 @@ public final class Clients {
     return iam(endpoint, credentials, Region.AWS_GLOBAL);
   }
 
-  /** An IAM client signing for {@code region}: its partition is the account's ({@code cn-north-1}: aws-cn). */
+  /**
+   * An IAM client signing for {@code region}: its partition is the account's ({@code cn-north-1}:
+   * aws-cn).
+   */
   public static IamClient iam(URI endpoint, AwsCredentials credentials, Region region) {
     return IamClient.builder()
         .endpointOverride(endpoint)
         .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
   }
 
@@ -45,7 +49,8 @@ public final class Clients {
         .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
   }
 }

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,9 +49,14 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 class CloudTrailIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE16.json.gz */
-  private static final Pattern FILE = Pattern.compile(
-      "AWSLogs/(\\d{12})/CloudTrail/([a-z0-9-]+)/(\\d{4})/(\\d{2})/(\\d{2})/\\1_CloudTrail_\\2_(\\d{4})(\\d{2})(\\d{2})T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz");
+
+  /**
+   * AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE16.json.gz
+   */
+  private static final Pattern FILE =
+      Pattern.compile(
+          "AWSLogs/(\\d{12})/CloudTrail/([a-z0-9-]+)/(\\d{4})/(\\d{2})/(\\d{2})/\\1_CloudTrail_\\2_(\\d{4})(\\d{2})(\\d{2})T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz");
+
   private static Path dir;
   private static IamLocalProcess server;
 
@@ -74,34 +79,62 @@ class CloudTrailIT {
       iam.createUser(r -> r.userName("trail-user"));
       key = iam.createAccessKey(r -> r.userName("trail-user")).accessKey();
       iam.createLoginProfile(r -> r.userName("trail-user").password("Sup3r-Secret-Pa55word!"));
-      roleArn = iam.createRole(r -> r.roleName("trail-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
-          + "[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:user/trail-user\"},\"Action\":\"sts:AssumeRole\"}]}"))
-          .role().arn();
-      iam.putUserPolicy(r -> r.userName("trail-user").policyName("s3").policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
-          + "[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"));
+      roleArn =
+          iam.createRole(
+                  r ->
+                      r.roleName("trail-role")
+                          .assumeRolePolicyDocument(
+                              "{\"Version\":\"2012-10-17\",\"Statement\":"
+                                  + "[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:user/trail-user\"},\"Action\":\"sts:AssumeRole\"}]}"))
+              .role()
+              .arn();
+      iam.putUserPolicy(
+          r ->
+              r.userName("trail-user")
+                  .policyName("s3")
+                  .policyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":"
+                          + "[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"));
     }
     AwsBasicCredentials user = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
     Credentials session;
-    try (StsClient sts = Clients.sts(server.endpoint(), user); S3Client s3 = StsTestSupport.s3(server.endpoint(), user)) {
-      session = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("trail-session")).credentials();
+    try (StsClient sts = Clients.sts(server.endpoint(), user);
+        S3Client s3 = StsTestSupport.s3(server.endpoint(), user)) {
+      session =
+          sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("trail-session")).credentials();
       s3.createBucket(r -> r.bucket("trail-bucket"));
       s3.putObject(r -> r.bucket("trail-bucket").key("a/b.txt"), RequestBody.fromString("x"));
     }
-    try (StsClient asRole = Clients.sts(server.endpoint(),
-        AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()))) {
+    try (StsClient asRole =
+        Clients.sts(
+            server.endpoint(),
+            AwsSessionCredentials.create(
+                session.accessKeyId(), session.secretAccessKey(), session.sessionToken()))) {
       asRole.getCallerIdentity();
     }
 
     List<String> texts = new ArrayList<>();
-    List<JsonNode> records = readRecords(texts, "CreateAccessKey", "CreateLoginProfile", "CreateRole", "AssumeRole", "PutObject",
-        "GetCallerIdentity");
+    List<JsonNode> records =
+        readRecords(
+            texts,
+            "CreateAccessKey",
+            "CreateLoginProfile",
+            "CreateRole",
+            "AssumeRole",
+            "PutObject",
+            "GetCallerIdentity");
     for (String text : texts) {
-      assertThat(text).doesNotContain(key.secretAccessKey(), session.secretAccessKey(), session.sessionToken(),
-          "Sup3r-Secret-Pa55word!");
+      assertThat(text)
+          .doesNotContain(
+              key.secretAccessKey(),
+              session.secretAccessKey(),
+              session.sessionToken(),
+              "Sup3r-Secret-Pa55word!");
     }
     for (JsonNode record : records) {
       assertThat(record.get("eventVersion").asText()).matches("1\\.\\d\\d");
-      assertThat(Instant.parse(record.get("eventTime").asText())).isBefore(Instant.now().plusSeconds(5));
+      assertThat(Instant.parse(record.get("eventTime").asText()))
+          .isBefore(Instant.now().plusSeconds(5));
       assertThat(record.get("eventType").asText()).isEqualTo("AwsApiCall");
       assertThat(record.get("recipientAccountId").asText()).isEqualTo("123456789012");
       assertThat(record.get("eventID").asText()).matches("[0-9a-f-]{36}");
@@ -113,9 +146,11 @@ class CloudTrailIT {
     assertThat(createKey.get("eventSource").asText()).isEqualTo("iam.amazonaws.com");
     assertThat(createKey.get("awsRegion").asText()).isEqualTo("us-east-1");
     assertThat(createKey.at("/userIdentity/type").asText()).isEqualTo("Root");
-    assertThat(createKey.at("/userIdentity/arn").asText()).isEqualTo("arn:aws:iam::123456789012:root");
+    assertThat(createKey.at("/userIdentity/arn").asText())
+        .isEqualTo("arn:aws:iam::123456789012:root");
     assertThat(createKey.at("/requestParameters/userName").asText()).isEqualTo("trail-user");
-    assertThat(createKey.at("/responseElements/accessKey/accessKeyId").asText()).isEqualTo(key.accessKeyId());
+    assertThat(createKey.at("/responseElements/accessKey/accessKeyId").asText())
+        .isEqualTo(key.accessKeyId());
     assertThat(createKey.at("/responseElements/accessKey").has("secretAccessKey")).isFalse();
     assertThat(createKey.get("managementEvent").asBoolean()).isTrue();
     assertThat(createKey.get("eventCategory").asText()).isEqualTo("Management");
@@ -127,16 +162,21 @@ class CloudTrailIT {
     assertThat(assume.at("/userIdentity/accessKeyId").asText()).isEqualTo(key.accessKeyId());
     assertThat(assume.at("/requestParameters/roleArn").asText()).isEqualTo(roleArn);
     assertThat(assume.at("/requestParameters/roleSessionName").asText()).isEqualTo("trail-session");
-    assertThat(assume.at("/responseElements/credentials/accessKeyId").asText()).isEqualTo(session.accessKeyId());
+    assertThat(assume.at("/responseElements/credentials/accessKeyId").asText())
+        .isEqualTo(session.accessKeyId());
     assertThat(assume.at("/responseElements/assumedRoleUser/arn").asText())
         .isEqualTo("arn:aws:sts::123456789012:assumed-role/trail-role/trail-session");
 
     JsonNode whoAmI = only(records, "GetCallerIdentity");
     assertThat(whoAmI.at("/userIdentity/type").asText()).isEqualTo("AssumedRole");
-    assertThat(whoAmI.at("/userIdentity/arn").asText()).isEqualTo("arn:aws:sts::123456789012:assumed-role/trail-role/trail-session");
-    assertThat(whoAmI.at("/userIdentity/sessionContext/sessionIssuer/type").asText()).isEqualTo("Role");
-    assertThat(whoAmI.at("/userIdentity/sessionContext/sessionIssuer/arn").asText()).isEqualTo(roleArn);
-    assertThat(whoAmI.at("/userIdentity/sessionContext/attributes/mfaAuthenticated").asText()).isEqualTo("false");
+    assertThat(whoAmI.at("/userIdentity/arn").asText())
+        .isEqualTo("arn:aws:sts::123456789012:assumed-role/trail-role/trail-session");
+    assertThat(whoAmI.at("/userIdentity/sessionContext/sessionIssuer/type").asText())
+        .isEqualTo("Role");
+    assertThat(whoAmI.at("/userIdentity/sessionContext/sessionIssuer/arn").asText())
+        .isEqualTo(roleArn);
+    assertThat(whoAmI.at("/userIdentity/sessionContext/attributes/mfaAuthenticated").asText())
+        .isEqualTo("false");
     assertThat(whoAmI.get("readOnly").asBoolean()).isTrue();
     assertThat(whoAmI.get("responseElements").isNull()).isTrue();
 
@@ -146,10 +186,14 @@ class CloudTrailIT {
     assertThat(put.get("managementEvent").asBoolean()).isFalse();
     assertThat(put.at("/requestParameters/bucketName").asText()).isEqualTo("trail-bucket");
     assertThat(put.at("/requestParameters/key").asText()).isEqualTo("a/b.txt");
-    assertThat(put.get("resources")).extracting(r -> r.get("type").asText() + " " + r.get("ARN").asText())
-        .containsExactly("AWS::S3::Object arn:aws:s3:::trail-bucket/a/b.txt", "AWS::S3::Bucket arn:aws:s3:::trail-bucket");
+    assertThat(put.get("resources"))
+        .extracting(r -> r.get("type").asText() + " " + r.get("ARN").asText())
+        .containsExactly(
+            "AWS::S3::Object arn:aws:s3:::trail-bucket/a/b.txt",
+            "AWS::S3::Bucket arn:aws:s3:::trail-bucket");
 
-    assertThat(only(records, "CreateLoginProfile").at("/requestParameters").has("password")).isFalse();
+    assertThat(only(records, "CreateLoginProfile").at("/requestParameters").has("password"))
+        .isFalse();
   }
 
   @Test
@@ -160,29 +204,65 @@ class CloudTrailIT {
         int n = i;
         iam.createUser(r -> r.userName("lookup-" + n));
       }
-      LookupEventsResponse first = trail.lookupEvents(r -> r.maxResults(2).lookupAttributes(
-          a -> a.attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("CreateUser")));
+      LookupEventsResponse first =
+          trail.lookupEvents(
+              r ->
+                  r.maxResults(2)
+                      .lookupAttributes(
+                          a ->
+                              a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                  .attributeValue("CreateUser")));
       assertThat(first.events()).hasSize(2);
       assertThat(first.nextToken()).isNotEmpty();
-      assertThat(first.events().get(0).resources().get(0).resourceName()).isEqualTo("lookup-2"); // newest first
+      assertThat(first.events().get(0).resources().get(0).resourceName())
+          .isEqualTo("lookup-2"); // newest first
       List<Event> all = new ArrayList<>(first.events());
-      all.addAll(trail.lookupEvents(r -> r.maxResults(50).nextToken(first.nextToken()).lookupAttributes(
-          a -> a.attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("CreateUser"))).events());
-      assertThat(all).extracting(e -> e.resources().get(0).resourceName()).contains("lookup-2", "lookup-1", "lookup-0");
+      all.addAll(
+          trail
+              .lookupEvents(
+                  r ->
+                      r.maxResults(50)
+                          .nextToken(first.nextToken())
+                          .lookupAttributes(
+                              a ->
+                                  a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                      .attributeValue("CreateUser")))
+              .events());
+      assertThat(all)
+          .extracting(e -> e.resources().get(0).resourceName())
+          .contains("lookup-2", "lookup-1", "lookup-0");
       Event event = all.get(0);
       assertThat(event.eventSource()).isEqualTo("iam.amazonaws.com");
       assertThat(event.username()).isEqualTo("root");
       assertThat(event.readOnly()).isEqualTo("false");
       assertThat(event.resources().get(0).resourceType()).isEqualTo("AWS::IAM::User");
-      assertThat(JSON.readTree(event.cloudTrailEvent()).get("eventID").asText()).isEqualTo(event.eventId());
+      assertThat(JSON.readTree(event.cloudTrailEvent()).get("eventID").asText())
+          .isEqualTo(event.eventId());
 
-      assertThat(trail.lookupEvents(r -> r.startTime(Instant.now().plusSeconds(3600))).events()).isEmpty();
-      assertThat(trail.lookupEvents(r -> r.lookupAttributes(
-          a -> a.attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue("s3.amazonaws.com"))).events())
-          .extracting(Event::eventName).doesNotContain("PutObject", "GetObject"); // data events are not in event history
-      assertThatThrownBy(() -> trail.lookupEvents(r -> r.lookupAttributes(
-          a -> a.attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("CreateUser"),
-          a -> a.attributeKey(LookupAttributeKey.USERNAME).attributeValue("root"))))
+      assertThat(trail.lookupEvents(r -> r.startTime(Instant.now().plusSeconds(3600))).events())
+          .isEmpty();
+      assertThat(
+              trail
+                  .lookupEvents(
+                      r ->
+                          r.lookupAttributes(
+                              a ->
+                                  a.attributeKey(LookupAttributeKey.EVENT_SOURCE)
+                                      .attributeValue("s3.amazonaws.com")))
+                  .events())
+          .extracting(Event::eventName)
+          .doesNotContain("PutObject", "GetObject"); // data events are not in event history
+      assertThatThrownBy(
+              () ->
+                  trail.lookupEvents(
+                      r ->
+                          r.lookupAttributes(
+                              a ->
+                                  a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                      .attributeValue("CreateUser"),
+                              a ->
+                                  a.attributeKey(LookupAttributeKey.USERNAME)
+                                      .attributeValue("root"))))
           .isInstanceOf(InvalidLookupAttributesException.class);
     }
   }
@@ -194,16 +274,29 @@ class CloudTrailIT {
     try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
       iam.createUser(r -> r.userName("cli-user"));
     }
-    JsonNode events = aws(root, "cloudtrail", "lookup-events", "--lookup-attributes",
-        "AttributeKey=ResourceName,AttributeValue=cli-user");
+    JsonNode events =
+        aws(
+            root,
+            "cloudtrail",
+            "lookup-events",
+            "--lookup-attributes",
+            "AttributeKey=ResourceName,AttributeValue=cli-user");
     assertThat(events.at("/Events/0/EventName").asText()).isEqualTo("CreateUser");
-    String jobId = aws(root, "accessanalyzer", "start-policy-generation", "--policy-generation-details",
-        "principalArn=arn:aws:iam::123456789012:user/cli-user").get("jobId").asText();
+    String jobId =
+        aws(
+                root,
+                "accessanalyzer",
+                "start-policy-generation",
+                "--policy-generation-details",
+                "principalArn=arn:aws:iam::123456789012:user/cli-user")
+            .get("jobId")
+            .asText();
     JsonNode result = aws(root, "accessanalyzer", "get-generated-policy", "--job-id", jobId);
     assertThat(result.at("/jobDetails/status").asText()).isEqualTo("SUCCEEDED");
     assertThat(result.at("/generatedPolicyResult/properties/principalArn").asText())
         .isEqualTo("arn:aws:iam::123456789012:user/cli-user");
-    assertThat(aws(root, "accessanalyzer", "list-policy-generations").get("policyGenerations")).isNotEmpty();
+    assertThat(aws(root, "accessanalyzer", "list-policy-generations").get("policyGenerations"))
+        .isNotEmpty();
   }
 
   @Test
@@ -212,26 +305,55 @@ class CloudTrailIT {
     try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
       iam.createUser(r -> r.userName("page-user"));
       key = iam.createAccessKey(r -> r.userName("page-user")).accessKey();
-      iam.putUserPolicy(r -> r.userName("page-user").policyName("list").policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
-          + "[{\"Effect\":\"Allow\",\"Action\":[\"s3:ListBucket\",\"s3:CreateBucket\"],\"Resource\":\"*\"}]}"));
+      iam.putUserPolicy(
+          r ->
+              r.userName("page-user")
+                  .policyName("list")
+                  .policyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":"
+                          + "[{\"Effect\":\"Allow\",\"Action\":[\"s3:ListBucket\",\"s3:CreateBucket\"],\"Resource\":\"*\"}]}"));
     }
-    try (S3Client s3 = StsTestSupport.s3(server.endpoint(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+    try (S3Client s3 =
+        StsTestSupport.s3(
+            server.endpoint(),
+            AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
       s3.createBucket(r -> r.bucket("page-bucket"));
       s3.listObjectsV2(r -> r.bucket("page-bucket").prefix("reports/"));
       s3.listObjectsV2(r -> r.bucket("page-bucket").prefix("reports/"));
     }
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     String principal = "arn:aws:iam::123456789012:user/page-user";
-    JsonNode principals = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
-        server.endpoint().resolve("/_iamlocal/api/trail/principals")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
-    assertThat(principals.get("principals")).extracting(p -> p.get("arn").asText()).contains(principal);
-    JsonNode page = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(server.endpoint().resolve(
-        "/_iamlocal/api/trail/generated-policy?principal=" + principal + "&conditionKeys=s3:prefix")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body());
-    assertThat(page.at("/policy/Statement").toString()).isEqualTo("[{\"Effect\":\"Allow\",\"Action\":\"s3:CreateBucket\","
-        + "\"Resource\":\"arn:aws:s3:::page-bucket\"},{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
-        + "\"Resource\":\"arn:aws:s3:::page-bucket\",\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"reports/\"}}}]");
-    assertThat(page.at("/statements/1/calls")).extracting(c -> c.get("eventName").asText())
+    JsonNode principals =
+        JSON.readTree(
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            server.endpoint().resolve("/_iamlocal/api/trail/principals"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+    assertThat(principals.get("principals"))
+        .extracting(p -> p.get("arn").asText())
+        .contains(principal);
+    JsonNode page =
+        JSON.readTree(
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            server
+                                .endpoint()
+                                .resolve(
+                                    "/_iamlocal/api/trail/generated-policy?principal="
+                                        + principal
+                                        + "&conditionKeys=s3:prefix"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+    assertThat(page.at("/policy/Statement").toString())
+        .isEqualTo(
+            "[{\"Effect\":\"Allow\",\"Action\":\"s3:CreateBucket\","
+                + "\"Resource\":\"arn:aws:s3:::page-bucket\"},{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
+                + "\"Resource\":\"arn:aws:s3:::page-bucket\",\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"reports/\"}}}]");
+    assertThat(page.at("/statements/1/calls"))
+        .extracting(c -> c.get("eventName").asText())
         .containsExactly("ListObjectsV2", "ListObjectsV2");
   }
 
@@ -244,28 +366,42 @@ class CloudTrailIT {
     }
     try (CloudTrailClient wrongSecret = cloudTrail(AwsBasicCredentials.create("test", "wrong"))) {
       assertThatThrownBy(() -> wrongSecret.lookupEvents(r -> r.maxResults(1)))
-          .isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class,
-              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException"));
+          .isInstanceOfSatisfying(
+              software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorCode())
+                      .isEqualTo("InvalidSignatureException"));
     }
-    try (CloudTrailClient user = cloudTrail(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+    try (CloudTrailClient user =
+        cloudTrail(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
       assertThatThrownBy(() -> user.lookupEvents(r -> r.maxResults(1)))
-          .isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-            assertThat(e.getMessage()).contains("User: arn:aws:iam::123456789012:user/no-trail-rights is not authorized to perform: "
-                + "cloudtrail:LookupEvents");
-          });
+          .isInstanceOfSatisfying(
+              software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+              e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                assertThat(e.getMessage())
+                    .contains(
+                        "User: arn:aws:iam::123456789012:user/no-trail-rights is not authorized to perform: "
+                            + "cloudtrail:LookupEvents");
+              });
     }
-    try (var analyzer = software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient.builder()
-        .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+    try (var analyzer =
+        software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build()) {
       assertThatThrownBy(() -> analyzer.getGeneratedPolicy(r -> r.jobId("no-such-job")))
-          .isInstanceOf(software.amazon.awssdk.services.accessanalyzer.model.ValidationException.class);
+          .isInstanceOf(
+              software.amazon.awssdk.services.accessanalyzer.model.ValidationException.class);
     }
   }
 
   private static JsonNode aws(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--output", "json"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("aws", "--endpoint-url", server.endpoint().toString(), "--output", "json"));
     command.addAll(List.of(args));
     ExternalTool.Result r = ExternalTool.run(env, command);
     assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -276,26 +412,40 @@ class CloudTrailIT {
     return cloudTrail(Clients.root());
   }
 
-  private static CloudTrailClient cloudTrail(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+  private static CloudTrailClient cloudTrail(
+      software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
     return CloudTrailClient.builder()
         .endpointOverride(server.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
   }
 
-  /** The one record of {@code eventName} about this test's trail-* user, role or bucket (other tests share the server). */
+  /**
+   * The one record of {@code eventName} about this test's trail-* user, role or bucket (other tests
+   * share the server).
+   */
   private static JsonNode only(List<JsonNode> records, String eventName) {
-    List<JsonNode> found = records.stream()
-        .filter(r -> r.get("eventName").asText().equals(eventName) && r.toString().contains("trail-")).toList();
+    List<JsonNode> found =
+        records.stream()
+            .filter(
+                r ->
+                    r.get("eventName").asText().equals(eventName)
+                        && r.toString().contains("trail-"))
+            .toList();
     assertThat(found).as(eventName).hasSize(1);
     return found.get(0);
   }
 
-  /** Every record of every delivered file, waiting (files come within about a second) until {@code eventNames} are all there. */
-  private static List<JsonNode> readRecords(List<String> texts, String... eventNames) throws Exception {
+  /**
+   * Every record of every delivered file, waiting (files come within about a second) until {@code
+   * eventNames} are all there.
+   */
+  private static List<JsonNode> readRecords(List<String> texts, String... eventNames)
+      throws Exception {
     long deadline = System.currentTimeMillis() + 10_000;
     while (true) {
       texts.clear();
@@ -305,7 +455,8 @@ class CloudTrailIT {
           String relative = dir.relativize(file).toString().replace('\\', '/');
           Matcher m = FILE.matcher(relative);
           assertThat(m.matches()).as(relative).isTrue();
-          assertThat(m.group(3) + m.group(4) + m.group(5)).isEqualTo(m.group(6) + m.group(7) + m.group(8));
+          assertThat(m.group(3) + m.group(4) + m.group(5))
+              .isEqualTo(m.group(6) + m.group(7) + m.group(8));
           try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             texts.add(text);

@@ -52,11 +52,15 @@ import software.amazon.awssdk.services.sts.model.StsException;
 class ConcurrencyStressIT {
   private static final int CLIENTS = 64;
   private static final int MAX_OPS_PER_CLIENT = 5_000;
-  private static final Duration RUN = Duration.ofSeconds(Long.getLong("iamlocal.stress.seconds", 15));
-  private static final Set<String> EXPECTED = Set.of("NoSuchEntity", "EntityAlreadyExists", "DeleteConflict", "LimitExceeded");
+  private static final Duration RUN =
+      Duration.ofSeconds(Long.getLong("iamlocal.stress.seconds", 15));
+  private static final Set<String> EXPECTED =
+      Set.of("NoSuchEntity", "EntityAlreadyExists", "DeleteConflict", "LimitExceeded");
   private static final String ACCOUNT = "123456789012";
-  private static final String DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"}]}";
-  private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String DOC =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"}]}";
+  private static final String TRUST =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
   private static final int USERS = 12;
   private static final int GROUPS = 6;
   private static final int ROLES = 6;
@@ -88,24 +92,40 @@ class ConcurrencyStressIT {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
-      Thread t = new Thread(() -> {
-        try (IamClient iam = Clients.iam(endpoint, Clients.root())) {
-          Random random = new Random(1000L + client);
-          for (int i = 0; i < MAX_OPS_PER_CLIENT && System.nanoTime() < deadline && failures.size() < 20; i++) {
-            step(iam, random);
-          }
-        } finally {
-          done.countDown();
-        }
-      }, "stress-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                try (IamClient iam = Clients.iam(endpoint, Clients.root())) {
+                  Random random = new Random(1000L + client);
+                  for (int i = 0;
+                      i < MAX_OPS_PER_CLIENT
+                          && System.nanoTime() < deadline
+                          && failures.size() < 20;
+                      i++) {
+                    step(iam, random);
+                  }
+                } finally {
+                  done.countDown();
+                }
+              },
+              "stress-" + c);
       threads.add(t);
       t.start();
     }
-    assertThat(done.await(RUN.toSeconds() + 120, java.util.concurrent.TimeUnit.SECONDS)).as("clients finished").isTrue();
+    assertThat(done.await(RUN.toSeconds() + 120, java.util.concurrent.TimeUnit.SECONDS))
+        .as("clients finished")
+        .isTrue();
     long total = counts.values().stream().mapToLong(AtomicLong::get).sum();
     long refused = expectedErrors.values().stream().mapToLong(AtomicLong::get).sum();
-    System.out.printf("stress: %d clients, %d calls in %s (%.0f/s), %d refused as races make legitimate%n  calls: %s%n  refusals: %s%n",
-        CLIENTS, total, RUN, total / (double) RUN.toSeconds(), refused, new TreeMap<>(counts), new TreeMap<>(expectedErrors));
+    System.out.printf(
+        "stress: %d clients, %d calls in %s (%.0f/s), %d refused as races make legitimate%n  calls: %s%n  refusals: %s%n",
+        CLIENTS,
+        total,
+        RUN,
+        total / (double) RUN.toSeconds(),
+        refused,
+        new TreeMap<>(counts),
+        new TreeMap<>(expectedErrors));
     assertThat(failures).as("unexpected failures").isEmpty();
     assertThat(total).isGreaterThan(CLIENTS * 10L);
 
@@ -123,29 +143,74 @@ class ConcurrencyStressIT {
     String policy = "policy" + random.nextInt(POLICIES);
     String policyArn = "arn:aws:iam::" + ACCOUNT + ":policy/" + policy;
     switch (random.nextInt(22)) {
-      case 0, 1 -> call("CreateUser", () -> iam.createUser(r -> r.userName(randomCase(user, random))));
-      case 2 -> call("CreateGroup", () -> iam.createGroup(r -> r.groupName(randomCase(group, random))));
-      case 3 -> call("CreateRole", () -> iam.createRole(r -> r.roleName(randomCase(role, random)).assumeRolePolicyDocument(TRUST)));
-      case 4 -> call("CreatePolicy", () -> iam.createPolicy(r -> r.policyName(policy).policyDocument(DOC)));
-      case 5, 6 -> call("AddUserToGroup", () -> iam.addUserToGroup(r -> r.userName(randomCase(user, random)).groupName(group)));
-      case 7 -> call("RemoveUserFromGroup", () -> iam.removeUserFromGroup(r -> r.userName(user).groupName(randomCase(group, random))));
-      case 8 -> call("AttachUserPolicy", () -> iam.attachUserPolicy(r -> r.userName(user).policyArn(policyArn)));
-      case 9 -> call("AttachGroupPolicy", () -> iam.attachGroupPolicy(r -> r.groupName(group).policyArn(policyArn)));
-      case 10 -> call("AttachRolePolicy", () -> iam.attachRolePolicy(r -> r.roleName(role).policyArn(policyArn)));
-      case 11 -> call("DetachUserPolicy", () -> iam.detachUserPolicy(r -> r.userName(user).policyArn(policyArn)));
-      case 12 -> call("DetachGroupPolicy", () -> iam.detachGroupPolicy(r -> r.groupName(group).policyArn(policyArn)));
-      case 13 -> call("DetachRolePolicy", () -> iam.detachRolePolicy(r -> r.roleName(role).policyArn(policyArn)));
+      case 0, 1 ->
+          call("CreateUser", () -> iam.createUser(r -> r.userName(randomCase(user, random))));
+      case 2 ->
+          call("CreateGroup", () -> iam.createGroup(r -> r.groupName(randomCase(group, random))));
+      case 3 ->
+          call(
+              "CreateRole",
+              () ->
+                  iam.createRole(
+                      r -> r.roleName(randomCase(role, random)).assumeRolePolicyDocument(TRUST)));
+      case 4 ->
+          call(
+              "CreatePolicy",
+              () -> iam.createPolicy(r -> r.policyName(policy).policyDocument(DOC)));
+      case 5, 6 ->
+          call(
+              "AddUserToGroup",
+              () -> iam.addUserToGroup(r -> r.userName(randomCase(user, random)).groupName(group)));
+      case 7 ->
+          call(
+              "RemoveUserFromGroup",
+              () ->
+                  iam.removeUserFromGroup(
+                      r -> r.userName(user).groupName(randomCase(group, random))));
+      case 8 ->
+          call(
+              "AttachUserPolicy",
+              () -> iam.attachUserPolicy(r -> r.userName(user).policyArn(policyArn)));
+      case 9 ->
+          call(
+              "AttachGroupPolicy",
+              () -> iam.attachGroupPolicy(r -> r.groupName(group).policyArn(policyArn)));
+      case 10 ->
+          call(
+              "AttachRolePolicy",
+              () -> iam.attachRolePolicy(r -> r.roleName(role).policyArn(policyArn)));
+      case 11 ->
+          call(
+              "DetachUserPolicy",
+              () -> iam.detachUserPolicy(r -> r.userName(user).policyArn(policyArn)));
+      case 12 ->
+          call(
+              "DetachGroupPolicy",
+              () -> iam.detachGroupPolicy(r -> r.groupName(group).policyArn(policyArn)));
+      case 13 ->
+          call(
+              "DetachRolePolicy",
+              () -> iam.detachRolePolicy(r -> r.roleName(role).policyArn(policyArn)));
       case 14, 15 -> {
-        AccessKey key = call("CreateAccessKey", () -> iam.createAccessKey(r -> r.userName(user)).accessKey());
+        AccessKey key =
+            call("CreateAccessKey", () -> iam.createAccessKey(r -> r.userName(user)).accessKey());
         if (key != null) {
-          createdKeys.put(key.accessKeyId(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+          createdKeys.put(
+              key.accessKeyId(),
+              AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
         }
       }
       case 16 -> {
-        List<AccessKeyMetadata> keys = call("ListAccessKeys", () -> iam.listAccessKeys(r -> r.userName(user)).accessKeyMetadata());
+        List<AccessKeyMetadata> keys =
+            call(
+                "ListAccessKeys",
+                () -> iam.listAccessKeys(r -> r.userName(user)).accessKeyMetadata());
         if (keys != null && !keys.isEmpty()) {
           String id = keys.get(random.nextInt(keys.size())).accessKeyId();
-          if (call("DeleteAccessKey", () -> iam.deleteAccessKey(r -> r.userName(user).accessKeyId(id))) != null) {
+          if (call(
+                  "DeleteAccessKey",
+                  () -> iam.deleteAccessKey(r -> r.userName(user).accessKeyId(id)))
+              != null) {
             deletedKeys.add(id);
           }
         }
@@ -156,9 +221,15 @@ class ConcurrencyStressIT {
         call("DeleteRole", () -> iam.deleteRole(r -> r.roleName(randomCase(role, random))));
       }
       case 19 -> tearDownPolicy(iam, policyArn);
-      case 20 -> checkPages("ListUsers", iam, random.nextInt(4) + 1,
-          (marker, max) -> iam.listUsers(r -> r.marker(marker).maxItems(max)),
-          ListUsersResponse::isTruncated, ListUsersResponse::marker, p -> p.users().stream().map(User::userName).toList());
+      case 20 ->
+          checkPages(
+              "ListUsers",
+              iam,
+              random.nextInt(4) + 1,
+              (marker, max) -> iam.listUsers(r -> r.marker(marker).maxItems(max)),
+              ListUsersResponse::isTruncated,
+              ListUsersResponse::marker,
+              p -> p.users().stream().map(User::userName).toList());
       default -> {
         call("GetGroup", () -> iam.getGroup(r -> r.groupName(group)));
         call("ListGroupsForUser", () -> iam.listGroupsForUser(r -> r.userName(user)));
@@ -169,40 +240,84 @@ class ConcurrencyStressIT {
 
   /** Takes a user's keys and memberships away, then deletes it: racing with everyone else. */
   private void tearDownUser(IamClient iam, String user, Random random) {
-    List<AccessKeyMetadata> keys = call("ListAccessKeys", () -> iam.listAccessKeys(r -> r.userName(user)).accessKeyMetadata());
+    List<AccessKeyMetadata> keys =
+        call("ListAccessKeys", () -> iam.listAccessKeys(r -> r.userName(user)).accessKeyMetadata());
     if (keys == null) {
       return;
     }
     for (AccessKeyMetadata key : keys) {
-      if (call("DeleteAccessKey", () -> iam.deleteAccessKey(r -> r.userName(user).accessKeyId(key.accessKeyId()))) != null) {
+      if (call(
+              "DeleteAccessKey",
+              () -> iam.deleteAccessKey(r -> r.userName(user).accessKeyId(key.accessKeyId())))
+          != null) {
         deletedKeys.add(key.accessKeyId());
       }
     }
-    List<Group> groups = call("ListGroupsForUser", () -> iam.listGroupsForUser(r -> r.userName(user)).groups());
+    List<Group> groups =
+        call("ListGroupsForUser", () -> iam.listGroupsForUser(r -> r.userName(user)).groups());
     for (Group g : groups == null ? List.<Group>of() : groups) {
-      call("RemoveUserFromGroup", () -> iam.removeUserFromGroup(r -> r.userName(user).groupName(g.groupName())));
+      call(
+          "RemoveUserFromGroup",
+          () -> iam.removeUserFromGroup(r -> r.userName(user).groupName(g.groupName())));
     }
-    List<AttachedPolicy> attached = call("ListAttachedUserPolicies", () -> iam.listAttachedUserPolicies(r -> r.userName(user)).attachedPolicies());
+    List<AttachedPolicy> attached =
+        call(
+            "ListAttachedUserPolicies",
+            () -> iam.listAttachedUserPolicies(r -> r.userName(user)).attachedPolicies());
     for (AttachedPolicy p : attached == null ? List.<AttachedPolicy>of() : attached) {
-      call("DetachUserPolicy", () -> iam.detachUserPolicy(r -> r.userName(user).policyArn(p.policyArn())));
+      call(
+          "DetachUserPolicy",
+          () -> iam.detachUserPolicy(r -> r.userName(user).policyArn(p.policyArn())));
     }
     call("DeleteUser", () -> iam.deleteUser(r -> r.userName(randomCase(user, random))));
   }
 
   private void tearDownPolicy(IamClient iam, String policyArn) {
-    ListEntitiesForPolicyResponse entities = call("ListEntitiesForPolicy", () -> iam.listEntitiesForPolicy(r -> r.policyArn(policyArn)));
+    ListEntitiesForPolicyResponse entities =
+        call("ListEntitiesForPolicy", () -> iam.listEntitiesForPolicy(r -> r.policyArn(policyArn)));
     if (entities == null) {
       return;
     }
-    entities.policyUsers().forEach(u -> call("DetachUserPolicy", () -> iam.detachUserPolicy(r -> r.userName(u.userName()).policyArn(policyArn))));
-    entities.policyGroups().forEach(g -> call("DetachGroupPolicy", () -> iam.detachGroupPolicy(r -> r.groupName(g.groupName()).policyArn(policyArn))));
-    entities.policyRoles().forEach(ro -> call("DetachRolePolicy", () -> iam.detachRolePolicy(r -> r.roleName(ro.roleName()).policyArn(policyArn))));
+    entities
+        .policyUsers()
+        .forEach(
+            u ->
+                call(
+                    "DetachUserPolicy",
+                    () ->
+                        iam.detachUserPolicy(r -> r.userName(u.userName()).policyArn(policyArn))));
+    entities
+        .policyGroups()
+        .forEach(
+            g ->
+                call(
+                    "DetachGroupPolicy",
+                    () ->
+                        iam.detachGroupPolicy(
+                            r -> r.groupName(g.groupName()).policyArn(policyArn))));
+    entities
+        .policyRoles()
+        .forEach(
+            ro ->
+                call(
+                    "DetachRolePolicy",
+                    () ->
+                        iam.detachRolePolicy(r -> r.roleName(ro.roleName()).policyArn(policyArn))));
     call("DeletePolicy", () -> iam.deletePolicy(r -> r.policyArn(policyArn)));
   }
 
-  /** Pages through a list while others write: names strictly ascending (case-insensitively), never repeated. */
-  private <P> void checkPages(String op, IamClient iam, int maxItems, PageFetch<P> fetch, Function<P, Boolean> truncated,
-      Function<P, String> marker, Function<P, List<String>> names) {
+  /**
+   * Pages through a list while others write: names strictly ascending (case-insensitively), never
+   * repeated.
+   */
+  private <P> void checkPages(
+      String op,
+      IamClient iam,
+      int maxItems,
+      PageFetch<P> fetch,
+      Function<P, Boolean> truncated,
+      Function<P, String> marker,
+      Function<P, List<String>> names) {
     String last = null;
     String next = null;
     for (int page = 0; page < 100; page++) {
@@ -261,7 +376,8 @@ class ConcurrencyStressIT {
     List<User> users = iam.listUsersPaginator().users().stream().toList();
     List<Group> groups = iam.listGroupsPaginator().groups().stream().toList();
     List<Role> roles = iam.listRolesPaginator().roles().stream().toList();
-    List<Policy> policies = iam.listPoliciesPaginator(r -> r.scope(PolicyScopeType.LOCAL)).policies().stream().toList();
+    List<Policy> policies =
+        iam.listPoliciesPaginator(r -> r.scope(PolicyScopeType.LOCAL)).policies().stream().toList();
 
     // Names are unique regardless of case.
     assertUniqueIgnoringCase(users.stream().map(User::userName).toList());
@@ -273,17 +389,25 @@ class ConcurrencyStressIT {
     List<String> all = users.stream().map(User::userName).toList();
     for (int max = 1; max <= 3; max++) {
       int m = max;
-      assertThat(iam.listUsersPaginator(r -> r.maxItems(m)).users().stream().map(User::userName).toList()).isEqualTo(all);
+      assertThat(
+              iam.listUsersPaginator(r -> r.maxItems(m)).users().stream()
+                  .map(User::userName)
+                  .toList())
+          .isEqualTo(all);
     }
 
     // Group membership is the same seen from either side.
     Set<String> fromGroups = new HashSet<>();
     for (Group g : groups) {
-      iam.getGroupPaginator(r -> r.groupName(g.groupName())).users().forEach(u -> fromGroups.add(u.userName() + "@" + g.groupName()));
+      iam.getGroupPaginator(r -> r.groupName(g.groupName()))
+          .users()
+          .forEach(u -> fromGroups.add(u.userName() + "@" + g.groupName()));
     }
     Set<String> fromUsers = new HashSet<>();
     for (User u : users) {
-      iam.listGroupsForUserPaginator(r -> r.userName(u.userName())).groups().forEach(g -> fromUsers.add(u.userName() + "@" + g.groupName()));
+      iam.listGroupsForUserPaginator(r -> r.userName(u.userName()))
+          .groups()
+          .forEach(g -> fromUsers.add(u.userName() + "@" + g.groupName()));
     }
     assertThat(fromUsers).as("group membership, user side vs group side").isEqualTo(fromGroups);
 
@@ -292,47 +416,70 @@ class ConcurrencyStressIT {
     for (Policy p : policies) {
       ListEntitiesForPolicyResponse e = iam.listEntitiesForPolicy(r -> r.policyArn(p.arn()));
       int attached = e.policyUsers().size() + e.policyGroups().size() + e.policyRoles().size();
-      assertThat(iam.getPolicy(r -> r.policyArn(p.arn())).policy().attachmentCount()).as("AttachmentCount of " + p.policyName()).isEqualTo(attached);
-      assertThat(p.attachmentCount()).as("AttachmentCount in ListPolicies of " + p.policyName()).isEqualTo(attached);
+      assertThat(iam.getPolicy(r -> r.policyArn(p.arn())).policy().attachmentCount())
+          .as("AttachmentCount of " + p.policyName())
+          .isEqualTo(attached);
+      assertThat(p.attachmentCount())
+          .as("AttachmentCount in ListPolicies of " + p.policyName())
+          .isEqualTo(attached);
       e.policyUsers().forEach(x -> byPolicy.add("user/" + x.userName() + "->" + p.arn()));
       e.policyGroups().forEach(x -> byPolicy.add("group/" + x.groupName() + "->" + p.arn()));
       e.policyRoles().forEach(x -> byPolicy.add("role/" + x.roleName() + "->" + p.arn()));
     }
     Set<String> byEntity = new HashSet<>();
-    users.forEach(u -> iam.listAttachedUserPolicies(r -> r.userName(u.userName())).attachedPolicies()
-        .forEach(a -> byEntity.add("user/" + u.userName() + "->" + a.policyArn())));
-    groups.forEach(g -> iam.listAttachedGroupPolicies(r -> r.groupName(g.groupName())).attachedPolicies()
-        .forEach(a -> byEntity.add("group/" + g.groupName() + "->" + a.policyArn())));
-    roles.forEach(ro -> iam.listAttachedRolePolicies(r -> r.roleName(ro.roleName())).attachedPolicies()
-        .forEach(a -> byEntity.add("role/" + ro.roleName() + "->" + a.policyArn())));
+    users.forEach(
+        u ->
+            iam.listAttachedUserPolicies(r -> r.userName(u.userName()))
+                .attachedPolicies()
+                .forEach(a -> byEntity.add("user/" + u.userName() + "->" + a.policyArn())));
+    groups.forEach(
+        g ->
+            iam.listAttachedGroupPolicies(r -> r.groupName(g.groupName()))
+                .attachedPolicies()
+                .forEach(a -> byEntity.add("group/" + g.groupName() + "->" + a.policyArn())));
+    roles.forEach(
+        ro ->
+            iam.listAttachedRolePolicies(r -> r.roleName(ro.roleName()))
+                .attachedPolicies()
+                .forEach(a -> byEntity.add("role/" + ro.roleName() + "->" + a.policyArn())));
     assertThat(byEntity).as("attachments, entity side vs policy side").isEqualTo(byPolicy);
 
     // Every key created and not deleted is listed under an existing user, and nothing else is.
     Map<String, String> listed = new HashMap<>();
     for (User u : users) {
-      List<AccessKeyMetadata> keys = iam.listAccessKeys(r -> r.userName(u.userName())).accessKeyMetadata();
+      List<AccessKeyMetadata> keys =
+          iam.listAccessKeys(r -> r.userName(u.userName())).accessKeyMetadata();
       assertThat(keys.size()).as("keys of " + u.userName()).isLessThanOrEqualTo(2);
       keys.forEach(k -> listed.put(k.accessKeyId(), u.userName()));
     }
     Set<String> alive = new HashSet<>(createdKeys.keySet());
     alive.removeAll(deletedKeys);
     assertThat(listed.keySet()).as("access keys listed vs created minus deleted").isEqualTo(alive);
-    listed.forEach((id, owner) ->
-        assertThat(iam.getAccessKeyLastUsed(r -> r.accessKeyId(id)).userName()).as("owner of " + id).isEqualTo(owner));
+    listed.forEach(
+        (id, owner) ->
+            assertThat(iam.getAccessKeyLastUsed(r -> r.accessKeyId(id)).userName())
+                .as("owner of " + id)
+                .isEqualTo(owner));
     // Deleted keys no longer sign anything; live ones do.
-    deletedKeys.stream().limit(5).forEach(id -> {
-      try (StsClient sts = Clients.sts(endpoint, createdKeys.get(id))) {
-        sts.getCallerIdentity();
-        throw new AssertionError("deleted key " + id + " still authenticates");
-      } catch (StsException e) {
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
-      }
-    });
-    alive.stream().limit(5).forEach(id -> {
-      try (StsClient sts = Clients.sts(endpoint, createdKeys.get(id))) {
-        assertThat(sts.getCallerIdentity().arn()).endsWith(":user/" + listed.get(id));
-      }
-    });
+    deletedKeys.stream()
+        .limit(5)
+        .forEach(
+            id -> {
+              try (StsClient sts = Clients.sts(endpoint, createdKeys.get(id))) {
+                sts.getCallerIdentity();
+                throw new AssertionError("deleted key " + id + " still authenticates");
+              } catch (StsException e) {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+              }
+            });
+    alive.stream()
+        .limit(5)
+        .forEach(
+            id -> {
+              try (StsClient sts = Clients.sts(endpoint, createdKeys.get(id))) {
+                assertThat(sts.getCallerIdentity().arn()).endsWith(":user/" + listed.get(id));
+              }
+            });
 
     // The account summary counts what the lists show.
     Map<String, Integer> summary = iam.getAccountSummary().summaryMapAsStrings();
@@ -340,14 +487,23 @@ class ConcurrencyStressIT {
     assertThat(summary.get("Groups")).isEqualTo(groups.size());
     assertThat(summary.get("Roles")).isEqualTo(roles.size());
     assertThat(summary.get("Policies")).isEqualTo(policies.size());
-    System.out.printf("stress end state: %d users, %d groups, %d roles, %d policies, %d memberships, %d attachments, %d keys%n",
-        users.size(), groups.size(), roles.size(), policies.size(), fromGroups.size(), byPolicy.size(), listed.size());
+    System.out.printf(
+        "stress end state: %d users, %d groups, %d roles, %d policies, %d memberships, %d attachments, %d keys%n",
+        users.size(),
+        groups.size(),
+        roles.size(),
+        policies.size(),
+        fromGroups.size(),
+        byPolicy.size(),
+        listed.size());
   }
 
   private static void assertUniqueIgnoringCase(List<String> names) {
     Set<String> seen = new HashSet<>();
     for (String name : names) {
-      assertThat(seen.add(name.toLowerCase(Locale.ROOT))).as("duplicate name ignoring case: " + name).isTrue();
+      assertThat(seen.add(name.toLowerCase(Locale.ROOT)))
+          .as("duplicate name ignoring case: " + name)
+          .isTrue();
     }
   }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ConformanceIT {
   /** The account ID the recordings show in place of the recorder's own. */
   private static final String RECORDED_ACCOUNT = "111111111111";
+
   private static final Path HARNESS = Path.of("src/test/conformance");
   private static IamLocalProcess server;
 
@@ -39,19 +40,43 @@ class ConformanceIT {
   @Test
   void everyRecordedCaseIsReproducedOrListedWithItsReason() throws Exception {
     Path report = Files.createTempFile("conformance", ".txt");
-    ExternalTool.Result run = ExternalTool.run(
-        Map.of("IAMLOCAL_ENDPOINT", server.endpoint().toString().replaceAll("/$", ""),
-            "CONFORMANCE_REPORT", report.toString(),
-            "PYTHONDONTWRITEBYTECODE", "1"),
-        List.of("python3", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--no-header", "-rN", "--tb=no",
-            "--rootdir", HARNESS.toString(), HARNESS.resolve("recorded").toString()));
-    String summary = run.stdout().lines()
-        .filter(line -> line.contains("recorded cases reproduced") || line.startsWith("REGRESSION")
-            || line.startsWith("NOW REPRODUCED") || line.startsWith("LISTED BUT"))
-        .reduce("", (all, line) -> all + line + "\n");
+    ExternalTool.Result run =
+        ExternalTool.run(
+            Map.of(
+                "IAMLOCAL_ENDPOINT",
+                server.endpoint().toString().replaceAll("/$", ""),
+                "CONFORMANCE_REPORT",
+                report.toString(),
+                "PYTHONDONTWRITEBYTECODE",
+                "1"),
+            List.of(
+                "python3",
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-q",
+                "--no-header",
+                "-rN",
+                "--tb=no",
+                "--rootdir",
+                HARNESS.toString(),
+                HARNESS.resolve("recorded").toString()));
+    String summary =
+        run.stdout()
+            .lines()
+            .filter(
+                line ->
+                    line.contains("recorded cases reproduced")
+                        || line.startsWith("REGRESSION")
+                        || line.startsWith("NOW REPRODUCED")
+                        || line.startsWith("LISTED BUT"))
+            .reduce("", (all, line) -> all + line + "\n");
     System.out.print(summary);
     assertThat(summary).as(run.stdout() + run.stderr()).contains("recorded cases reproduced");
-    assertThat(run.exitCode()).as(summary + "\nnot reproduced now:\n" + Files.readString(report)).isZero();
+    assertThat(run.exitCode())
+        .as(summary + "\nnot reproduced now:\n" + Files.readString(report))
+        .isZero();
     Files.deleteIfExists(report);
   }
 }

@@ -16,12 +16,30 @@ import software.amazon.awssdk.services.iam.model.ReportFormatType;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 class CredentialReportIT extends WireTest {
-  private static final List<String> COLUMNS = List.of("user", "arn", "user_creation_time", "password_enabled",
-      "password_last_used", "password_last_changed", "password_next_rotation", "mfa_active",
-      "access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date", "access_key_1_last_used_region",
-      "access_key_1_last_used_service", "access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date",
-      "access_key_2_last_used_region", "access_key_2_last_used_service", "cert_1_active", "cert_1_last_rotated",
-      "cert_2_active", "cert_2_last_rotated");
+  private static final List<String> COLUMNS =
+      List.of(
+          "user",
+          "arn",
+          "user_creation_time",
+          "password_enabled",
+          "password_last_used",
+          "password_last_changed",
+          "password_next_rotation",
+          "mfa_active",
+          "access_key_1_active",
+          "access_key_1_last_rotated",
+          "access_key_1_last_used_date",
+          "access_key_1_last_used_region",
+          "access_key_1_last_used_service",
+          "access_key_2_active",
+          "access_key_2_last_rotated",
+          "access_key_2_last_used_date",
+          "access_key_2_last_used_region",
+          "access_key_2_last_used_service",
+          "cert_1_active",
+          "cert_1_last_rotated",
+          "cert_2_active",
+          "cert_2_last_rotated");
 
   @Test
   void reportIsNotPresentUntilGenerated() {
@@ -34,7 +52,8 @@ class CredentialReportIT extends WireTest {
   void generateAnswersStartedThenComplete() {
     GenerateCredentialReportResponse first = iam.generateCredentialReport();
     assertThat(first.state()).isEqualTo(ReportStateType.STARTED);
-    assertThat(first.description()).isEqualTo("No report exists. Starting a new report generation task");
+    assertThat(first.description())
+        .isEqualTo("No report exists. Starting a new report generation task");
     GenerateCredentialReportResponse second = iam.generateCredentialReport();
     assertThat(second.state()).isEqualTo(ReportStateType.COMPLETE);
     assertThat(second.description()).isNull();
@@ -62,13 +81,15 @@ class CredentialReportIT extends WireTest {
     assertThat(root.get("user")).isEqualTo("<root_account>");
     assertThat(root.get("arn")).isEqualTo("arn:aws:iam::123456789012:root");
     assertThat(root.get("password_enabled")).isEqualTo("not_supported");
-    assertThat(root.get("access_key_1_active")).isEqualTo("true"); // the configured root key signed these calls
+    assertThat(root.get("access_key_1_active"))
+        .isEqualTo("true"); // the configured root key signed these calls
     assertThat(root.get("access_key_1_last_used_service")).isEqualTo("iam");
 
     Map<String, String> alice = row(lines[2]);
     assertThat(alice.get("user")).isEqualTo("alice");
     assertThat(alice.get("arn")).isEqualTo("arn:aws:iam::123456789012:user/alice");
-    assertThat(alice.get("user_creation_time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
+    assertThat(alice.get("user_creation_time"))
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
     assertThat(alice.get("password_enabled")).isEqualTo("true");
     assertThat(alice.get("password_last_used")).isEqualTo("no_information");
     assertThat(alice.get("password_next_rotation")).isNotEqualTo("N/A");
@@ -76,7 +97,10 @@ class CredentialReportIT extends WireTest {
     assertThat(alice.get("access_key_1_active")).isEqualTo("true");
     assertThat(alice.get("access_key_1_last_rotated")).isNotEqualTo("N/A");
     assertThat(alice.get("access_key_1_last_used_region"))
-        .isEqualTo(iam.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId())).accessKeyLastUsed().region());
+        .isEqualTo(
+            iam.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()))
+                .accessKeyLastUsed()
+                .region());
     assertThat(alice.get("access_key_1_last_used_service")).isEqualTo("iam");
     assertThat(alice.get("access_key_2_active")).isEqualTo("false");
     assertThat(alice.get("access_key_2_last_rotated")).isEqualTo("N/A");
@@ -90,21 +114,36 @@ class CredentialReportIT extends WireTest {
     assertThat(bob.get("access_key_1_last_used_date")).isEqualTo("N/A");
   }
 
-  /** The cert columns reflect the user's signing certificates: the first two in upload order, active or not. */
+  /**
+   * The cert columns reflect the user's signing certificates: the first two in upload order, active
+   * or not.
+   */
   @Test
   void certColumnsReflectSigningCertificates() {
     iam.createUser(r -> r.userName("carol"));
-    String first = TestCertificates.pem(TestCertificates.selfSigned(TestCertificates.rsa(2048), "carol-1", java.time.Duration.ofDays(30)));
-    String second = TestCertificates.pem(TestCertificates.selfSigned(TestCertificates.rsa(2048), "carol-2", java.time.Duration.ofDays(30)));
-    String firstId = iam.uploadSigningCertificate(r -> r.userName("carol").certificateBody(first)).certificate().certificateId();
+    String first =
+        TestCertificates.pem(
+            TestCertificates.selfSigned(
+                TestCertificates.rsa(2048), "carol-1", java.time.Duration.ofDays(30)));
+    String second =
+        TestCertificates.pem(
+            TestCertificates.selfSigned(
+                TestCertificates.rsa(2048), "carol-2", java.time.Duration.ofDays(30)));
+    String firstId =
+        iam.uploadSigningCertificate(r -> r.userName("carol").certificateBody(first))
+            .certificate()
+            .certificateId();
     iam.uploadSigningCertificate(r -> r.userName("carol").certificateBody(second));
-    iam.updateSigningCertificate(r -> r.userName("carol").certificateId(firstId).status("Inactive"));
+    iam.updateSigningCertificate(
+        r -> r.userName("carol").certificateId(firstId).status("Inactive"));
     iam.generateCredentialReport();
-    String[] lines = iam.getCredentialReport().content().asString(StandardCharsets.UTF_8).split("\n");
+    String[] lines =
+        iam.getCredentialReport().content().asString(StandardCharsets.UTF_8).split("\n");
     Map<String, String> carol = row(lines[2]);
     assertThat(carol.get("user")).isEqualTo("carol");
     assertThat(carol.get("cert_1_active")).isEqualTo("false");
-    assertThat(carol.get("cert_1_last_rotated")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
+    assertThat(carol.get("cert_1_last_rotated"))
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
     assertThat(carol.get("cert_2_active")).isEqualTo("true");
     assertThat(carol.get("cert_2_last_rotated")).isNotEqualTo("N/A");
     assertThat(row(lines[1]).get("cert_1_active")).isEqualTo("false");

@@ -59,13 +59,20 @@ class CrossAccountIT extends WireTest {
       s3.createBucket(r -> r.bucket("productionapp"));
       s3.putObject(r -> r.bucket("productionapp").key("app.cfg"), RequestBody.fromString("v1"));
     }
-    prod.createRole(r -> r.roleName("UpdateApp").assumeRolePolicyDocument(trust("arn:aws:iam::" + DEV + ":root")));
-    prod.putRolePolicy(r -> r.roleName("UpdateApp").policyName("read-write-app-bucket").policyDocument(
-        "{\"Version\":\"2012-10-17\",\"Statement\":["
-            + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"},"
-            + "{\"Effect\":\"Allow\",\"Action\":[\"s3:ListBucket\",\"s3:GetBucketLocation\"],\"Resource\":\"arn:aws:s3:::productionapp\"},"
-            + "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\",\"s3:DeleteObject\"],"
-            + "\"Resource\":\"arn:aws:s3:::productionapp/*\"}]}"));
+    prod.createRole(
+        r ->
+            r.roleName("UpdateApp")
+                .assumeRolePolicyDocument(trust("arn:aws:iam::" + DEV + ":root")));
+    prod.putRolePolicy(
+        r ->
+            r.roleName("UpdateApp")
+                .policyName("read-write-app-bucket")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":["
+                        + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"},"
+                        + "{\"Effect\":\"Allow\",\"Action\":[\"s3:ListBucket\",\"s3:GetBucketLocation\"],\"Resource\":\"arn:aws:s3:::productionapp\"},"
+                        + "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\",\"s3:DeleteObject\"],"
+                        + "\"Resource\":\"arn:aws:s3:::productionapp/*\"}]}"));
   }
 
   /** Step 2 (Development): developers may assume the role, testers have no such permission. */
@@ -74,7 +81,11 @@ class CrossAccountIT extends WireTest {
     if (dev.listGroups().groups().stream().noneMatch(g -> g.groupName().equals(group))) {
       dev.createGroup(r -> r.groupName(group));
       if (mayAssume) {
-        dev.putGroupPolicy(r -> r.groupName(group).policyName("allow-assume-UpdateApp").policyDocument(policy("sts:AssumeRole", ROLE_ARN)));
+        dev.putGroupPolicy(
+            r ->
+                r.groupName(group)
+                    .policyName("allow-assume-UpdateApp")
+                    .policyDocument(policy("sts:AssumeRole", ROLE_ARN)));
       }
     }
     dev.createUser(r -> r.userName(name));
@@ -90,13 +101,19 @@ class CrossAccountIT extends WireTest {
     try (StsClient davidSts = Clients.sts(endpoint(), credentialsOf(david))) {
       assertThat(davidSts.getCallerIdentity().account()).isEqualTo(DEV);
       assumed = davidSts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("david"));
-      assertThat(assumed.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::" + PROD + ":assumed-role/UpdateApp/david");
+      assertThat(assumed.assumedRoleUser().arn())
+          .isEqualTo("arn:aws:sts::" + PROD + ":assumed-role/UpdateApp/david");
       Credentials c = assumed.credentials();
-      try (StsClient asRole = Clients.sts(endpoint(), session(c)); S3Client s3 = StsTestSupport.s3(endpoint(), session(c))) {
+      try (StsClient asRole = Clients.sts(endpoint(), session(c));
+          S3Client s3 = StsTestSupport.s3(endpoint(), session(c))) {
         assertThat(asRole.getCallerIdentity().account()).isEqualTo(PROD);
-        assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).containsExactly("productionapp");
+        assertThat(s3.listBuckets().buckets())
+            .extracting(b -> b.name())
+            .containsExactly("productionapp");
         s3.putObject(r -> r.bucket("productionapp").key("app.cfg"), RequestBody.fromString("v2"));
-        assertThat(s3.getObjectAsBytes(r -> r.bucket("productionapp").key("app.cfg")).asUtf8String()).isEqualTo("v2");
+        assertThat(
+                s3.getObjectAsBytes(r -> r.bucket("productionapp").key("app.cfg")).asUtf8String())
+            .isEqualTo("v2");
         // The role grants nothing else: not even reading IAM in the Production account.
         try (IamClient asRoleIam = Clients.iam(endpoint(), session(c))) {
           expect(asRoleIam::listUsers, "AccessDenied", 403, null);
@@ -106,19 +123,35 @@ class CrossAccountIT extends WireTest {
     Credentials c = assumed.credentials();
     // GetAccessKeyInfo knows both keys' accounts, asked from any account.
     assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(c.accessKeyId())).account()).isEqualTo(PROD);
-    assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(david.accessKeyId())).account()).isEqualTo(DEV);
+    assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(david.accessKeyId())).account())
+        .isEqualTo(DEV);
     // CloudTrail logs the cross-account AssumeRole in both accounts.
     for (String account : new String[] {PROD, DEV}) {
-      try (CloudTrailClient trail = CloudTrailClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
-          .credentialsProvider(StaticCredentialsProvider.create(rootOf(account)))
-          .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-        assertThat(trail.lookupEvents(r -> r.lookupAttributes(a -> a.attributeKey("EventName").attributeValue("AssumeRole")))
-            .events()).as(account).hasSize(1);
+      try (CloudTrailClient trail =
+          CloudTrailClient.builder()
+              .endpointOverride(endpoint())
+              .region(Region.US_EAST_1)
+              .credentialsProvider(StaticCredentialsProvider.create(rootOf(account)))
+              .httpClientBuilder(UrlConnectionHttpClient.builder())
+              .build()) {
+        assertThat(
+                trail
+                    .lookupEvents(
+                        r ->
+                            r.lookupAttributes(
+                                a -> a.attributeKey("EventName").attributeValue("AssumeRole")))
+                    .events())
+            .as(account)
+            .hasSize(1);
       }
     }
     // David's own credentials reach nothing in the Production bucket.
     try (S3Client s3 = StsTestSupport.s3(endpoint(), credentialsOf(david))) {
-      expect(() -> s3.getObject(r -> r.bucket("productionapp").key("app.cfg")), "AccessDenied", 403, "Access Denied");
+      expect(
+          () -> s3.getObject(r -> r.bucket("productionapp").key("app.cfg")),
+          "AccessDenied",
+          403,
+          "Access Denied");
     }
   }
 
@@ -127,21 +160,33 @@ class CrossAccountIT extends WireTest {
     productionRole();
     AccessKey theresa = developer("Theresa", false);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(theresa))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("t-session")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("t-session")),
+          "AccessDenied",
+          403,
           notAuthorized("arn:aws:iam::" + DEV + ":user/Theresa", "sts:AssumeRole", ROLE_ARN));
     }
   }
 
   @Test
   void anIdentityPolicyAloneIsNotEnoughWhenTheTrustPolicyNamesAnotherAccount() {
-    prod.createRole(r -> r.roleName("UpdateApp").assumeRolePolicyDocument(trust("arn:aws:iam::222222222222:root")));
+    prod.createRole(
+        r ->
+            r.roleName("UpdateApp")
+                .assumeRolePolicyDocument(trust("arn:aws:iam::222222222222:root")));
     AccessKey david = developer("David", true);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")),
+          "AccessDenied",
+          403,
           notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", ROLE_ARN));
       // A role of an account that does not exist is refused the same way.
       String missing = "arn:aws:iam::333333333333:role/UpdateApp";
-      expect(() -> sts.assumeRole(r -> r.roleArn(missing).roleSessionName("d-session")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(missing).roleSessionName("d-session")),
+          "AccessDenied",
+          403,
           notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", missing));
     }
   }
@@ -151,30 +196,64 @@ class CrossAccountIT extends WireTest {
     productionRole();
     AccessKey david = developer("David", true);
     dev.createPolicy(r -> r.policyName("only-iam-reads").policyDocument(policy("iam:Get*", "*")));
-    dev.putUserPermissionsBoundary(r -> r.userName("David").permissionsBoundary("arn:aws:iam::" + DEV + ":policy/only-iam-reads"));
+    dev.putUserPermissionsBoundary(
+        r ->
+            r.userName("David")
+                .permissionsBoundary("arn:aws:iam::" + DEV + ":policy/only-iam-reads"));
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")), "AccessDenied", 403, null);
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")),
+          "AccessDenied",
+          403,
+          null);
     }
   }
 
   @Test
   void externalIdMustMatchTheTrustPolicyCondition() {
-    prod.createRole(r -> r.roleName("UpdateApp").assumeRolePolicyDocument(
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + DEV + "\"},"
-            + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"Unique-ID-1234\"}}}]}"));
+    prod.createRole(
+        r ->
+            r.roleName("UpdateApp")
+                .assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                        + DEV
+                        + "\"},"
+                        + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"Unique-ID-1234\"}}}]}"));
     AccessKey david = developer("David", true);
     try (StsClient sts = Clients.sts(endpoint(), credentialsOf(david))) {
-      String refused = notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", ROLE_ARN);
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")), "AccessDenied", 403, refused);
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session").externalId("wrong-id")), "AccessDenied", 403, refused);
-      assertThat(sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session").externalId("Unique-ID-1234")).credentials()).isNotNull();
+      String refused =
+          notAuthorized("arn:aws:iam::" + DEV + ":user/David", "sts:AssumeRole", ROLE_ARN);
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("d-session")),
+          "AccessDenied",
+          403,
+          refused);
+      expect(
+          () ->
+              sts.assumeRole(
+                  r -> r.roleArn(ROLE_ARN).roleSessionName("d-session").externalId("wrong-id")),
+          "AccessDenied",
+          403,
+          refused);
+      assertThat(
+              sts.assumeRole(
+                      r ->
+                          r.roleArn(ROLE_ARN)
+                              .roleSessionName("d-session")
+                              .externalId("Unique-ID-1234"))
+                  .credentials())
+          .isNotNull();
     }
   }
 
   @Test
   void roleChainingAcrossAccountsIsLimitedToOneHour() {
     productionRole();
-    prod.putRolePolicy(r -> r.roleName("UpdateApp").policyName("chain").policyDocument(policy("sts:AssumeRole", "*")));
+    prod.putRolePolicy(
+        r ->
+            r.roleName("UpdateApp")
+                .policyName("chain")
+                .policyDocument(policy("sts:AssumeRole", "*")));
     dev.createRole(r -> r.roleName("Back").assumeRolePolicyDocument(trust(ROLE_ARN)));
     AccessKey david = developer("David", true);
     Credentials first;
@@ -183,11 +262,18 @@ class CrossAccountIT extends WireTest {
     }
     String back = "arn:aws:iam::" + DEV + ":role/Back";
     try (StsClient sts = Clients.sts(endpoint(), session(first))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(back).roleSessionName("b-session").durationSeconds(7200)), "ValidationError", 400,
+      expect(
+          () ->
+              sts.assumeRole(
+                  r -> r.roleArn(back).roleSessionName("b-session").durationSeconds(7200)),
+          "ValidationError",
+          400,
           "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
-      Credentials second = sts.assumeRole(r -> r.roleArn(back).roleSessionName("b-session")).credentials();
+      Credentials second =
+          sts.assumeRole(r -> r.roleArn(back).roleSessionName("b-session")).credentials();
       try (StsClient again = Clients.sts(endpoint(), session(second))) {
-        assertThat(again.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::" + DEV + ":assumed-role/Back/b-session");
+        assertThat(again.getCallerIdentity().arn())
+            .isEqualTo("arn:aws:sts::" + DEV + ":assumed-role/Back/b-session");
       }
     }
   }
@@ -196,7 +282,10 @@ class CrossAccountIT extends WireTest {
   void rootUsersMayNotAssumeRolesOfOtherAccounts() {
     productionRole();
     try (StsClient sts = Clients.sts(endpoint(), rootOf(DEV))) {
-      expect(() -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("r-session")), "AccessDenied", 403,
+      expect(
+          () -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("r-session")),
+          "AccessDenied",
+          403,
           "Roles may not be assumed by root accounts.");
     }
   }
@@ -206,7 +295,9 @@ class CrossAccountIT extends WireTest {
     prod.createUser(r -> r.userName("ops"));
     dev.createUser(r -> r.userName("ops"));
     dev.createUser(r -> r.userName("dev-only"));
-    assertThat(prod.listUsers().users()).extracting(u -> u.arn()).containsExactly("arn:aws:iam::" + PROD + ":user/ops");
+    assertThat(prod.listUsers().users())
+        .extracting(u -> u.arn())
+        .containsExactly("arn:aws:iam::" + PROD + ":user/ops");
     assertThat(dev.listUsers().users()).hasSize(2);
     assertThat(iam.listUsers().users()).isEmpty();
     assertThat(sts.getCallerIdentity().account()).isEqualTo(StsTestSupport.ACCOUNT);
@@ -220,31 +311,62 @@ class CrossAccountIT extends WireTest {
   void bucketPolicyGrantsAnotherAccountWhoseIdentityPoliciesMustAllowToo() {
     try (S3Client owner = StsTestSupport.s3(endpoint(), rootOf(PROD))) {
       owner.createBucket(r -> r.bucket("shared-data"));
-      owner.putObject(r -> r.bucket("shared-data").key("report.csv"), RequestBody.fromString("a,b"));
-      owner.putObject(r -> r.bucket("shared-data").key("private/keys"), RequestBody.fromString("k"));
-      owner.putBucketPolicy(r -> r.bucket("shared-data").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-          + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + DEV + ":root\"},\"Action\":\"s3:GetObject\","
-          + "\"Resource\":\"arn:aws:s3:::shared-data/report.csv\"}]}"));
+      owner.putObject(
+          r -> r.bucket("shared-data").key("report.csv"), RequestBody.fromString("a,b"));
+      owner.putObject(
+          r -> r.bucket("shared-data").key("private/keys"), RequestBody.fromString("k"));
+      owner.putBucketPolicy(
+          r ->
+              r.bucket("shared-data")
+                  .policy(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                          + DEV
+                          + ":root\"},\"Action\":\"s3:GetObject\","
+                          + "\"Resource\":\"arn:aws:s3:::shared-data/report.csv\"}]}"));
     }
     dev.createUser(r -> r.userName("analyst"));
     AccessKey analyst = dev.createAccessKey(r -> r.userName("analyst")).accessKey();
     dev.createUser(r -> r.userName("intern"));
     AccessKey intern = dev.createAccessKey(r -> r.userName("intern")).accessKey();
-    dev.putUserPolicy(r -> r.userName("analyst").policyName("read").policyDocument(policy("s3:GetObject", "arn:aws:s3:::shared-data/*")));
+    dev.putUserPolicy(
+        r ->
+            r.userName("analyst")
+                .policyName("read")
+                .policyDocument(policy("s3:GetObject", "arn:aws:s3:::shared-data/*")));
     try (S3Client s3 = StsTestSupport.s3(endpoint(), credentialsOf(analyst))) {
-      assertThat(s3.getObjectAsBytes(r -> r.bucket("shared-data").key("report.csv")).asUtf8String()).isEqualTo("a,b");
+      assertThat(s3.getObjectAsBytes(r -> r.bucket("shared-data").key("report.csv")).asUtf8String())
+          .isEqualTo("a,b");
       // Allowed by the analyst's policy, but the bucket policy grants only report.csv.
-      expect(() -> s3.getObject(r -> r.bucket("shared-data").key("private/keys")), "AccessDenied", 403, "Access Denied");
-      expect(() -> s3.putObject(r -> r.bucket("shared-data").key("x"), RequestBody.fromString("x")), "AccessDenied", 403, "Access Denied");
+      expect(
+          () -> s3.getObject(r -> r.bucket("shared-data").key("private/keys")),
+          "AccessDenied",
+          403,
+          "Access Denied");
+      expect(
+          () -> s3.putObject(r -> r.bucket("shared-data").key("x"), RequestBody.fromString("x")),
+          "AccessDenied",
+          403,
+          "Access Denied");
     }
     try (S3Client s3 = StsTestSupport.s3(endpoint(), credentialsOf(intern))) {
       // Granted by the bucket policy, but the intern's own policies allow nothing.
-      expect(() -> s3.getObject(r -> r.bucket("shared-data").key("report.csv")), "AccessDenied", 403, "Access Denied");
+      expect(
+          () -> s3.getObject(r -> r.bucket("shared-data").key("report.csv")),
+          "AccessDenied",
+          403,
+          "Access Denied");
     }
     try (S3Client s3 = StsTestSupport.s3(endpoint(), rootOf(DEV))) {
-      assertThat(s3.getObjectAsBytes(r -> r.bucket("shared-data").key("report.csv")).asUtf8String()).isEqualTo("a,b");
-      expect(() -> s3.getObject(r -> r.bucket("shared-data").key("private/keys")), "AccessDenied", 403, "Access Denied");
-      // Bucket names are global: another account cannot take it, and its own bucket list stays empty.
+      assertThat(s3.getObjectAsBytes(r -> r.bucket("shared-data").key("report.csv")).asUtf8String())
+          .isEqualTo("a,b");
+      expect(
+          () -> s3.getObject(r -> r.bucket("shared-data").key("private/keys")),
+          "AccessDenied",
+          403,
+          "Access Denied");
+      // Bucket names are global: another account cannot take it, and its own bucket list stays
+      // empty.
       expect(() -> s3.createBucket(r -> r.bucket("shared-data")), "BucketAlreadyExists", 409, null);
       assertThat(s3.listBuckets().buckets()).isEmpty();
     }
@@ -253,16 +375,26 @@ class CrossAccountIT extends WireTest {
   @Test
   void theSignedRegionPicksThePartitionWhichHasItsOwnAccounts() {
     dev.createUser(r -> r.userName("in-aws"));
-    try (IamClient china = IamClient.builder().endpointOverride(endpoint()).region(Region.CN_NORTH_1)
-        .credentialsProvider(StaticCredentialsProvider.create(rootOf(DEV)))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        StsClient chinaSts = StsClient.builder().endpointOverride(endpoint()).region(Region.CN_NORTH_1)
-            .credentialsProvider(StaticCredentialsProvider.create(rootOf(DEV)))
-            .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+    try (IamClient china =
+            IamClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.CN_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(rootOf(DEV)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        StsClient chinaSts =
+            StsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.CN_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(rootOf(DEV)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
       assertThat(chinaSts.getCallerIdentity().account()).isEqualTo(DEV);
       assertThat(china.listUsers().users()).isEmpty();
       china.createUser(r -> r.userName("in-china"));
-      assertThat(china.listUsers().users()).extracting(u -> u.userName()).containsExactly("in-china");
+      assertThat(china.listUsers().users())
+          .extracting(u -> u.userName())
+          .containsExactly("in-china");
     }
     assertThat(dev.listUsers().users()).extracting(u -> u.userName()).containsExactly("in-aws");
   }
@@ -273,7 +405,8 @@ class CrossAccountIT extends WireTest {
     AccessKey key = dev.createAccessKey(r -> r.userName("k")).accessKey();
     dev.deleteAccessKey(r -> r.userName("k").accessKeyId(key.accessKeyId()));
     // The key no longer exists anywhere: the account comes from its ID alone, as AWS decodes it.
-    assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(key.accessKeyId())).account()).isEqualTo(DEV);
+    assertThat(sts.getAccessKeyInfo(r -> r.accessKeyId(key.accessKeyId())).account())
+        .isEqualTo(DEV);
     assertThat(key.accessKeyId()).startsWith("AKIA").hasSize(20);
   }
 }

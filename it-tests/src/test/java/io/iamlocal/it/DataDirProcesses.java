@@ -16,11 +16,19 @@ final class DataDirProcesses {
   /** What a refused start printed, and its exit code. */
   record Exit(int code, String output) {}
 
-  /** Starts the jar with {@code args} and waits for it to exit; fails if it starts serving instead. */
+  /**
+   * Starts the jar with {@code args} and waits for it to exit; fails if it starts serving instead.
+   */
   static Exit runExpectingExit(String... args) {
     Path jar = Path.of(System.getProperty("iamlocal.jar", "../server/target/iamlocal.jar"));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--port", "0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0"));
     command.addAll(List.of(args));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -28,7 +36,9 @@ final class DataDirProcesses {
         process.destroyForcibly();
         fail("iamlocal " + String.join(" ", args) + " did not exit");
       }
-      return new Exit(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      return new Exit(
+          process.exitValue(),
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -32,16 +32,16 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * {@code --data-dir}: every acknowledged write survives {@code kill -9} and restarts, with the
- * same IDs, secrets and dates; a reset survives too; a damaged or newer store refuses to start.
+ * {@code --data-dir}: every acknowledged write survives {@code kill -9} and restarts, with the same
+ * IDs, secrets and dates; a reset survives too; a damaged or newer store refuses to start.
  */
 class DurabilityIT {
   private static final int ROUNDS = 5;
   private static final int WRITERS = 4;
-  private static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+  private static final String ALLOW_ALL =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** What the server acknowledged about one user. */
   private static final class Ack {
@@ -72,14 +72,24 @@ class DurabilityIT {
     try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
       verifyAll(iam, acked, previousRound, server, "final (seed " + seed + ")");
       assertThat(acked).as("writes acknowledged over all rounds").hasSizeGreaterThan(ROUNDS);
-      System.out.println("DurabilityIT: " + acked.size() + " acknowledged users over " + ROUNDS + " kill -9 rounds, all present");
+      System.out.println(
+          "DurabilityIT: "
+              + acked.size()
+              + " acknowledged users over "
+              + ROUNDS
+              + " kill -9 rounds, all present");
     } finally {
       server.stop();
     }
   }
 
   /** Several clients create users, keys and tags until the server is SIGKILLed under them. */
-  private static void writeUntilKilled(IamLocalProcess server, int round, Map<String, Ack> acked, List<String> names, int killAfterMillis)
+  private static void writeUntilKilled(
+      IamLocalProcess server,
+      int round,
+      Map<String, Ack> acked,
+      List<String> names,
+      int killAfterMillis)
       throws Exception {
     AtomicBoolean killed = new AtomicBoolean();
     CountDownLatch started = new CountDownLatch(WRITERS);
@@ -87,24 +97,29 @@ class DurabilityIT {
     List<String> roundNames = java.util.Collections.synchronizedList(names);
     for (int t = 0; t < WRITERS; t++) {
       int writer = t;
-      Thread thread = new Thread(() -> {
-        started.countDown();
-        try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
-          for (int i = 0; !killed.get() || i == 0; i++) {
-            String name = "r" + round + "-w" + writer + "-" + i;
-            User user = iam.createUser(r -> r.userName(name)).user();
-            Ack ack = new Ack();
-            ack.userId = user.userId();
-            acked.put(name, ack);
-            roundNames.add(name);
-            ack.key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-            iam.tagUser(r -> r.userName(name).tags(Tag.builder().key("round").value("v" + round).build()));
-            ack.tag = "v" + round;
-          }
-        } catch (RuntimeException expected) {
-          // The server died mid-call: that write was not acknowledged.
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                started.countDown();
+                try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
+                  for (int i = 0; !killed.get() || i == 0; i++) {
+                    String name = "r" + round + "-w" + writer + "-" + i;
+                    User user = iam.createUser(r -> r.userName(name)).user();
+                    Ack ack = new Ack();
+                    ack.userId = user.userId();
+                    acked.put(name, ack);
+                    roundNames.add(name);
+                    ack.key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+                    iam.tagUser(
+                        r ->
+                            r.userName(name)
+                                .tags(Tag.builder().key("round").value("v" + round).build()));
+                    ack.tag = "v" + round;
+                  }
+                } catch (RuntimeException expected) {
+                  // The server died mid-call: that write was not acknowledged.
+                }
+              });
       writers.add(thread);
       thread.start();
     }
@@ -117,29 +132,46 @@ class DurabilityIT {
     }
   }
 
-  /** Every acknowledged user is there with the same ID; the last round's keys and tags are too, and keys still sign. */
-  private static void verifyAll(IamClient iam, Map<String, Ack> acked, List<String> lastRound, IamLocalProcess server, String when) {
-    Map<String, String> ids = iam.listUsersPaginator(r -> r.maxItems(1000)).users().stream()
-        .collect(Collectors.toMap(User::userName, User::userId));
+  /**
+   * Every acknowledged user is there with the same ID; the last round's keys and tags are too, and
+   * keys still sign.
+   */
+  private static void verifyAll(
+      IamClient iam,
+      Map<String, Ack> acked,
+      List<String> lastRound,
+      IamLocalProcess server,
+      String when) {
+    Map<String, String> ids =
+        iam.listUsersPaginator(r -> r.maxItems(1000)).users().stream()
+            .collect(Collectors.toMap(User::userName, User::userId));
     for (Map.Entry<String, Ack> e : acked.entrySet()) {
-      assertThat(ids).as(when + ": acknowledged user " + e.getKey()).containsEntry(e.getKey(), e.getValue().userId);
+      assertThat(ids)
+          .as(when + ": acknowledged user " + e.getKey())
+          .containsEntry(e.getKey(), e.getValue().userId);
     }
     int signed = 0;
     for (String name : lastRound) {
       Ack ack = acked.get(name);
       AccessKey key = ack.key;
       if (key != null) {
-        List<String> keyIds = iam.listAccessKeys(r -> r.userName(name)).accessKeyMetadata().stream()
-            .map(AccessKeyMetadata::accessKeyId).toList();
+        List<String> keyIds =
+            iam.listAccessKeys(r -> r.userName(name)).accessKeyMetadata().stream()
+                .map(AccessKeyMetadata::accessKeyId)
+                .toList();
         assertThat(keyIds).as(when + ": acknowledged key of " + name).contains(key.accessKeyId());
         if (signed++ < 3) {
-          try (StsClient asUser = Clients.sts(server.endpoint(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+          try (StsClient asUser =
+              Clients.sts(
+                  server.endpoint(),
+                  AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
             assertThat(asUser.getCallerIdentity().arn()).endsWith(":user/" + name);
           }
         }
       }
       if (ack.tag != null) {
-        assertThat(iam.listUserTags(r -> r.userName(name)).tags()).as(when + ": acknowledged tag of " + name)
+        assertThat(iam.listUserTags(r -> r.userName(name)).tags())
+            .as(when + ": acknowledged tag of " + name)
             .contains(Tag.builder().key("round").value(ack.tag).build());
       }
     }
@@ -160,11 +192,24 @@ class DurabilityIT {
       iam.putUserPolicy(r -> r.userName("alice").policyName("all").policyDocument(ALLOW_ALL));
       iam.createGroup(r -> r.groupName("devs"));
       iam.addUserToGroup(r -> r.groupName("devs").userName("alice"));
-      roleId = iam.createRole(r -> r.roleName("app").assumeRolePolicyDocument(
-          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},"
-              + "\"Action\":\"sts:AssumeRole\"}]}")).role().roleId();
-      try (StsClient asAlice = Clients.sts(server.endpoint(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
-        assumed = asAlice.assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/app").roleSessionName("s1")).credentials();
+      roleId =
+          iam.createRole(
+                  r ->
+                      r.roleName("app")
+                          .assumeRolePolicyDocument(
+                              "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},"
+                                  + "\"Action\":\"sts:AssumeRole\"}]}"))
+              .role()
+              .roleId();
+      try (StsClient asAlice =
+          Clients.sts(
+              server.endpoint(),
+              AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+        assumed =
+            asAlice
+                .assumeRole(
+                    r -> r.roleArn("arn:aws:iam::123456789012:role/app").roleSessionName("s1"))
+                .credentials();
         sessionToken = asAlice.getSessionToken().credentials();
       }
     } finally {
@@ -178,17 +223,33 @@ class DurabilityIT {
       assertThat(again.arn()).isEqualTo(alice.arn());
       assertThat(again.createDate()).isEqualTo(alice.createDate());
       assertThat(iam.getRole(r -> r.roleName("app")).role().roleId()).isEqualTo(roleId);
-      assertThat(iam.listGroupsForUser(r -> r.userName("alice")).groups()).extracting(g -> g.groupName()).containsExactly("devs");
-      try (StsClient asAlice = Clients.sts(server.endpoint(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
-        assertThat(asAlice.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/team/alice");
+      assertThat(iam.listGroupsForUser(r -> r.userName("alice")).groups())
+          .extracting(g -> g.groupName())
+          .containsExactly("devs");
+      try (StsClient asAlice =
+          Clients.sts(
+              server.endpoint(),
+              AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+        assertThat(asAlice.getCallerIdentity().arn())
+            .isEqualTo("arn:aws:iam::123456789012:user/team/alice");
       }
-      try (StsClient asRole = Clients.sts(server.endpoint(),
-          AwsSessionCredentials.create(assumed.accessKeyId(), assumed.secretAccessKey(), assumed.sessionToken()))) {
-        assertThat(asRole.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/app/s1");
+      try (StsClient asRole =
+          Clients.sts(
+              server.endpoint(),
+              AwsSessionCredentials.create(
+                  assumed.accessKeyId(), assumed.secretAccessKey(), assumed.sessionToken()))) {
+        assertThat(asRole.getCallerIdentity().arn())
+            .isEqualTo("arn:aws:sts::123456789012:assumed-role/app/s1");
       }
-      try (StsClient asSession = Clients.sts(server.endpoint(),
-          AwsSessionCredentials.create(sessionToken.accessKeyId(), sessionToken.secretAccessKey(), sessionToken.sessionToken()))) {
-        assertThat(asSession.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/team/alice");
+      try (StsClient asSession =
+          Clients.sts(
+              server.endpoint(),
+              AwsSessionCredentials.create(
+                  sessionToken.accessKeyId(),
+                  sessionToken.secretAccessKey(),
+                  sessionToken.sessionToken()))) {
+        assertThat(asSession.getCallerIdentity().arn())
+            .isEqualTo("arn:aws:iam::123456789012:user/team/alice");
       }
       assertThat(server.post("/moto-api/reset").statusCode()).isEqualTo(200);
       DataDirProcesses.killMinus9(server);
@@ -198,7 +259,10 @@ class DurabilityIT {
 
     server = IamLocalProcess.start("--data-dir", data.toString(), "--quiet");
     try (IamClient iam = Clients.iam(server.endpoint(), Clients.root());
-        StsClient asAlice = Clients.sts(server.endpoint(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+        StsClient asAlice =
+            Clients.sts(
+                server.endpoint(),
+                AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
       assertThat(iam.listUsers().users()).isEmpty();
       assertThat(iam.listRoles().roles()).isEmpty();
       StsException e = catchThrowableOfType(asAlice::getCallerIdentity, StsException.class);
@@ -218,7 +282,8 @@ class DurabilityIT {
         iam.createUser(r -> r.userName(name));
       }
       // A second server on the same directory would interleave two histories.
-      DataDirProcesses.Exit second = DataDirProcesses.runExpectingExit("--data-dir", data.toString());
+      DataDirProcesses.Exit second =
+          DataDirProcesses.runExpectingExit("--data-dir", data.toString());
       assertThat(second.code()).isNotZero();
       assertThat(second.output()).contains("is in use by another IAMLocal process");
     } finally {
@@ -228,7 +293,8 @@ class DurabilityIT {
 
     Path damagedEntry = copyOf(data, "entry");
     sql(damagedEntry.resolve("iamlocal.db"), "UPDATE journal SET crc = crc + 1 WHERE seq = 3");
-    DataDirProcesses.Exit exit = DataDirProcesses.runExpectingExit("--data-dir", damagedEntry.toString());
+    DataDirProcesses.Exit exit =
+        DataDirProcesses.runExpectingExit("--data-dir", damagedEntry.toString());
     assertThat(exit.code()).isNotZero();
     assertThat(exit.output()).contains("is corrupted: journal entry 3 fails its checksum");
 
@@ -242,9 +308,12 @@ class DurabilityIT {
     sql(newer.resolve("iamlocal.db"), "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
     exit = DataDirProcesses.runExpectingExit("--data-dir", newer.toString());
     assertThat(exit.code()).isNotZero();
-    assertThat(exit.output()).contains("was written by a newer IAMLocal (schema version 99; this version reads 1)");
+    assertThat(exit.output())
+        .contains("was written by a newer IAMLocal (schema version 99; this version reads 1)");
 
-    exit = DataDirProcesses.runExpectingExit("--data-dir", data.toString(), "--account-id", "210987654321");
+    exit =
+        DataDirProcesses.runExpectingExit(
+            "--data-dir", data.toString(), "--account-id", "210987654321");
     assertThat(exit.code()).isNotZero();
     assertThat(exit.output()).contains("holds account 123456789012, not 210987654321");
 
@@ -265,7 +334,8 @@ class DurabilityIT {
   }
 
   private static void sql(Path db, String statement) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       s.executeUpdate(statement);
     }
   }

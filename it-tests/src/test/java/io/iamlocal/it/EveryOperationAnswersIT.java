@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * each must answer with its own response or an AWS error, never NotImplemented or a 500.
  */
 class EveryOperationAnswersIT extends WireTest {
-  private static final Map<String, String> VERSIONS = Map.of("iam", "2010-05-08", "sts", "2011-06-15");
+  private static final Map<String, String> VERSIONS =
+      Map.of("iam", "2010-05-08", "sts", "2011-06-15");
 
   @Test
   void everyListedOperationAnswersLikeAws() {
@@ -25,20 +26,29 @@ class EveryOperationAnswersIT extends WireTest {
     for (String[] op : operations) {
       String service = op[0];
       String action = op[1];
-      HttpResponse<String> r = RawHttp.signedForm(endpoint(), Clients.root(), service,
-          "Action=" + action + "&Version=" + VERSIONS.get(service));
+      HttpResponse<String> r =
+          RawHttp.signedForm(
+              endpoint(),
+              Clients.root(),
+              service,
+              "Action=" + action + "&Version=" + VERSIONS.get(service));
       soft.assertThat(r.statusCode()).as(service + ":" + action + " " + r.body()).isNotIn(500, 501);
-      soft.assertThat(r.body()).as(service + ":" + action)
-          .satisfiesAnyOf(b -> assertThat(b).contains("<" + action + "Response"), b -> assertThat(b).contains("<ErrorResponse"));
+      soft.assertThat(r.body())
+          .as(service + ":" + action)
+          .satisfiesAnyOf(
+              b -> assertThat(b).contains("<" + action + "Response"),
+              b -> assertThat(b).contains("<ErrorResponse"));
     }
     soft.assertAll();
   }
 
   /** [service, operation] pairs marked as served in the jar's own listing. */
   private static List<String[]> listedOperations() {
-    String jar = Path.of(System.getProperty("iamlocal.jar", "../server/target/iamlocal.jar")).toString();
+    String jar =
+        Path.of(System.getProperty("iamlocal.jar", "../server/target/iamlocal.jar")).toString();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ExternalTool.Result listing = ExternalTool.run(Map.of(), List.of(java, "-jar", jar, "--list-operations"));
+    ExternalTool.Result listing =
+        ExternalTool.run(Map.of(), List.of(java, "-jar", jar, "--list-operations"));
     assertThat(listing.exitCode()).isZero();
     List<String[]> out = new ArrayList<>();
     String service = null;

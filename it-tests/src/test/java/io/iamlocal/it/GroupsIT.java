@@ -33,7 +33,11 @@ class GroupsIT extends WireTest {
   @Test
   void groupNamesAreUniqueCaseInsensitively() {
     iam.createGroup(r -> r.groupName("Admins"));
-    expect(() -> iam.createGroup(r -> r.groupName("ADMINS")), "EntityAlreadyExists", 409, "Group with name ADMINS already exists.");
+    expect(
+        () -> iam.createGroup(r -> r.groupName("ADMINS")),
+        "EntityAlreadyExists",
+        409,
+        "Group with name ADMINS already exists.");
   }
 
   @Test
@@ -41,18 +45,38 @@ class GroupsIT extends WireTest {
     iam.createUser(r -> r.userName("alice"));
     String message = "The group with name ghost cannot be found.";
     expect(() -> iam.getGroup(r -> r.groupName("ghost")), "NoSuchEntity", 404, message);
-    expect(() -> iam.updateGroup(r -> r.groupName("ghost").newPath("/x/")), "NoSuchEntity", 404, message);
+    expect(
+        () -> iam.updateGroup(r -> r.groupName("ghost").newPath("/x/")),
+        "NoSuchEntity",
+        404,
+        message);
     expect(() -> iam.deleteGroup(r -> r.groupName("ghost")), "NoSuchEntity", 404, message);
-    expect(() -> iam.addUserToGroup(r -> r.groupName("ghost").userName("alice")), "NoSuchEntity", 404, message);
-    expect(() -> iam.removeUserFromGroup(r -> r.groupName("ghost").userName("alice")), "NoSuchEntity", 404, message);
+    expect(
+        () -> iam.addUserToGroup(r -> r.groupName("ghost").userName("alice")),
+        "NoSuchEntity",
+        404,
+        message);
+    expect(
+        () -> iam.removeUserFromGroup(r -> r.groupName("ghost").userName("alice")),
+        "NoSuchEntity",
+        404,
+        message);
   }
 
   @Test
   void unknownUserIsNoSuchEntityForMembershipOperations() {
     iam.createGroup(r -> r.groupName("g"));
     String message = "The user with name ghost cannot be found.";
-    expect(() -> iam.addUserToGroup(r -> r.groupName("g").userName("ghost")), "NoSuchEntity", 404, message);
-    expect(() -> iam.removeUserFromGroup(r -> r.groupName("g").userName("ghost")), "NoSuchEntity", 404, message);
+    expect(
+        () -> iam.addUserToGroup(r -> r.groupName("g").userName("ghost")),
+        "NoSuchEntity",
+        404,
+        message);
+    expect(
+        () -> iam.removeUserFromGroup(r -> r.groupName("g").userName("ghost")),
+        "NoSuchEntity",
+        404,
+        message);
     expect(() -> iam.listGroupsForUser(r -> r.userName("ghost")), "NoSuchEntity", 404, message);
   }
 
@@ -71,14 +95,19 @@ class GroupsIT extends WireTest {
     assertThat(first.users().get(0).userId()).startsWith("AIDA");
     assertThat(first.isTruncated()).isTrue();
     assertThat(first.marker()).isNotBlank();
-    GetGroupResponse second = iam.getGroup(r -> r.groupName("team").maxItems(2).marker(first.marker()));
+    GetGroupResponse second =
+        iam.getGroup(r -> r.groupName("team").maxItems(2).marker(first.marker()));
     assertThat(second.users()).extracting(User::userName).containsExactly("carol", "dave");
-    GetGroupResponse last = iam.getGroup(r -> r.groupName("team").maxItems(2).marker(second.marker()));
+    GetGroupResponse last =
+        iam.getGroup(r -> r.groupName("team").maxItems(2).marker(second.marker()));
     assertThat(last.users()).extracting(User::userName).containsExactly("erin");
     assertThat(last.isTruncated()).isFalse();
     assertThat(last.marker()).isNull();
 
-    List<String> all = iam.getGroupPaginator(r -> r.groupName("team").maxItems(1)).users().stream().map(User::userName).toList();
+    List<String> all =
+        iam.getGroupPaginator(r -> r.groupName("team").maxItems(1)).users().stream()
+            .map(User::userName)
+            .toList();
     assertThat(all).containsExactly("alice", "bob", "carol", "dave", "erin");
   }
 
@@ -100,8 +129,14 @@ class GroupsIT extends WireTest {
     assertThat(moved.group().path()).isEqualTo("/moved/");
     assertThat(moved.group().arn()).isEqualTo("arn:aws:iam::123456789012:group/moved/new");
     assertThat(moved.users()).extracting(User::userName).containsExactly("alice");
-    assertThat(iam.listGroupsForUser(r -> r.userName("alice")).groups()).extracting(Group::groupName).containsExactly("new");
-    expect(() -> iam.getGroup(r -> r.groupName("old")), "NoSuchEntity", 404, "The group with name old cannot be found.");
+    assertThat(iam.listGroupsForUser(r -> r.userName("alice")).groups())
+        .extracting(Group::groupName)
+        .containsExactly("new");
+    expect(
+        () -> iam.getGroup(r -> r.groupName("old")),
+        "NoSuchEntity",
+        404,
+        "The group with name old cannot be found.");
 
     iam.updateGroup(r -> r.groupName("new").newPath("/again/"));
     assertThat(iam.getGroup(r -> r.groupName("new")).group().path()).isEqualTo("/again/");
@@ -113,7 +148,11 @@ class GroupsIT extends WireTest {
   void renameOntoAnExistingGroupIsRefused() {
     iam.createGroup(r -> r.groupName("a"));
     iam.createGroup(r -> r.groupName("b"));
-    expect(() -> iam.updateGroup(r -> r.groupName("a").newGroupName("B")), "EntityAlreadyExists", 409, "Group with name B already exists.");
+    expect(
+        () -> iam.updateGroup(r -> r.groupName("a").newGroupName("B")),
+        "EntityAlreadyExists",
+        409,
+        "Group with name B already exists.");
     assertThat(iam.getGroup(r -> r.groupName("a")).group().groupName()).isEqualTo("a");
   }
 
@@ -122,7 +161,10 @@ class GroupsIT extends WireTest {
     iam.createGroup(r -> r.groupName("g"));
     iam.createUser(r -> r.userName("alice"));
     iam.addUserToGroup(r -> r.groupName("g").userName("alice"));
-    expect(() -> iam.deleteGroup(r -> r.groupName("g")), "DeleteConflict", 409,
+    expect(
+        () -> iam.deleteGroup(r -> r.groupName("g")),
+        "DeleteConflict",
+        409,
         "Cannot delete entity, must remove users from group first.");
     iam.removeUserFromGroup(r -> r.groupName("g").userName("alice"));
     iam.deleteGroup(r -> r.groupName("g"));
@@ -133,8 +175,15 @@ class GroupsIT extends WireTest {
   @Test
   void deleteGroupIsRefusedWhileItHasInlinePolicies() {
     iam.createGroup(r -> r.groupName("g"));
-    setUpWith(() -> iam.putGroupPolicy(r -> r.groupName("g").policyName("p").policyDocument(IDENTITY_POLICY)));
-    expect(() -> iam.deleteGroup(r -> r.groupName("g")), "DeleteConflict", 409, "Cannot delete entity, must delete policies first.");
+    setUpWith(
+        () ->
+            iam.putGroupPolicy(
+                r -> r.groupName("g").policyName("p").policyDocument(IDENTITY_POLICY)));
+    expect(
+        () -> iam.deleteGroup(r -> r.groupName("g")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must delete policies first.");
     iam.deleteGroupPolicy(r -> r.groupName("g").policyName("p"));
     iam.deleteGroup(r -> r.groupName("g"));
   }
@@ -143,9 +192,18 @@ class GroupsIT extends WireTest {
   void deleteGroupIsRefusedWhileItHasAttachedPolicies() {
     iam.createGroup(r -> r.groupName("g"));
     String[] arn = new String[1];
-    setUpWith(() -> arn[0] = iam.createPolicy(r -> r.policyName("managed").policyDocument(IDENTITY_POLICY)).policy().arn());
+    setUpWith(
+        () ->
+            arn[0] =
+                iam.createPolicy(r -> r.policyName("managed").policyDocument(IDENTITY_POLICY))
+                    .policy()
+                    .arn());
     setUpWith(() -> iam.attachGroupPolicy(r -> r.groupName("g").policyArn(arn[0])));
-    expect(() -> iam.deleteGroup(r -> r.groupName("g")), "DeleteConflict", 409, "Cannot delete entity, must detach all policies first.");
+    expect(
+        () -> iam.deleteGroup(r -> r.groupName("g")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must detach all policies first.");
     iam.detachGroupPolicy(r -> r.groupName("g").policyArn(arn[0]));
     iam.deleteGroup(r -> r.groupName("g"));
   }
@@ -158,16 +216,23 @@ class GroupsIT extends WireTest {
       iam.createGroup(r -> r.groupName(name).path(path));
     }
     ListGroupsResponse first = iam.listGroups(r -> r.maxItems(3));
-    assertThat(first.groups()).extracting(Group::groupName).containsExactly("group0", "group1", "group2");
+    assertThat(first.groups())
+        .extracting(Group::groupName)
+        .containsExactly("group0", "group1", "group2");
     assertThat(first.isTruncated()).isTrue();
     ListGroupsResponse second = iam.listGroups(r -> r.maxItems(3).marker(first.marker()));
-    assertThat(second.groups()).extracting(Group::groupName).containsExactly("group3", "group4", "group5");
+    assertThat(second.groups())
+        .extracting(Group::groupName)
+        .containsExactly("group3", "group4", "group5");
     ListGroupsResponse last = iam.listGroups(r -> r.maxItems(3).marker(second.marker()));
     assertThat(last.groups()).extracting(Group::groupName).containsExactly("group6");
     assertThat(last.isTruncated()).isFalse();
     assertThat(last.marker()).isNull();
 
-    List<String> odd = iam.listGroupsPaginator(r -> r.pathPrefix("/odd/").maxItems(1)).groups().stream().map(Group::groupName).toList();
+    List<String> odd =
+        iam.listGroupsPaginator(r -> r.pathPrefix("/odd/").maxItems(1)).groups().stream()
+            .map(Group::groupName)
+            .toList();
     assertThat(odd).containsExactly("group1", "group3", "group5");
     assertThat(iam.listGroups(r -> r.pathPrefix("/none/")).groups()).isEmpty();
   }
@@ -178,20 +243,30 @@ class GroupsIT extends WireTest {
     iam.createUser(r -> r.userName("alice"));
     iam.addUserToGroup(r -> r.groupName("g").userName("alice"));
     iam.addUserToGroup(r -> r.groupName("G").userName("ALICE"));
-    assertThat(iam.getGroup(r -> r.groupName("g")).users()).extracting(User::userName).containsExactly("alice");
+    assertThat(iam.getGroup(r -> r.groupName("g")).users())
+        .extracting(User::userName)
+        .containsExactly("alice");
     assertThat(iam.listGroupsForUser(r -> r.userName("alice")).groups()).hasSize(1);
   }
 
-  /** Recorded from AWS: removing a non-member succeeds, and the user is looked up before the group. */
+  /**
+   * Recorded from AWS: removing a non-member succeeds, and the user is looked up before the group.
+   */
   @Test
   void removingANonMemberSucceedsAndTheUserIsLookedUpFirst() {
     iam.createGroup(r -> r.groupName("g"));
     iam.createUser(r -> r.userName("alice"));
     iam.removeUserFromGroup(r -> r.groupName("g").userName("alice"));
     assertThat(iam.getGroup(r -> r.groupName("g")).users()).isEmpty();
-    expect(() -> iam.removeUserFromGroup(r -> r.groupName("nope").userName("bob")), "NoSuchEntity", 404,
+    expect(
+        () -> iam.removeUserFromGroup(r -> r.groupName("nope").userName("bob")),
+        "NoSuchEntity",
+        404,
         "The user with name bob cannot be found.");
-    expect(() -> iam.addUserToGroup(r -> r.groupName("nope").userName("bob")), "NoSuchEntity", 404,
+    expect(
+        () -> iam.addUserToGroup(r -> r.groupName("nope").userName("bob")),
+        "NoSuchEntity",
+        404,
         "The user with name bob cannot be found.");
   }
 
@@ -206,7 +281,8 @@ class GroupsIT extends WireTest {
     assertThat(first.groups()).extracting(Group::groupName).containsExactly("alpha", "beta", "mid");
     assertThat(first.groups().get(0).arn()).isEqualTo("arn:aws:iam::123456789012:group/p/alpha");
     assertThat(first.isTruncated()).isTrue();
-    ListGroupsForUserResponse rest = iam.listGroupsForUser(r -> r.userName("alice").maxItems(3).marker(first.marker()));
+    ListGroupsForUserResponse rest =
+        iam.listGroupsForUser(r -> r.userName("alice").maxItems(3).marker(first.marker()));
     assertThat(rest.groups()).extracting(Group::groupName).containsExactly("zeta");
     assertThat(rest.isTruncated()).isFalse();
     iam.createUser(r -> r.userName("bob"));
@@ -224,7 +300,10 @@ class GroupsIT extends WireTest {
       String name = "g" + i;
       iam.addUserToGroup(r -> r.groupName(name).userName("alice"));
     }
-    expect(() -> iam.addUserToGroup(r -> r.groupName("g10").userName("alice")), "LimitExceeded", 409,
+    expect(
+        () -> iam.addUserToGroup(r -> r.groupName("g10").userName("alice")),
+        "LimitExceeded",
+        409,
         "Cannot exceed quota for GroupsPerUser: 10");
     iam.removeUserFromGroup(r -> r.groupName("g0").userName("alice"));
     iam.addUserToGroup(r -> r.groupName("g10").userName("alice"));
@@ -233,7 +312,11 @@ class GroupsIT extends WireTest {
   @Test
   void anAccountHoldsThreeHundredGroups() {
     IntStream.range(0, 300).forEach(i -> iam.createGroup(r -> r.groupName("g" + i)));
-    expect(() -> iam.createGroup(r -> r.groupName("one-more")), "LimitExceeded", 409, "Cannot exceed quota for GroupsPerAccount: 300");
+    expect(
+        () -> iam.createGroup(r -> r.groupName("one-more")),
+        "LimitExceeded",
+        409,
+        "Cannot exceed quota for GroupsPerAccount: 300");
     iam.deleteGroup(r -> r.groupName("g0"));
     iam.createGroup(r -> r.groupName("one-more"));
   }
@@ -243,7 +326,10 @@ class GroupsIT extends WireTest {
     iam.createGroup(r -> r.groupName("g"));
     iam.createUser(r -> r.userName("alice"));
     iam.addUserToGroup(r -> r.groupName("g").userName("alice"));
-    expect(() -> iam.deleteUser(r -> r.userName("alice")), "DeleteConflict", 409,
+    expect(
+        () -> iam.deleteUser(r -> r.userName("alice")),
+        "DeleteConflict",
+        409,
         "Cannot delete entity, must remove users from group first.");
     iam.removeUserFromGroup(r -> r.groupName("g").userName("alice"));
     iam.deleteUser(r -> r.userName("alice"));
@@ -253,8 +339,15 @@ class GroupsIT extends WireTest {
   @Test
   void deleteUserIsRefusedWhileTheUserHasInlinePolicies() {
     iam.createUser(r -> r.userName("alice"));
-    setUpWith(() -> iam.putUserPolicy(r -> r.userName("alice").policyName("p").policyDocument(IDENTITY_POLICY)));
-    expect(() -> iam.deleteUser(r -> r.userName("alice")), "DeleteConflict", 409, "Cannot delete entity, must delete policies first.");
+    setUpWith(
+        () ->
+            iam.putUserPolicy(
+                r -> r.userName("alice").policyName("p").policyDocument(IDENTITY_POLICY)));
+    expect(
+        () -> iam.deleteUser(r -> r.userName("alice")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must delete policies first.");
     iam.deleteUserPolicy(r -> r.userName("alice").policyName("p"));
     iam.deleteUser(r -> r.userName("alice"));
   }
@@ -263,9 +356,18 @@ class GroupsIT extends WireTest {
   void deleteUserIsRefusedWhileTheUserHasAttachedPolicies() {
     iam.createUser(r -> r.userName("alice"));
     String[] arn = new String[1];
-    setUpWith(() -> arn[0] = iam.createPolicy(r -> r.policyName("managed").policyDocument(IDENTITY_POLICY)).policy().arn());
+    setUpWith(
+        () ->
+            arn[0] =
+                iam.createPolicy(r -> r.policyName("managed").policyDocument(IDENTITY_POLICY))
+                    .policy()
+                    .arn());
     setUpWith(() -> iam.attachUserPolicy(r -> r.userName("alice").policyArn(arn[0])));
-    expect(() -> iam.deleteUser(r -> r.userName("alice")), "DeleteConflict", 409, "Cannot delete entity, must detach all policies first.");
+    expect(
+        () -> iam.deleteUser(r -> r.userName("alice")),
+        "DeleteConflict",
+        409,
+        "Cannot delete entity, must detach all policies first.");
     iam.detachUserPolicy(r -> r.userName("alice").policyArn(arn[0]));
     iam.deleteUser(r -> r.userName("alice"));
   }
@@ -276,6 +378,8 @@ class GroupsIT extends WireTest {
     iam.createUser(r -> r.userName("alice"));
     iam.addUserToGroup(r -> r.groupName("g").userName("alice"));
     iam.updateUser(r -> r.userName("alice").newUserName("alicia"));
-    assertThat(iam.getGroup(r -> r.groupName("g")).users()).extracting(User::userName).containsExactly("alicia");
+    assertThat(iam.getGroup(r -> r.groupName("g")).users())
+        .extracting(User::userName)
+        .containsExactly("alicia");
   }
 }

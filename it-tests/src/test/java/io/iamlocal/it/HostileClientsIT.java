@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Clients that misbehave on purpose, over raw sockets: slow-loris, piles of idle connections,
- * oversized request lines and headers, request smuggling, HTTP/1.0, pipelining, and connections
- * cut mid-body. Each gets the right status with an AWS-style XML body where one can be sent, and
- * the server keeps serving everyone else. The server runs with short limits so the test is quick.
+ * oversized request lines and headers, request smuggling, HTTP/1.0, pipelining, and connections cut
+ * mid-body. Each gets the right status with an AWS-style XML body where one can be sent, and the
+ * server keeps serving everyone else. The server runs with short limits so the test is quick.
  */
 class HostileClientsIT {
   private static final int REQUEST_TIMEOUT = 2;
@@ -35,8 +35,15 @@ class HostileClientsIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = IamLocalProcess.start("-q", "--request-timeout", String.valueOf(REQUEST_TIMEOUT),
-        "--idle-timeout", String.valueOf(IDLE_TIMEOUT), "--max-header-size", String.valueOf(MAX_HEADER));
+    server =
+        IamLocalProcess.start(
+            "-q",
+            "--request-timeout",
+            String.valueOf(REQUEST_TIMEOUT),
+            "--idle-timeout",
+            String.valueOf(IDLE_TIMEOUT),
+            "--max-header-size",
+            String.valueOf(MAX_HEADER));
     endpoint = server.endpoint();
   }
 
@@ -50,12 +57,14 @@ class HostileClientsIT {
     try (RawSocket slow = RawSocket.connect(endpoint)) {
       slow.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
       AtomicBoolean stop = new AtomicBoolean();
-      Thread trickle = new Thread(() -> {
-        // One header byte every 250 ms: never silent long enough for the idle timeout.
-        for (int i = 0; i < 60 && !stop.get() && slow.trySend("a"); i++) {
-          sleep(250);
-        }
-      });
+      Thread trickle =
+          new Thread(
+              () -> {
+                // One header byte every 250 ms: never silent long enough for the idle timeout.
+                for (int i = 0; i < 60 && !stop.get() && slow.trySend("a"); i++) {
+                  sleep(250);
+                }
+              });
       long started = System.nanoTime();
       trickle.start();
       for (int i = 0; i < 5; i++) {
@@ -67,9 +76,14 @@ class HostileClientsIT {
       stop.set(true);
       trickle.join();
       assertThat(response.status()).isEqualTo(408);
-      assertThat(response.body()).contains("<Code>RequestTimeout</Code>").contains("<ErrorResponse");
+      assertThat(response.body())
+          .contains("<Code>RequestTimeout</Code>")
+          .contains("<ErrorResponse");
       assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
-      assertThat(waited).isBetween(Duration.ofMillis(REQUEST_TIMEOUT * 1000L - 500), Duration.ofSeconds(REQUEST_TIMEOUT + 4));
+      assertThat(waited)
+          .isBetween(
+              Duration.ofMillis(REQUEST_TIMEOUT * 1000L - 500),
+              Duration.ofSeconds(REQUEST_TIMEOUT + 4));
       assertThat(slow.closedByPeer(Duration.ofSeconds(5))).isTrue();
     }
     assertHealthyWithin(Duration.ofSeconds(2));
@@ -78,8 +92,9 @@ class HostileClientsIT {
   @Test
   void slowBodyGets408() {
     try (RawSocket slow = RawSocket.connect(endpoint)) {
-      slow.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-          + "Content-Length: 100\r\n\r\nAction=");
+      slow.send(
+          "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+              + "Content-Length: 100\r\n\r\nAction=");
       for (int i = 0; i < 6; i++) {
         sleep(500);
         if (!slow.trySend("x")) {
@@ -108,8 +123,10 @@ class HostileClientsIT {
         assertThat(iam.getAccountSummary().summaryMap()).isNotEmpty();
       }
       long rssAfter = residentKilobytes();
-      System.out.printf("1000 idle connections: server RSS %d KiB -> %d KiB%n", rssBefore, rssAfter);
-      // Netty keeps no buffer for a silent connection: a thousand of them cost a few MB, not one each.
+      System.out.printf(
+          "1000 idle connections: server RSS %d KiB -> %d KiB%n", rssBefore, rssAfter);
+      // Netty keeps no buffer for a silent connection: a thousand of them cost a few MB, not one
+      // each.
       assertThat(rssAfter - rssBefore).as("RSS growth in KiB").isLessThan(96 * 1024);
       // ... and the idle timeout closes them.
       Socket first = idle.get(0);
@@ -126,7 +143,10 @@ class HostileClientsIT {
   @Test
   void oversizedHeadersGet431() {
     try (RawSocket client = RawSocket.connect(endpoint)) {
-      client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(MAX_HEADER + 100) + "\r\n\r\n");
+      client.send(
+          "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+              + "a".repeat(MAX_HEADER + 100)
+              + "\r\n\r\n");
       RawSocket.Response response = client.read();
       assertThat(response.status()).isEqualTo(431);
       assertThat(response.body()).contains("<Code>RequestHeaderFieldsTooLarge</Code>");
@@ -137,7 +157,10 @@ class HostileClientsIT {
   @Test
   void oversizedRequestLineGets414() {
     try (RawSocket client = RawSocket.connect(endpoint)) {
-      client.send("GET /?Action=ListUsers&Marker=" + "m".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      client.send(
+          "GET /?Action=ListUsers&Marker="
+              + "m".repeat(20_000)
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
       RawSocket.Response response = client.read();
       assertThat(response.status()).isEqualTo(414);
       assertThat(response.body()).contains("<Code>RequestURITooLong</Code>");
@@ -146,25 +169,32 @@ class HostileClientsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
-      "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
-      "Transfer-Encoding: chunked, identity\r\n",
-      "Transfer-Encoding: xchunked\r\nContent-Length: 5\r\n",
-      "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
-      "Content-Length: 5\r\nContent-Length: 6\r\n",
-      "Transfer-Encoding : chunked\r\n",
-      "Content-Length: -5\r\n",
-  })
+  @ValueSource(
+      strings = {
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+        "Transfer-Encoding: chunked, identity\r\n",
+        "Transfer-Encoding: xchunked\r\nContent-Length: 5\r\n",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+        "Content-Length: 5\r\nContent-Length: 6\r\n",
+        "Transfer-Encoding : chunked\r\n",
+        "Content-Length: -5\r\n",
+      })
   void ambiguousFramingIsRefusedAndTheConnectionClosed(String framing) {
     try (RawSocket client = RawSocket.connect(endpoint)) {
-      // What follows the headers would be a second, smuggled request to whoever reads the framing differently.
-      client.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + framing + "\r\n0\r\n\r\nPOST /moto-api/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      // What follows the headers would be a second, smuggled request to whoever reads the framing
+      // differently.
+      client.send(
+          "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + framing
+              + "\r\n0\r\n\r\nPOST /moto-api/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
       RawSocket.Response response = client.read();
       assertThat(response.status()).isEqualTo(400);
       assertThat(response.body()).contains("<ErrorResponse").contains("<Type>Sender</Type>");
       assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
-      assertThat(client.closedByPeer(Duration.ofSeconds(5))).as("no second response, connection closed").isTrue();
+      assertThat(client.closedByPeer(Duration.ofSeconds(5)))
+          .as("no second response, connection closed")
+          .isTrue();
     }
   }
 
@@ -192,11 +222,14 @@ class HostileClientsIT {
   void pipelinedRequestsAreAnsweredInOrder() {
     try (RawSocket client = RawSocket.connect(endpoint)) {
       String form = "Action=ListUsers&Version=2010-05-08";
-      client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-          + "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-          + form.length() + "\r\n\r\n" + form
-          + "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-          + "GET /_iamlocal/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      client.send(
+          "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              + "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+              + form.length()
+              + "\r\n\r\n"
+              + form
+              + "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              + "GET /_iamlocal/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
       RawSocket.Response health = client.read();
       RawSocket.Response unsigned = client.read();
       RawSocket.Response head = client.read(true);
@@ -216,9 +249,10 @@ class HostileClientsIT {
   void clientsVanishingMidBodyLeaveTheServerFine() {
     for (int i = 0; i < 50; i++) {
       RawSocket client = RawSocket.connect(endpoint);
-      String head = i % 2 == 0
-          ? "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n"
-          : "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n";
+      String head =
+          i % 2 == 0
+              ? "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n"
+              : "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n";
       client.send(head + "Action=CreateUser&UserName=" + "x".repeat(100));
       if (i % 3 == 0) {
         client.abort();
@@ -234,7 +268,12 @@ class HostileClientsIT {
 
   private static void assertHealthyWithin(Duration limit) {
     long start = System.nanoTime();
-    var response = RawHttp.send(HttpRequest.newBuilder(endpoint.resolve("/_iamlocal/health")).timeout(limit).GET().build());
+    var response =
+        RawHttp.send(
+            HttpRequest.newBuilder(endpoint.resolve("/_iamlocal/health"))
+                .timeout(limit)
+                .GET()
+                .build());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(limit);
   }

@@ -7,7 +7,9 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.services.iam.model.IamException;
 
-/** Assertions on IAM error responses, and a guard for operations another family has not landed yet. */
+/**
+ * Assertions on IAM error responses, and a guard for operations another family has not landed yet.
+ */
 final class IamErrors {
   private IamErrors() {}
 
@@ -29,7 +31,8 @@ final class IamErrors {
     try {
       step.run();
     } catch (IamException e) {
-      Assumptions.assumeFalse("NotImplemented".equals(e.awsErrorDetails().errorCode()),
+      Assumptions.assumeFalse(
+          "NotImplemented".equals(e.awsErrorDetails().errorCode()),
           "set-up operation not served yet: " + e.awsErrorDetails().errorMessage());
       throw e;
     }

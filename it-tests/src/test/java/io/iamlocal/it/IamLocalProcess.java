@@ -27,6 +27,7 @@ public final class IamLocalProcess {
   private final Process process;
   private final URI endpoint;
   private final HttpClient http = HttpClient.newHttpClient();
+
   /** Every line the process printed, when started with {@link #startCapturing}; else null. */
   private final List<String> output;
 
@@ -38,18 +39,21 @@ public final class IamLocalProcess {
     this(List.of(), extraArgs, capture);
   }
 
-  private IamLocalProcess(List<String> jvmArgs, List<String> extraArgs, boolean capture) throws IOException {
+  private IamLocalProcess(List<String> jvmArgs, List<String> extraArgs, boolean capture)
+      throws IOException {
     output = capture ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
     Path jar = Path.of(System.getProperty("iamlocal.jar", "../server/target/iamlocal.jar"));
     if (!Files.exists(jar)) {
-      throw new IllegalStateException("build the server first: " + jar.toAbsolutePath() + " is missing");
+      throw new IllegalStateException(
+          "build the server first: " + jar.toAbsolutePath() + " is missing");
     }
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmArgs);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
     command.addAll(extraArgs);
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;
     URI found = null;
     while ((line = out.readLine()) != null) {
@@ -66,12 +70,18 @@ public final class IamLocalProcess {
       throw new IllegalStateException("iamlocal did not start");
     }
     endpoint = found;
-    Thread drain = new Thread(() -> out.lines().forEach(l -> {
-      if (output != null) {
-        output.add(l);
-      }
-      System.err.println(l);
-    }), "iamlocal-output");
+    Thread drain =
+        new Thread(
+            () ->
+                out.lines()
+                    .forEach(
+                        l -> {
+                          if (output != null) {
+                            output.add(l);
+                          }
+                          System.err.println(l);
+                        }),
+            "iamlocal-output");
     drain.setDaemon(true);
     drain.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
@@ -94,17 +104,26 @@ public final class IamLocalProcess {
     return new IamLocalProcess(List.of(args));
   }
 
-  /** A separate server run with JVM options {@code jvmArgs} (e.g. the README's -Xss512k -Xmx256m) and its own flags. */
-  public static IamLocalProcess startWithJvm(List<String> jvmArgs, String... args) throws IOException {
+  /**
+   * A separate server run with JVM options {@code jvmArgs} (e.g. the README's -Xss512k -Xmx256m)
+   * and its own flags.
+   */
+  public static IamLocalProcess startWithJvm(List<String> jvmArgs, String... args)
+      throws IOException {
     return new IamLocalProcess(jvmArgs, List.of(args), false);
   }
 
-  /** A separate server with its own flags whose output is kept for {@link #output()}; the caller stops it. */
+  /**
+   * A separate server with its own flags whose output is kept for {@link #output()}; the caller
+   * stops it.
+   */
   public static IamLocalProcess startCapturing(String... args) throws IOException {
     return new IamLocalProcess(List.of(args), true);
   }
 
-  /** What a capturing process has printed so far (standard output and error), one line per element. */
+  /**
+   * What a capturing process has printed so far (standard output and error), one line per element.
+   */
   public List<String> output() {
     if (output == null) {
       throw new IllegalStateException("start the process with startCapturing to keep its output");
@@ -124,7 +143,9 @@ public final class IamLocalProcess {
 
   public HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -132,7 +153,10 @@ public final class IamLocalProcess {
 
   public HttpResponse<String> post(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+      return http.send(
+          HttpRequest.newBuilder(endpoint.resolve(path))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);

@@ -36,11 +36,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Proof that a generated policy is sufficient and minimal. A realistic workload (the awsdocs S3
  * "getting started" scenario: create a bucket, upload, download, copy into a folder, list, delete
- * the objects and the bucket; plus the IAM and STS calls an app makes about itself) runs as a
- * user without any policy under {@code --enforce soft}; Access Analyzer's GetGeneratedPolicy gives
- * its policy. Under strict enforcement that policy lets the whole workload through with zero
- * denials; and removing any one statement, or any one action or resource from a statement, makes
- * the workload fail with AccessDenied at a call that needs exactly what was removed.
+ * the objects and the bucket; plus the IAM and STS calls an app makes about itself) runs as a user
+ * without any policy under {@code --enforce soft}; Access Analyzer's GetGeneratedPolicy gives its
+ * policy. Under strict enforcement that policy lets the whole workload through with zero denials;
+ * and removing any one statement, or any one action or resource from a statement, makes the
+ * workload fail with AccessDenied at a call that needs exactly what was removed.
  */
 class LeastPrivilegeProofIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,10 +62,14 @@ class LeastPrivilegeProofIT {
     strict.stop();
   }
 
-  /** One call of the workload and the permissions it needs (CopyObject reads the source and writes the target). */
+  /**
+   * One call of the workload and the permissions it needs (CopyObject reads the source and writes
+   * the target).
+   */
   private record Step(String name, Set<String> actions, Runnable call) {}
 
-  private static List<Step> workload(URI endpoint, AwsCredentials app, List<AutoCloseable> clients) {
+  private static List<Step> workload(
+      URI endpoint, AwsCredentials app, List<AutoCloseable> clients) {
     S3Client s3 = StsTestSupport.s3(endpoint, app);
     IamClient iam = Clients.iam(endpoint, app);
     StsClient sts = Clients.sts(endpoint, app);
@@ -74,23 +78,58 @@ class LeastPrivilegeProofIT {
         new Step("GetCallerIdentity", Set.of(), () -> sts.getCallerIdentity()),
         new Step("GetUser", Set.of("iam:GetUser"), () -> iam.getUser()),
         new Step("ListAccessKeys", Set.of("iam:ListAccessKeys"), () -> iam.listAccessKeys()),
-        new Step("CreateBucket", Set.of("s3:CreateBucket"), () -> s3.createBucket(r -> r.bucket(BUCKET))),
-        new Step("PutObject", Set.of("s3:PutObject"),
-            () -> s3.putObject(r -> r.bucket(BUCKET).key("docs/readme.txt"), RequestBody.fromString("hello"))),
-        new Step("GetObject", Set.of("s3:GetObject"),
+        new Step(
+            "CreateBucket",
+            Set.of("s3:CreateBucket"),
+            () -> s3.createBucket(r -> r.bucket(BUCKET))),
+        new Step(
+            "PutObject",
+            Set.of("s3:PutObject"),
+            () ->
+                s3.putObject(
+                    r -> r.bucket(BUCKET).key("docs/readme.txt"), RequestBody.fromString("hello"))),
+        new Step(
+            "GetObject",
+            Set.of("s3:GetObject"),
             () -> s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("docs/readme.txt"))),
-        new Step("CopyObject", Set.of("s3:GetObject", "s3:PutObject"), () -> s3.copyObject(r -> r.sourceBucket(BUCKET)
-            .sourceKey("docs/readme.txt").destinationBucket(BUCKET).destinationKey("archive/readme.txt"))),
-        new Step("ListObjectsV2", Set.of("s3:ListBucket"), () -> s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("docs/"))),
-        new Step("DeleteObjects", Set.of("s3:DeleteObject"), () -> s3.deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
-            ObjectIdentifier.builder().key("docs/readme.txt").build(), ObjectIdentifier.builder().key("archive/readme.txt").build())))),
-        new Step("DeleteBucket", Set.of("s3:DeleteBucket"), () -> s3.deleteBucket(r -> r.bucket(BUCKET))));
+        new Step(
+            "CopyObject",
+            Set.of("s3:GetObject", "s3:PutObject"),
+            () ->
+                s3.copyObject(
+                    r ->
+                        r.sourceBucket(BUCKET)
+                            .sourceKey("docs/readme.txt")
+                            .destinationBucket(BUCKET)
+                            .destinationKey("archive/readme.txt"))),
+        new Step(
+            "ListObjectsV2",
+            Set.of("s3:ListBucket"),
+            () -> s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("docs/"))),
+        new Step(
+            "DeleteObjects",
+            Set.of("s3:DeleteObject"),
+            () ->
+                s3.deleteObjects(
+                    r ->
+                        r.bucket(BUCKET)
+                            .delete(
+                                d ->
+                                    d.objects(
+                                        ObjectIdentifier.builder().key("docs/readme.txt").build(),
+                                        ObjectIdentifier.builder()
+                                            .key("archive/readme.txt")
+                                            .build())))),
+        new Step(
+            "DeleteBucket",
+            Set.of("s3:DeleteBucket"),
+            () -> s3.deleteBucket(r -> r.bucket(BUCKET))));
   }
 
   /**
-   * Resets {@code server}, creates the app user with {@code policy} inline (null: none) and runs the
-   * workload as it; returns the first step refused with AccessDenied, or null when all went through.
-   * (DeleteObjects reports refusals per key, in its response, as S3 does.)
+   * Resets {@code server}, creates the app user with {@code policy} inline (null: none) and runs
+   * the workload as it; returns the first step refused with AccessDenied, or null when all went
+   * through. (DeleteObjects reports refusals per key, in its response, as S3 does.)
    */
   private static Step run(IamLocalProcess server, String policy) throws Exception {
     server.reset();
@@ -104,7 +143,11 @@ class LeastPrivilegeProofIT {
     }
     List<AutoCloseable> clients = new ArrayList<>();
     try {
-      for (Step step : workload(server.endpoint(), AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()), clients)) {
+      for (Step step :
+          workload(
+              server.endpoint(),
+              AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()),
+              clients)) {
         try {
           step.call().run();
         } catch (AwsServiceException e) {
@@ -131,7 +174,9 @@ class LeastPrivilegeProofIT {
   @Test
   void theGeneratedPolicyIsSufficientAndEveryPartOfItIsNeeded() throws Exception {
     assertThat(run(soft, null)).as("soft mode lets every call through").isNull();
-    JsonNode denials = JSON.readTree(S3PoliciesIT.signedGet(soft.endpoint(), "/_iamlocal/denials", Clients.root()).body());
+    JsonNode denials =
+        JSON.readTree(
+            S3PoliciesIT.signedGet(soft.endpoint(), "/_iamlocal/denials", Clients.root()).body());
     String policy = generatedPolicy(soft.endpoint(), APP);
     JsonNode statements = JSON.readTree(policy).get("Statement");
 
@@ -139,34 +184,49 @@ class LeastPrivilegeProofIT {
     Set<String> fromDenials = new TreeSet<>();
     for (JsonNode action : denials.at("/denials/0/actions")) {
       for (JsonNode denial : action.get("denials")) {
-        fromDenials.add(denial.at("/allowWith/Action").asText() + " on " + denial.at("/allowWith/Resource").asText());
+        fromDenials.add(
+            denial.at("/allowWith/Action").asText()
+                + " on "
+                + denial.at("/allowWith/Resource").asText());
       }
     }
     assertThat(pairs(statements)).isEqualTo(fromDenials);
-    assertThat(pairs(statements)).containsExactlyInAnyOrder(
-        "iam:GetUser on arn:aws:iam::123456789012:user/app",
-        "iam:ListAccessKeys on arn:aws:iam::123456789012:user/app",
-        "s3:CreateBucket on arn:aws:s3:::" + BUCKET,
-        "s3:ListBucket on arn:aws:s3:::" + BUCKET,
-        "s3:DeleteBucket on arn:aws:s3:::" + BUCKET,
-        "s3:PutObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
-        "s3:PutObject on arn:aws:s3:::" + BUCKET + "/archive/readme.txt",
-        "s3:GetObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
-        "s3:DeleteObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
-        "s3:DeleteObject on arn:aws:s3:::" + BUCKET + "/archive/readme.txt");
+    assertThat(pairs(statements))
+        .containsExactlyInAnyOrder(
+            "iam:GetUser on arn:aws:iam::123456789012:user/app",
+            "iam:ListAccessKeys on arn:aws:iam::123456789012:user/app",
+            "s3:CreateBucket on arn:aws:s3:::" + BUCKET,
+            "s3:ListBucket on arn:aws:s3:::" + BUCKET,
+            "s3:DeleteBucket on arn:aws:s3:::" + BUCKET,
+            "s3:PutObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
+            "s3:PutObject on arn:aws:s3:::" + BUCKET + "/archive/readme.txt",
+            "s3:GetObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
+            "s3:DeleteObject on arn:aws:s3:::" + BUCKET + "/docs/readme.txt",
+            "s3:DeleteObject on arn:aws:s3:::" + BUCKET + "/archive/readme.txt");
     assertThat(policy).doesNotContain("sts:GetCallerIdentity"); // needs no permission
     // The policy the README shows: actions on the same resources share a statement.
     String bucket = "arn:aws:s3:::" + BUCKET;
-    assertThat(policy).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
-        + "{\"Effect\":\"Allow\",\"Action\":[\"iam:GetUser\",\"iam:ListAccessKeys\"],\"Resource\":\"arn:aws:iam::123456789012:user/app\"},"
-        + "{\"Effect\":\"Allow\",\"Action\":[\"s3:CreateBucket\",\"s3:DeleteBucket\",\"s3:ListBucket\"],\"Resource\":\"" + bucket + "\"},"
-        + "{\"Effect\":\"Allow\",\"Action\":[\"s3:DeleteObject\",\"s3:PutObject\"],\"Resource\":[\"" + bucket + "/archive/readme.txt\",\""
-        + bucket + "/docs/readme.txt\"]},"
-        + "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"" + bucket + "/docs/readme.txt\"}]}");
+    assertThat(policy)
+        .isEqualTo(
+            "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":[\"iam:GetUser\",\"iam:ListAccessKeys\"],\"Resource\":\"arn:aws:iam::123456789012:user/app\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":[\"s3:CreateBucket\",\"s3:DeleteBucket\",\"s3:ListBucket\"],\"Resource\":\""
+                + bucket
+                + "\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":[\"s3:DeleteObject\",\"s3:PutObject\"],\"Resource\":[\""
+                + bucket
+                + "/archive/readme.txt\",\""
+                + bucket
+                + "/docs/readme.txt\"]},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\""
+                + bucket
+                + "/docs/readme.txt\"}]}");
 
     // Sufficient: strict enforcement with the generated policy refuses nothing.
     assertThat(run(strict, policy)).isNull();
-    JsonNode strictDenials = JSON.readTree(S3PoliciesIT.signedGet(strict.endpoint(), "/_iamlocal/denials", Clients.root()).body());
+    JsonNode strictDenials =
+        JSON.readTree(
+            S3PoliciesIT.signedGet(strict.endpoint(), "/_iamlocal/denials", Clients.root()).body());
     assertThat(strictDenials.get("denials")).isEmpty();
 
     // Minimal: without any one statement, action or resource, the call that needed it fails.
@@ -175,7 +235,9 @@ class LeastPrivilegeProofIT {
       without.remove(i);
       Step failed = run(strict, document(without));
       assertThat(failed).as("without statement %s", statements.get(i)).isNotNull();
-      assertThat(failed.actions()).as("without statement %s", statements.get(i)).containsAnyElementsOf(strings(statements.get(i), "Action"));
+      assertThat(failed.actions())
+          .as("without statement %s", statements.get(i))
+          .containsAnyElementsOf(strings(statements.get(i), "Action"));
       for (String action : strings(statements.get(i), "Action")) {
         for (String resource : strings(statements.get(i), "Resource")) {
           failed = run(strict, document(withoutPair(statements, i, action, resource)));
@@ -186,16 +248,24 @@ class LeastPrivilegeProofIT {
     }
   }
 
-  /** Starts a generation job for {@code principal} and returns its policy once the job has succeeded. */
+  /**
+   * Starts a generation job for {@code principal} and returns its policy once the job has
+   * succeeded.
+   */
   static String generatedPolicy(URI endpoint, String principal) throws InterruptedException {
-    try (AccessAnalyzerClient analyzer = AccessAnalyzerClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
-        .build()) {
-      String jobId = analyzer.startPolicyGeneration(r -> r.policyGenerationDetails(d -> d.principalArn(principal))).jobId();
+    try (AccessAnalyzerClient analyzer =
+        AccessAnalyzerClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(Clients.root()))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+            .build()) {
+      String jobId =
+          analyzer
+              .startPolicyGeneration(r -> r.policyGenerationDetails(d -> d.principalArn(principal)))
+              .jobId();
       GetGeneratedPolicyResponse response;
       do {
         response = analyzer.getGeneratedPolicy(r -> r.jobId(jobId));
@@ -205,7 +275,8 @@ class LeastPrivilegeProofIT {
       assertThat(response.generatedPolicyResult().properties().principalArn()).isEqualTo(principal);
       assertThat(response.generatedPolicyResult().properties().isComplete()).isTrue();
       assertThat(analyzer.listPolicyGenerations(r -> r.principalArn(principal)).policyGenerations())
-          .extracting(g -> g.jobId()).contains(jobId);
+          .extracting(g -> g.jobId())
+          .contains(jobId);
       return response.generatedPolicyResult().generatedPolicies().get(0).policy();
     }
   }
@@ -223,8 +294,12 @@ class LeastPrivilegeProofIT {
     return out;
   }
 
-  /** The statements with one (action, resource) pair taken out of statement {@code index}, the rest of it kept. */
-  private static ArrayNode withoutPair(JsonNode statements, int index, String action, String resource) {
+  /**
+   * The statements with one (action, resource) pair taken out of statement {@code index}, the rest
+   * of it kept.
+   */
+  private static ArrayNode withoutPair(
+      JsonNode statements, int index, String action, String resource) {
     ArrayNode out = ((ArrayNode) statements).deepCopy();
     JsonNode statement = out.remove(index);
     Set<String> actions = new LinkedHashSet<>(strings(statement, "Action"));

@@ -15,54 +15,73 @@ class LoginProfilesIT extends WireTest {
   @Test
   void createGetUpdateDeleteLoginProfile() {
     iam.createUser(r -> r.userName("bob"));
-    LoginProfile created = iam.createLoginProfile(r -> r.userName("bob").password(GOOD).passwordResetRequired(true)).loginProfile();
+    LoginProfile created =
+        iam.createLoginProfile(r -> r.userName("bob").password(GOOD).passwordResetRequired(true))
+            .loginProfile();
     assertThat(created.userName()).isEqualTo("bob");
     assertThat(created.passwordResetRequired()).isTrue();
     assertThat(created.createDate()).isNotNull();
 
-    assertThat(iam.getLoginProfile(r -> r.userName("bob")).loginProfile().passwordResetRequired()).isTrue();
+    assertThat(iam.getLoginProfile(r -> r.userName("bob")).loginProfile().passwordResetRequired())
+        .isTrue();
     iam.updateLoginProfile(r -> r.userName("bob").passwordResetRequired(false));
-    assertThat(iam.getLoginProfile(r -> r.userName("bob")).loginProfile().passwordResetRequired()).isFalse();
+    assertThat(iam.getLoginProfile(r -> r.userName("bob")).loginProfile().passwordResetRequired())
+        .isFalse();
 
     iam.deleteLoginProfile(r -> r.userName("bob"));
-    IamException e = catchThrowableOfType(() -> iam.getLoginProfile(r -> r.userName("bob")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.getLoginProfile(r -> r.userName("bob")), IamException.class);
     assertThat(e.statusCode()).isEqualTo(404);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Login Profile for User bob cannot be found.");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Login Profile for User bob cannot be found.");
   }
 
   @Test
   void secondLoginProfileIsRefused() {
     iam.createUser(r -> r.userName("bob"));
     iam.createLoginProfile(r -> r.userName("bob").password(GOOD));
-    IamException e = catchThrowableOfType(() -> iam.createLoginProfile(r -> r.userName("bob").password(GOOD)), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.createLoginProfile(r -> r.userName("bob").password(GOOD)),
+            IamException.class);
     assertThat(e.statusCode()).isEqualTo(409);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityAlreadyExists");
   }
 
   @Test
   void unknownUserIsNoSuchEntity() {
-    IamException e = catchThrowableOfType(() -> iam.createLoginProfile(r -> r.userName("ghost").password(GOOD)), IamException.class);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The user with name ghost cannot be found.");
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.createLoginProfile(r -> r.userName("ghost").password(GOOD)),
+            IamException.class);
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("The user with name ghost cannot be found.");
   }
 
   @Test
   void weakPasswordViolatesTheDefaultPolicy() {
     iam.createUser(r -> r.userName("bob"));
-    IamException e = catchThrowableOfType(() -> iam.createLoginProfile(r -> r.userName("bob").password("password")), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.createLoginProfile(r -> r.userName("bob").password("password")),
+            IamException.class);
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PasswordPolicyViolation");
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Password does not conform to the account password policy.");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Password does not conform to the account password policy.");
   }
 
   @Test
   void deleteUserIsRefusedWhileALoginProfileExists() {
     iam.createUser(r -> r.userName("carol"));
     iam.createLoginProfile(r -> r.userName("carol").password(GOOD));
-    IamException e = catchThrowableOfType(() -> iam.deleteUser(r -> r.userName("carol")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.deleteUser(r -> r.userName("carol")), IamException.class);
     assertThat(e.statusCode()).isEqualTo(409);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DeleteConflict");
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot delete entity, must delete login profile first.");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Cannot delete entity, must delete login profile first.");
     iam.deleteLoginProfile(r -> r.userName("carol"));
     iam.deleteUser(r -> r.userName("carol"));
   }
@@ -73,28 +92,39 @@ class LoginProfilesIT extends WireTest {
     allow("dave", "iam:GetLoginProfile");
     iam.createLoginProfile(r -> r.userName("dave").password(GOOD).passwordResetRequired(true));
     try (IamClient asDave = Clients.iam(endpoint(), credentialsOf(key))) {
-      IamException wrong = catchThrowableOfType(
-          () -> asDave.changePassword(r -> r.oldPassword("Not-The-Pass-1").newPassword("Second-Pass-2")), IamException.class);
+      IamException wrong =
+          catchThrowableOfType(
+              () ->
+                  asDave.changePassword(
+                      r -> r.oldPassword("Not-The-Pass-1").newPassword("Second-Pass-2")),
+              IamException.class);
       assertThat(wrong.statusCode()).isEqualTo(403);
       assertThat(wrong.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
 
-      IamException weak = catchThrowableOfType(
-          () -> asDave.changePassword(r -> r.oldPassword(GOOD).newPassword("weak")), IamException.class);
+      IamException weak =
+          catchThrowableOfType(
+              () -> asDave.changePassword(r -> r.oldPassword(GOOD).newPassword("weak")),
+              IamException.class);
       assertThat(weak.awsErrorDetails().errorCode()).isEqualTo("PasswordPolicyViolation");
 
       asDave.changePassword(r -> r.oldPassword(GOOD).newPassword("Second-Pass-2"));
       // The old password no longer works; the new one does.
-      IamException stale = catchThrowableOfType(
-          () -> asDave.changePassword(r -> r.oldPassword(GOOD).newPassword("Third-Pass-3")), IamException.class);
+      IamException stale =
+          catchThrowableOfType(
+              () -> asDave.changePassword(r -> r.oldPassword(GOOD).newPassword("Third-Pass-3")),
+              IamException.class);
       assertThat(stale.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
       asDave.changePassword(r -> r.oldPassword("Second-Pass-2").newPassword("Third-Pass-3"));
-      assertThat(asDave.getLoginProfile(r -> { }).loginProfile().passwordResetRequired()).isFalse();
+      assertThat(asDave.getLoginProfile(r -> {}).loginProfile().passwordResetRequired()).isFalse();
     }
   }
 
   @Test
   void rootCannotUseChangePassword() {
-    IamException e = catchThrowableOfType(() -> iam.changePassword(r -> r.oldPassword(GOOD).newPassword("Other-Pass-2")), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.changePassword(r -> r.oldPassword(GOOD).newPassword("Other-Pass-2")),
+            IamException.class);
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidUserType");
   }
@@ -103,12 +133,16 @@ class LoginProfilesIT extends WireTest {
   void changePasswordFollowsAllowUsersToChangePassword() {
     var key = userWithKey("erin");
     iam.createLoginProfile(r -> r.userName("erin").password(GOOD));
-    iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(false));
+    iam.updateAccountPasswordPolicy(
+        r -> r.minimumPasswordLength(8).allowUsersToChangePassword(false));
     try (IamClient asErin = Clients.iam(endpoint(), credentialsOf(key))) {
-      IamException e = catchThrowableOfType(
-          () -> asErin.changePassword(r -> r.oldPassword(GOOD).newPassword("Second-Pass-2")), IamException.class);
+      IamException e =
+          catchThrowableOfType(
+              () -> asErin.changePassword(r -> r.oldPassword(GOOD).newPassword("Second-Pass-2")),
+              IamException.class);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-      iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(true));
+      iam.updateAccountPasswordPolicy(
+          r -> r.minimumPasswordLength(8).allowUsersToChangePassword(true));
       asErin.changePassword(r -> r.oldPassword(GOOD).newPassword("Second-Pass-2"));
     }
   }
@@ -116,10 +150,17 @@ class LoginProfilesIT extends WireTest {
   @Test
   void passwordsNeverComeBackOnTheWire() {
     iam.createUser(r -> r.userName("frank"));
-    HttpResponse<String> r = RawHttp.signedForm(endpoint(), Clients.root(), "iam",
-        "Action=CreateLoginProfile&Version=2010-05-08&UserName=frank&Password=Visible-Secret-77");
+    HttpResponse<String> r =
+        RawHttp.signedForm(
+            endpoint(),
+            Clients.root(),
+            "iam",
+            "Action=CreateLoginProfile&Version=2010-05-08&UserName=frank&Password=Visible-Secret-77");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("<UserName>frank</UserName>").doesNotContain("Visible-Secret-77").doesNotContain("pbkdf2");
+    assertThat(r.body())
+        .contains("<UserName>frank</UserName>")
+        .doesNotContain("Visible-Secret-77")
+        .doesNotContain("pbkdf2");
   }
 
   @Test
@@ -128,7 +169,7 @@ class LoginProfilesIT extends WireTest {
     allow("gina", "iam:GetLoginProfile");
     iam.createLoginProfile(r -> r.userName("gina").password(GOOD));
     try (IamClient asGina = Clients.iam(endpoint(), credentialsOf(key))) {
-      assertThat(asGina.getLoginProfile(r -> { }).loginProfile().userName()).isEqualTo("gina");
+      assertThat(asGina.getLoginProfile(r -> {}).loginProfile().userName()).isEqualTo("gina");
     }
   }
 }

@@ -15,21 +15,29 @@ class OrganizationsIT extends WireTest {
 
   @Test
   void organizationFeaturesFailAsForAnAccountOutsideAnOrganization() {
-    for (Supplier<?> call : java.util.List.<Supplier<?>>of(
-        () -> iam.listOrganizationsFeatures(r -> {}),
-        () -> iam.enableOrganizationsRootCredentialsManagement(r -> {}),
-        () -> iam.disableOrganizationsRootCredentialsManagement(r -> {}),
-        () -> iam.enableOrganizationsRootSessions(r -> {}),
-        () -> iam.disableOrganizationsRootSessions(r -> {}),
-        () -> iam.generateOrganizationsAccessReport(r -> r.entityPath("o-a1b2c3d4e5/r-f6g7h8i9j0example")))) {
+    for (Supplier<?> call :
+        java.util.List.<Supplier<?>>of(
+            () -> iam.listOrganizationsFeatures(r -> {}),
+            () -> iam.enableOrganizationsRootCredentialsManagement(r -> {}),
+            () -> iam.disableOrganizationsRootCredentialsManagement(r -> {}),
+            () -> iam.enableOrganizationsRootSessions(r -> {}),
+            () -> iam.disableOrganizationsRootSessions(r -> {}),
+            () ->
+                iam.generateOrganizationsAccessReport(
+                    r -> r.entityPath("o-a1b2c3d4e5/r-f6g7h8i9j0example")))) {
       IamException e = catchThrowableOfType(call::get, IamException.class);
       assertThat(e.statusCode()).isEqualTo(400);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("OrganizationNotFoundException");
       assertThat(e.awsErrorDetails().errorMessage())
-          .isEqualTo("The request was rejected because no organization is associated with your account.");
+          .isEqualTo(
+              "The request was rejected because no organization is associated with your account.");
     }
-    IamException report = catchThrowableOfType(
-        () -> iam.getOrganizationsAccessReport(r -> r.jobId("00000000-0000-0000-0000-000000000000")), IamException.class);
+    IamException report =
+        catchThrowableOfType(
+            () ->
+                iam.getOrganizationsAccessReport(
+                    r -> r.jobId("00000000-0000-0000-0000-000000000000")),
+            IamException.class);
     assertThat(report.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
   }
 
@@ -49,31 +57,45 @@ class OrganizationsIT extends WireTest {
     assertThat(between(info.body(), "JwtVendingEnabled")).isEqualTo("true");
 
     assertThat(call("Action=DisableOutboundWebIdentityFederation").statusCode()).isEqualTo(200);
-    assertThat(call("Action=DisableOutboundWebIdentityFederation").body()).contains("<Code>FeatureDisabled</Code>");
+    assertThat(call("Action=DisableOutboundWebIdentityFederation").body())
+        .contains("<Code>FeatureDisabled</Code>");
   }
 
   @Test
   void delegationRequestLifecycle() {
-    HttpResponse<String> created = call("Action=CreateDelegationRequest&Description=Read%20logs"
-        + "&Permissions.PolicyTemplateArn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy-template%2FReadLogs"
-        + "&RequestorWorkflowId=workflow-1&NotificationChannel=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Atopic"
-        + "&SessionDuration=3600");
+    HttpResponse<String> created =
+        call(
+            "Action=CreateDelegationRequest&Description=Read%20logs"
+                + "&Permissions.PolicyTemplateArn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy-template%2FReadLogs"
+                + "&RequestorWorkflowId=workflow-1&NotificationChannel=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Atopic"
+                + "&SessionDuration=3600");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     String id = between(created.body(), "DelegationRequestId");
     assertThat(stateOf(id)).isEqualTo("UNASSIGNED");
     // Accepting before the request is associated with the account is refused.
-    assertThat(call("Action=AcceptDelegationRequest&DelegationRequestId=" + id).body()).contains("<Code>InvalidInput</Code>");
-    assertThat(call("Action=AssociateDelegationRequest&DelegationRequestId=" + id).statusCode()).isEqualTo(200);
+    assertThat(call("Action=AcceptDelegationRequest&DelegationRequestId=" + id).body())
+        .contains("<Code>InvalidInput</Code>");
+    assertThat(call("Action=AssociateDelegationRequest&DelegationRequestId=" + id).statusCode())
+        .isEqualTo(200);
     assertThat(stateOf(id)).isEqualTo("ASSIGNED");
-    assertThat(call("Action=AcceptDelegationRequest&DelegationRequestId=" + id).statusCode()).isEqualTo(200);
-    assertThat(call("Action=SendDelegationToken&DelegationRequestId=" + id).statusCode()).isEqualTo(200);
+    assertThat(call("Action=AcceptDelegationRequest&DelegationRequestId=" + id).statusCode())
+        .isEqualTo(200);
+    assertThat(call("Action=SendDelegationToken&DelegationRequestId=" + id).statusCode())
+        .isEqualTo(200);
     assertThat(stateOf(id)).isEqualTo("FINALIZED");
-    assertThat(call("Action=ListDelegationRequests").body()).contains(id).contains("<isTruncated>false</isTruncated>");
+    assertThat(call("Action=ListDelegationRequests").body())
+        .contains(id)
+        .contains("<isTruncated>false</isTruncated>");
 
-    HttpResponse<String> summary = call("Action=GetHumanReadableSummary&EntityArn="
-        + java.net.URLEncoder.encode("arn:aws:iam::123456789012:delegation-request/" + id, java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> summary =
+        call(
+            "Action=GetHumanReadableSummary&EntityArn="
+                + java.net.URLEncoder.encode(
+                    "arn:aws:iam::123456789012:delegation-request/" + id,
+                    java.nio.charset.StandardCharsets.UTF_8));
     assertThat(between(summary.body(), "SummaryState")).isEqualTo("AVAILABLE");
-    HttpResponse<String> missing = call("Action=GetDelegationRequest&DelegationRequestId=dr-doesnotexist0000");
+    HttpResponse<String> missing =
+        call("Action=GetDelegationRequest&DelegationRequestId=dr-doesnotexist0000");
     assertThat(missing.statusCode()).isEqualTo(404);
   }
 

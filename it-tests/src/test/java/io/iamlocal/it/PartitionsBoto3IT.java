@@ -12,16 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The expectations of moto's partition-parametrised STS and IAM tests (regions us-east-1, cn-north-1 and
- * us-isob-east-1) that hold on AWS, driven through boto3 as those tests do. Where moto expects what
- * AWS does not do (root assuming a role, a trust policy or session policy naming the {@code aws}
- * partition from China, fixed example keys and tokens), the script states AWS's behaviour instead.
- * The IAM script likewise uses documents naming the client's partition where moto's fixtures spell
- * {@code arn:aws:} everywhere, and valid certificates, metadata and trust policies where moto's are
- * placeholders AWS refuses.
+ * The expectations of moto's partition-parametrised STS and IAM tests (regions us-east-1,
+ * cn-north-1 and us-isob-east-1) that hold on AWS, driven through boto3 as those tests do. Where
+ * moto expects what AWS does not do (root assuming a role, a trust policy or session policy naming
+ * the {@code aws} partition from China, fixed example keys and tokens), the script states AWS's
+ * behaviour instead. The IAM script likewise uses documents naming the client's partition where
+ * moto's fixtures spell {@code arn:aws:} everywhere, and valid certificates, metadata and trust
+ * policies where moto's are placeholders AWS refuses.
  */
 class PartitionsBoto3IT extends WireTest {
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       import base64, datetime, json, sys, time, boto3
       from botocore import UNSIGNED
       from botocore.config import Config
@@ -84,8 +85,12 @@ class PartitionsBoto3IT extends WireTest {
       print("partition ok", partition)
       """;
 
-  /** Entity ARNs, AWS managed policies and their attachments, as moto's IAM tests check them per partition. */
-  private static final String IAM_SCRIPT = """
+  /**
+   * Entity ARNs, AWS managed policies and their attachments, as moto's IAM tests check them per
+   * partition.
+   */
+  private static final String IAM_SCRIPT =
+      """
       import json, os, sys, boto3
       from botocore.exceptions import ClientError
       endpoint, region, partition = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -241,18 +246,29 @@ class PartitionsBoto3IT extends WireTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"us-east-1, aws", "cn-north-1, aws-cn", "us-gov-east-1, aws-us-gov", "us-isob-east-1, aws-iso-b"})
+  @CsvSource({
+    "us-east-1, aws",
+    "cn-north-1, aws-cn",
+    "us-gov-east-1, aws-us-gov",
+    "us-isob-east-1, aws-iso-b"
+  })
   void motoIamPartitionExpectationsThatHoldOnAws(String region, String partition) {
     KeyPair key = TestCertificates.rsa(2048);
     Map<String, String> env = new HashMap<>(ExternalTool.awsEnv("test", "test"));
-    env.put("CERT_BODY", TestCertificates.pem(TestCertificates.selfSigned(key, "www.example.com", Duration.ofDays(30))));
+    env.put(
+        "CERT_BODY",
+        TestCertificates.pem(
+            TestCertificates.selfSigned(key, "www.example.com", Duration.ofDays(30))));
     env.put("CERT_KEY", TestCertificates.pem(key.getPrivate()));
     env.put("SAML_METADATA", SamlProvidersIT.metadata("https://idp.example.com/metadata", null));
     runScript(IAM_SCRIPT, env, region, partition, "iam partition ok ");
   }
 
-  private void runScript(String script, Map<String, String> env, String region, String partition, String success) {
-    ExternalTool.Result r = ExternalTool.run(env, List.of("python3", "-c", script, endpoint().toString(), region, partition));
+  private void runScript(
+      String script, Map<String, String> env, String region, String partition, String success) {
+    ExternalTool.Result r =
+        ExternalTool.run(
+            env, List.of("python3", "-c", script, endpoint().toString(), region, partition));
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains(success + partition);
   }

@@ -75,11 +75,13 @@ final class RawSocket implements AutoCloseable {
       Map<String, String> headers = new LinkedHashMap<>();
       for (String h = line(); h != null && !h.isEmpty(); h = line()) {
         int colon = h.indexOf(':');
-        headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+        headers.put(
+            h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
       }
       int length = head ? 0 : Integer.parseInt(headers.getOrDefault("content-length", "0"));
       byte[] body = in.readNBytes(length);
-      return new Response(parts[0], Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.UTF_8));
+      return new Response(
+          parts[0], Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -89,7 +91,10 @@ final class RawSocket implements AutoCloseable {
     return read(false);
   }
 
-  /** Whether the server closes the connection (EOF or reset) within {@code within}, reading nothing more. */
+  /**
+   * Whether the server closes the connection (EOF or reset) within {@code within}, reading nothing
+   * more.
+   */
   boolean closedByPeer(Duration within) {
     try {
       socket.setSoTimeout((int) within.toMillis());
@@ -109,7 +114,8 @@ final class RawSocket implements AutoCloseable {
     while ((b = in.read()) >= 0) {
       if (b == '\n') {
         byte[] bytes = buffer.toByteArray();
-        int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int n =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
       }
       buffer.write(b);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The README runs as written: every {@code sh}, {@code python} and {@code java} block, in order,
  * against one server (its {@code http://127.0.0.1:4566} replaced by the server's address); the
- * shell and Python ones twice, since the README promises its snippets can be re-run. A block is instead
+ * shell and Python ones twice, since the README promises its snippets can be re-run. A block is
+ * instead
  *
  * <ul>
  *   <li>a mirror, after {@code <!-- readme-test: mirror PATH -->}: PATH (a test the build runs)
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
 class ReadmeIT {
   private static final Path ROOT = Path.of(System.getProperty("iamlocal.project.root", ".."));
   private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
-  private static final Pattern MARKER = Pattern.compile("^\\s*<!-- readme-test: (skip|mirror) (.+?) -->\\s*$");
+  private static final Pattern MARKER =
+      Pattern.compile("^\\s*<!-- readme-test: (skip|mirror) (.+?) -->\\s*$");
   private static final Pattern JAVA_CLASS = Pattern.compile("public class (\\w+)");
   private static final List<String> RUNNABLE = List.of("sh", "python", "java");
   private static IamLocalProcess server;
@@ -85,7 +87,13 @@ class ReadmeIT {
       }
       Matcher marker = i > 0 ? MARKER.matcher(lines.get(i - 1)) : MARKER.matcher("");
       boolean marked = marker.matches();
-      blocks.add(new Block(i + 1, open.group(2), text.toString(), marked ? marker.group(1) : null, marked ? marker.group(2) : null));
+      blocks.add(
+          new Block(
+              i + 1,
+              open.group(2),
+              text.toString(),
+              marked ? marker.group(1) : null,
+              marked ? marker.group(2) : null));
       i = j;
     }
     return blocks;
@@ -101,9 +109,15 @@ class ReadmeIT {
   @Test
   void findsTheBlocksItPromises() throws IOException {
     List<Block> blocks = blocks();
-    assertThat(blocks).filteredOn(b -> b.marker() == null && b.language().equals("sh")).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(blocks).filteredOn(b -> b.marker() == null && b.language().equals("python")).hasSizeGreaterThanOrEqualTo(1);
-    assertThat(blocks).filteredOn(b -> b.marker() == null && b.language().equals("java")).hasSizeGreaterThanOrEqualTo(1);
+    assertThat(blocks)
+        .filteredOn(b -> b.marker() == null && b.language().equals("sh"))
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(blocks)
+        .filteredOn(b -> b.marker() == null && b.language().equals("python"))
+        .hasSizeGreaterThanOrEqualTo(1);
+    assertThat(blocks)
+        .filteredOn(b -> b.marker() == null && b.language().equals("java"))
+        .hasSizeGreaterThanOrEqualTo(1);
     assertThat(blocks).filteredOn(b -> "mirror".equals(b.marker())).hasSizeGreaterThanOrEqualTo(3);
     // The CLI's --max-items truncates on the client; only --page-size makes the server page.
     assertThat(blocks).noneMatch(b -> b.text().contains("--max-items"));
@@ -118,17 +132,22 @@ class ReadmeIT {
       checkMirror(block);
       return;
     }
-    String code = block.text().replace("http://127.0.0.1:4566", server.endpoint().toString().replaceAll("/$", ""));
-    // Twice where a block changes the account, since the README promises its snippets can be re-run.
+    String code =
+        block
+            .text()
+            .replace("http://127.0.0.1:4566", server.endpoint().toString().replaceAll("/$", ""));
+    // Twice where a block changes the account, since the README promises its snippets can be
+    // re-run.
     int runs = block.language().equals("java") ? 1 : 2;
     for (int run = 1; run <= runs; run++) {
       int listUsersBefore = requests("iam:ListUsers");
-      String output = switch (block.language()) {
-        case "sh" -> runShell(code);
-        case "python" -> runPython(code);
-        case "java" -> runJava(code);
-        default -> throw new IllegalStateException(block.language());
-      };
+      String output =
+          switch (block.language()) {
+            case "sh" -> runShell(code);
+            case "python" -> runPython(code);
+            case "java" -> runJava(code);
+            default -> throw new IllegalStateException(block.language());
+          };
       expectations(block, output, requests("iam:ListUsers") - listUsersBefore);
     }
   }
@@ -137,10 +156,13 @@ class ReadmeIT {
   private static void expectations(Block block, String output, int listUsersRequests) {
     if (block.text().contains("--region cn-north-1")) {
       // The partitions block: each region's ARNs in its own partition.
-      assertThat(output).isEqualTo("arn:aws-cn:iam::123456789012:root\narn:aws-us-gov:iam::aws:policy/ReadOnlyAccess\n");
+      assertThat(output)
+          .isEqualTo(
+              "arn:aws-cn:iam::123456789012:root\narn:aws-us-gov:iam::aws:policy/ReadOnlyAccess\n");
     } else if (block.text().contains("sts get-caller-identity")) {
       assertThat(output).contains("arn:aws:iam::123456789012:user/alice");
-      // --page-size 1 over alice and bob: two ListUsers requests, the second with the first's Marker.
+      // --page-size 1 over alice and bob: two ListUsers requests, the second with the first's
+      // Marker.
       assertThat(listUsersRequests).isEqualTo(2);
       assertThat(output).contains("\"UserName\": \"alice\"").contains("\"UserName\": \"bob\"");
     }
@@ -150,7 +172,8 @@ class ReadmeIT {
     }
     if (block.language().equals("java")) {
       // The boto3 block before it left alice and bob.
-      assertThat(output).isEqualTo("arn:aws:iam::123456789012:user/alice\narn:aws:iam::123456789012:user/bob\n");
+      assertThat(output)
+          .isEqualTo("arn:aws:iam::123456789012:user/alice\narn:aws:iam::123456789012:user/bob\n");
     }
   }
 
@@ -160,7 +183,9 @@ class ReadmeIT {
 
   private static String runShell(String code) {
     ExternalTool.assumeAvailable("bash", "-c", "command -v aws && command -v curl");
-    return succeed(List.of("bash", "-euo", "pipefail", "-c", "cd " + work + "\n" + code), ExternalTool.awsEnv("unset", "unset"));
+    return succeed(
+        List.of("bash", "-euo", "pipefail", "-c", "cd " + work + "\n" + code),
+        ExternalTool.awsEnv("unset", "unset"));
   }
 
   private static String runPython(String code) {
@@ -168,24 +193,38 @@ class ReadmeIT {
     return succeed(List.of("python3", "-c", code), Map.of());
   }
 
-  /** Compiles the block with this JVM's class path (the AWS SDK is on it) and runs its main class. */
+  /**
+   * Compiles the block with this JVM's class path (the AWS SDK is on it) and runs its main class.
+   */
   private static String runJava(String code) throws IOException {
     Matcher className = JAVA_CLASS.matcher(code);
-    assertThat(className.find()).as("a runnable Java block declares a public class with main").isTrue();
+    assertThat(className.find())
+        .as("a runnable Java block declares a public class with main")
+        .isTrue();
     Path dir = Files.createTempDirectory(work, "java");
     Path source = dir.resolve(className.group(1) + ".java");
     Files.writeString(source, code);
     String classPath = System.getProperty("java.class.path");
-    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        "-d", dir.toString(), "-cp", classPath, source.toString());
+    int compiled =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", dir.toString(), "-cp", classPath, source.toString());
     assertThat(compiled).as("javac of the README's Java block").isZero();
     String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return succeed(List.of(javaBinary, "-XX:TieredStopAtLevel=1", "-cp", dir + File.pathSeparator + classPath, className.group(1)), Map.of());
+    return succeed(
+        List.of(
+            javaBinary,
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            dir + File.pathSeparator + classPath,
+            className.group(1)),
+        Map.of());
   }
 
   private static String succeed(List<String> command, Map<String, String> env) {
     ExternalTool.Result result = ExternalTool.run(env, command);
-    assertThat(result.exitCode()).as("exit code; stdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr()).isZero();
+    assertThat(result.exitCode())
+        .as("exit code; stdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr())
+        .isZero();
     return result.stdout();
   }
 
@@ -202,8 +241,9 @@ class ReadmeIT {
   }
 
   private static String projectVersion() throws IOException {
-    Matcher version = Pattern.compile("<artifactId>iamlocal-parent</artifactId>\\s*<version>([^<]+)</version>")
-        .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    Matcher version =
+        Pattern.compile("<artifactId>iamlocal-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(ROOT.resolve("pom.xml")));
     assertThat(version.find()).isTrue();
     return version.group(1);
   }

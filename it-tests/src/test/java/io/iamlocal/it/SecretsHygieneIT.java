@@ -2,7 +2,6 @@ package io.iamlocal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,32 +43,42 @@ class SecretsHygieneIT {
       server.stop();
     }
     List<String> output = awaitOutput(server);
-    assertThat(String.join("\n", output)).as("the request log ran at debug level")
-        .contains("action=iam:CreateAccessKey").contains("SignatureDoesNotMatch");
+    assertThat(String.join("\n", output))
+        .as("the request log ran at debug level")
+        .contains("action=iam:CreateAccessKey")
+        .contains("SignatureDoesNotMatch");
     assertThat(secrets).hasSizeGreaterThan(12);
-    secrets.forEach((what, secret) -> {
-      assertThat(secret).as(what).hasSizeGreaterThanOrEqualTo(6);
-      for (String line : output) {
-        assertThat(line).as("process output line leaking " + what).doesNotContain(secret);
-        if (secret.length() >= 24) {
-          assertThat(line).as("process output line leaking the start of " + what).doesNotContain(secret.substring(0, 16));
-        }
-      }
-      for (String message : errorMessages) {
-        assertThat(message).as("error message leaking " + what).doesNotContain(secret);
-      }
-    });
+    secrets.forEach(
+        (what, secret) -> {
+          assertThat(secret).as(what).hasSizeGreaterThanOrEqualTo(6);
+          for (String line : output) {
+            assertThat(line).as("process output line leaking " + what).doesNotContain(secret);
+            if (secret.length() >= 24) {
+              assertThat(line)
+                  .as("process output line leaking the start of " + what)
+                  .doesNotContain(secret.substring(0, 16));
+            }
+          }
+          for (String message : errorMessages) {
+            assertThat(message).as("error message leaking " + what).doesNotContain(secret);
+          }
+        });
   }
 
   private void runScenario(URI endpoint) {
     try (IamClient root = Clients.iam(endpoint, Clients.root())) {
       root.createUser(r -> r.userName("alice"));
-      root.putUserPolicy(r -> r.userName("alice").policyName("self").policyDocument(
-          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sts:*\",\"iam:ChangePassword\","
-              + "\"iam:GetUser\",\"iam:ListUsers\"],\"Resource\":\"*\"}]}"));
+      root.putUserPolicy(
+          r ->
+              r.userName("alice")
+                  .policyName("self")
+                  .policyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sts:*\",\"iam:ChangePassword\","
+                          + "\"iam:GetUser\",\"iam:ListUsers\"],\"Resource\":\"*\"}]}"));
       AccessKey key = root.createAccessKey(r -> r.userName("alice")).accessKey();
       secrets.put("secret access key", key.secretAccessKey());
-      AwsBasicCredentials alice = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+      AwsBasicCredentials alice =
+          AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
 
       String password1 = "Correct-Horse-Battery-Staple-1";
       String password2 = "Second-Console-Password-2222";
@@ -78,31 +87,62 @@ class SecretsHygieneIT {
       root.createLoginProfile(r -> r.userName("alice").password(password1));
       root.updateLoginProfile(r -> r.userName("alice").password(password2));
 
-      VirtualMFADevice mfa = root.createVirtualMFADevice(r -> r.virtualMFADeviceName("alice-phone")).virtualMFADevice();
+      VirtualMFADevice mfa =
+          root.createVirtualMFADevice(r -> r.virtualMFADeviceName("alice-phone"))
+              .virtualMFADevice();
       secrets.put("virtual MFA seed", mfa.base32StringSeed().asString(StandardCharsets.US_ASCII));
-      expectError(() -> root.enableMFADevice(r -> r.userName("alice").serialNumber(mfa.serialNumber())
-          .authenticationCode1("123456").authenticationCode2("654321")));
+      expectError(
+          () ->
+              root.enableMFADevice(
+                  r ->
+                      r.userName("alice")
+                          .serialNumber(mfa.serialNumber())
+                          .authenticationCode1("123456")
+                          .authenticationCode2("654321")));
 
-      ServiceSpecificCredential ssc = root.createServiceSpecificCredential(r -> r.userName("alice")
-          .serviceName("codecommit.amazonaws.com")).serviceSpecificCredential();
+      ServiceSpecificCredential ssc =
+          root.createServiceSpecificCredential(
+                  r -> r.userName("alice").serviceName("codecommit.amazonaws.com"))
+              .serviceSpecificCredential();
       secrets.put("service-specific password", ssc.servicePassword());
-      secrets.put("reset service-specific password", root.resetServiceSpecificCredential(r -> r.userName("alice")
-          .serviceSpecificCredentialId(ssc.serviceSpecificCredentialId())).serviceSpecificCredential().servicePassword());
+      secrets.put(
+          "reset service-specific password",
+          root.resetServiceSpecificCredential(
+                  r ->
+                      r.userName("alice")
+                          .serviceSpecificCredentialId(ssc.serviceSpecificCredentialId()))
+              .serviceSpecificCredential()
+              .servicePassword());
 
-      root.createRole(r -> r.roleName("app").assumeRolePolicyDocument(
-          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
-              + ":user/alice\"},\"Action\":\"sts:AssumeRole\"}]}"));
+      root.createRole(
+          r ->
+              r.roleName("app")
+                  .assumeRolePolicyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                          + ACCOUNT
+                          + ":user/alice\"},\"Action\":\"sts:AssumeRole\"}]}"));
 
       try (StsClient sts = Clients.sts(endpoint, alice)) {
         Credentials session = sts.getSessionToken().credentials();
         keep("GetSessionToken", session);
-        keep("AssumeRole", sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + ACCOUNT + ":role/app").roleSessionName("session-1")).credentials());
+        keep(
+            "AssumeRole",
+            sts.assumeRole(
+                    r ->
+                        r.roleArn("arn:aws:iam::" + ACCOUNT + ":role/app")
+                            .roleSessionName("session-1"))
+                .credentials());
         keep("GetFederationToken", sts.getFederationToken(r -> r.name("fed")).credentials());
 
         // A tampered session token is refused without echoing either token.
-        String tampered = session.sessionToken().substring(0, session.sessionToken().length() - 8) + "AAAAAAAA";
+        String tampered =
+            session.sessionToken().substring(0, session.sessionToken().length() - 8) + "AAAAAAAA";
         secrets.put("tampered session token", tampered);
-        try (StsClient bad = Clients.sts(endpoint, AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), tampered))) {
+        try (StsClient bad =
+            Clients.sts(
+                endpoint,
+                AwsSessionCredentials.create(
+                    session.accessKeyId(), session.secretAccessKey(), tampered))) {
           expectError(bad::getCallerIdentity);
         }
       }
@@ -110,12 +150,14 @@ class SecretsHygieneIT {
       // A wrong secret for a real key: SignatureDoesNotMatch, and neither secret in sight.
       String wrongSecret = "WrongSecretKeyWrongSecretKeyWrongSecret0";
       secrets.put("wrong secret key", wrongSecret);
-      try (IamClient wrong = Clients.iam(endpoint, AwsBasicCredentials.create(key.accessKeyId(), wrongSecret))) {
+      try (IamClient wrong =
+          Clients.iam(endpoint, AwsBasicCredentials.create(key.accessKeyId(), wrongSecret))) {
         expectError(wrong::listUsers);
       }
 
       // Password rules: a violation, a wrong old password, an oversized one.
-      root.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(24).requireSymbols(true).allowUsersToChangePassword(true));
+      root.updateAccountPasswordPolicy(
+          r -> r.minimumPasswordLength(24).requireSymbols(true).allowUsersToChangePassword(true));
       String tooShort = "Short-But-Secret-9";
       secrets.put("rejected short password", tooShort);
       root.createUser(r -> r.userName("bob"));

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /** {@code --init} seed files and {@code GET /_iamlocal/state}, which exports the same format. */
 @SuppressWarnings("deprecation")
 class SeedIT {
-  static final String SEED = """
+  static final String SEED =
+      """
       # A CI fixture: one bot user with a fixed key, its group and policy, and a role it deploys with.
       policies:
         - name: ReadUsers
@@ -77,10 +78,10 @@ class SeedIT {
           tags: {env: ci}
       """;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AwsCredentials CI_BOT = AwsBasicCredentials.create("AKIACIBOTEXAMPLE0001", "ciBotSecretKeyExample/0001");
+  private static final AwsCredentials CI_BOT =
+      AwsBasicCredentials.create("AKIACIBOTEXAMPLE0001", "ciBotSecretKeyExample/0001");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void seedFileCreatesEntitiesWithFixedKeys() throws Exception {
@@ -89,27 +90,49 @@ class SeedIT {
     try (IamClient iam = Clients.iam(server.endpoint(), Clients.root());
         StsClient asBot = Clients.sts(server.endpoint(), CI_BOT);
         IamClient iamAsBot = Clients.iam(server.endpoint(), CI_BOT)) {
-      assertThat(asBot.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/ci/ci-bot");
-      assertThat(iamAsBot.getUser(r -> r.userName("auditor")).user().permissionsBoundary().permissionsBoundaryArn())
+      assertThat(asBot.getCallerIdentity().arn())
+          .isEqualTo("arn:aws:iam::123456789012:user/ci/ci-bot");
+      assertThat(
+              iamAsBot
+                  .getUser(r -> r.userName("auditor"))
+                  .user()
+                  .permissionsBoundary()
+                  .permissionsBoundaryArn())
           .isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
-      assertThat(asBot.assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/deployer").roleSessionName("deploy"))
-          .assumedRoleUser().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/deployer/deploy");
+      assertThat(
+              asBot
+                  .assumeRole(
+                      r ->
+                          r.roleArn("arn:aws:iam::123456789012:role/deployer")
+                              .roleSessionName("deploy"))
+                  .assumedRoleUser()
+                  .arn())
+          .isEqualTo("arn:aws:sts::123456789012:assumed-role/deployer/deploy");
       assertThat(iam.listAccessKeys(r -> r.userName("ci-bot")).accessKeyMetadata())
           .extracting(k -> k.accessKeyId() + " " + k.statusAsString())
           .containsExactly("AKIACIBOTEXAMPLE0001 Active", "AKIACIBOTEXAMPLE0002 Inactive");
-      assertThat(iam.listUserTags(r -> r.userName("ci-bot")).tags()).containsExactly(
-          Tag.builder().key("team").value("platform").build(), Tag.builder().key("purpose").value("ci").build());
-      assertThat(iam.listGroupsForUser(r -> r.userName("ci-bot")).groups()).extracting(g -> g.groupName()).containsExactly("readers");
+      assertThat(iam.listUserTags(r -> r.userName("ci-bot")).tags())
+          .containsExactly(
+              Tag.builder().key("team").value("platform").build(),
+              Tag.builder().key("purpose").value("ci").build());
+      assertThat(iam.listGroupsForUser(r -> r.userName("ci-bot")).groups())
+          .extracting(g -> g.groupName())
+          .containsExactly("readers");
       assertThat(iam.listAttachedGroupPolicies(r -> r.groupName("readers")).attachedPolicies())
-          .extracting(p -> p.policyArn()).containsExactly("arn:aws:iam::123456789012:policy/ci/ReadUsers");
-      assertThat(iam.getPolicy(r -> r.policyArn("arn:aws:iam::123456789012:policy/ci/ReadUsers")).policy().description())
+          .extracting(p -> p.policyArn())
+          .containsExactly("arn:aws:iam::123456789012:policy/ci/ReadUsers");
+      assertThat(
+              iam.getPolicy(r -> r.policyArn("arn:aws:iam::123456789012:policy/ci/ReadUsers"))
+                  .policy()
+                  .description())
           .isEqualTo("Lets CI read users");
       Role deployer = iam.getRole(r -> r.roleName("deployer")).role();
       assertThat(deployer.description()).isEqualTo("Assumed by CI");
       assertThat(deployer.maxSessionDuration()).isEqualTo(7200);
       assertThat(deployer.tags()).containsExactly(Tag.builder().key("env").value("ci").build());
       assertThat(iam.listAttachedRolePolicies(r -> r.roleName("deployer")).attachedPolicies())
-          .extracting(p -> p.policyName()).containsExactly("ReadOnlyAccess");
+          .extracting(p -> p.policyName())
+          .containsExactly("ReadOnlyAccess");
     } finally {
       server.stop();
     }
@@ -117,18 +140,28 @@ class SeedIT {
 
   @Test
   void invalidSeedFilesNameTheLineAndExitNonZero() throws Exception {
-    Path unknownGroup = write("groups.yaml", """
+    Path unknownGroup =
+        write(
+            "groups.yaml",
+            """
         users:
           - name: alice
           - name: bob
             groups: [nobody]
         """);
-    DataDirProcesses.Exit exit = DataDirProcesses.runExpectingExit("--init", unknownGroup.toString());
+    DataDirProcesses.Exit exit =
+        DataDirProcesses.runExpectingExit("--init", unknownGroup.toString());
     assertThat(exit.code()).isNotZero();
-    assertThat(exit.output()).contains(unknownGroup + ":3: user 'bob': AddUserToGroup failed: NoSuchEntity: "
-        + "The group with name nobody cannot be found.");
+    assertThat(exit.output())
+        .contains(
+            unknownGroup
+                + ":3: user 'bob': AddUserToGroup failed: NoSuchEntity: "
+                + "The group with name nobody cannot be found.");
 
-    Path badName = write("names.json", """
+    Path badName =
+        write(
+            "names.json",
+            """
         {
           "roles": [
             {"name": "ok", "assumeRolePolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}},
@@ -138,9 +171,15 @@ class SeedIT {
         """);
     exit = DataDirProcesses.runExpectingExit("--init", badName.toString());
     assertThat(exit.code()).isNotZero();
-    assertThat(exit.output()).contains(badName + ":4: role 'not a valid name!': CreateRole failed: ValidationError: 1 validation error detected");
+    assertThat(exit.output())
+        .contains(
+            badName
+                + ":4: role 'not a valid name!': CreateRole failed: ValidationError: 1 validation error detected");
 
-    Path typo = write("typo.yaml", """
+    Path typo =
+        write(
+            "typo.yaml",
+            """
         users:
           - name: alice
             accessKey:
@@ -166,7 +205,8 @@ class SeedIT {
       iam.createUser(r -> r.userName("late").tags(Tag.builder().key("k").value("v").build()));
       iam.createAccessKey(r -> r.userName("late"));
       iam.updateRole(r -> r.roleName("deployer").description("Changed"));
-      iam.attachUserPolicy(r -> r.userName("late").policyArn("arn:aws:iam::123456789012:policy/ci/ReadUsers"));
+      iam.attachUserPolicy(
+          r -> r.userName("late").policyArn("arn:aws:iam::123456789012:policy/ci/ReadUsers"));
       json = export(first.endpoint(), Clients.root(), "").body();
       yaml = export(first.endpoint(), Clients.root(), "?format=yaml").body();
     } finally {
@@ -181,7 +221,9 @@ class SeedIT {
       Path file = write(name, name.endsWith(".json") ? json : yaml);
       IamLocalProcess second = IamLocalProcess.start("--init", file.toString(), "--quiet");
       try {
-        assertThat(JSON.readTree(export(second.endpoint(), Clients.root(), "").body())).as(name).isEqualTo(exported);
+        assertThat(JSON.readTree(export(second.endpoint(), Clients.root(), "").body()))
+            .as(name)
+            .isEqualTo(exported);
       } finally {
         second.stop();
       }
@@ -192,25 +234,32 @@ class SeedIT {
   void exportNeedsTheRootSignature() throws Exception {
     Path seed = write("seed.yaml", SEED);
     Path data = tmp.resolve("data");
-    IamLocalProcess server = IamLocalProcess.start("--init", seed.toString(), "--data-dir", data.toString(), "--quiet");
+    IamLocalProcess server =
+        IamLocalProcess.start("--init", seed.toString(), "--data-dir", data.toString(), "--quiet");
     try {
-      HttpResponse<String> unsigned = RawHttp.send(HttpRequest.newBuilder(server.endpoint().resolve("/_iamlocal/state")).GET().build());
+      HttpResponse<String> unsigned =
+          RawHttp.send(
+              HttpRequest.newBuilder(server.endpoint().resolve("/_iamlocal/state")).GET().build());
       assertThat(unsigned.statusCode()).isEqualTo(403);
       assertThat(unsigned.body()).contains("<Code>MissingAuthenticationToken</Code>");
       HttpResponse<String> asBot = export(server.endpoint(), CI_BOT, "");
       assertThat(asBot.statusCode()).isEqualTo(403);
       assertThat(asBot.body()).contains("<Code>AccessDenied</Code>");
-      HttpResponse<String> badSecret = export(server.endpoint(), AwsBasicCredentials.create("test", "wrong"), "");
+      HttpResponse<String> badSecret =
+          export(server.endpoint(), AwsBasicCredentials.create("test", "wrong"), "");
       assertThat(badSecret.statusCode()).isEqualTo(403);
       assertThat(badSecret.body()).contains("<Code>SignatureDoesNotMatch</Code>");
     } finally {
       server.stop();
     }
     // With a data directory the seed applies once: the restart finds the state and keeps it.
-    server = IamLocalProcess.start("--init", seed.toString(), "--data-dir", data.toString(), "--quiet");
+    server =
+        IamLocalProcess.start("--init", seed.toString(), "--data-dir", data.toString(), "--quiet");
     try (StsClient asBot = Clients.sts(server.endpoint(), CI_BOT)) {
-      assertThat(asBot.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/ci/ci-bot");
-      assertThat(JSON.readTree(export(server.endpoint(), Clients.root(), "").body()).path("users")).hasSize(2);
+      assertThat(asBot.getCallerIdentity().arn())
+          .isEqualTo("arn:aws:iam::123456789012:user/ci/ci-bot");
+      assertThat(JSON.readTree(export(server.endpoint(), Clients.root(), "").body()).path("users"))
+          .hasSize(2);
     } finally {
       server.stop();
     }
@@ -225,8 +274,15 @@ class SeedIT {
   /** {@code GET /_iamlocal/state}, SigV4-signed for IAM with {@code credentials}. */
   static HttpResponse<String> export(URI endpoint, AwsCredentials credentials, String query) {
     URI uri = endpoint.resolve("/_iamlocal/state" + query);
-    SdkHttpFullRequest signed = Aws4Signer.create().sign(SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(uri).build(),
-        Aws4SignerParams.builder().awsCredentials(credentials).signingName("iam").signingRegion(Region.US_EAST_1).build());
+    SdkHttpFullRequest signed =
+        Aws4Signer.create()
+            .sign(
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(uri).build(),
+                Aws4SignerParams.builder()
+                    .awsCredentials(credentials)
+                    .signingName("iam")
+                    .signingRegion(Region.US_EAST_1)
+                    .build());
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
     for (Map.Entry<String, List<String>> h : signed.headers().entrySet()) {
       if (!h.getKey().equalsIgnoreCase("host")) {

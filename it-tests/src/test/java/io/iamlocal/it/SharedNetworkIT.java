@@ -33,10 +33,22 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * assertions are generous bounds, since the CI machine is small and shared.
  */
 class SharedNetworkIT {
-  private static final List<String> README_JVM = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-Xss512k");
-  private static final String[] ACTIONS = {"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketPolicy",
-      "s3:PutBucketPolicy", "s3:GetObjectAcl", "s3:PutObjectAcl", "s3:GetObjectTagging", "s3:PutObjectTagging",
-      "s3:RestoreObject", "s3:GetObjectVersion"};
+  private static final List<String> README_JVM =
+      List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-Xss512k");
+  private static final String[] ACTIONS = {
+    "s3:GetObject",
+    "s3:PutObject",
+    "s3:DeleteObject",
+    "s3:ListBucket",
+    "s3:GetBucketPolicy",
+    "s3:PutBucketPolicy",
+    "s3:GetObjectAcl",
+    "s3:PutObjectAcl",
+    "s3:GetObjectTagging",
+    "s3:PutObjectTagging",
+    "s3:RestoreObject",
+    "s3:GetObjectVersion"
+  };
   private static final AtomicLong PROBES = new AtomicLong();
   private static IamLocalProcess server;
   private static URI endpoint;
@@ -56,7 +68,8 @@ class SharedNetworkIT {
 
   @Test
   void theWorstSimulationDelaysNoOtherClient() throws Exception {
-    // The issue's request: a backtracking bomb against 1,000 ARNs of 2,048 characters. Refused at once as too large.
+    // The issue's request: a backtracking bomb against 1,000 ARNs of 2,048 characters. Refused at
+    // once as too large.
     long started = System.nanoTime();
     HttpResponse<String> bomb = consoleSimulate(simulation(1_000));
     long bombMillis = (System.nanoTime() - started) / 1_000_000;
@@ -64,42 +77,62 @@ class SharedNetworkIT {
     assertThat(bomb.body()).contains("too large");
     assertThat(bombMillis).isLessThan(10_000);
 
-    // The largest simulation still accepted, by the console and signed, three times over, while others keep calling;
-    // the same probes first run alone, so the figure separates what the simulation costs others from machine noise.
+    // The largest simulation still accepted, by the console and signed, three times over, while
+    // others keep calling;
+    // the same probes first run alone, so the figure separates what the simulation costs others
+    // from machine noise.
     String largest = simulation(8);
     long[] alone = probe(() -> sleepQuietly(3_000));
     long[] heavyTimes = new long[2];
-    long[] during = probe(() -> {
-      for (int round = 0; round < 3; round++) {
-        long t0 = System.nanoTime();
-        HttpResponse<String> console = consoleSimulate(largest);
-        long t1 = System.nanoTime();
-        HttpResponse<String> signed = RawHttp.signedForm(endpoint, Clients.root(), "iam", signedSimulation(8));
-        long t2 = System.nanoTime();
-        assertThat(console.statusCode()).as(console.body()).isEqualTo(200);
-        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-        heavyTimes[0] = Math.max(heavyTimes[0], (t1 - t0) / 1_000_000);
-        heavyTimes[1] = Math.max(heavyTimes[1], (t2 - t1) / 1_000_000);
-      }
-    });
-    System.out.printf("shared-network: bomb simulation (12 actions x 1,000 ARNs of 2,048 chars) refused in %d ms; "
-        + "largest accepted (12 actions x 8 ARNs, 3 rounds): console %d ms, signed first page %d ms; longest delay of a "
-        + "concurrent request (health / signed CreateUser): %d / %d ms during it over %d probes, %d / %d ms with no simulation "
-        + "over %d probes%n", bombMillis, heavyTimes[0], heavyTimes[1], during[1], during[2], during[0], alone[1], alone[2], alone[0]);
+    long[] during =
+        probe(
+            () -> {
+              for (int round = 0; round < 3; round++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> console = consoleSimulate(largest);
+                long t1 = System.nanoTime();
+                HttpResponse<String> signed =
+                    RawHttp.signedForm(endpoint, Clients.root(), "iam", signedSimulation(8));
+                long t2 = System.nanoTime();
+                assertThat(console.statusCode()).as(console.body()).isEqualTo(200);
+                assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+                heavyTimes[0] = Math.max(heavyTimes[0], (t1 - t0) / 1_000_000);
+                heavyTimes[1] = Math.max(heavyTimes[1], (t2 - t1) / 1_000_000);
+              }
+            });
+    System.out.printf(
+        "shared-network: bomb simulation (12 actions x 1,000 ARNs of 2,048 chars) refused in %d ms; "
+            + "largest accepted (12 actions x 8 ARNs, 3 rounds): console %d ms, signed first page %d ms; longest delay of a "
+            + "concurrent request (health / signed CreateUser): %d / %d ms during it over %d probes, %d / %d ms with no simulation "
+            + "over %d probes%n",
+        bombMillis,
+        heavyTimes[0],
+        heavyTimes[1],
+        during[1],
+        during[2],
+        during[0],
+        alone[1],
+        alone[2],
+        alone[0]);
     assertThat(during[1]).isLessThan(2_000);
     assertThat(during[2]).isLessThan(2_000);
   }
 
-  /** Probes (health, then a signed CreateUser) every 5 ms while {@code work} runs: {count, worst health ms, worst write ms}. */
+  /**
+   * Probes (health, then a signed CreateUser) every 5 ms while {@code work} runs: {count, worst
+   * health ms, worst write ms}.
+   */
   private static long[] probe(Runnable work) throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
-    CompletableFuture<Void> heavy = CompletableFuture.runAsync(() -> {
-      try {
-        work.run();
-      } finally {
-        running.set(false);
-      }
-    });
+    CompletableFuture<Void> heavy =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                work.run();
+              } finally {
+                running.set(false);
+              }
+            });
     long worstHealth = 0;
     long worstWrite = 0;
     int probes = 0;
@@ -133,13 +166,17 @@ class SharedNetworkIT {
 
   @Test
   void deeplyNestedJsonIsAnsweredAsMalformed() {
-    String deep = "{\"Version\":\"2012-10-17\",\"Statement\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}";
+    String deep =
+        "{\"Version\":\"2012-10-17\",\"Statement\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}";
     try (IamClient iam = Clients.iam(endpoint, Clients.root())) {
       iam.createUser(r -> r.userName("deep"));
-      assertThatThrownBy(() -> iam.putUserPolicy(r -> r.userName("deep").policyName("p").policyDocument(deep)))
+      assertThatThrownBy(
+              () -> iam.putUserPolicy(r -> r.userName("deep").policyName("p").policyDocument(deep)))
           .isInstanceOf(MalformedPolicyDocumentException.class);
     }
-    HttpResponse<String> console = consoleSimulate("{\"policyDocuments\":[" + quote(deep) + "],\"actionNames\":[\"s3:GetObject\"]}");
+    HttpResponse<String> console =
+        consoleSimulate(
+            "{\"policyDocuments\":[" + quote(deep) + "],\"actionNames\":[\"s3:GetObject\"]}");
     assertThat(console.statusCode()).isEqualTo(400);
     HttpResponse<String> deepRequest = consoleSimulate("[".repeat(5_000) + "]".repeat(5_000));
     assertThat(deepRequest.statusCode()).isEqualTo(400);
@@ -153,16 +190,26 @@ class SharedNetworkIT {
     try (IamClient iam = Clients.iam(endpoint, Clients.root())) {
       iam.createUser(r -> r.userName("victim"));
       String host = endpoint.getHost() + ":" + endpoint.getPort();
-      RawSocket.Response reset = raw("POST /moto-api/reset HTTP/1.1\r\nHost: " + host + "\r\nOrigin: https://evil.example\r\n"
-          + "Sec-Fetch-Site: cross-site\r\nContent-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      RawSocket.Response reset =
+          raw(
+              "POST /moto-api/reset HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nOrigin: https://evil.example\r\n"
+                  + "Sec-Fetch-Site: cross-site\r\nContent-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
       assertThat(reset.status()).isEqualTo(403);
       assertThat(iam.getUser(r -> r.userName("victim")).user().userName()).isEqualTo("victim");
-      RawSocket.Response rebound = raw("GET /_iamlocal/api/users HTTP/1.1\r\nHost: rebind.evil.example:" + endpoint.getPort()
-          + "\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n");
+      RawSocket.Response rebound =
+          raw(
+              "GET /_iamlocal/api/users HTTP/1.1\r\nHost: rebind.evil.example:"
+                  + endpoint.getPort()
+                  + "\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n");
       assertThat(rebound.status()).isEqualTo(403);
       assertThat(rebound.body()).doesNotContain("victim");
-      RawSocket.Response console = raw("GET /_iamlocal/api/users HTTP/1.1\r\nHost: " + host
-          + "\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n");
+      RawSocket.Response console =
+          raw(
+              "GET /_iamlocal/api/users HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n");
       assertThat(console.status()).isEqualTo(200);
       assertThat(console.body()).contains("victim");
     }
@@ -172,7 +219,9 @@ class SharedNetworkIT {
 
   @Test
   void aBadPercentEncodingIsA400() {
-    RawSocket.Response response = raw("GET /_iamlocal/api/users?x=%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    RawSocket.Response response =
+        raw(
+            "GET /_iamlocal/api/users?x=%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).doesNotContain("Exception");
   }
@@ -205,7 +254,8 @@ class SharedNetworkIT {
       s3.deleteObject(r -> r.bucket("pressure").key("o0"));
       s3.putObject(r -> r.bucket("pressure").key("again"), RequestBody.fromBytes(object));
     }
-    System.out.printf("shared-network: %d of %d PUTs of 5 MiB answered (%d%%) under -Xmx256m: %d stored, %d refused as full%n",
+    System.out.printf(
+        "shared-network: %d of %d PUTs of 5 MiB answered (%d%%) under -Xmx256m: %d stored, %d refused as full%n",
         answered, puts, 100 * answered / puts, stored, refused);
     assertThat(answered).isEqualTo(puts);
     assertThat(refused).isPositive();
@@ -228,9 +278,15 @@ class SharedNetworkIT {
 
   // ---- helpers ----
 
-  /** A SimulateCustomPolicy form for the console: the bomb policy, 12 actions, {@code resources} ARNs of 2,048 characters. */
+  /**
+   * A SimulateCustomPolicy form for the console: the bomb policy, 12 actions, {@code resources}
+   * ARNs of 2,048 characters.
+   */
   private static String simulation(int resources) {
-    StringBuilder json = new StringBuilder("{\"policyDocuments\":[").append(quote(bombPolicy())).append("],\"actionNames\":[");
+    StringBuilder json =
+        new StringBuilder("{\"policyDocuments\":[")
+            .append(quote(bombPolicy()))
+            .append("],\"actionNames\":[");
     for (int i = 0; i < ACTIONS.length; i++) {
       json.append(i == 0 ? "" : ",").append('"').append(ACTIONS[i]).append('"');
     }
@@ -242,20 +298,29 @@ class SharedNetworkIT {
   }
 
   private static String signedSimulation(int resources) {
-    StringBuilder form = new StringBuilder("Action=SimulateCustomPolicy&Version=2010-05-08&PolicyInputList.member.1=")
-        .append(URLEncoder.encode(bombPolicy(), StandardCharsets.UTF_8));
+    StringBuilder form =
+        new StringBuilder(
+                "Action=SimulateCustomPolicy&Version=2010-05-08&PolicyInputList.member.1=")
+            .append(URLEncoder.encode(bombPolicy(), StandardCharsets.UTF_8));
     for (int i = 0; i < ACTIONS.length; i++) {
-      form.append("&ActionNames.member.").append(i + 1).append('=').append(URLEncoder.encode(ACTIONS[i], StandardCharsets.UTF_8));
+      form.append("&ActionNames.member.")
+          .append(i + 1)
+          .append('=')
+          .append(URLEncoder.encode(ACTIONS[i], StandardCharsets.UTF_8));
     }
     for (int i = 0; i < resources; i++) {
-      form.append("&ResourceArns.member.").append(i + 1).append('=').append(URLEncoder.encode(longArn(), StandardCharsets.UTF_8));
+      form.append("&ResourceArns.member.")
+          .append(i + 1)
+          .append('=')
+          .append(URLEncoder.encode(longArn(), StandardCharsets.UTF_8));
     }
     return form.toString();
   }
 
   private static String bombPolicy() {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::*"
-        + "a".repeat(1_000) + "?b\"}]}";
+        + "a".repeat(1_000)
+        + "?b\"}]}";
   }
 
   private static String longArn() {
@@ -267,10 +332,12 @@ class SharedNetworkIT {
   }
 
   private static HttpResponse<String> consoleSimulate(String json) {
-    return RawHttp.send(HttpRequest.newBuilder(endpoint.resolve("/_iamlocal/api/simulate"))
-        .timeout(Duration.ofMinutes(5))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return RawHttp.send(
+        HttpRequest.newBuilder(endpoint.resolve("/_iamlocal/api/simulate"))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static RawSocket.Response raw(String request) {

@@ -34,13 +34,19 @@ final class StsTestSupport {
 
   /** A policy with one Allow statement. */
   static String policy(String action, String resource) {
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"" + resource + "\"}]}";
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\""
+        + action
+        + "\",\"Resource\":\""
+        + resource
+        + "\"}]}";
   }
 
   /** A policy allowing everything but denying {@code action}. */
   static String allowAllDeny(String action) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
-        + "{\"Effect\":\"Deny\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}]}";
+        + "{\"Effect\":\"Deny\",\"Action\":\""
+        + action
+        + "\",\"Resource\":\"*\"}]}";
   }
 
   /** A trust policy letting an AWS principal (ARN or account) perform {@code actions}. */
@@ -49,8 +55,11 @@ final class StsTestSupport {
     for (String a : actions.length == 0 ? new String[] {"sts:AssumeRole"} : actions) {
       list.append(list.length() == 0 ? "" : ",").append('"').append(a).append('"');
     }
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + principal
-        + "\"},\"Action\":[" + list + "]}]}";
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+        + principal
+        + "\"},\"Action\":["
+        + list
+        + "]}]}";
   }
 
   static AwsSessionCredentials session(Credentials c) {
@@ -70,23 +79,28 @@ final class StsTestSupport {
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
   }
 
-  /** An STS client without credentials: its federation calls go out unsigned, as the SDK sends them. */
+  /**
+   * An STS client without credentials: its federation calls go out unsigned, as the SDK sends them.
+   */
   static StsClient anonymousSts(URI endpoint) {
     return StsClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(AnonymousCredentialsProvider.create())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
         .build();
   }
 
   /** Runs {@code call}, which must fail with exactly this code, HTTP status and message. */
-  static AwsServiceException expect(ThrowingCallable call, String code, int status, String message) {
+  static AwsServiceException expect(
+      ThrowingCallable call, String code, int status, String message) {
     AwsServiceException e = catchThrowableOfType(call, AwsServiceException.class);
     assertThat(e).as("expected %s to be thrown", code).isNotNull();
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
@@ -98,6 +112,11 @@ final class StsTestSupport {
   }
 
   static String notAuthorized(String principalArn, String action, String resource) {
-    return "User: " + principalArn + " is not authorized to perform: " + action + " on resource: " + resource;
+    return "User: "
+        + principalArn
+        + " is not authorized to perform: "
+        + action
+        + " on resource: "
+        + resource;
   }
 }

@@ -55,27 +55,45 @@ final class TestCertificates {
   }
 
   /** A certificate for {@code keys} signed by {@code issuer}'s key. */
-  static X509Certificate issue(KeyPair keys, String commonName, X509Certificate issuer, PrivateKey issuerKey, boolean ca) {
+  static X509Certificate issue(
+      KeyPair keys, String commonName, X509Certificate issuer, PrivateKey issuerKey, boolean ca) {
     return issue(keys, commonName, issuer, issuerKey, Duration.ofDays(365), ca);
   }
 
-  private static X509Certificate issue(KeyPair keys, String commonName, X509Certificate issuer, PrivateKey issuerKey, Duration validity,
+  private static X509Certificate issue(
+      KeyPair keys,
+      String commonName,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Duration validity,
       boolean ca) {
     try {
       Instant now = Instant.now();
       X500Name subject = new X500Name("CN=" + commonName);
-      X500Name issuerName = issuer == null ? subject : new X500Name(issuer.getSubjectX500Principal().getName());
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(SERIAL.incrementAndGet()),
-          Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, keys.getPublic());
+      X500Name issuerName =
+          issuer == null ? subject : new X500Name(issuer.getSubjectX500Principal().getName());
+      JcaX509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              issuerName,
+              BigInteger.valueOf(SERIAL.incrementAndGet()),
+              Date.from(now.minus(Duration.ofHours(1))),
+              Date.from(now.plus(validity)),
+              subject,
+              keys.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-      String algorithm = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-      return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
+      String algorithm =
+          issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+      return new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** PEM of a certificate, or of a private key in OpenSSL's traditional form ({@code RSA PRIVATE KEY}). */
+  /**
+   * PEM of a certificate, or of a private key in OpenSSL's traditional form ({@code RSA PRIVATE
+   * KEY}).
+   */
   static String pem(Object object) {
     try {
       StringWriter out = new StringWriter();
@@ -90,14 +108,20 @@ final class TestCertificates {
 
   /** A PKCS#8 {@code PRIVATE KEY} PEM block. */
   static String pkcs8(PrivateKey key) {
-    return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }
 
   /** The SSH wire blob of an RSA key: string "ssh-rsa", mpint e, mpint n. */
   static byte[] sshBlob(RSAPublicKey key) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] field : new byte[][] {"ssh-rsa".getBytes(), key.getPublicExponent().toByteArray(), key.getModulus().toByteArray()}) {
+    for (byte[] field :
+        new byte[][] {
+          "ssh-rsa".getBytes(),
+          key.getPublicExponent().toByteArray(),
+          key.getModulus().toByteArray()
+        }) {
       out.write(field.length >>> 24);
       out.write(field.length >>> 16);
       out.write(field.length >>> 8);
@@ -115,7 +139,8 @@ final class TestCertificates {
   /** What {@code ssh-keygen -l -E md5} prints after {@code MD5:}. */
   static String md5Fingerprint(RSAPublicKey key) {
     try {
-      return HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("MD5").digest(sshBlob(key)));
+      return HexFormat.ofDelimiter(":")
+          .formatHex(MessageDigest.getInstance("MD5").digest(sshBlob(key)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

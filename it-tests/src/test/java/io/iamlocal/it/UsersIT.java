@@ -15,7 +15,13 @@ class UsersIT extends WireTest {
 
   @Test
   void createUserReturnsAwsShapedIdentity() {
-    User user = iam.createUser(r -> r.userName("alice").path("/team/").tags(Tag.builder().key("team").value("red").build())).user();
+    User user =
+        iam.createUser(
+                r ->
+                    r.userName("alice")
+                        .path("/team/")
+                        .tags(Tag.builder().key("team").value("red").build()))
+            .user();
     assertThat(user.userName()).isEqualTo("alice");
     assertThat(user.path()).isEqualTo("/team/");
     assertThat(user.arn()).isEqualTo("arn:aws:iam::123456789012:user/team/alice");
@@ -27,18 +33,22 @@ class UsersIT extends WireTest {
   @Test
   void namesAreUniqueCaseInsensitively() {
     iam.createUser(r -> r.userName("Alice"));
-    IamException e = catchThrowableOfType(() -> iam.createUser(r -> r.userName("alice")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.createUser(r -> r.userName("alice")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityAlreadyExists");
     assertThat(e.statusCode()).isEqualTo(409);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User with name alice already exists.");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("User with name alice already exists.");
   }
 
   @Test
   void unknownUserIsNoSuchEntityWithAwsMessage() {
-    IamException e = catchThrowableOfType(() -> iam.getUser(r -> r.userName("ghost")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.getUser(r -> r.userName("ghost")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
     assertThat(e.statusCode()).isEqualTo(404);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The user with name ghost cannot be found.");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("The user with name ghost cannot be found.");
   }
 
   @Test
@@ -59,8 +69,10 @@ class UsersIT extends WireTest {
       IamException e = catchThrowableOfType(asMallory::getUser, IamException.class);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
       assertThat(e.statusCode()).isEqualTo(403);
-      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::123456789012:user/mallory is not authorized "
-          + "to perform: iam:GetUser on resource: arn:aws:iam::123456789012:user/mallory because no identity-based policy allows the iam:GetUser action");
+      assertThat(e.awsErrorDetails().errorMessage())
+          .isEqualTo(
+              "User: arn:aws:iam::123456789012:user/mallory is not authorized "
+                  + "to perform: iam:GetUser on resource: arn:aws:iam::123456789012:user/mallory because no identity-based policy allows the iam:GetUser action");
     }
   }
 
@@ -71,21 +83,27 @@ class UsersIT extends WireTest {
     User user = iam.getUser(r -> r.userName("ROBERT")).user();
     assertThat(user.userName()).isEqualTo("robert");
     assertThat(user.arn()).isEqualTo("arn:aws:iam::123456789012:user/ops/robert");
-    assertThat(catchThrowableOfType(() -> iam.getUser(r -> r.userName("bob")), IamException.class).statusCode()).isEqualTo(404);
+    assertThat(
+            catchThrowableOfType(() -> iam.getUser(r -> r.userName("bob")), IamException.class)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void renameOntoAnExistingNameIsRefused() {
     iam.createUser(r -> r.userName("a"));
     iam.createUser(r -> r.userName("b"));
-    IamException e = catchThrowableOfType(() -> iam.updateUser(r -> r.userName("a").newUserName("B")), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.updateUser(r -> r.userName("a").newUserName("B")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityAlreadyExists");
   }
 
   @Test
   void deleteUserIsRefusedWhileKeysRemain() {
     var key = userWithKey("carol");
-    IamException e = catchThrowableOfType(() -> iam.deleteUser(r -> r.userName("carol")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.deleteUser(r -> r.userName("carol")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DeleteConflict");
     assertThat(e.statusCode()).isEqualTo(409);
     iam.deleteAccessKey(r -> r.userName("carol").accessKeyId(key.accessKeyId()));
@@ -105,40 +123,57 @@ class UsersIT extends WireTest {
     assertThat(first.marker()).isNotBlank();
     assertThat(first.users()).extracting(User::userName).containsExactly("user0", "user1", "user2");
     ListUsersResponse second = iam.listUsers(r -> r.maxItems(3).marker(first.marker()));
-    assertThat(second.users()).extracting(User::userName).containsExactly("user3", "user4", "user5");
+    assertThat(second.users())
+        .extracting(User::userName)
+        .containsExactly("user3", "user4", "user5");
     ListUsersResponse last = iam.listUsers(r -> r.maxItems(3).marker(second.marker()));
     assertThat(last.users()).extracting(User::userName).containsExactly("user6");
     assertThat(last.isTruncated()).isFalse();
     assertThat(last.marker()).isNull();
 
-    List<String> all = iam.listUsersPaginator(r -> r.pathPrefix("/even/").maxItems(1)).users().stream().map(User::userName).toList();
+    List<String> all =
+        iam.listUsersPaginator(r -> r.pathPrefix("/even/").maxItems(1)).users().stream()
+            .map(User::userName)
+            .toList();
     assertThat(all).containsExactly("user0", "user2", "user4", "user6");
   }
 
   @Test
   void forgedMarkerIsRejected() {
-    IamException e = catchThrowableOfType(() -> iam.listUsers(r -> r.marker("bm90LWEtbWFya2Vy")), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () -> iam.listUsers(r -> r.marker("bm90LWEtbWFya2Vy")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
   }
 
   @Test
   void invalidInputGetsCoralValidationMessage() {
-    IamException e = catchThrowableOfType(() -> iam.createUser(r -> r.userName("bad name")), IamException.class);
+    IamException e =
+        catchThrowableOfType(() -> iam.createUser(r -> r.userName("bad name")), IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorMessage())
-        .isEqualTo("1 validation error detected: Value at 'userName' failed to satisfy constraint: "
-            + "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+        .isEqualTo(
+            "1 validation error detected: Value at 'userName' failed to satisfy constraint: "
+                + "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
   }
 
   @Test
   void tagsAreAddedOverwrittenListedAndRemoved() {
     iam.createUser(r -> r.userName("dave").tags(Tag.builder().key("a").value("1").build()));
-    iam.tagUser(r -> r.userName("dave").tags(Tag.builder().key("A").value("2").build(), Tag.builder().key("b").value("3").build()));
+    iam.tagUser(
+        r ->
+            r.userName("dave")
+                .tags(
+                    Tag.builder().key("A").value("2").build(),
+                    Tag.builder().key("b").value("3").build()));
     assertThat(iam.listUserTags(r -> r.userName("dave")).tags())
-        .containsExactly(Tag.builder().key("A").value("2").build(), Tag.builder().key("b").value("3").build());
+        .containsExactly(
+            Tag.builder().key("A").value("2").build(), Tag.builder().key("b").value("3").build());
     iam.untagUser(r -> r.userName("dave").tagKeys("a"));
-    assertThat(iam.listUserTags(r -> r.userName("dave")).tags()).extracting(Tag::key).containsExactly("b");
+    assertThat(iam.listUserTags(r -> r.userName("dave")).tags())
+        .extracting(Tag::key)
+        .containsExactly("b");
     var page = iam.listUserTags(r -> r.userName("dave").maxItems(1));
     assertThat(page.isTruncated()).isFalse();
   }
@@ -146,13 +181,28 @@ class UsersIT extends WireTest {
   @Test
   void moreThanFiftyTagsAreRefused() {
     iam.createUser(r -> r.userName("erin"));
-    List<Tag> fifty = java.util.stream.IntStream.range(0, 50).mapToObj(i -> Tag.builder().key("k" + i).value("v").build()).toList();
+    List<Tag> fifty =
+        java.util.stream.IntStream.range(0, 50)
+            .mapToObj(i -> Tag.builder().key("k" + i).value("v").build())
+            .toList();
     iam.tagUser(r -> r.userName("erin").tags(fifty));
-    IamException e = catchThrowableOfType(
-        () -> iam.tagUser(r -> r.userName("erin").tags(Tag.builder().key("one-more").value("v").build())), IamException.class);
+    IamException e =
+        catchThrowableOfType(
+            () ->
+                iam.tagUser(
+                    r -> r.userName("erin").tags(Tag.builder().key("one-more").value("v").build())),
+            IamException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
-    IamException dup = catchThrowableOfType(() -> iam.tagUser(r -> r.userName("erin")
-        .tags(Tag.builder().key("x").value("1").build(), Tag.builder().key("X").value("2").build())), IamException.class);
+    IamException dup =
+        catchThrowableOfType(
+            () ->
+                iam.tagUser(
+                    r ->
+                        r.userName("erin")
+                            .tags(
+                                Tag.builder().key("x").value("1").build(),
+                                Tag.builder().key("X").value("2").build())),
+            IamException.class);
     assertThat(dup.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
   }
 }

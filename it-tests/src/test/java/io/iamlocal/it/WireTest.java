@@ -37,23 +37,31 @@ public abstract class WireTest {
   }
 
   /**
-   * Gives a user an inline policy allowing {@code actions} on every resource: IAMLocal enforces
-   * IAM policies, so a user without one may do nothing (except GetCallerIdentity).
+   * Gives a user an inline policy allowing {@code actions} on every resource: IAMLocal enforces IAM
+   * policies, so a user without one may do nothing (except GetCallerIdentity).
    */
   protected void allow(String userName, String... actions) {
     StringBuilder list = new StringBuilder();
     for (String action : actions) {
       list.append(list.length() == 0 ? "" : ",").append('"').append(action).append('"');
     }
-    iam.putUserPolicy(r -> r.userName(userName).policyName("allow-" + actions.length + "-" + Math.abs(list.toString().hashCode()))
-        .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + list
-            + "],\"Resource\":\"*\"}]}"));
+    iam.putUserPolicy(
+        r ->
+            r.userName(userName)
+                .policyName("allow-" + actions.length + "-" + Math.abs(list.toString().hashCode()))
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                        + list
+                        + "],\"Resource\":\"*\"}]}"));
   }
 
-  /** A new user allowed to read IAM (AWS's IAMReadOnlyAccess), with one access key; returns the key. */
+  /**
+   * A new user allowed to read IAM (AWS's IAMReadOnlyAccess), with one access key; returns the key.
+   */
   protected AccessKey readerWithKey(String userName) {
     AccessKey key = userWithKey(userName);
-    iam.attachUserPolicy(r -> r.userName(userName).policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+    iam.attachUserPolicy(
+        r -> r.userName(userName).policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
     return key;
   }
 

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Starts in-process IAMLocal servers for JUnit Jupiter tests and injects them, their endpoint,
- * root credentials and (with the AWS SDK for Java v2 on the classpath) ready {@code IamClient}s
- * and {@code StsClient}s into test and lifecycle method parameters. See {@link IamLocalTest} for
- * the parameters and the annotation form; this class is also the programmatic form:
+ * Starts in-process IAMLocal servers for JUnit Jupiter tests and injects them, their endpoint, root
+ * credentials and (with the AWS SDK for Java v2 on the classpath) ready {@code IamClient}s and
+ * {@code StsClient}s into test and lifecycle method parameters. See {@link IamLocalTest} for the
+ * parameters and the annotation form; this class is also the programmatic form:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -37,12 +37,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code @BeforeAll}. On an instance field it can only start at the first test; with JUnit's
  * default per-method test instances that field (and so the server) is new for each test.
  *
- * <p>Servers live in the JUnit {@link ExtensionContext.Store} of the class or method they belong
- * to and are closed with it, so the extension keeps no mutable state of its own and works with
- * parallel execution. A per-class server is shared by concurrently running tests of its class;
- * give each test its own with {@link ServerLifecycle#PER_METHOD}.
+ * <p>Servers live in the JUnit {@link ExtensionContext.Store} of the class or method they belong to
+ * and are closed with it, so the extension keeps no mutable state of its own and works with
+ * parallel execution. A per-class server is shared by concurrently running tests of its class; give
+ * each test its own with {@link ServerLifecycle#PER_METHOD}.
  */
-public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class IamLocalExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final Namespace NAMESPACE = Namespace.create(IamLocalExtension.class);
   private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
   private static final String IAM_CLIENT = "software.amazon.awssdk.services.iam.IamClient";
@@ -53,9 +54,9 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
   private final Settings configured;
 
   /**
-   * The extension as registered by {@link IamLocalTest} or {@code @ExtendWith}: configured by
-   * the nearest {@code @IamLocalTest} on the test class or an enclosing class, with that
-   * annotation's defaults when there is none.
+   * The extension as registered by {@link IamLocalTest} or {@code @ExtendWith}: configured by the
+   * nearest {@code @IamLocalTest} on the test class or an enclosing class, with that annotation's
+   * defaults when there is none.
    */
   public IamLocalExtension() {
     this.configured = null;
@@ -101,25 +102,31 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
       return;
     }
     if (context.getExecutionMode() == ExecutionMode.CONCURRENT
-        && context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false)) {
-      throw new ExtensionConfigurationException("IAMLocal: resetBetweenTests with a per-class server cannot be used while the tests of "
-          + context.getRequiredTestClass().getName() + " run concurrently: one test's reset would wipe another's state. "
-          + "Use lifecycle PER_METHOD for a server per test.");
+        && context
+            .getConfigurationParameter(PARALLEL_ENABLED)
+            .map(Boolean::parseBoolean)
+            .orElse(false)) {
+      throw new ExtensionConfigurationException(
+          "IAMLocal: resetBetweenTests with a per-class server cannot be used while the tests of "
+              + context.getRequiredTestClass().getName()
+              + " run concurrently: one test's reset would wipe another's state. "
+              + "Use lifecycle PER_METHOD for a server per test.");
     }
     server(context, settings).reset();
   }
 
   /**
-   * Whether the parameter is one this extension fills: {@link IamLocal},
-   * {@link IamLocal.Credentials}, a {@link URI} annotated {@link IamLocalEndpoint}, or an AWS SDK
-   * v2 {@code IamClient} or {@code StsClient}.
+   * Whether the parameter is one this extension fills: {@link IamLocal}, {@link
+   * IamLocal.Credentials}, a {@link URI} annotated {@link IamLocalEndpoint}, or an AWS SDK v2
+   * {@code IamClient} or {@code StsClient}.
    *
    * @param parameterContext the parameter
    * @param extensionContext the current context
    * @return true for the supported types
    */
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     return type == IamLocal.class
         || type == IamLocal.Credentials.class
@@ -138,12 +145,18 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
    * @throws ParameterResolutionException when asked for a per-method server outside a test
    */
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Parameter parameter = parameterContext.getParameter();
     Settings settings = settings(extensionContext);
-    if (settings.lifecycle() == ServerLifecycle.PER_METHOD && extensionContext.getTestMethod().isEmpty()) {
-      throw new ParameterResolutionException("IAMLocal: parameter " + parameter + " of " + parameterContext.getDeclaringExecutable()
-          + " needs a server, but with lifecycle PER_METHOD servers exist only for test, @BeforeEach and @AfterEach methods.");
+    if (settings.lifecycle() == ServerLifecycle.PER_METHOD
+        && extensionContext.getTestMethod().isEmpty()) {
+      throw new ParameterResolutionException(
+          "IAMLocal: parameter "
+              + parameter
+              + " of "
+              + parameterContext.getDeclaringExecutable()
+              + " needs a server, but with lifecycle PER_METHOD servers exist only for test, @BeforeEach and @AfterEach methods.");
     }
     IamLocal server = server(extensionContext, settings);
     Class<?> type = parameter.getType();
@@ -157,9 +170,14 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
       return server.endpoint();
     }
     boolean iam = type.getName().equals(IAM_CLIENT);
-    return extensionContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(new Key(this, type.getName()),
-            key -> new ClientResource(iam ? SdkClients.Iam.create(server) : SdkClients.Sts.create(server)), ClientResource.class)
+    return extensionContext
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            new Key(this, type.getName()),
+            key ->
+                new ClientResource(
+                    iam ? SdkClients.Iam.create(server) : SdkClients.Sts.create(server)),
+            ClientResource.class)
         .client();
   }
 
@@ -167,7 +185,10 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
   private IamLocal server(ExtensionContext context, Settings settings) {
     Key key = new Key(this, "server");
     ExtensionContext owner = owner(context, settings, key);
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new ServerResource(start(settings)), ServerResource.class).server();
+    return owner
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, k -> new ServerResource(start(settings)), ServerResource.class)
+        .server();
   }
 
   private static ExtensionContext owner(ExtensionContext context, Settings settings, Key key) {
@@ -179,8 +200,10 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    if (inMethod && classContext.getStore(NAMESPACE).get(key) == null
-        && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD) == TestInstance.Lifecycle.PER_METHOD) {
+    if (inMethod
+        && classContext.getStore(NAMESPACE).get(key) == null
+        && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+            == TestInstance.Lifecycle.PER_METHOD) {
       // Never saw beforeAll: registered on an instance field, which is new for each test.
       return context;
     }
@@ -193,7 +216,8 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
       settings.server().accept(builder);
       return builder.start();
     } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("IAMLocal: invalid configuration: " + e.getMessage(), e);
+      throw new ExtensionConfigurationException(
+          "IAMLocal: invalid configuration: " + e.getMessage(), e);
     }
   }
 
@@ -202,7 +226,9 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
       return configured;
     }
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-      Optional<IamLocalTest> annotation = c.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, IamLocalTest.class));
+      Optional<IamLocalTest> annotation =
+          c.getTestClass()
+              .flatMap(type -> AnnotationSupport.findAnnotation(type, IamLocalTest.class));
       if (annotation.isPresent()) {
         return fromAnnotation(annotation.get());
       }
@@ -214,11 +240,15 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
     if (annotation == null) {
       return new Settings(ServerLifecycle.PER_CLASS, false, builder -> {});
     }
-    return new Settings(annotation.lifecycle(), annotation.resetBetweenTests(), builder -> builder
-        .accountId(annotation.accountId())
-        .rootCredentials(annotation.accessKeyId(), annotation.secretAccessKey())
-        .region(annotation.region())
-        .enforce(annotation.enforce()));
+    return new Settings(
+        annotation.lifecycle(),
+        annotation.resetBetweenTests(),
+        builder ->
+            builder
+                .accountId(annotation.accountId())
+                .rootCredentials(annotation.accessKeyId(), annotation.secretAccessKey())
+                .region(annotation.region())
+                .enforce(annotation.enforce()));
   }
 
   private static boolean isPresent(String className) {
@@ -231,13 +261,15 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
   }
 
   /** What a registration asked for. */
-  private record Settings(ServerLifecycle lifecycle, boolean resetBetweenTests, Consumer<IamLocal.Builder> server) {}
+  private record Settings(
+      ServerLifecycle lifecycle, boolean resetBetweenTests, Consumer<IamLocal.Builder> server) {}
 
   /** Store key scoped to one extension instance, so two registrations get two servers. */
   private record Key(IamLocalExtension owner, String what) {}
 
   /** Closes the server when JUnit closes the store it lives in. */
-  private record ServerResource(IamLocal server) implements ExtensionContext.Store.CloseableResource {
+  private record ServerResource(IamLocal server)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       server.close();
@@ -245,7 +277,8 @@ public final class IamLocalExtension implements BeforeAllCallback, BeforeEachCal
   }
 
   /** Closes an SDK client when JUnit closes the store it lives in. */
-  private record ClientResource(AutoCloseable client) implements ExtensionContext.Store.CloseableResource {
+  private record ClientResource(AutoCloseable client)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() throws Exception {
       client.close();

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated test class against an in-process IAMLocal server started on a free port.
- * Test and lifecycle methods receive it as parameters:
+ * Runs the annotated test class against an in-process IAMLocal server started on a free port. Test
+ * and lifecycle methods receive it as parameters:
  *
  * <ul>
  *   <li>{@link io.iamlocal.server.IamLocal} — the server (endpoint, root credentials, reset);
@@ -50,8 +50,8 @@ public @interface IamLocalTest {
   ServerLifecycle lifecycle() default ServerLifecycle.PER_CLASS;
 
   /**
-   * Whether to wipe the server's state before each test (with a per-class server). Not allowed
-   * with tests of the class running concurrently: use {@link ServerLifecycle#PER_METHOD} there.
+   * Whether to wipe the server's state before each test (with a per-class server). Not allowed with
+   * tests of the class running concurrently: use {@link ServerLifecycle#PER_METHOD} there.
    *
    * @return false by default
    */
@@ -86,8 +86,8 @@ public @interface IamLocalTest {
   String region() default "us-east-1";
 
   /**
-   * Whether IAM policies are enforced for non-root callers; false allows every authenticated
-   * call (the CLI's {@code --no-enforce}).
+   * Whether IAM policies are enforced for non-root callers; false allows every authenticated call
+   * (the CLI's {@code --no-enforce}).
    *
    * @return true by default
    */

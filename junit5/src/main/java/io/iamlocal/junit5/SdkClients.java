@@ -10,14 +10,15 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * AWS SDK v2 clients for a server. Each service is a separate class so that it loads only when
- * its SDK module is on the classpath; nothing here is touched without the SDK.
+ * AWS SDK v2 clients for a server. Each service is a separate class so that it loads only when its
+ * SDK module is on the classpath; nothing here is touched without the SDK.
  */
 final class SdkClients {
   private SdkClients() {}
 
   static StaticCredentialsProvider credentials(IamLocal server) {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey()));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey()));
   }
 
   /** A local server has nothing to retry: fail fast and show the real error. */

@@ -8,9 +8,9 @@ public enum ServerLifecycle {
    */
   PER_CLASS,
   /**
-   * A fresh server for each test method, started when the test (or its {@code @BeforeEach}
-   * methods) first asks for it and closed after its {@code @AfterEach} methods. Tests running
-   * concurrently never share state.
+   * A fresh server for each test method, started when the test (or its {@code @BeforeEach} methods)
+   * first asks for it and closed after its {@code @AfterEach} methods. Tests running concurrently
+   * never share state.
    */
   PER_METHOD
 }

@@ -12,7 +12,11 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** {@code @IamLocalTest} with its settings, and every parameter type it injects. */
-@IamLocalTest(accountId = "111122223333", accessKeyId = "AKIDJUNIT", secretAccessKey = "junit-secret", region = "eu-west-1")
+@IamLocalTest(
+    accountId = "111122223333",
+    accessKeyId = "AKIDJUNIT",
+    secretAccessKey = "junit-secret",
+    region = "eu-west-1")
 class AnnotationInjectionTest {
   private static IamLocal seenInBeforeAll;
 
@@ -23,7 +27,8 @@ class AnnotationInjectionTest {
   }
 
   @Test
-  void injectsTheServerItsEndpointAndCredentials(IamLocal iamLocal, @IamLocalEndpoint URI endpoint, IamLocal.Credentials credentials) {
+  void injectsTheServerItsEndpointAndCredentials(
+      IamLocal iamLocal, @IamLocalEndpoint URI endpoint, IamLocal.Credentials credentials) {
     assertThat(iamLocal).isSameAs(seenInBeforeAll);
     assertThat(iamLocal.isRunning()).isTrue();
     assertThat(endpoint).isEqualTo(iamLocal.endpoint());
@@ -37,7 +42,8 @@ class AnnotationInjectionTest {
   void injectsSdkClientsSignedAsRoot(IamClient iam, StsClient sts) {
     assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::111122223333:root");
     assertThat(sts.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
-    assertThat(iam.getUser(r -> r.userName("seeded")).user().arn()).isEqualTo("arn:aws:iam::111122223333:user/seeded");
+    assertThat(iam.getUser(r -> r.userName("seeded")).user().arn())
+        .isEqualTo("arn:aws:iam::111122223333:user/seeded");
   }
 
   @Test

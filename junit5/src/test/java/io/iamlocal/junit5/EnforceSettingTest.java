@@ -18,8 +18,12 @@ import software.amazon.awssdk.services.iam.model.IamException;
 class EnforceSettingTest {
 
   private static IamClient clientOf(URI endpoint, AccessKey key) {
-    return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+    return IamClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
         .build();
   }
 
@@ -31,17 +35,26 @@ class EnforceSettingTest {
   @Test
   void userWithoutPoliciesIsAllowed(@IamLocalEndpoint URI endpoint, IamClient iam) {
     try (IamClient user = clientOf(endpoint, userWithoutPolicies(iam))) {
-      assertThat(user.listUsers().users()).extracting(u -> u.userName()).containsExactly("nopolicies");
+      assertThat(user.listUsers().users())
+          .extracting(u -> u.userName())
+          .containsExactly("nopolicies");
     }
   }
 
   @Test
   void enforcedByDefault() {
     try (IamLocal enforced = IamLocal.builder().port(0).start();
-        IamClient root = clientOf(enforced.endpoint(), AccessKey.builder().accessKeyId("test").secretAccessKey("test").build());
+        IamClient root =
+            clientOf(
+                enforced.endpoint(),
+                AccessKey.builder().accessKeyId("test").secretAccessKey("test").build());
         IamClient user = clientOf(enforced.endpoint(), userWithoutPolicies(root))) {
-      assertThatThrownBy(user::listUsers).isInstanceOf(IamException.class)
-          .satisfies(e -> assertThat(((IamException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+      assertThatThrownBy(user::listUsers)
+          .isInstanceOf(IamException.class)
+          .satisfies(
+              e ->
+                  assertThat(((IamException) e).awsErrorDetails().errorCode())
+                      .isEqualTo("AccessDenied"));
     }
   }
 }

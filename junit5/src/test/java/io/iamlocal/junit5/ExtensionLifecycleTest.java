@@ -39,7 +39,8 @@ class ExtensionLifecycleTest {
     SEEN.clear();
     return EngineTestKit.engine("junit-jupiter")
         .configurationParameter(OnlyInTestKit.PARAMETER, "true")
-        .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
         .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
         .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
         .selectors(selectClass(fixture))
@@ -103,9 +104,18 @@ class ExtensionLifecycleTest {
   void resetWithAPerClassServerAndConcurrentTestsIsRefused() {
     Events events = run(ConcurrentReset.class, true);
     events.assertStatistics(s -> s.started(2).failed(2));
-    assertThat(events.failed().stream().map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
-        .getThrowable().orElseThrow()))
-        .allSatisfy(t -> assertThat(t).isInstanceOf(ExtensionConfigurationException.class).hasMessageContaining("PER_METHOD"));
+    assertThat(
+            events.failed().stream()
+                .map(
+                    e ->
+                        e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .getThrowable()
+                            .orElseThrow()))
+        .allSatisfy(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining("PER_METHOD"));
   }
 
   @Test
@@ -115,15 +125,25 @@ class ExtensionLifecycleTest {
 
   @Test
   void perMethodServerCannotBeInjectedIntoBeforeAll() {
-    Events events = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(OnlyInTestKit.PARAMETER, "true")
-        .selectors(selectClass(PerMethodInBeforeAll.class))
-        .execute()
-        .containerEvents();
-    assertThat(events.failed().stream().map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
-        .getThrowable().orElseThrow()))
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter(OnlyInTestKit.PARAMETER, "true")
+            .selectors(selectClass(PerMethodInBeforeAll.class))
+            .execute()
+            .containerEvents();
+    assertThat(
+            events.failed().stream()
+                .map(
+                    e ->
+                        e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .getThrowable()
+                            .orElseThrow()))
         .singleElement()
-        .satisfies(t -> assertThat(t).isInstanceOf(ParameterResolutionException.class).hasMessageContaining("PER_METHOD"));
+        .satisfies(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(ParameterResolutionException.class)
+                    .hasMessageContaining("PER_METHOD"));
   }
 
   @Test
@@ -140,21 +160,32 @@ class ExtensionLifecycleTest {
 
   @Test
   void builderChecksServerSettingsEarly() {
-    assertThatIllegalArgumentException().isThrownBy(() -> IamLocalExtension.builder().accountId("42").build())
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> IamLocalExtension.builder().accountId("42").build())
         .withMessageContaining("12 digits");
   }
 
   @Test
   void invalidAnnotationSettingsFailTheClass() {
-    Events events = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(OnlyInTestKit.PARAMETER, "true")
-        .selectors(selectClass(BadAnnotation.class))
-        .execute()
-        .containerEvents();
-    assertThat(events.failed().stream().map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
-        .getThrowable().orElseThrow()))
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter(OnlyInTestKit.PARAMETER, "true")
+            .selectors(selectClass(BadAnnotation.class))
+            .execute()
+            .containerEvents();
+    assertThat(
+            events.failed().stream()
+                .map(
+                    e ->
+                        e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .getThrowable()
+                            .orElseThrow()))
         .singleElement()
-        .satisfies(t -> assertThat(t).isInstanceOf(ExtensionConfigurationException.class).hasMessageContaining("12 digits"));
+        .satisfies(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining("12 digits"));
   }
 
   // ---- fixtures: run only through the test kit ----
@@ -266,7 +297,8 @@ class ExtensionLifecycleTest {
     void b(IamClient iam) {
       assertThat(iam).isNotSameAs(first);
       iam.listUsers();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.listUsers()).isInstanceOf(IllegalStateException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.listUsers())
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
@@ -355,8 +387,7 @@ class ExtensionLifecycleTest {
 
   @ExtendWith(OnlyInTestKit.class)
   static class InstanceField {
-    @RegisterExtension
-    final IamLocalExtension iamLocal = IamLocalExtension.builder().build();
+    @RegisterExtension final IamLocalExtension iamLocal = IamLocalExtension.builder().build();
 
     @Test
     void a(IamLocal server) {
@@ -372,16 +403,18 @@ class ExtensionLifecycleTest {
   @ExtendWith(OnlyInTestKit.class)
   static class BuilderSettings {
     @RegisterExtension
-    static final IamLocalExtension IAMLOCAL = IamLocalExtension.builder()
-        .accountId("210987654321")
-        .rootCredentials("AKIDBUILDER", "builder-secret")
-        .region("ap-southeast-2")
-        .server(b -> b.host("127.0.0.1"))
-        .build();
+    static final IamLocalExtension IAMLOCAL =
+        IamLocalExtension.builder()
+            .accountId("210987654321")
+            .rootCredentials("AKIDBUILDER", "builder-secret")
+            .region("ap-southeast-2")
+            .server(b -> b.host("127.0.0.1"))
+            .build();
 
     @Test
     void a(IamLocal iamLocal, software.amazon.awssdk.services.sts.StsClient sts) {
-      assertThat(iamLocal.credentials()).isEqualTo(new IamLocal.Credentials("AKIDBUILDER", "builder-secret"));
+      assertThat(iamLocal.credentials())
+          .isEqualTo(new IamLocal.Credentials("AKIDBUILDER", "builder-secret"));
       assertThat(sts.getCallerIdentity().account()).isEqualTo("210987654321");
       assertThat(sts.serviceClientConfiguration().region().id()).isEqualTo("ap-southeast-2");
     }

@@ -27,8 +27,12 @@ final class RunningServer {
    * {@code .secretAccessKey}, {@code .region} and {@code .accountId}; with {@code sdkProperties}
    * also the AWS SDK's own system properties, so a default SDK client needs no configuration.
    */
-  static RunningServer publish(IamLocal iamLocal, String prefix, boolean sdkProperties,
-      MavenProject project, MavenSession session) {
+  static RunningServer publish(
+      IamLocal iamLocal,
+      String prefix,
+      boolean sdkProperties,
+      MavenProject project,
+      MavenSession session) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(prefix + ".endpoint", iamLocal.endpoint().toString());
     properties.put(prefix + ".port", Integer.toString(iamLocal.port()));

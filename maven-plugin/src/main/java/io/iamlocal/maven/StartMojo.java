@@ -43,7 +43,9 @@ public class StartMojo extends AbstractMojo {
   @Parameter(property = "iamlocal.region", defaultValue = "us-east-1")
   String region;
 
-  /** Policy enforcement: {@code strict}, {@code soft} or {@code off} (the CLI's {@code --enforce}). */
+  /**
+   * Policy enforcement: {@code strict}, {@code soft} or {@code off} (the CLI's {@code --enforce}).
+   */
   @Parameter(property = "iamlocal.enforce", defaultValue = "strict")
   String enforce;
 
@@ -80,17 +82,19 @@ public class StartMojo extends AbstractMojo {
       return;
     }
     if (getPluginContext().get(RunningServer.CONTEXT_KEY) != null) {
-      throw new MojoExecutionException("IAMLocal is already started in this project: bind iamlocal:start once");
+      throw new MojoExecutionException(
+          "IAMLocal is already started in this project: bind iamlocal:start once");
     }
     IamLocal iamLocal;
     try {
-      IamLocal.Builder builder = IamLocal.builder()
-          .host(host)
-          .port(port)
-          .accountId(accountId)
-          .rootCredentials(accessKeyId, secretAccessKey)
-          .region(region)
-          .enforcement(EnforcementMode.valueOf(enforce.toUpperCase(Locale.ROOT)));
+      IamLocal.Builder builder =
+          IamLocal.builder()
+              .host(host)
+              .port(port)
+              .accountId(accountId)
+              .rootCredentials(accessKeyId, secretAccessKey)
+              .region(region)
+              .enforcement(EnforcementMode.valueOf(enforce.toUpperCase(Locale.ROOT)));
       if (initFile != null) {
         builder.initFile(initFile.toPath());
       }
@@ -98,8 +102,11 @@ public class StartMojo extends AbstractMojo {
     } catch (RuntimeException e) {
       throw new MojoExecutionException("IAMLocal could not start: " + e.getMessage(), e);
     }
-    RunningServer running = RunningServer.publish(iamLocal, propertyPrefix, sdkProperties, project, session);
+    RunningServer running =
+        RunningServer.publish(iamLocal, propertyPrefix, sdkProperties, project, session);
     getPluginContext().put(RunningServer.CONTEXT_KEY, running);
-    getLog().info("IAMLocal listening on " + iamLocal.endpoint() + " (" + propertyPrefix + ".endpoint)");
+    getLog()
+        .info(
+            "IAMLocal listening on " + iamLocal.endpoint() + " (" + propertyPrefix + ".endpoint)");
   }
 }

@@ -8,9 +8,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Stops the server {@code iamlocal:start} started in this project (bound by default to
- * {@code post-integration-test}, which runs even when tests failed, since failsafe reports
- * failures only in {@code verify}) and withdraws the properties it published.
+ * Stops the server {@code iamlocal:start} started in this project (bound by default to {@code
+ * post-integration-test}, which runs even when tests failed, since failsafe reports failures only
+ * in {@code verify}) and withdraws the properties it published.
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractMojo {

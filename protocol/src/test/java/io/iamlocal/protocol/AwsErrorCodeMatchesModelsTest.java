@@ -14,19 +14,23 @@ import org.junit.jupiter.api.Test;
 
 class AwsErrorCodeMatchesModelsTest {
   private static final Map<String, AwsErrorCode> BY_CODE =
-      Arrays.stream(AwsErrorCode.values()).collect(Collectors.toMap(AwsErrorCode::code, Function.identity()));
+      Arrays.stream(AwsErrorCode.values())
+          .collect(Collectors.toMap(AwsErrorCode::code, Function.identity()));
 
   @Test
   void everyModelErrorShapeHasAnEnumConstantWithTheSameStatusAndFault() {
     Stream.of(ServiceModel.load("iam-2010-05-08"), ServiceModel.load("sts-2011-06-15"))
         .flatMap(m -> m.shapes().values().stream())
         .filter(s -> s.error() != null)
-        .forEach(shape -> {
-          Shape.ErrorInfo info = shape.error();
-          AwsErrorCode code = BY_CODE.get(info.code());
-          assertThat(code).as(shape.name()).isNotNull();
-          assertThat(code.httpStatus()).as(shape.name()).isEqualTo(info.httpStatus());
-          assertThat(code.faultType()).as(shape.name()).isEqualTo(info.senderFault() ? "Sender" : "Receiver");
-        });
+        .forEach(
+            shape -> {
+              Shape.ErrorInfo info = shape.error();
+              AwsErrorCode code = BY_CODE.get(info.code());
+              assertThat(code).as(shape.name()).isNotNull();
+              assertThat(code.httpStatus()).as(shape.name()).isEqualTo(info.httpStatus());
+              assertThat(code.faultType())
+                  .as(shape.name())
+                  .isEqualTo(info.senderFault() ? "Sender" : "Receiver");
+            });
   }
 }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming reader behind the service models reads JSON as Jackson's tree did, for the members the models use. */
+/**
+ * The streaming reader behind the service models reads JSON as Jackson's tree did, for the members
+ * the models use.
+ */
 class PlainJsonTest {
 
   private static Object read(String json) {
@@ -48,7 +51,8 @@ class PlainJsonTest {
     assertThat(userName.pattern()).isNotEmpty();
     Shape noSuchEntity = iam.shape("NoSuchEntityException");
     assertThat(noSuchEntity.error()).isEqualTo(new Shape.ErrorInfo("NoSuchEntity", 404, true));
-    assertThat(iam.shape("ServiceFailureException").error()).isEqualTo(new Shape.ErrorInfo("ServiceFailure", 500, false));
+    assertThat(iam.shape("ServiceFailureException").error())
+        .isEqualTo(new Shape.ErrorInfo("ServiceFailure", 500, false));
     assertThat(iam.operation("GetUser").output().name()).isEqualTo("GetUserResponse");
     assertThat(iam.operation("GetUser").resultWrapper()).isEqualTo("GetUserResult");
     assertThat(iam.paginators().get("ListUsers").inputToken()).isEqualTo("Marker");

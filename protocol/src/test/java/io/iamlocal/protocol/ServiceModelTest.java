@@ -14,7 +14,8 @@ class ServiceModelTest {
     ServiceModel sts = ServiceModel.load("sts-2011-06-15");
     assertThat(iam.operations()).hasSize(176);
     assertThat(sts.operations()).hasSize(11);
-    assertThat(iam.xmlNamespace()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/")
+    assertThat(iam.xmlNamespace())
+        .isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/")
         .isEqualTo(io.iamlocal.protocol.error.ErrorRenderer.IAM_NAMESPACE);
     assertThat(sts.xmlNamespace()).isEqualTo("https://sts.amazonaws.com/doc/2011-06-15/");
   }
@@ -26,7 +27,9 @@ class ServiceModelTest {
     assertThat(createUser.input().isRequired("UserName")).isTrue();
     assertThat(createUser.input().member("UserName").max()).isEqualTo(64L);
     assertThat(createUser.input().member("Tags").type()).isEqualTo(ShapeType.LIST);
-    assertThat(createUser.input().member("Tags").listMember().memberNames()).containsExactly("Key", "Value");
-    assertThat(ServiceModel.load("iam-2010-05-08").paginators().get("ListUsers").inputToken()).isEqualTo("Marker");
+    assertThat(createUser.input().member("Tags").listMember().memberNames())
+        .containsExactly("Key", "Value");
+    assertThat(ServiceModel.load("iam-2010-05-08").paginators().get("ListUsers").inputToken())
+        .isEqualTo("Marker");
   }
 }

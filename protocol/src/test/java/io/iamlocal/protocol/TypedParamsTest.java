@@ -10,25 +10,32 @@ import io.iamlocal.protocol.query.UnknownMemberException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Decoded inputs know their shape: a member the operation lacks is a programming error, not a null. */
+/**
+ * Decoded inputs know their shape: a member the operation lacks is a programming error, not a null.
+ */
 class TypedParamsTest {
   private static final ServiceModel IAM = ServiceModel.load("iam-2010-05-08");
 
   @Test
   void aMisspeltMemberIsRefusedNotReadAsAbsent() {
-    Params input = QueryInputDecoder.decode(IAM.operation("CreateUser").input(), Map.of("UserName", "alice"));
+    Params input =
+        QueryInputDecoder.decode(IAM.operation("CreateUser").input(), Map.of("UserName", "alice"));
     assertThat(input.string("UserName")).isEqualTo("alice");
     assertThat(input.string("Path")).isNull();
     assertThat(input.has("PermissionsBoundary")).isFalse();
-    assertThatThrownBy(() -> input.string("UserNmae")).isInstanceOf(UnknownMemberException.class)
+    assertThatThrownBy(() -> input.string("UserNmae"))
+        .isInstanceOf(UnknownMemberException.class)
         .hasMessage("input shape CreateUserRequest has no member 'UserNmae'");
     assertThatThrownBy(() -> input.has("RoleName")).isInstanceOf(UnknownMemberException.class);
   }
 
   @Test
   void nestedStructuresKnowTheirShapes() {
-    Params input = QueryInputDecoder.decode(IAM.operation("TagUser").input(),
-        Map.of("UserName", "alice", "Tags.member.1.Key", "team", "Tags.member.1.Value", "blue"));
+    Params input =
+        QueryInputDecoder.decode(
+            IAM.operation("TagUser").input(),
+            Map.of(
+                "UserName", "alice", "Tags.member.1.Key", "team", "Tags.member.1.Value", "blue"));
     Params tag = input.structs("Tags").get(0);
     assertThat(tag.string("Key")).isEqualTo("team");
     assertThatThrownBy(() -> tag.string("UserName")).isInstanceOf(UnknownMemberException.class);
@@ -43,11 +50,14 @@ class TypedParamsTest {
 
   @Test
   void codeServingEveryOperationAsksWhetherTheInputCarriesAMember() {
-    Params input = QueryInputDecoder.decode(IAM.operation("CreateUser").input(),
-        Map.of("UserName", "alice", "Tags.member.1.Key", "k", "Tags.member.1.Value", "v"));
+    Params input =
+        QueryInputDecoder.decode(
+            IAM.operation("CreateUser").input(),
+            Map.of("UserName", "alice", "Tags.member.1.Key", "k", "Tags.member.1.Value", "v"));
     assertThat(input.carries("Tags")).isTrue();
     assertThat(input.carries("Path")).isFalse();
     assertThat(input.carries("PolicyArn")).isFalse(); // not a CreateUser member: no error
-    assertThat(new Params(Map.of("Any", "x")).string("Any")).isEqualTo("x"); // hand-built values have no shape
+    assertThat(new Params(Map.of("Any", "x")).string("Any"))
+        .isEqualTo("x"); // hand-built values have no shape
   }
 }

@@ -25,7 +25,9 @@ class XmlRenderingTest {
     user.put("CreateDate", Instant.parse("2024-01-02T03:04:05.678Z"));
     user.put("Tags", List.of(Map.of("Key", "team", "Value", "red")));
     String xml = XmlResponseWriter.render(IAM.operation("GetUser"), Map.of("User", user), "req-1");
-    assertThat(xml).isEqualTo("""
+    assertThat(xml)
+        .isEqualTo(
+            """
         <GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
           <GetUserResult>
             <User>
@@ -52,20 +54,32 @@ class XmlRenderingTest {
   @Test
   void operationsWithoutOutputHaveNoResultElement() {
     String xml = XmlResponseWriter.render(IAM.operation("DeleteUser"), null, "r");
-    assertThat(xml).doesNotContain("Result").contains("<DeleteUserResponse").contains("<RequestId>r</RequestId>");
+    assertThat(xml)
+        .doesNotContain("Result")
+        .contains("<DeleteUserResponse")
+        .contains("<RequestId>r</RequestId>");
   }
 
   @Test
   void rendersMapsAsEntryKeyValue() {
-    String xml = XmlResponseWriter.render(IAM.operation("GetAccountSummary"), Map.of("SummaryMap", Map.of("Users", 3)), "r");
-    assertThat(xml).contains("<SummaryMap>\n      <entry>\n        <key>Users</key>\n        <value>3</value>\n      </entry>");
+    String xml =
+        XmlResponseWriter.render(
+            IAM.operation("GetAccountSummary"), Map.of("SummaryMap", Map.of("Users", 3)), "r");
+    assertThat(xml)
+        .contains(
+            "<SummaryMap>\n      <entry>\n        <key>Users</key>\n        <value>3</value>\n      </entry>");
   }
 
   @Test
   void errorBodyHasAwsShape() {
-    assertThat(ErrorRenderer.render("https://sts.amazonaws.com/doc/2011-06-15/", AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
-        "The security token included in the request is invalid.", "abc"))
-        .isEqualTo("""
+    assertThat(
+            ErrorRenderer.render(
+                "https://sts.amazonaws.com/doc/2011-06-15/",
+                AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
+                "The security token included in the request is invalid.",
+                "abc"))
+        .isEqualTo(
+            """
             <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
               <Error>
                 <Type>Sender</Type>

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iamlocal.protocol.xml.XmlText;
 import org.junit.jupiter.api.Test;
 
-/** Regression tests for what the XML fuzz target found: characters XML 1.0 cannot carry must be dropped. */
+/**
+ * Regression tests for what the XML fuzz target found: characters XML 1.0 cannot carry must be
+ * dropped.
+ */
 class XmlTextTest {
 
   @Test
@@ -19,6 +22,7 @@ class XmlTextTest {
 
   @Test
   void escapesMarkupAndKeepsWhitespace() {
-    assertThat(XmlText.escape("<a href=\"x\">&</a>\r\n\t\u0001")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;&#13;\n\t");
+    assertThat(XmlText.escape("<a href=\"x\">&</a>\r\n\t\u0001"))
+        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;&#13;\n\t");
   }
 }

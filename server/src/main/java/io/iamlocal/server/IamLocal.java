@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Each instance has its own port, state and threads, so several can run side by side in one
- * JVM (one per test class, or one per test). All methods are thread-safe.
+ * <p>Each instance has its own port, state and threads, so several can run side by side in one JVM
+ * (one per test class, or one per test). All methods are thread-safe.
  */
 public final class IamLocal implements AutoCloseable {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -44,16 +44,17 @@ public final class IamLocal implements AutoCloseable {
   private RequestLog requestLog = RequestLog.NONE;
   private boolean closed;
 
-  private IamLocal(ServerConfig config, Supplier<RequestLog> requestLogFactory, TransportConfig transport) {
+  private IamLocal(
+      ServerConfig config, Supplier<RequestLog> requestLogFactory, TransportConfig transport) {
     this.config = config;
     this.requestLogFactory = requestLogFactory;
     this.transport = transport;
   }
 
   /**
-   * A builder with the CLI's defaults: {@code 127.0.0.1}, port 4566, account
-   * {@code 123456789012}, root credentials {@code test}/{@code test}, region {@code us-east-1},
-   * the system UTC clock, and no request log. Tests usually want {@code port(0)}.
+   * A builder with the CLI's defaults: {@code 127.0.0.1}, port 4566, account {@code 123456789012},
+   * root credentials {@code test}/{@code test}, region {@code us-east-1}, the system UTC clock, and
+   * no request log. Tests usually want {@code port(0)}.
    *
    * @return a new builder
    */
@@ -94,7 +95,8 @@ public final class IamLocal implements AutoCloseable {
         throw new IllegalStateException("interrupted while starting IAMLocal on " + where, e);
       }
       if (e instanceof IOException io) {
-        throw new UncheckedIOException("could not start IAMLocal on " + where + ": " + e.getMessage(), io);
+        throw new UncheckedIOException(
+            "could not start IAMLocal on " + where + ": " + e.getMessage(), io);
       }
       throw new IllegalStateException("could not start IAMLocal on " + where + ": " + e, e);
     }
@@ -113,9 +115,9 @@ public final class IamLocal implements AutoCloseable {
   }
 
   /**
-   * The HTTP endpoint to give an SDK's {@code endpointOverride} or the AWS CLI's
-   * {@code --endpoint-url}, e.g. {@code http://127.0.0.1:54321}. A wildcard bind address is
-   * reported as {@code 127.0.0.1}.
+   * The HTTP endpoint to give an SDK's {@code endpointOverride} or the AWS CLI's {@code
+   * --endpoint-url}, e.g. {@code http://127.0.0.1:54321}. A wildcard bind address is reported as
+   * {@code 127.0.0.1}.
    *
    * @return the endpoint URI
    * @throws IllegalStateException if the server is not started
@@ -155,8 +157,8 @@ public final class IamLocal implements AutoCloseable {
   }
 
   /**
-   * The root user's credentials of another account: its 12-digit ID as access key ID, with the
-   * root secret; the account comes into being with the first request they sign.
+   * The root user's credentials of another account: its 12-digit ID as access key ID, with the root
+   * secret; the account comes into being with the first request they sign.
    *
    * @param accountId a 12-digit account ID
    * @return the access key ID and secret access key
@@ -208,7 +210,8 @@ public final class IamLocal implements AutoCloseable {
   /**
    * The ARN of the account's root user, the identity of {@link #credentials()}.
    *
-   * @return {@code arn:aws:iam::ACCOUNT:root}, in the partition of {@link #region()} ({@code arn:aws-cn:…} for {@code cn-north-1})
+   * @return {@code arn:aws:iam::ACCOUNT:root}, in the partition of {@link #region()} ({@code
+   *     arn:aws-cn:…} for {@code cn-north-1})
    */
   public String rootArn() {
     return Arns.root(Partition.forRegion(config.region()), config.accountId());
@@ -233,9 +236,8 @@ public final class IamLocal implements AutoCloseable {
   }
 
   /**
-   * Wipes all IAM and STS state (users, roles, keys, policies…), keeping only the root
-   * credentials, as {@code POST /moto-api/reset} does. Requests that start afterwards see the
-   * empty account.
+   * Wipes all IAM and STS state (users, roles, keys, policies…), keeping only the root credentials,
+   * as {@code POST /moto-api/reset} does. Requests that start afterwards see the empty account.
    *
    * @throws IllegalStateException if the server is not started
    */
@@ -371,7 +373,10 @@ public final class IamLocal implements AutoCloseable {
      * @return this builder
      */
     public Builder rootCredentials(String accessKeyId, String secretAccessKey) {
-      config = config.withRootCredentials(requireText(accessKeyId, "access key ID"), requireText(secretAccessKey, "secret access key"));
+      config =
+          config.withRootCredentials(
+              requireText(accessKeyId, "access key ID"),
+              requireText(secretAccessKey, "secret access key"));
       return this;
     }
 
@@ -387,9 +392,9 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
-     * The clock for creation dates, credential expiry and SigV4 time checks (default system UTC).
-     * A fixed or offset clock makes time-dependent behaviour testable; clients must sign with
-     * times within 15 minutes of it.
+     * The clock for creation dates, credential expiry and SigV4 time checks (default system UTC). A
+     * fixed or offset clock makes time-dependent behaviour testable; clients must sign with times
+     * within 15 minutes of it.
      *
      * @param value the clock
      * @return this builder
@@ -415,7 +420,8 @@ public final class IamLocal implements AutoCloseable {
     /**
      * Whether the web console is served at {@code /_iamlocal/} with its read-only JSON API under
      * {@code /_iamlocal/api/} (default true). It shows users, groups, roles, policies, key IDs and
-     * sessions (never secrets) without a signature, so turn it off where the port is reachable by others.
+     * sessions (never secrets) without a signature, so turn it off where the port is reachable by
+     * others.
      *
      * @param value false to serve no console
      * @return this builder
@@ -504,15 +510,17 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
-     * A Host name {@code /moto-api/reset} and {@code /_iamlocal/*} answer besides loopback names, IP
-     * literals and the listen host (e.g. a docker-compose service name); others are refused, so that
-     * a DNS-rebinding web page cannot reach them.
+     * A Host name {@code /moto-api/reset} and {@code /_iamlocal/*} answer besides loopback names,
+     * IP literals and the listen host (e.g. a docker-compose service name); others are refused, so
+     * that a DNS-rebinding web page cannot reach them.
      *
      * @param name a host name, without port
      * @return this builder
      */
     public Builder allowedHost(String name) {
-      transport = transport.withSafeguards(transport.safeguards().withAllowedHost(requireText(name, "allowed host")));
+      transport =
+          transport.withSafeguards(
+              transport.safeguards().withAllowedHost(requireText(name, "allowed host")));
       return this;
     }
 
@@ -543,12 +551,14 @@ public final class IamLocal implements AutoCloseable {
     /**
      * Serves HTTPS on the port (plain HTTP keeps working on it; {@code aws:SecureTransport} tells
      * them apart) with a certificate for {@code localhost} and {@code 127.0.0.1} signed by a local
-     * CA made at start. {@link IamLocal#tlsTrustFile()} is that CA's PEM file, for clients to trust.
+     * CA made at start. {@link IamLocal#tlsTrustFile()} is that CA's PEM file, for clients to
+     * trust.
      *
      * @return this builder
      */
     public Builder tls() {
-      transport = transport.withTls(TransportConfig.Tls.selfSigned(transport.tls().certificateOut()));
+      transport =
+          transport.withTls(TransportConfig.Tls.selfSigned(transport.tls().certificateOut()));
       return this;
     }
 
@@ -572,7 +582,8 @@ public final class IamLocal implements AutoCloseable {
      * @return this builder
      */
     public Builder tlsCertificateOut(java.nio.file.Path file) {
-      transport = transport.withTls(TransportConfig.Tls.selfSigned(Objects.requireNonNull(file, "file")));
+      transport =
+          transport.withTls(TransportConfig.Tls.selfSigned(Objects.requireNonNull(file, "file")));
       return this;
     }
 
@@ -590,10 +601,11 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
-     * Also writes the trail as CloudTrail log files under {@code dir}
-     * ({@code AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz}).
+     * Also writes the trail as CloudTrail log files under {@code dir} ({@code
+     * AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz}).
      *
-     * @param dir the directory (created if missing), or null for the in-memory trail only (the default)
+     * @param dir the directory (created if missing), or null for the in-memory trail only (the
+     *     default)
      * @return this builder
      */
     public Builder cloudTrailDir(Path dir) {
@@ -617,8 +629,8 @@ public final class IamLocal implements AutoCloseable {
 
     /**
      * A seed file (YAML, or JSON when named {@code *.json}) of users, groups, roles and policies,
-     * applied at start through the same validation as the API; with a data directory, only when
-     * its state is empty. {@code GET /_iamlocal/state} exports this format.
+     * applied at start through the same validation as the API; with a data directory, only when its
+     * state is empty. {@code GET /_iamlocal/state} exports this format.
      *
      * @param file the seed file, or null for none (the default)
      * @return this builder
@@ -653,8 +665,8 @@ public final class IamLocal implements AutoCloseable {
     }
 
     /**
-     * Reports every AWS request to a custom log, e.g. to collect them in a test; it is closed
-     * with the server. {@link RequestLog#NONE} turns logging off.
+     * Reports every AWS request to a custom log, e.g. to collect them in a test; it is closed with
+     * the server. {@link RequestLog#NONE} turns logging off.
      *
      * @param log the log; its {@code record} runs on the event loop and must not block
      * @return this builder

@@ -4,27 +4,26 @@ import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.analyzer.LeastPrivilegeEndpoint;
 import io.iamlocal.server.auth.AccountCredentialResolver;
 import io.iamlocal.server.auth.CallerResolver;
-import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.authz.PolicyAuthorizer;
-import io.iamlocal.server.dispatch.OperationRegistry;
+import io.iamlocal.server.console.ConsoleHandler;
 import io.iamlocal.server.dispatch.BrowserGuard;
+import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.QueryDispatcher;
+import io.iamlocal.server.dispatch.StateEndpoint;
+import io.iamlocal.server.dispatch.WriteJournal;
+import io.iamlocal.server.durable.Durability;
+import io.iamlocal.server.jsonapi.JsonApiDispatcher;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.netty.ServerInitializer;
 import io.iamlocal.server.s3.S3Dispatcher;
-import io.iamlocal.server.dispatch.StateEndpoint;
-import io.iamlocal.server.dispatch.WriteJournal;
-import io.iamlocal.server.jsonapi.JsonApiDispatcher;
-import io.iamlocal.server.trail.Trail;
-import io.iamlocal.server.trail.TrailFileWriter;
-import io.iamlocal.server.durable.Durability;
 import io.iamlocal.server.seed.SeedApplier;
 import io.iamlocal.server.seed.SeedFile;
-import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.IdGenerator;
 import io.iamlocal.server.state.Tape;
 import io.iamlocal.server.tls.TlsMaterial;
+import io.iamlocal.server.trail.Trail;
+import io.iamlocal.server.trail.TrailFileWriter;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -39,8 +38,8 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An IAMLocal server: IAM and STS over HTTP on one port, with its own in-memory state. Several
- * may run in one JVM. Start it, use {@link #endpoint()}, close it.
+ * An IAMLocal server: IAM and STS over HTTP on one port, with its own in-memory state. Several may
+ * run in one JVM. Start it, use {@link #endpoint()}, close it.
  */
 public final class IamLocalServer implements AutoCloseable {
   private final ServerConfig config;
@@ -68,11 +67,21 @@ public final class IamLocalServer implements AutoCloseable {
     this.config = config;
     this.requestLog = requestLog;
     this.transport = transport;
-    // With a data directory, clock and IDs go through each write's tape, so the journal can replay them.
-    this.state = config.dataDir() == null
-        ? new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), config.clock())
-        : new IamLocalState(config.accountId(), config.rootAccessKeyId(), config.rootSecretKey(), Tape.clock(config.clock()),
-            new IdGenerator(true));
+    // With a data directory, clock and IDs go through each write's tape, so the journal can replay
+    // them.
+    this.state =
+        config.dataDir() == null
+            ? new IamLocalState(
+                config.accountId(),
+                config.rootAccessKeyId(),
+                config.rootSecretKey(),
+                config.clock())
+            : new IamLocalState(
+                config.accountId(),
+                config.rootAccessKeyId(),
+                config.rootSecretKey(),
+                Tape.clock(config.clock()),
+                new IdGenerator(true));
     this.registry = OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts());
   }
 
@@ -80,61 +89,117 @@ public final class IamLocalServer implements AutoCloseable {
   public IamLocalServer start() throws InterruptedException {
     SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
     if (config.dataDir() != null) {
-      durability = Durability.open(config.dataDir(), state, registry,
-          (target, json) -> SeedApplier.applyAll(registry, target, config.region(), SeedFile.fromJson("journalled seed", json)));
+      durability =
+          Durability.open(
+              config.dataDir(),
+              state,
+              registry,
+              (target, json) ->
+                  SeedApplier.applyAll(
+                      registry,
+                      target,
+                      config.region(),
+                      SeedFile.fromJson("journalled seed", json)));
     }
     if (seed != null) {
       applySeed(seed);
     }
-    SignatureVerifier verifier = new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
+    SignatureVerifier verifier =
+        new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
     CallerResolver callers = new CallerResolver();
-    PolicyAuthorizer authorizer = new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
-    trail = new Trail(config.cloudTrailEvents(),
-        config.cloudTrailDir() == null || config.cloudTrailEvents() == 0 ? null : new TrailFileWriter(config.cloudTrailDir()));
-    QueryDispatcher dispatcher = new QueryDispatcher(registry, state, verifier, callers, authorizer, requestLog,
-        durability == null ? WriteJournal.NONE : durability, trail);
-    JsonApiDispatcher jsonApis = new JsonApiDispatcher(state, verifier, callers, authorizer, requestLog,
-        JsonServices.of(trail));
-    S3Dispatcher s3 = new S3Dispatcher(state, verifier, callers, authorizer, requestLog, config.s3MaxObjectSize(),
-        transport.safeguards().s3MaxTotalBytes(), trail);
-    RequestRouter router = new RequestRouter(dispatcher, state, s3,
-        new StateEndpoint(state, verifier), durability == null ? null : durability::reset,
-        config.console() ? new ConsoleHandler(state, registry, config.rootAccessKeyId(), config.region(), config.enforce()) : null,
-        durability == null ? () -> null : durability::problem,
-        new BrowserGuard(config.host(), transport.safeguards().allowedHosts()),
-        jsonApis, config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
+    PolicyAuthorizer authorizer =
+        new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
+    trail =
+        new Trail(
+            config.cloudTrailEvents(),
+            config.cloudTrailDir() == null || config.cloudTrailEvents() == 0
+                ? null
+                : new TrailFileWriter(config.cloudTrailDir()));
+    QueryDispatcher dispatcher =
+        new QueryDispatcher(
+            registry,
+            state,
+            verifier,
+            callers,
+            authorizer,
+            requestLog,
+            durability == null ? WriteJournal.NONE : durability,
+            trail);
+    JsonApiDispatcher jsonApis =
+        new JsonApiDispatcher(
+            state, verifier, callers, authorizer, requestLog, JsonServices.of(trail));
+    S3Dispatcher s3 =
+        new S3Dispatcher(
+            state,
+            verifier,
+            callers,
+            authorizer,
+            requestLog,
+            config.s3MaxObjectSize(),
+            transport.safeguards().s3MaxTotalBytes(),
+            trail);
+    RequestRouter router =
+        new RequestRouter(
+            dispatcher,
+            state,
+            s3,
+            new StateEndpoint(state, verifier),
+            durability == null ? null : durability::reset,
+            config.console()
+                ? new ConsoleHandler(
+                    state, registry, config.rootAccessKeyId(), config.region(), config.enforce())
+                : null,
+            durability == null ? () -> null : durability::problem,
+            new BrowserGuard(config.host(), transport.safeguards().allowedHosts()),
+            jsonApis,
+            config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());
     }
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup(eventLoopThreads());
-    channel = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ServerInitializer(router, config.maxBodyBytes(), config.idleTimeoutSeconds(), transport, tls == null ? null : tls.serverContext(), config.clock()))
-        .bind(config.host(), config.port())
-        .sync()
-        .channel();
+    channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ServerInitializer(
+                    router,
+                    config.maxBodyBytes(),
+                    config.idleTimeoutSeconds(),
+                    transport,
+                    tls == null ? null : tls.serverContext(),
+                    config.clock()))
+            .bind(config.host(), config.port())
+            .sync()
+            .channel();
     return this;
   }
 
   /**
    * One event loop per core: handlers never block, so Netty's default of two per core only adds
-   * context switches (measured: bench/results/design-measurements.md).
-   * {@code -Dio.netty.eventLoopThreads} still overrides it.
+   * context switches (measured: bench/results/design-measurements.md). {@code
+   * -Dio.netty.eventLoopThreads} still overrides it.
    */
   private static int eventLoopThreads() {
-    return SystemPropertyUtil.getInt("io.netty.eventLoopThreads", NettyRuntime.availableProcessors());
+    return SystemPropertyUtil.getInt(
+        "io.netty.eventLoopThreads", NettyRuntime.availableProcessors());
   }
 
-  /** Applies a seed file: always in memory; with a data directory only when its state is empty, journalled. */
+  /**
+   * Applies a seed file: always in memory; with a data directory only when its state is empty,
+   * journalled.
+   */
   private void applySeed(SeedFile seed) {
     if (durability == null) {
       SeedApplier.applyAll(registry, state, config.region(), seed);
     } else if (durability.startedEmpty()) {
-      durability.journalSeed(seed.toJson(), () -> SeedApplier.applyAll(registry, state, config.region(), seed)).join();
+      durability
+          .journalSeed(
+              seed.toJson(), () -> SeedApplier.applyAll(registry, state, config.region(), seed))
+          .join();
     }
   }
 

@@ -8,17 +8,24 @@ import io.iamlocal.server.trail.Trail;
 import java.util.Map;
 
 /**
- * The JSON-protocol services a server answers, by signing name: CloudTrail's event history and
- * IAM Access Analyzer's policy generation, both over the server's trail.
+ * The JSON-protocol services a server answers, by signing name: CloudTrail's event history and IAM
+ * Access Analyzer's policy generation, both over the server's trail.
  */
 final class JsonServices {
   private JsonServices() {}
 
   static Map<String, JsonService> of(Trail trail) {
     return Map.of(
-        "cloudtrail", new JsonService(() -> Models.CLOUDTRAIL, "cloudtrail", Map.of("LookupEvents", new LookupEvents(trail))),
-        "access-analyzer", new JsonService(() -> Models.ACCESS_ANALYZER, "access-analyzer",
-            new PolicyGenerationOperations(trail).handlers()));
+        "cloudtrail",
+            new JsonService(
+                () -> Models.CLOUDTRAIL,
+                "cloudtrail",
+                Map.of("LookupEvents", new LookupEvents(trail))),
+        "access-analyzer",
+            new JsonService(
+                () -> Models.ACCESS_ANALYZER,
+                "access-analyzer",
+                new PolicyGenerationOperations(trail).handlers()));
   }
 
   /** Loaded at the first request to either service, once per JVM. */

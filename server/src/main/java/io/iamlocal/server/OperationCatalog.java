@@ -5,34 +5,34 @@ import io.iamlocal.server.authz.AuthorizationReference;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.iam.AccessKeyOperations;
+import io.iamlocal.server.iam.AccountAliasOperations;
 import io.iamlocal.server.iam.AccountViewOperations;
+import io.iamlocal.server.iam.CredentialReportOperations;
+import io.iamlocal.server.iam.DelegationRequestOperations;
 import io.iamlocal.server.iam.GroupOperations;
 import io.iamlocal.server.iam.InlinePolicyOperations;
 import io.iamlocal.server.iam.InstanceProfileOperations;
+import io.iamlocal.server.iam.LoginProfileOperations;
 import io.iamlocal.server.iam.ManagedPolicyOperations;
+import io.iamlocal.server.iam.MfaOperations;
+import io.iamlocal.server.iam.OpenIdConnectProviderOperations;
+import io.iamlocal.server.iam.OrganizationsOperations;
+import io.iamlocal.server.iam.OutboundWebIdentityFederationOperations;
+import io.iamlocal.server.iam.PasswordPolicyOperations;
 import io.iamlocal.server.iam.PermissionsBoundaryOperations;
 import io.iamlocal.server.iam.PolicyAttachmentOperations;
 import io.iamlocal.server.iam.PolicySimulationOperations;
 import io.iamlocal.server.iam.PolicyVersionOperations;
 import io.iamlocal.server.iam.RoleOperations;
-import io.iamlocal.server.iam.ServiceLinkedRoleOperations;
-import io.iamlocal.server.iam.UserOperations;
-import io.iamlocal.server.iam.AccountAliasOperations;
-import io.iamlocal.server.iam.CredentialReportOperations;
-import io.iamlocal.server.iam.DelegationRequestOperations;
-import io.iamlocal.server.iam.LoginProfileOperations;
-import io.iamlocal.server.iam.MfaOperations;
-import io.iamlocal.server.iam.OrganizationsOperations;
-import io.iamlocal.server.iam.OutboundWebIdentityFederationOperations;
-import io.iamlocal.server.iam.PasswordPolicyOperations;
-import io.iamlocal.server.iam.SecurityTokenServicePreferencesOperations;
-import io.iamlocal.server.iam.ServiceLastAccessedOperations;
-import io.iamlocal.server.iam.OpenIdConnectProviderOperations;
 import io.iamlocal.server.iam.SamlProviderOperations;
+import io.iamlocal.server.iam.SecurityTokenServicePreferencesOperations;
 import io.iamlocal.server.iam.ServerCertificateOperations;
+import io.iamlocal.server.iam.ServiceLastAccessedOperations;
+import io.iamlocal.server.iam.ServiceLinkedRoleOperations;
 import io.iamlocal.server.iam.ServiceSpecificCredentialOperations;
 import io.iamlocal.server.iam.SigningCertificateOperations;
 import io.iamlocal.server.iam.SshPublicKeyOperations;
+import io.iamlocal.server.iam.UserOperations;
 import io.iamlocal.server.sts.AssumeRoleOperations;
 import io.iamlocal.server.sts.CallerIdentityOperations;
 import io.iamlocal.server.sts.FederationOperations;
@@ -85,17 +85,28 @@ final class OperationCatalog {
   }
 
   static OperationRegistry build(ServiceModel iam, ServiceModel sts) {
-    OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(iam).addService(sts);
+    OperationRegistry registry =
+        new OperationRegistry(OperationCatalog::reference).addService(iam).addService(sts);
     families().forEach(f -> f.register(registry));
     registry.requireEveryOperation();
     return registry;
   }
 
-  /** An action's entry in AWS's Service Authorization Reference: the source of each spec's defaults. */
+  /**
+   * An action's entry in AWS's Service Authorization Reference: the source of each spec's defaults.
+   */
   static OperationRegistry.ReferenceAction reference(String service, String action) {
-    return AuthorizationReference.of(service).action(action)
-        .map(a -> new OperationRegistry.ReferenceAction(a.accessLevel(), a.resourceTypeNames(),
-            a.resourceTypes().stream().filter(AuthorizationReference.ResourceType::required).map(AuthorizationReference.ResourceType::name).toList()))
+    return AuthorizationReference.of(service)
+        .action(action)
+        .map(
+            a ->
+                new OperationRegistry.ReferenceAction(
+                    a.accessLevel(),
+                    a.resourceTypeNames(),
+                    a.resourceTypes().stream()
+                        .filter(AuthorizationReference.ResourceType::required)
+                        .map(AuthorizationReference.ResourceType::name)
+                        .toList()))
         .orElse(null);
   }
 }

@@ -22,8 +22,10 @@ import java.util.function.Supplier;
  * that is not one of IAMLocal's own paths is an AWS call.
  */
 public final class RequestRouter {
-  private static final String SERVICES = "{\"iam\":\"running\",\"sts\":\"running\",\"s3\":\"running\"}";
-  private static final String HEALTH_BODY = "{\"status\":\"running\",\"services\":" + SERVICES + "}";
+  private static final String SERVICES =
+      "{\"iam\":\"running\",\"sts\":\"running\",\"s3\":\"running\"}";
+  private static final String HEALTH_BODY =
+      "{\"status\":\"running\",\"services\":" + SERVICES + "}";
   private final QueryDispatcher dispatcher;
   private final IamLocalState state;
   private final S3Dispatcher s3;
@@ -36,17 +38,25 @@ public final class RequestRouter {
   private final BrowserGuard guard;
 
   /**
-   * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to
-   * {@code s3}, {@code GET /_iamlocal/state} to {@code stateEndpoint}, and the web console to
-   * {@code console}; resets go through {@code reset} (journalled with a data directory) when given.
-   * {@code dataStoreProblem} says why the data directory fails (null: it does not), for the
-   * health answer, and {@code guard} keeps web pages away from the reset and {@code /_iamlocal/} paths.
-   * The JSON-protocol services (CloudTrail, Access Analyzer) are served by {@code jsonApis} and the
+   * Routes AWS calls to {@code dispatcher} and, where given (null: not served), S3 calls to {@code
+   * s3}, {@code GET /_iamlocal/state} to {@code stateEndpoint}, and the web console to {@code
+   * console}; resets go through {@code reset} (journalled with a data directory) when given. {@code
+   * dataStoreProblem} says why the data directory fails (null: it does not), for the health answer,
+   * and {@code guard} keeps web pages away from the reset and {@code /_iamlocal/} paths. The
+   * JSON-protocol services (CloudTrail, Access Analyzer) are served by {@code jsonApis} and the
    * console's least-privilege data by {@code leastPrivilege} (each null: not served).
    */
-  public RequestRouter(QueryDispatcher dispatcher, IamLocalState state, S3Dispatcher s3, StateEndpoint stateEndpoint,
-      Supplier<CompletableFuture<Void>> reset, ConsoleHandler console, Supplier<String> dataStoreProblem, BrowserGuard guard,
-      JsonApiDispatcher jsonApis, LeastPrivilegeEndpoint leastPrivilege) {
+  public RequestRouter(
+      QueryDispatcher dispatcher,
+      IamLocalState state,
+      S3Dispatcher s3,
+      StateEndpoint stateEndpoint,
+      Supplier<CompletableFuture<Void>> reset,
+      ConsoleHandler console,
+      Supplier<String> dataStoreProblem,
+      BrowserGuard guard,
+      JsonApiDispatcher jsonApis,
+      LeastPrivilegeEndpoint leastPrivilege) {
     this.guard = guard;
     this.dataStoreProblem = dataStoreProblem;
     this.jsonApis = jsonApis;
@@ -78,19 +88,33 @@ public final class RequestRouter {
     if (isHealthCheck(request, path)) {
       String problem = dataStoreProblem.get();
       if (problem != null) {
-        // Degraded: reads are served, writes refused; 503 so that orchestrators' health checks notice.
-        return HttpResponseData.json(503, "{\"status\":\"degraded\",\"dataStore\":\""
-            + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(problem)) + "\",\"services\":" + SERVICES + "}", RequestIds.next());
+        // Degraded: reads are served, writes refused; 503 so that orchestrators' health checks
+        // notice.
+        return HttpResponseData.json(
+            503,
+            "{\"status\":\"degraded\",\"dataStore\":\""
+                + new String(
+                    com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                        .quoteAsString(problem))
+                + "\",\"services\":"
+                + SERVICES
+                + "}",
+            RequestIds.next());
       }
       return HttpResponseData.json(200, HEALTH_BODY, RequestIds.next());
     }
     if ("/_iamlocal/authorization-messages".equals(path) && "GET".equals(request.method())) {
-      return HttpResponseData.json(200, AuthorizationMessages.of(state.account()).recentJson(), RequestIds.next());
+      return HttpResponseData.json(
+          200, AuthorizationMessages.of(state.account()).recentJson(), RequestIds.next());
     }
-    if (stateEndpoint != null && StateEndpoint.PATH.equals(path) && "GET".equals(request.method())) {
+    if (stateEndpoint != null
+        && StateEndpoint.PATH.equals(path)
+        && "GET".equals(request.method())) {
       return stateEndpoint.export(request);
     }
-    if (stateEndpoint != null && StateEndpoint.DENIALS_PATH.equals(path) && "GET".equals(request.method())) {
+    if (stateEndpoint != null
+        && StateEndpoint.DENIALS_PATH.equals(path)
+        && "GET".equals(request.method())) {
       return stateEndpoint.denials(request);
     }
     if (leastPrivilege != null && LeastPrivilegeEndpoint.handles(path)) {
@@ -99,7 +123,8 @@ public final class RequestRouter {
     if (console != null && ConsoleHandler.handles(path)) {
       return console.handle(request);
     }
-    String service = ServiceHint.of(request); // the credential scope, parsed once for the whole routing
+    String service =
+        ServiceHint.of(request); // the credential scope, parsed once for the whole routing
     if (s3 != null && service.equals("s3")) {
       return s3.dispatch(request);
     }
@@ -118,6 +143,8 @@ public final class RequestRouter {
       return true;
     }
     String query = request.rawQuery();
-    return "/".equals(path) && (query == null || query.isEmpty()) && request.header("authorization") == null;
+    return "/".equals(path)
+        && (query == null || query.isEmpty())
+        && request.header("authorization") == null;
   }
 }

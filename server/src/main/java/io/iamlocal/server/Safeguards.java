@@ -10,13 +10,20 @@ import java.util.TreeSet;
  * state-changing and state-reading endpoints answer besides loopback names and IP literals (DNS
  * rebinding), and how much memory the things a client can grow may take.
  *
- * @param allowedHosts extra Host names (lower case) {@code /moto-api/reset} and {@code /_iamlocal/*} answer
+ * @param allowedHosts extra Host names (lower case) {@code /moto-api/reset} and {@code
+ *     /_iamlocal/*} answer
  * @param s3MaxTotalBytes the bytes all S3 objects together may hold; beyond it a PUT is refused
- * @param denialLogSize the recent denials kept for {@code GET /_iamlocal/denials} (oldest dropped first)
+ * @param denialLogSize the recent denials kept for {@code GET /_iamlocal/denials} (oldest dropped
+ *     first)
  */
 public record Safeguards(Set<String> allowedHosts, long s3MaxTotalBytes, int denialLogSize) {
-  /** S3 keeps objects in memory: a quarter of the heap, and at most 64 MiB, so the README's -Xmx256m always has room. */
-  public static final long DEFAULT_S3_MAX_TOTAL_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+  /**
+   * S3 keeps objects in memory: a quarter of the heap, and at most 64 MiB, so the README's -Xmx256m
+   * always has room.
+   */
+  public static final long DEFAULT_S3_MAX_TOTAL_BYTES =
+      Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+
   public static final int DEFAULT_DENIAL_LOG_SIZE = CallSettings.DEFAULT_DENIAL_LOG_SIZE;
 
   public Safeguards {

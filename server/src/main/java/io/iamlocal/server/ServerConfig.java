@@ -29,16 +29,33 @@ public record ServerConfig(
 
   public static final int DEFAULT_PORT = 4566;
   public static final int DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+
   /** S3 objects are kept in memory: 5 MiB each unless configured. */
   public static final int DEFAULT_S3_MAX_OBJECT_SIZE = 5 * 1024 * 1024;
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", DEFAULT_PORT, "test", "test", "123456789012", "us-east-1",
-        DEFAULT_MAX_BODY, 120, Clock.systemUTC(), EnforcementMode.STRICT, null, null, true, DEFAULT_S3_MAX_OBJECT_SIZE, null,
+    return new ServerConfig(
+        "127.0.0.1",
+        DEFAULT_PORT,
+        "test",
+        "test",
+        "123456789012",
+        "us-east-1",
+        DEFAULT_MAX_BODY,
+        120,
+        Clock.systemUTC(),
+        EnforcementMode.STRICT,
+        null,
+        null,
+        true,
+        DEFAULT_S3_MAX_OBJECT_SIZE,
+        null,
         io.iamlocal.server.trail.Trail.DEFAULT_CAPACITY);
   }
 
-  /** Whether policies are evaluated at all (strict or soft), as opposed to every call being allowed. */
+  /**
+   * Whether policies are evaluated at all (strict or soft), as opposed to every call being allowed.
+   */
   public boolean enforce() {
     return enforcementMode != EnforcementMode.OFF;
   }
@@ -52,10 +69,11 @@ public record ServerConfig(
   }
 
   public ServerConfig withRootCredentials(String accessKeyId, String secretKey) {
-    return edit(c -> {
-      c.rootAccessKeyId = accessKeyId;
-      c.rootSecretKey = secretKey;
-    });
+    return edit(
+        c -> {
+          c.rootAccessKeyId = accessKeyId;
+          c.rootSecretKey = secretKey;
+        });
   }
 
   public ServerConfig withAccountId(String value) {
@@ -70,7 +88,10 @@ public record ServerConfig(
     return edit(c -> c.maxBodyBytes = value);
   }
 
-  /** Whether IAM policies are enforced for non-root callers (strict, the default), or every call is allowed (off). */
+  /**
+   * Whether IAM policies are enforced for non-root callers (strict, the default), or every call is
+   * allowed (off).
+   */
   public ServerConfig withEnforce(boolean value) {
     return withEnforcement(value ? EnforcementMode.STRICT : EnforcementMode.OFF);
   }
@@ -80,7 +101,10 @@ public record ServerConfig(
     return edit(c -> c.enforcementMode = value);
   }
 
-  /** The largest S3 object accepted, in bytes (objects live in memory; also bounded by {@code maxBodyBytes}). */
+  /**
+   * The largest S3 object accepted, in bytes (objects live in memory; also bounded by {@code
+   * maxBodyBytes}).
+   */
   public ServerConfig withS3MaxObjectSize(int value) {
     return edit(c -> c.s3MaxObjectSize = value);
   }
@@ -98,12 +122,17 @@ public record ServerConfig(
     return edit(c -> c.initFile = value);
   }
 
-  /** Whether the web console and its read-only JSON API are served under {@code /_iamlocal/} (the default). */
+  /**
+   * Whether the web console and its read-only JSON API are served under {@code /_iamlocal/} (the
+   * default).
+   */
   public ServerConfig withConsole(boolean value) {
     return edit(c -> c.console = value);
   }
 
-  /** Also write every trail event as CloudTrail log files under {@code value} (null: memory only). */
+  /**
+   * Also write every trail event as CloudTrail log files under {@code value} (null: memory only).
+   */
   public ServerConfig withCloudTrailDir(Path value) {
     return edit(c -> c.cloudTrailDir = value);
   }
@@ -117,18 +146,37 @@ public record ServerConfig(
     return edit(c -> c.clock = value);
   }
 
-  /** Seconds a connection may stay silent (no request in progress, nothing being written) before it is closed. */
+  /**
+   * Seconds a connection may stay silent (no request in progress, nothing being written) before it
+   * is closed.
+   */
   public ServerConfig withIdleTimeoutSeconds(int value) {
     return edit(c -> c.idleTimeoutSeconds = value);
   }
 
-  /** Every wither goes through one mutable copy, so adding a setting touches one constructor call. */
+  /**
+   * Every wither goes through one mutable copy, so adding a setting touches one constructor call.
+   */
   private ServerConfig edit(java.util.function.Consumer<Draft> change) {
     Draft c = new Draft(this);
     change.accept(c);
-    return new ServerConfig(c.host, c.port, c.rootAccessKeyId, c.rootSecretKey, c.accountId, c.region, c.maxBodyBytes,
-        c.idleTimeoutSeconds, c.clock, c.enforcementMode, c.dataDir, c.initFile, c.console, c.s3MaxObjectSize,
-        c.cloudTrailDir, c.cloudTrailEvents);
+    return new ServerConfig(
+        c.host,
+        c.port,
+        c.rootAccessKeyId,
+        c.rootSecretKey,
+        c.accountId,
+        c.region,
+        c.maxBodyBytes,
+        c.idleTimeoutSeconds,
+        c.clock,
+        c.enforcementMode,
+        c.dataDir,
+        c.initFile,
+        c.console,
+        c.s3MaxObjectSize,
+        c.cloudTrailDir,
+        c.cloudTrailEvents);
   }
 
   /** A mutable copy of a configuration, used only by {@link #edit}. */
@@ -170,18 +218,26 @@ public record ServerConfig(
     }
   }
 
-  /** The record's usual form with the root secret key masked, since configurations end up in logs. */
+  /**
+   * The record's usual form with the root secret key masked, since configurations end up in logs.
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("ServerConfig[");
     for (java.lang.reflect.RecordComponent component : ServerConfig.class.getRecordComponents()) {
       Object value;
       try {
-        value = component.getName().equals("rootSecretKey") ? "****" : component.getAccessor().invoke(this);
+        value =
+            component.getName().equals("rootSecretKey")
+                ? "****"
+                : component.getAccessor().invoke(this);
       } catch (ReflectiveOperationException e) {
         value = "?";
       }
-      out.append(out.length() > "ServerConfig[".length() ? ", " : "").append(component.getName()).append('=').append(value);
+      out.append(out.length() > "ServerConfig[".length() ? ", " : "")
+          .append(component.getName())
+          .append('=')
+          .append(value);
     }
     return out.append(']').toString();
   }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How the listener guards itself against hostile or broken clients, and whether it speaks TLS.
- * The idle timeout and body limit live in {@link ServerConfig}; these are the other limits.
+ * How the listener guards itself against hostile or broken clients, and whether it speaks TLS. The
+ * idle timeout and body limit live in {@link ServerConfig}; these are the other limits.
  *
  * @param maxInitialLineBytes longest request line (method, URI, version); longer ones get 414
  * @param maxHeaderBytes largest header section; larger ones get 431
@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param tls TLS on the same port, or {@link Tls#OFF}
  * @param safeguards allowed Host names and memory bounds (see {@link Safeguards})
  */
-public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int requestTimeoutSeconds, Tls tls, Safeguards safeguards) {
+public record TransportConfig(
+    int maxInitialLineBytes,
+    int maxHeaderBytes,
+    int requestTimeoutSeconds,
+    Tls tls,
+    Safeguards safeguards) {
   public static final int DEFAULT_MAX_INITIAL_LINE = 16 * 1024;
   public static final int DEFAULT_MAX_HEADER_BYTES = 32 * 1024;
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
@@ -28,13 +33,18 @@ public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int r
   }
 
   /** As the canonical constructor, with the default safeguards. */
-  public TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int requestTimeoutSeconds, Tls tls) {
+  public TransportConfig(
+      int maxInitialLineBytes, int maxHeaderBytes, int requestTimeoutSeconds, Tls tls) {
     this(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, tls, Safeguards.defaults());
   }
 
   /** 16 KiB request line, 32 KiB of headers, 30 s to send a request, no TLS. */
   public static TransportConfig defaults() {
-    return new TransportConfig(DEFAULT_MAX_INITIAL_LINE, DEFAULT_MAX_HEADER_BYTES, DEFAULT_REQUEST_TIMEOUT_SECONDS, Tls.OFF);
+    return new TransportConfig(
+        DEFAULT_MAX_INITIAL_LINE,
+        DEFAULT_MAX_HEADER_BYTES,
+        DEFAULT_REQUEST_TIMEOUT_SECONDS,
+        Tls.OFF);
   }
 
   public TransportConfig withMaxInitialLineBytes(int value) {
@@ -50,11 +60,13 @@ public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int r
   }
 
   public TransportConfig withTls(Tls value) {
-    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, value, safeguards);
+    return new TransportConfig(
+        maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, value, safeguards);
   }
 
   public TransportConfig withSafeguards(Safeguards value) {
-    return new TransportConfig(maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, tls, value);
+    return new TransportConfig(
+        maxInitialLineBytes, maxHeaderBytes, requestTimeoutSeconds, tls, value);
   }
 
   private static void positive(int value, String what) {
@@ -68,7 +80,8 @@ public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int r
    * detected by its first bytes), and {@code aws:SecureTransport} tells them apart.
    *
    * @param enabled whether the port speaks TLS
-   * @param certificate PEM certificate (chain) to serve, or null for a self-signed one made at start
+   * @param certificate PEM certificate (chain) to serve, or null for a self-signed one made at
+   *     start
    * @param privateKey PEM private key of {@code certificate} (PKCS#8 or PKCS#1/SEC1), or null
    * @param certificateOut where to write the PEM certificate clients should trust (the generated
    *     CA), or null for a temporary file; ignored when {@code certificate} is given
@@ -89,7 +102,11 @@ public record TransportConfig(int maxInitialLineBytes, int maxHeaderBytes, int r
 
     /** TLS with the given PEM certificate and key. */
     public static Tls files(Path certificate, Path privateKey) {
-      return new Tls(true, Objects.requireNonNull(certificate, "certificate"), Objects.requireNonNull(privateKey, "privateKey"), null);
+      return new Tls(
+          true,
+          Objects.requireNonNull(certificate, "certificate"),
+          Objects.requireNonNull(privateKey, "privateKey"),
+          null);
     }
   }
 }

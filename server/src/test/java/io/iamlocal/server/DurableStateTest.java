@@ -14,10 +14,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded server with a data directory: state replays identically, and resets are journalled. */
+/**
+ * The embedded server with a data directory: state replays identically, and resets are journalled.
+ */
 class DurableStateTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void replayRebuildsIdsSecretsAndDates() throws Exception {
@@ -27,10 +28,14 @@ class DurableStateTest {
     String secret;
     Instant accountCreated;
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
-      assertThat(call(local, "Action=CreateUser&Version=2010-05-08&UserName=alice").statusCode()).isEqualTo(200);
-      assertThat(call(local, "Action=CreateAccessKey&Version=2010-05-08&UserName=alice").statusCode()).isEqualTo(200);
+      assertThat(call(local, "Action=CreateUser&Version=2010-05-08&UserName=alice").statusCode())
+          .isEqualTo(200);
+      assertThat(
+              call(local, "Action=CreateAccessKey&Version=2010-05-08&UserName=alice").statusCode())
+          .isEqualTo(200);
       // A failed write changes nothing and is not journalled.
-      assertThat(call(local, "Action=CreateUser&Version=2010-05-08&UserName=alice").statusCode()).isEqualTo(409);
+      assertThat(call(local, "Action=CreateUser&Version=2010-05-08&UserName=alice").statusCode())
+          .isEqualTo(409);
       User alice = local.server().state().account().users().get("alice");
       userId = alice.userId();
       created = alice.createDate();
@@ -60,8 +65,16 @@ class DurableStateTest {
   @Test
   void writesReplayInThePartitionTheyWereMadeIn() throws Exception {
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
-      assertThat(SignedHttp.call(local.endpoint(), "cn-north-1", "iam", "test", "test",
-          "Action=CreateUser&Version=2010-05-08&UserName=li").statusCode()).isEqualTo(200);
+      assertThat(
+              SignedHttp.call(
+                      local.endpoint(),
+                      "cn-north-1",
+                      "iam",
+                      "test",
+                      "test",
+                      "Action=CreateUser&Version=2010-05-08&UserName=li")
+                  .statusCode())
+          .isEqualTo(200);
     }
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
       assertThat(local.server().durability().replayedEntries()).isEqualTo(2);

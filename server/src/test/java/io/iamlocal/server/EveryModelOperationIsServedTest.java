@@ -7,7 +7,9 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every operation of the vendored IAM and STS models has a handler: none answers NotImplemented. */
+/**
+ * Every operation of the vendored IAM and STS models has a handler: none answers NotImplemented.
+ */
 class EveryModelOperationIsServedTest {
 
   @Test

@@ -15,21 +15,30 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several accounts in one embedded server: 12-digit root keys, partitions by region, and a data directory replaying them. */
+/**
+ * Several accounts in one embedded server: 12-digit root keys, partitions by region, and a data
+ * directory replaying them.
+ */
 class MultiAccountServerTest {
   private static final String PROD = "999999999999";
   private static final String DEV = "111111111111";
   private static final Pattern KEY_ID = Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>");
-  private static final Pattern SECRET = Pattern.compile("<SecretAccessKey>([^<]+)</SecretAccessKey>");
+  private static final Pattern SECRET =
+      Pattern.compile("<SecretAccessKey>([^<]+)</SecretAccessKey>");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void twelveDigitKeysAreTheRootsOfTheirAccountsInTheRegionsPartition() throws Exception {
     try (IamLocal local = IamLocal.builder().port(0).start()) {
-      assertThat(iam(local, "us-east-1", DEV, "Action=CreateUser&Version=2010-05-08&UserName=ci").statusCode()).isEqualTo(200);
-      assertThat(iam(local, "cn-north-1", DEV, "Action=CreateUser&Version=2010-05-08&UserName=ci").statusCode()).isEqualTo(200);
+      assertThat(
+              iam(local, "us-east-1", DEV, "Action=CreateUser&Version=2010-05-08&UserName=ci")
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              iam(local, "cn-north-1", DEV, "Action=CreateUser&Version=2010-05-08&UserName=ci")
+                  .statusCode())
+          .isEqualTo(200);
       IamLocalState state = local.server().state();
       AccountState aws = state.accounts().find(Partition.AWS, DEV);
       AccountState china = state.accounts().find(Partition.AWS_CN, DEV);
@@ -37,12 +46,27 @@ class MultiAccountServerTest {
       assertThat(china.users().get("ci")).isNotSameAs(aws.users().get("ci"));
       assertThat(state.account().users().size()).isZero();
       IamLocal.Credentials prod = local.credentials(PROD);
-      assertThat(SignedHttp.call(local.endpoint(), "iam", prod.accessKeyId(), prod.secretAccessKey(),
-          "Action=ListUsers&Version=2010-05-08").statusCode()).isEqualTo(200);
+      assertThat(
+              SignedHttp.call(
+                      local.endpoint(),
+                      "iam",
+                      prod.accessKeyId(),
+                      prod.secretAccessKey(),
+                      "Action=ListUsers&Version=2010-05-08")
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(state.accounts().find(Partition.AWS, PROD)).isNotNull();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> local.credentials("12345")).isInstanceOf(IllegalArgumentException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> local.credentials("12345"))
+          .isInstanceOf(IllegalArgumentException.class);
       // A wrong secret is refused like any unknown signature, and creates no account.
-      assertThat(SignedHttp.call(local.endpoint(), "iam", "333333333333", "wrong", "Action=ListUsers&Version=2010-05-08").statusCode())
+      assertThat(
+              SignedHttp.call(
+                      local.endpoint(),
+                      "iam",
+                      "333333333333",
+                      "wrong",
+                      "Action=ListUsers&Version=2010-05-08")
+                  .statusCode())
           .isEqualTo(403);
       assertThat(state.accounts().find(Partition.AWS, "333333333333")).isNull();
     }
@@ -52,18 +76,43 @@ class MultiAccountServerTest {
   void aDataDirectoryReplaysEveryAccountAndCrossAccountSessions() throws Exception {
     String devKey;
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
-      String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + DEV
-          + "\"},\"Action\":\"sts:AssumeRole\"}]}";
-      ok(iam(local, "us-east-1", PROD, "Action=CreateRole&Version=2010-05-08&RoleName=deployer&AssumeRolePolicyDocument=" + enc(trust)));
+      String trust =
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+              + DEV
+              + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+      ok(
+          iam(
+              local,
+              "us-east-1",
+              PROD,
+              "Action=CreateRole&Version=2010-05-08&RoleName=deployer&AssumeRolePolicyDocument="
+                  + enc(trust)));
       ok(iam(local, "us-east-1", DEV, "Action=CreateUser&Version=2010-05-08&UserName=ci"));
-      String allow = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
-      ok(iam(local, "us-east-1", DEV, "Action=PutUserPolicy&Version=2010-05-08&UserName=ci&PolicyName=p&PolicyDocument=" + enc(allow)));
-      String created = ok(iam(local, "us-east-1", DEV, "Action=CreateAccessKey&Version=2010-05-08&UserName=ci"));
+      String allow =
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
+      ok(
+          iam(
+              local,
+              "us-east-1",
+              DEV,
+              "Action=PutUserPolicy&Version=2010-05-08&UserName=ci&PolicyName=p&PolicyDocument="
+                  + enc(allow)));
+      String created =
+          ok(iam(local, "us-east-1", DEV, "Action=CreateAccessKey&Version=2010-05-08&UserName=ci"));
       devKey = group(KEY_ID, created);
       String secret = group(SECRET, created);
-      ok(SignedHttp.call(local.endpoint(), "us-east-1", "sts", devKey, secret, "Action=AssumeRole&Version=2011-06-15&RoleArn="
-          + enc("arn:aws:iam::" + PROD + ":role/deployer") + "&RoleSessionName=run1"));
-      assertThat(Sessions.of(local.server().state().accounts().find(Partition.AWS, PROD)).size()).isEqualTo(1);
+      ok(
+          SignedHttp.call(
+              local.endpoint(),
+              "us-east-1",
+              "sts",
+              devKey,
+              secret,
+              "Action=AssumeRole&Version=2011-06-15&RoleArn="
+                  + enc("arn:aws:iam::" + PROD + ":role/deployer")
+                  + "&RoleSessionName=run1"));
+      assertThat(Sessions.of(local.server().state().accounts().find(Partition.AWS, PROD)).size())
+          .isEqualTo(1);
     }
     try (IamLocal local = IamLocal.builder().port(0).dataDir(dir).start()) {
       assertThat(local.server().durability().divergedEntries()).isZero();
@@ -77,7 +126,8 @@ class MultiAccountServerTest {
     }
   }
 
-  private static HttpResponse<String> iam(IamLocal local, String region, String accessKeyId, String form) {
+  private static HttpResponse<String> iam(
+      IamLocal local, String region, String accessKeyId, String form) {
     return SignedHttp.call(local.endpoint(), region, "iam", accessKeyId, "test", form);
   }
 

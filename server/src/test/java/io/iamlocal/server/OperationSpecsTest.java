@@ -23,14 +23,15 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every served operation's spec, drawn from AWS's access levels and the overrides declared with
- * the handlers, equals what the server did before specs existed ({@code operation-specs.txt}),
- * names an operation of the model, and has a resource; registration fails closed.
+ * Every served operation's spec, drawn from AWS's access levels and the overrides declared with the
+ * handlers, equals what the server did before specs existed ({@code operation-specs.txt}), names an
+ * operation of the model, and has a resource; registration fails closed.
  */
 class OperationSpecsTest {
   private static final ServiceModel IAM = IamLocalServer.ServiceModels.iam();
   private static final ServiceModel STS = IamLocalServer.ServiceModels.sts();
-  private static final OperationRegistry.ReferenceAction READ = new OperationRegistry.ReferenceAction("Read", List.of(), List.of());
+  private static final OperationRegistry.ReferenceAction READ =
+      new OperationRegistry.ReferenceAction("Read", List.of(), List.of());
 
   @Test
   void specsEqualThePinnedBehaviour() throws IOException {
@@ -39,18 +40,27 @@ class OperationSpecsTest {
     for (String service : List.of("iam", "sts")) {
       for (String name : registry.implemented(service)) {
         OperationSpec spec = registry.spec(service, name);
-        actual.add(String.join(" ", service, name, spec.lock().name(), spec.journalled() ? "journalled" : "not-journalled",
-            spec.unsigned() ? "unsigned" : "signed", spec.sessions().name(), spec.resource().form().token(),
-            dashIfNull(spec.resource().member()), dashIfNull(spec.resource().tagAction())));
+        actual.add(
+            String.join(
+                " ",
+                service,
+                name,
+                spec.lock().name(),
+                spec.journalled() ? "journalled" : "not-journalled",
+                spec.unsigned() ? "unsigned" : "signed",
+                spec.sessions().name(),
+                spec.resource().form().token(),
+                dashIfNull(spec.resource().member()),
+                dashIfNull(spec.resource().tagAction())));
       }
     }
     assertThat(actual).hasSize(187).containsExactlyElementsOf(pinned());
   }
 
   /**
-   * Every served spec agrees with the botocore model (it names a model operation; its ARN member and
-   * resource member are input members, checked at registration) and with AWS's reference: its lock
-   * and journalling follow the action's access level except in the overrides pinned here, each
+   * Every served spec agrees with the botocore model (it names a model operation; its ARN member
+   * and resource member are input members, checked at registration) and with AWS's reference: its
+   * lock and journalling follow the action's access level except in the overrides pinned here, each
    * declared with its reason beside the handler. A refresh of the reference that moves an access
    * level shows up here.
    */
@@ -62,12 +72,20 @@ class OperationSpecsTest {
       for (String name : registry.implemented(service)) {
         OperationSpec spec = registry.spec(service, name);
         assertThat(registry.operation(service, name)).as(spec.action()).isNotNull();
-        String level = AuthorizationReference.of(service).action(name).map(AuthorizationReference.Action::accessLevel).orElse(null);
+        String level =
+            AuthorizationReference.of(service)
+                .action(name)
+                .map(AuthorizationReference.Action::accessLevel)
+                .orElse(null);
         boolean read = level != null && (level.equals("Read") || level.equals("List"));
         LockMode expected = read ? LockMode.READ : LockMode.WRITE;
         if (level == null || spec.lock() != expected || spec.journalled() != !read) {
-          departures.put(spec.action(), (level == null ? "unlisted" : level) + " -> " + spec.lock()
-              + (spec.journalled() ? " journalled" : " not-journalled"));
+          departures.put(
+              spec.action(),
+              (level == null ? "unlisted" : level)
+                  + " -> "
+                  + spec.lock()
+                  + (spec.journalled() ? " journalled" : " not-journalled"));
         }
       }
     }
@@ -90,21 +108,38 @@ class OperationSpecsTest {
     OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(IAM);
     assertThatThrownBy(() -> registry.register("iam", "ChangePassword", call -> null))
         .hasMessageContaining("declare it (OperationSpec.resource)");
-    registry.register("iam", "ChangePassword", call -> null, resource(ResourceForm.SELF_USER, "a test"));
-    assertThat(registry.spec("iam", "ChangePassword").resource().form()).isEqualTo(ResourceForm.SELF_USER);
+    registry.register(
+        "iam", "ChangePassword", call -> null, resource(ResourceForm.SELF_USER, "a test"));
+    assertThat(registry.spec("iam", "ChangePassword").resource().form())
+        .isEqualTo(ResourceForm.SELF_USER);
   }
 
   @Test
   void resourcesComeFromTheReferenceAndOverridesMustDiffer() {
     OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(IAM);
     registry.register("iam", "GetUser", call -> null);
-    assertThat(registry.spec("iam", "GetUser").resource()).isEqualTo(new OperationSpec.Resource(ResourceForm.USER, "UserName", null));
-    assertThatThrownBy(() -> registry.register("iam", "GetRole", call -> null, resource(ResourceForm.ROLE, "RoleName", "a test")))
+    assertThat(registry.spec("iam", "GetUser").resource())
+        .isEqualTo(new OperationSpec.Resource(ResourceForm.USER, "UserName", null));
+    assertThatThrownBy(
+            () ->
+                registry.register(
+                    "iam",
+                    "GetRole",
+                    call -> null,
+                    resource(ResourceForm.ROLE, "RoleName", "a test")))
         .hasMessageContaining("already gives");
-    assertThatThrownBy(() -> registry.register("iam", "GetGroup", call -> null, resource(ResourceForm.USER, "UserNmae", "a test")))
+    assertThatThrownBy(
+            () ->
+                registry.register(
+                    "iam",
+                    "GetGroup",
+                    call -> null,
+                    resource(ResourceForm.USER, "UserNmae", "a test")))
         .hasMessageContaining("no member UserNmae");
-    assertThat(new OperationSpec.Resource(ResourceForm.USER, null, null).member()).isNull(); // the calling user
-    assertThatThrownBy(() -> new OperationSpec.Resource(ResourceForm.GROUP, null, null)).hasMessageContaining("needs a member");
+    assertThat(new OperationSpec.Resource(ResourceForm.USER, null, null).member())
+        .isNull(); // the calling user
+    assertThatThrownBy(() -> new OperationSpec.Resource(ResourceForm.GROUP, null, null))
+        .hasMessageContaining("needs a member");
   }
 
   @Test
@@ -115,18 +150,34 @@ class OperationSpecsTest {
       for (String name : registry.implemented(service)) {
         for (String key : registry.spec(service, name).conditionKeys()) {
           assertThat(AuthorizationReference.of(service).action(name).orElseThrow().conditionKeys())
-              .as(service + ":" + name + " declares " + key).contains(key);
+              .as(service + ":" + name + " declares " + key)
+              .contains(key);
           declaring.computeIfAbsent(key, k -> new TreeSet<>()).add(name);
         }
       }
     }
-    // Before specs, PolicyAuthorizer chose these by name: Attach*/Detach*, a regex, and one name comparison.
-    assertThat(declaring).containsOnlyKeys("iam:PolicyARN", "iam:PermissionsBoundary",
-        "sts:IdentityTokenAudience", "sts:DurationSeconds", "sts:SigningAlgorithm");
-    assertThat(declaring.get("iam:PolicyARN")).containsExactly("AttachGroupPolicy", "AttachRolePolicy", "AttachUserPolicy",
-        "DetachGroupPolicy", "DetachRolePolicy", "DetachUserPolicy");
-    assertThat(declaring.get("iam:PermissionsBoundary")).allMatch(
-        name -> name.matches("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)")).hasSize(12);
+    // Before specs, PolicyAuthorizer chose these by name: Attach*/Detach*, a regex, and one name
+    // comparison.
+    assertThat(declaring)
+        .containsOnlyKeys(
+            "iam:PolicyARN",
+            "iam:PermissionsBoundary",
+            "sts:IdentityTokenAudience",
+            "sts:DurationSeconds",
+            "sts:SigningAlgorithm");
+    assertThat(declaring.get("iam:PolicyARN"))
+        .containsExactly(
+            "AttachGroupPolicy",
+            "AttachRolePolicy",
+            "AttachUserPolicy",
+            "DetachGroupPolicy",
+            "DetachRolePolicy",
+            "DetachUserPolicy");
+    assertThat(declaring.get("iam:PermissionsBoundary"))
+        .allMatch(
+            name ->
+                name.matches("(Attach|Detach|Put|Delete)(User|Role)(Policy|PermissionsBoundary)"))
+        .hasSize(12);
     assertThat(declaring.get("sts:IdentityTokenAudience")).containsExactly("GetWebIdentityToken");
   }
 
@@ -138,22 +189,44 @@ class OperationSpecsTest {
       for (String name : registry.implemented(service)) {
         String member = registry.spec(service, name).arnMember();
         if (member != null) {
-          assertThat(registry.operation(service, name).input().member(member)).as(service + ":" + name + "." + member).isNotNull();
+          assertThat(registry.operation(service, name).input().member(member))
+              .as(service + ":" + name + "." + member)
+              .isNotNull();
           checked.put(service + ":" + name, member);
         }
       }
     }
-    assertThat(checked).containsExactlyEntriesOf(new TreeMap<>(Map.of("iam:AttachGroupPolicy", "PolicyArn",
-        "iam:AttachRolePolicy", "PolicyArn", "iam:AttachUserPolicy", "PolicyArn", "iam:DetachGroupPolicy", "PolicyArn",
-        "iam:DetachRolePolicy", "PolicyArn", "iam:DetachUserPolicy", "PolicyArn", "sts:AssumeRole", "RoleArn")));
+    assertThat(checked)
+        .containsExactlyEntriesOf(
+            new TreeMap<>(
+                Map.of(
+                    "iam:AttachGroupPolicy",
+                    "PolicyArn",
+                    "iam:AttachRolePolicy",
+                    "PolicyArn",
+                    "iam:AttachUserPolicy",
+                    "PolicyArn",
+                    "iam:DetachGroupPolicy",
+                    "PolicyArn",
+                    "iam:DetachRolePolicy",
+                    "PolicyArn",
+                    "iam:DetachUserPolicy",
+                    "PolicyArn",
+                    "sts:AssumeRole",
+                    "RoleArn")));
   }
 
   @Test
   void thePasswordPolicyGrantsTheFormerTwoActions() {
     OperationRegistry registry = OperationCatalog.build(IAM, STS);
-    assertThat(registry.implemented("iam").stream().filter(name -> registry.spec("iam", name).passwordPolicyGrants()))
+    assertThat(
+            registry.implemented("iam").stream()
+                .filter(name -> registry.spec("iam", name).passwordPolicyGrants()))
         .containsExactly("ChangePassword", "GetAccountPasswordPolicy");
-    assertThat(registry.implemented("sts").stream().filter(name -> registry.spec("sts", name).passwordPolicyGrants())).isEmpty();
+    assertThat(
+            registry.implemented("sts").stream()
+                .filter(name -> registry.spec("sts", name).passwordPolicyGrants()))
+        .isEmpty();
   }
 
   @Test
@@ -168,7 +241,12 @@ class OperationSpecsTest {
     OperationRegistry registry = new OperationRegistry((service, action) -> null).addService(IAM);
     assertThatThrownBy(() -> registry.register("iam", "GetUser", call -> null))
         .hasMessageContaining("declare its lock");
-    registry.register("iam", "ListUsers", call -> null, lock(LockMode.READ, "a test"), resource(ResourceForm.LIST, "user", "a test"));
+    registry.register(
+        "iam",
+        "ListUsers",
+        call -> null,
+        lock(LockMode.READ, "a test"),
+        resource(ResourceForm.LIST, "user", "a test"));
     assertThat(registry.spec("iam", "ListUsers").lock()).isEqualTo(LockMode.READ);
   }
 
@@ -176,25 +254,31 @@ class OperationSpecsTest {
   void aMissingOperationFailsTheCatalog() {
     OperationRegistry registry = new OperationRegistry((service, action) -> READ).addService(IAM);
     registry.register("iam", "GetUser", call -> null);
-    assertThatThrownBy(registry::requireEveryOperation).hasMessageStartingWith("no handler for iam:");
+    assertThatThrownBy(registry::requireEveryOperation)
+        .hasMessageStartingWith("no handler for iam:");
   }
 
   @Test
   void overridesSayWhy() {
-    assertThatThrownBy(() -> lock(LockMode.WRITE, " ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> lock(LockMode.WRITE, " "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Specs that depart from AWS's access level; each has its reason in the handler's registration. */
-  private static final Map<String, String> PINNED_DEPARTURES = new TreeMap<>(Map.of(
-      "iam:GenerateCredentialReport", "Read -> WRITE journalled",
-      "iam:GenerateOrganizationsAccessReport", "Read -> WRITE journalled",
-      "iam:GenerateServiceLastAccessedDetails", "Read -> WRITE journalled",
-      "iam:UpdateDelegationRequest", "unlisted -> WRITE journalled",
-      "sts:DecodeAuthorizationMessage", "Write -> WRITE not-journalled",
-      "sts:GetDelegatedAccessToken", "Write -> READ not-journalled",
-      "sts:GetFederationToken", "Write -> READ_MINTS journalled",
-      "sts:GetSessionToken", "Read -> READ_MINTS journalled",
-      "sts:GetWebIdentityToken", "Write -> READ not-journalled"));
+  /**
+   * Specs that depart from AWS's access level; each has its reason in the handler's registration.
+   */
+  private static final Map<String, String> PINNED_DEPARTURES =
+      new TreeMap<>(
+          Map.of(
+              "iam:GenerateCredentialReport", "Read -> WRITE journalled",
+              "iam:GenerateOrganizationsAccessReport", "Read -> WRITE journalled",
+              "iam:GenerateServiceLastAccessedDetails", "Read -> WRITE journalled",
+              "iam:UpdateDelegationRequest", "unlisted -> WRITE journalled",
+              "sts:DecodeAuthorizationMessage", "Write -> WRITE not-journalled",
+              "sts:GetDelegatedAccessToken", "Write -> READ not-journalled",
+              "sts:GetFederationToken", "Write -> READ_MINTS journalled",
+              "sts:GetSessionToken", "Read -> READ_MINTS journalled",
+              "sts:GetWebIdentityToken", "Write -> READ not-journalled"));
 
   private static String dashIfNull(String value) {
     return value == null ? "-" : value;
@@ -202,7 +286,10 @@ class OperationSpecsTest {
 
   private static List<String> pinned() throws IOException {
     try (InputStream in = OperationSpecsTest.class.getResourceAsStream("operation-specs.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.startsWith("#"))
+          .toList();
     }
   }
 }

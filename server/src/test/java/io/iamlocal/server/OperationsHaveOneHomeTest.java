@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class OperationsHaveOneHomeTest {
   private static final Path SOURCES = Path.of("src/main/java/io/iamlocal/server");
-  private static final Pattern BUILT_NAME = Pattern.compile(
-      "\"(Attach|Detach|Put|Get|List|Delete|Create|Tag|Untag|Update|Add|Remove)\" \\+ \\w+|\\+ \"(Policy|Policies|Tags)\"");
+  private static final Pattern BUILT_NAME =
+      Pattern.compile(
+          "\"(Attach|Detach|Put|Get|List|Delete|Create|Tag|Untag|Update|Add|Remove)\" \\+ \\w+|\\+ \"(Policy|Policies|Tags)\"");
 
   @Test
   void everyOperationIsRegisteredOnceByItsLiteralName() throws IOException {

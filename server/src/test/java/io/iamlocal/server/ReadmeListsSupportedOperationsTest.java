@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's operation list is generated from the registry. Run with
- * {@code -Diamlocal.updateReadme=true} to rewrite it after adding operations.
+ * The README's operation list is generated from the registry. Run with {@code
+ * -Diamlocal.updateReadme=true} to rewrite it after adding operations.
  */
 class ReadmeListsSupportedOperationsTest {
   private static final String START = "<!-- operations:start -->\n";
@@ -26,9 +26,14 @@ class ReadmeListsSupportedOperationsTest {
     String generated = SupportedOperations.markdown();
     String current = text.substring(start + START.length(), end);
     if (Boolean.getBoolean("iamlocal.updateReadme")) {
-      Files.writeString(readme, text.substring(0, start + START.length()) + generated + text.substring(end), StandardCharsets.UTF_8);
+      Files.writeString(
+          readme,
+          text.substring(0, start + START.length()) + generated + text.substring(end),
+          StandardCharsets.UTF_8);
       return;
     }
-    assertThat(current).as("README operation list is stale: rerun this test with -Diamlocal.updateReadme=true").isEqualTo(generated);
+    assertThat(current)
+        .as("README operation list is stale: rerun this test with -Diamlocal.updateReadme=true")
+        .isEqualTo(generated);
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /** The specs the server serves, for tests outside this package. */
 public final class ServedSpecs {
   private static final OperationRegistry REGISTRY =
-      OperationCatalog.build(IamLocalServer.ServiceModels.iam(), IamLocalServer.ServiceModels.sts());
+      OperationCatalog.build(
+          IamLocalServer.ServiceModels.iam(), IamLocalServer.ServiceModels.sts());
 
   private ServedSpecs() {}
 
@@ -20,7 +21,9 @@ public final class ServedSpecs {
   /** Every served spec, IAM's then STS's, each in name order. */
   public static List<OperationSpec> all() {
     return List.of("iam", "sts").stream()
-        .flatMap(service -> REGISTRY.implemented(service).stream().map(name -> REGISTRY.spec(service, name)))
+        .flatMap(
+            service ->
+                REGISTRY.implemented(service).stream().map(name -> REGISTRY.spec(service, name)))
         .toList();
   }
 }

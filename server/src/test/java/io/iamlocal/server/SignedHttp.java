@@ -19,25 +19,48 @@ final class SignedHttp {
 
   private SignedHttp() {}
 
-  /** POSTs {@code Action=...&...} to {@code endpoint}, signed for {@code service}; returns the response. */
-  static HttpResponse<String> call(URI endpoint, String service, String accessKeyId, String secret, String form) {
+  /**
+   * POSTs {@code Action=...&...} to {@code endpoint}, signed for {@code service}; returns the
+   * response.
+   */
+  static HttpResponse<String> call(
+      URI endpoint, String service, String accessKeyId, String secret, String form) {
     return call(endpoint, "us-east-1", service, accessKeyId, secret, form);
   }
 
-  /** As above, signed for {@code region} (which selects the partition, {@code cn-north-1}: aws-cn). */
-  static HttpResponse<String> call(URI endpoint, String region, String service, String accessKeyId, String secret, String form) {
+  /**
+   * As above, signed for {@code region} (which selects the partition, {@code cn-north-1}: aws-cn).
+   */
+  static HttpResponse<String> call(
+      URI endpoint, String region, String service, String accessKeyId, String secret, String form) {
     byte[] body = form.getBytes(StandardCharsets.UTF_8);
     String host = endpoint.getHost() + ":" + endpoint.getPort();
-    SignableRequest unsigned = new SignableRequest("POST", "/", "",
-        Map.of("Host", List.of(host), "Content-Type", List.of("application/x-www-form-urlencoded; charset=utf-8")), body);
-    SignableRequest signed = new RequestSigner(SigningCredential.of(accessKeyId, secret), region, service)
-        .sign(unsigned, Instant.now()).request();
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    signed.headers().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("host")) {
-        values.forEach(v -> request.header(name, v));
-      }
-    });
+    SignableRequest unsigned =
+        new SignableRequest(
+            "POST",
+            "/",
+            "",
+            Map.of(
+                "Host",
+                List.of(host),
+                "Content-Type",
+                List.of("application/x-www-form-urlencoded; charset=utf-8")),
+            body);
+    SignableRequest signed =
+        new RequestSigner(SigningCredential.of(accessKeyId, secret), region, service)
+            .sign(unsigned, Instant.now())
+            .request();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint.resolve("/"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> request.header(name, v));
+              }
+            });
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -50,6 +73,7 @@ final class SignedHttp {
 
   /** The same, signed with the root credentials of {@code iamLocal}. */
   static HttpResponse<String> call(IamLocal iamLocal, String service, String form) {
-    return call(iamLocal.endpoint(), service, iamLocal.accessKeyId(), iamLocal.secretAccessKey(), form);
+    return call(
+        iamLocal.endpoint(), service, iamLocal.accessKeyId(), iamLocal.secretAccessKey(), form);
   }
 }

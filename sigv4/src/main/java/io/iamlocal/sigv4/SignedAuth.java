@@ -6,11 +6,17 @@ import java.util.List;
 /**
  * The authentication parameters of one request, whichever way they were carried.
  *
- * @param amzDate        request time exactly as it enters the string to sign (ISO 8601 basic)
+ * @param amzDate request time exactly as it enters the string to sign (ISO 8601 basic)
  * @param expiresSeconds X-Amz-Expires for presigned URLs, -1 for header auth
- * @param securityToken  session token sent with the request, or null
+ * @param securityToken session token sent with the request, or null
  */
-record SignedAuth(String accessKeyId, CredentialScope scope, List<String> signedHeaders, String signature,
-                  String amzDate, Instant requestTime, boolean presigned, long expiresSeconds,
-                  String securityToken) {
-}
+record SignedAuth(
+    String accessKeyId,
+    CredentialScope scope,
+    List<String> signedHeaders,
+    String signature,
+    String amzDate,
+    Instant requestTime,
+    boolean presigned,
+    long expiresSeconds,
+    String securityToken) {}

@@ -3,23 +3,31 @@ package io.iamlocal.sigv4;
 /** Builds the SigV4 string to sign and computes the final hex signature over it. */
 public final class StringToSign {
 
-    /** The only algorithm SigV4 (as opposed to SigV4a) defines. */
-    public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  /** The only algorithm SigV4 (as opposed to SigV4a) defines. */
+  public static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
-    private StringToSign() {
-    }
+  private StringToSign() {}
 
-    /**
-     * {@code AWS4-HMAC-SHA256\n<amzDate>\n<scope>\n<hex sha256 of canonical request>}.
-     *
-     * @param amzDate request time in ISO 8601 basic format, e.g. {@code 20150830T123600Z}
-     */
-    public static String build(String amzDate, CredentialScope scope, String canonicalRequest) {
-        return ALGORITHM + '\n' + amzDate + '\n' + scope.scopeString() + '\n' + Hashing.sha256Hex(canonicalRequest);
-    }
+  /**
+   * {@code AWS4-HMAC-SHA256\n<amzDate>\n<scope>\n<hex sha256 of canonical request>}.
+   *
+   * @param amzDate request time in ISO 8601 basic format, e.g. {@code 20150830T123600Z}
+   */
+  public static String build(String amzDate, CredentialScope scope, String canonicalRequest) {
+    return ALGORITHM
+        + '\n'
+        + amzDate
+        + '\n'
+        + scope.scopeString()
+        + '\n'
+        + Hashing.sha256Hex(canonicalRequest);
+  }
 
-    /** Lower-case hex HMAC-SHA256 of the string to sign under a key from {@link SigningKeyDeriver#derive}. */
-    public static String sign(byte[] signingKey, String stringToSign) {
-        return Hashing.hex(Hashing.hmacSha256(signingKey, stringToSign));
-    }
+  /**
+   * Lower-case hex HMAC-SHA256 of the string to sign under a key from {@link
+   * SigningKeyDeriver#derive}.
+   */
+  public static String sign(byte[] signingKey, String stringToSign) {
+    return Hashing.hex(Hashing.hmacSha256(signingKey, stringToSign));
+  }
 }

@@ -7,18 +7,20 @@ import org.junit.jupiter.api.Test;
 /** Known answers for key derivation, string to sign and the final HMAC. */
 class SigningKeyDeriverTest {
 
-    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
-    @Test
-    void derivesTheSigningKeyFromTheAwsDocumentationExample() {
-        byte[] key = SigningKeyDeriver.derive(SECRET, "20120215", "us-east-1", "iam");
+  @Test
+  void derivesTheSigningKeyFromTheAwsDocumentationExample() {
+    byte[] key = SigningKeyDeriver.derive(SECRET, "20120215", "us-east-1", "iam");
 
-        assertThat(Hashing.hex(key)).isEqualTo("f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d");
-    }
+    assertThat(Hashing.hex(key))
+        .isEqualTo("f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d");
+  }
 
-    @Test
-    void stringToSignAndSignatureMatchTheGetVanillaVector() {
-        String canonical = """
+  @Test
+  void stringToSignAndSignatureMatchTheGetVanillaVector() {
+    String canonical =
+        """
                 GET
                 /
 
@@ -27,32 +29,37 @@ class SigningKeyDeriverTest {
 
                 host;x-amz-date
                 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855""";
-        CredentialScope scope = new CredentialScope("20150830", "us-east-1", "service");
+    CredentialScope scope = new CredentialScope("20150830", "us-east-1", "service");
 
-        String stringToSign = StringToSign.build("20150830T123600Z", scope, canonical);
+    String stringToSign = StringToSign.build("20150830T123600Z", scope, canonical);
 
-        assertThat(stringToSign).isEqualTo("""
+    assertThat(stringToSign)
+        .isEqualTo(
+            """
                 AWS4-HMAC-SHA256
                 20150830T123600Z
                 20150830/us-east-1/service/aws4_request
                 bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63""");
-        assertThat(StringToSign.sign(SigningKeyDeriver.derive(SECRET, "20150830", "us-east-1", "service"),
-                stringToSign)).isEqualTo("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
-    }
+    assertThat(
+            StringToSign.sign(
+                SigningKeyDeriver.derive(SECRET, "20150830", "us-east-1", "service"), stringToSign))
+        .isEqualTo("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+  }
 
-    @Test
-    void cacheIsBoundedAndReturnsTheDerivedKey() {
-        SigningKeyCache cache = new SigningKeyCache(8);
+  @Test
+  void cacheIsBoundedAndReturnsTheDerivedKey() {
+    SigningKeyCache cache = new SigningKeyCache(8);
 
-        for (int i = 0; i < 100; i++) {
-            byte[] key = cache.signingKey("secret" + i, "20150830", "us-east-1", "iam");
-            assertThat(key).isEqualTo(SigningKeyDeriver.derive("secret" + i, "20150830", "us-east-1", "iam"));
-            assertThat(cache.size()).isLessThanOrEqualTo(8);
-        }
-        byte[] first = cache.signingKey(SECRET, "20150830", "us-east-1", "iam");
-        assertThat(cache.signingKey(SECRET, "20150830", "us-east-1", "iam")).isSameAs(first);
-        assertThat(cache.signingKey(SECRET, "20150831", "us-east-1", "iam")).isNotEqualTo(first);
-        assertThat(cache.signingKey(SECRET, "20150830", "eu-west-1", "iam")).isNotEqualTo(first);
-        assertThat(cache.signingKey(SECRET, "20150830", "us-east-1", "sts")).isNotEqualTo(first);
+    for (int i = 0; i < 100; i++) {
+      byte[] key = cache.signingKey("secret" + i, "20150830", "us-east-1", "iam");
+      assertThat(key)
+          .isEqualTo(SigningKeyDeriver.derive("secret" + i, "20150830", "us-east-1", "iam"));
+      assertThat(cache.size()).isLessThanOrEqualTo(8);
     }
+    byte[] first = cache.signingKey(SECRET, "20150830", "us-east-1", "iam");
+    assertThat(cache.signingKey(SECRET, "20150830", "us-east-1", "iam")).isSameAs(first);
+    assertThat(cache.signingKey(SECRET, "20150831", "us-east-1", "iam")).isNotEqualTo(first);
+    assertThat(cache.signingKey(SECRET, "20150830", "eu-west-1", "iam")).isNotEqualTo(first);
+    assertThat(cache.signingKey(SECRET, "20150830", "us-east-1", "sts")).isNotEqualTo(first);
+  }
 }

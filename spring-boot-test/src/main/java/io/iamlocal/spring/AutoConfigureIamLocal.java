@@ -12,12 +12,13 @@ import java.lang.annotation.Target;
  * on a free port, started with the context and stopped when the context closes. The context gets:
  *
  * <ul>
- *   <li>the properties Spring Cloud AWS reads ({@code spring.cloud.aws.endpoint},
- *       {@code spring.cloud.aws.region.static}, {@code spring.cloud.aws.credentials.access-key} and
- *       {@code secret-key}, {@code spring.cloud.aws.s3.path-style-access-enabled}), so its
- *       auto-configured AWS SDK clients talk to the server;
+ *   <li>the properties Spring Cloud AWS reads ({@code spring.cloud.aws.endpoint}, {@code
+ *       spring.cloud.aws.region.static}, {@code spring.cloud.aws.credentials.access-key} and {@code
+ *       secret-key}, {@code spring.cloud.aws.s3.path-style-access-enabled}), so its auto-configured
+ *       AWS SDK clients talk to the server;
  *   <li>{@code iamlocal.endpoint}, {@code iamlocal.accessKeyId}, {@code iamlocal.secretAccessKey},
- *       {@code iamlocal.region} and {@code iamlocal.accountId} for {@code @Value} and your own beans;
+ *       {@code iamlocal.region} and {@code iamlocal.accountId} for {@code @Value} and your own
+ *       beans;
  *   <li>the {@link io.iamlocal.server.IamLocal} itself as a bean ({@code reset()} between tests).
  * </ul>
  *

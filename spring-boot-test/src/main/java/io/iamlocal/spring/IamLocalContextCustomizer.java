@@ -21,23 +21,29 @@ final class IamLocalContextCustomizer implements ContextCustomizer {
   }
 
   @Override
-  public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-    IamLocal iamLocal = IamLocal.builder()
-        .port(0)
-        .accountId(settings.accountId())
-        .rootCredentials(settings.accessKeyId(), settings.secretAccessKey())
-        .region(settings.region())
-        .enforce(settings.enforce())
-        .start();
+  public void customizeContext(
+      ConfigurableApplicationContext context, MergedContextConfiguration config) {
+    IamLocal iamLocal =
+        IamLocal.builder()
+            .port(0)
+            .accountId(settings.accountId())
+            .rootCredentials(settings.accessKeyId(), settings.secretAccessKey())
+            .region(settings.region())
+            .enforce(settings.enforce())
+            .start();
     // First, so the server wins over application.properties, as @DynamicPropertySource values do.
-    context.getEnvironment().getPropertySources()
+    context
+        .getEnvironment()
+        .getPropertySources()
         .addFirst(new MapPropertySource(PROPERTY_SOURCE, IamLocalProperties.of(iamLocal)));
     context.getBeanFactory().registerSingleton("iamLocal", iamLocal);
-    context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
-      if (event.getApplicationContext() == context) {
-        iamLocal.close();
-      }
-    });
+    context.addApplicationListener(
+        (ApplicationListener<ContextClosedEvent>)
+            event -> {
+              if (event.getApplicationContext() == context) {
+                iamLocal.close();
+              }
+            });
   }
 
   @Override

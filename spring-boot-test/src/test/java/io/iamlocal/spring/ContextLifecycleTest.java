@@ -8,7 +8,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** One server per context: started with it, stopped when it closes; equal settings share a context. */
+/**
+ * One server per context: started with it, stopped when it closes; equal settings share a context.
+ */
 class ContextLifecycleTest {
   @AutoConfigureIamLocal(accountId = "444455556666", region = "eu-west-1")
   static class Custom {}
@@ -23,7 +25,9 @@ class ContextLifecycleTest {
   static class Empty {}
 
   private static IamLocalContextCustomizer customizerFor(Class<?> testClass) {
-    return (IamLocalContextCustomizer) new IamLocalContextCustomizerFactory().createContextCustomizer(testClass, java.util.List.of());
+    return (IamLocalContextCustomizer)
+        new IamLocalContextCustomizerFactory()
+            .createContextCustomizer(testClass, java.util.List.of());
   }
 
   @Test
@@ -36,7 +40,8 @@ class ContextLifecycleTest {
       iamLocal = context.getBean(IamLocal.class);
       assertThat(iamLocal.isRunning()).isTrue();
       assertThat(iamLocal.accountId()).isEqualTo("444455556666");
-      assertThat(context.getEnvironment().getProperty("spring.cloud.aws.region.static")).isEqualTo("eu-west-1");
+      assertThat(context.getEnvironment().getProperty("spring.cloud.aws.region.static"))
+          .isEqualTo("eu-west-1");
       assertThat(context.getEnvironment().getProperty("spring.cloud.aws.endpoint"))
           .isEqualTo("http://127.0.0.1:" + iamLocal.port());
     }
@@ -45,13 +50,17 @@ class ContextLifecycleTest {
 
   @Test
   void equalSettingsShareTheCachedContext() {
-    assertThat(customizerFor(Defaults.class)).isEqualTo(customizerFor(AlsoDefaults.class))
+    assertThat(customizerFor(Defaults.class))
+        .isEqualTo(customizerFor(AlsoDefaults.class))
         .hasSameHashCodeAs(customizerFor(AlsoDefaults.class))
         .isNotEqualTo(customizerFor(Custom.class));
   }
 
   @Test
   void ignoresClassesWithoutTheAnnotation() {
-    assertThat(new IamLocalContextCustomizerFactory().createContextCustomizer(Empty.class, java.util.List.of())).isNull();
+    assertThat(
+            new IamLocalContextCustomizerFactory()
+                .createContextCustomizer(Empty.class, java.util.List.of()))
+        .isNull();
   }
 }

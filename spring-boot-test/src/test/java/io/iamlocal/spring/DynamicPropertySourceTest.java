@@ -37,8 +37,10 @@ class DynamicPropertySourceTest {
     String endpoint = IAM_LOCAL.endpoint().toString();
     assertThat(environment.getProperty("spring.cloud.aws.endpoint")).isEqualTo(endpoint);
     assertThat(environment.getProperty("spring.cloud.aws.region.static")).isEqualTo("us-east-1");
-    assertThat(environment.getProperty("spring.cloud.aws.credentials.access-key")).isEqualTo("test");
-    assertThat(environment.getProperty("spring.cloud.aws.credentials.secret-key")).isEqualTo("test");
+    assertThat(environment.getProperty("spring.cloud.aws.credentials.access-key"))
+        .isEqualTo("test");
+    assertThat(environment.getProperty("spring.cloud.aws.credentials.secret-key"))
+        .isEqualTo("test");
     assertThat(environment.getProperty("iamlocal.accountId")).isEqualTo("111122223333");
     assertThat(environment.getProperty("iamlocal.endpoint")).isEqualTo(endpoint);
   }

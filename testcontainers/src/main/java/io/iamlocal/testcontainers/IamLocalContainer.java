@@ -28,16 +28,20 @@ import org.testcontainers.utility.DockerImageName;
  *     .build();
  * }</pre>
  *
- * <p>Settings become the image's command-line flags (its entry point already passes
- * {@code --host 0.0.0.0 --port 4566}), so they must be made before {@link #start()}.
+ * <p>Settings become the image's command-line flags (its entry point already passes {@code --host
+ * 0.0.0.0 --port 4566}), so they must be made before {@link #start()}.
  */
 public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
   /** The image used by {@link #IamLocalContainer()}: {@code iamlocal/iamlocal:latest}. */
-  public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("iamlocal/iamlocal:latest");
+  public static final DockerImageName DEFAULT_IMAGE_NAME =
+      DockerImageName.parse("iamlocal/iamlocal:latest");
+
   /** The port IAMLocal listens on inside the container. */
   public static final int PORT = 4566;
+
   /** The health check path used by the wait strategy. */
   public static final String HEALTH_PATH = "/_iamlocal/health";
+
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private String accessKeyId = "test";
   private String secretAccessKey = "test";
@@ -83,13 +87,17 @@ public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
 
   private void setUp() {
     addExposedPort(PORT);
-    waitingFor(Wait.forHttp(HEALTH_PATH).forPort(PORT).forStatusCode(200).withStartupTimeout(Duration.ofSeconds(60)));
+    waitingFor(
+        Wait.forHttp(HEALTH_PATH)
+            .forPort(PORT)
+            .forStatusCode(200)
+            .withStartupTimeout(Duration.ofSeconds(60)));
     updateCommand();
   }
 
   /**
-   * The root user's credentials (default {@code test}/{@code test}), passed as
-   * {@code --root-access-key} and {@code --root-secret-key}.
+   * The root user's credentials (default {@code test}/{@code test}), passed as {@code
+   * --root-access-key} and {@code --root-secret-key}.
    *
    * @param accessKeyId the access key ID clients sign with
    * @param secretAccessKey its secret
@@ -158,8 +166,8 @@ public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
   }
 
   /**
-   * Whether IAM policies are enforced for non-root callers (default true); false passes
-   * {@code --no-enforce}, allowing every authenticated call.
+   * Whether IAM policies are enforced for non-root callers (default true); false passes {@code
+   * --no-enforce}, allowing every authenticated call.
    *
    * @param enforce false to skip policy evaluation
    * @return this container
@@ -218,11 +226,13 @@ public class IamLocalContainer extends GenericContainer<IamLocalContainer> {
   }
 
   private void updateCommand() {
-    List<String> args = new ArrayList<>(List.of(
-        "--root-access-key", accessKeyId,
-        "--root-secret-key", secretAccessKey,
-        "--account-id", accountId,
-        "--region", region));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--root-access-key", accessKeyId,
+                "--root-secret-key", secretAccessKey,
+                "--account-id", accountId,
+                "--region", region));
     if (logFormat != null) {
       args.add("--log-format");
       args.add(logFormat);

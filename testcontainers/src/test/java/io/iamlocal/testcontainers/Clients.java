@@ -12,16 +12,23 @@ final class Clients {
   private Clients() {}
 
   static IamClient iam(URI endpoint, String accessKeyId, String secretAccessKey) {
-    return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-        .credentialsProvider(credentials(accessKeyId, secretAccessKey)).build();
+    return IamClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials(accessKeyId, secretAccessKey))
+        .build();
   }
 
   static StsClient sts(URI endpoint, String accessKeyId, String secretAccessKey) {
-    return StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(credentials(accessKeyId, secretAccessKey)).build();
+    return StsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials(accessKeyId, secretAccessKey))
+        .build();
   }
 
   private static StaticCredentialsProvider credentials(String accessKeyId, String secretAccessKey) {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(accessKeyId, secretAccessKey));
   }
 }

@@ -29,7 +29,12 @@ final class DockerCli {
     command.addAll(List.of(args));
     Result result = exec(command, Map.of(), null);
     if (result.exitCode() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + result.exitCode() + ":\n" + result.output());
+      throw new IllegalStateException(
+          String.join(" ", command)
+              + " exited with "
+              + result.exitCode()
+              + ":\n"
+              + result.output());
     }
     return result.output().trim();
   }
@@ -59,7 +64,9 @@ final class DockerCli {
     }
   }
 
-  /** The host endpoint a container's port 4566 is published on, e.g. {@code http://127.0.0.1:32768}. */
+  /**
+   * The host endpoint a container's port 4566 is published on, e.g. {@code http://127.0.0.1:32768}.
+   */
   static URI endpoint(String container) {
     String mapping = run("port", container, "4566/tcp").lines().findFirst().orElseThrow();
     return URI.create("http://" + mapping.replace("0.0.0.0:", "127.0.0.1:"));
@@ -68,7 +75,8 @@ final class DockerCli {
   /** Waits until the health path answers 200 and returns how long that took. */
   static Duration awaitHealthy(URI endpoint, Duration limit) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest health = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(2)).build();
     long start = System.nanoTime();
     while (System.nanoTime() - start < limit.toNanos()) {
       try {

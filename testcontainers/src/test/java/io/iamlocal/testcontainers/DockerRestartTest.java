@@ -29,8 +29,18 @@ class DockerRestartTest {
   @Test
   void everyAcknowledgedWriteSurvivesDockerKill() throws Exception {
     String volume = "iamlocal-restart-test-" + UUID.randomUUID();
-    String container = DockerCli.run("run", "-d", "-p", "127.0.0.1::4566", "-v", volume + ":/data",
-        IamLocalImageCondition.image(), "--data-dir", "/data", "--quiet");
+    String container =
+        DockerCli.run(
+            "run",
+            "-d",
+            "-p",
+            "127.0.0.1::4566",
+            "-v",
+            volume + ":/data",
+            IamLocalImageCondition.image(),
+            "--data-dir",
+            "/data",
+            "--quiet");
     try {
       URI endpoint = DockerCli.endpoint(container);
       DockerCli.awaitHealthy(endpoint, READY_WITHIN);
@@ -49,20 +59,28 @@ class DockerRestartTest {
       }
       DockerCli.run("kill", container);
       writer.join(Duration.ofSeconds(30).toMillis());
-      assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(100);
+      assertThat(acknowledged)
+          .as("writes acknowledged before the kill")
+          .hasSizeGreaterThanOrEqualTo(100);
 
       DockerCli.run("start", container);
       URI restarted = DockerCli.endpoint(container);
       DockerCli.awaitHealthy(restarted, READY_WITHIN);
       try (IamClient iam = Clients.iam(restarted, "test", "test");
           StsClient keeper = Clients.sts(restarted, key.accessKeyId(), key.secretAccessKey())) {
-        Set<String> users = iam.listUsersPaginator().users().stream().map(User::userName).collect(Collectors.toSet());
+        Set<String> users =
+            iam.listUsersPaginator().users().stream()
+                .map(User::userName)
+                .collect(Collectors.toSet());
         assertThat(users).contains("keeper").containsAll(acknowledged);
-        // At most the one write in flight at the kill may be there without having been acknowledged.
+        // At most the one write in flight at the kill may be there without having been
+        // acknowledged.
         assertThat(users.size()).isBetween(acknowledged.size() + 1, acknowledged.size() + 2);
-        assertThat(keeper.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::123456789012:user/keeper");
+        assertThat(keeper.getCallerIdentity().arn())
+            .isEqualTo("arn:aws:iam::123456789012:user/keeper");
       }
-      System.out.printf("DockerRestartTest: %d acknowledged writes, all present after docker kill and start%n",
+      System.out.printf(
+          "DockerRestartTest: %d acknowledged writes, all present after docker kill and start%n",
           acknowledged.size());
     } finally {
       DockerCli.run("rm", "-f", container);
@@ -71,12 +89,18 @@ class DockerRestartTest {
   }
 
   /** Creates users one after another until a request fails (the container was killed). */
-  private static void writeUntilRefused(URI endpoint, AtomicInteger next, Set<String> acknowledged) {
-    try (IamClient iam = IamClient.builder().endpointOverride(endpoint)
-        .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
-        .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build()) {
+  private static void writeUntilRefused(
+      URI endpoint, AtomicInteger next, Set<String> acknowledged) {
+    try (IamClient iam =
+        IamClient.builder()
+            .endpointOverride(endpoint)
+            .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+            .credentialsProvider(
+                () ->
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        "test", "test"))
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build()) {
       while (true) {
         String name = "user-" + next.getAndIncrement();
         iam.createUser(r -> r.userName(name));

@@ -28,8 +28,16 @@ class IamLocalContainerTest {
     try (IamLocalContainer container = new IamLocalContainer()) {
       assertThat(imageName(container)).isEqualTo("iamlocal/iamlocal:latest");
       assertThat(container.getExposedPorts()).containsExactly(4566);
-      assertThat(container.getCommandParts()).containsExactly(
-          "--root-access-key", "test", "--root-secret-key", "test", "--account-id", "123456789012", "--region", "us-east-1");
+      assertThat(container.getCommandParts())
+          .containsExactly(
+              "--root-access-key",
+              "test",
+              "--root-secret-key",
+              "test",
+              "--account-id",
+              "123456789012",
+              "--region",
+              "us-east-1");
       assertThat(container.getAccessKeyId()).isEqualTo("test");
       assertThat(container.getSecretAccessKey()).isEqualTo("test");
       assertThat(container.getAccountId()).isEqualTo("123456789012");
@@ -39,17 +47,29 @@ class IamLocalContainerTest {
 
   @Test
   void settingsBecomeCliFlags() {
-    try (IamLocalContainer container = new IamLocalContainer("registry.example/iamlocal:0.1.0")
-        .withRootCredentials("AKIAEXAMPLE", "secret/key")
-        .withAccountId("111122223333")
-        .withRegion("eu-west-1")
-        .withLogFormat("JSON")
-        .withQuiet(true)
-        .withEnforce(false)) {
+    try (IamLocalContainer container =
+        new IamLocalContainer("registry.example/iamlocal:0.1.0")
+            .withRootCredentials("AKIAEXAMPLE", "secret/key")
+            .withAccountId("111122223333")
+            .withRegion("eu-west-1")
+            .withLogFormat("JSON")
+            .withQuiet(true)
+            .withEnforce(false)) {
       assertThat(imageName(container)).isEqualTo("registry.example/iamlocal:0.1.0");
-      assertThat(container.getCommandParts()).containsExactly(
-          "--root-access-key", "AKIAEXAMPLE", "--root-secret-key", "secret/key", "--account-id", "111122223333",
-          "--region", "eu-west-1", "--log-format", "json", "--quiet", "--no-enforce");
+      assertThat(container.getCommandParts())
+          .containsExactly(
+              "--root-access-key",
+              "AKIAEXAMPLE",
+              "--root-secret-key",
+              "secret/key",
+              "--account-id",
+              "111122223333",
+              "--region",
+              "eu-west-1",
+              "--log-format",
+              "json",
+              "--quiet",
+              "--no-enforce");
       assertThat(container.getAccessKeyId()).isEqualTo("AKIAEXAMPLE");
       assertThat(container.getSecretAccessKey()).isEqualTo("secret/key");
       assertThat(container.getAccountId()).isEqualTo("111122223333");
@@ -64,15 +84,19 @@ class IamLocalContainerTest {
       assertThat(strategy).isInstanceOf(HttpWaitStrategy.class);
       assertThat(field(HttpWaitStrategy.class, strategy, "path")).isEqualTo("/_iamlocal/health");
       assertThat(field(HttpWaitStrategy.class, strategy, "statusCodes")).isEqualTo(Set.of(200));
-      assertThat(field(HttpWaitStrategy.class, strategy, "livenessPort")).isEqualTo(Optional.of(4566));
-      assertThat(field(AbstractWaitStrategy.class, strategy, "startupTimeout")).isEqualTo(Duration.ofSeconds(60));
+      assertThat(field(HttpWaitStrategy.class, strategy, "livenessPort"))
+          .isEqualTo(Optional.of(4566));
+      assertThat(field(AbstractWaitStrategy.class, strategy, "startupTimeout"))
+          .isEqualTo(Duration.ofSeconds(60));
     }
   }
 
   @Test
   void badSettingsAreRejectedEarly() {
     try (IamLocalContainer container = new IamLocalContainer()) {
-      assertThatIllegalArgumentException().isThrownBy(() -> container.withAccountId("12345")).withMessageContaining("12 digits");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> container.withAccountId("12345"))
+          .withMessageContaining("12 digits");
       assertThatIllegalArgumentException().isThrownBy(() -> container.withRootCredentials("", "x"));
       assertThatIllegalArgumentException().isThrownBy(() -> container.withRegion(null));
       assertThatIllegalArgumentException().isThrownBy(() -> container.withLogFormat("xml"));
@@ -92,7 +116,8 @@ class IamLocalContainerTest {
     return container.getImage().toString().replaceAll(".*imageName=([^,)]*).*", "$1");
   }
 
-  private static Object field(Class<?> owner, Object target, String name) throws ReflectiveOperationException {
+  private static Object field(Class<?> owner, Object target, String name)
+      throws ReflectiveOperationException {
     Field field = owner.getDeclaredField(name);
     field.setAccessible(true);
     return field.get(target);

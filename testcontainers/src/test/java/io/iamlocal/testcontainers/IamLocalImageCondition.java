@@ -13,9 +13,12 @@ import org.testcontainers.DockerClientFactory;
  */
 final class IamLocalImageCondition implements ExecutionCondition {
   static final String IMAGE_ENV = "IAMLOCAL_IMAGE";
-  private static final String NOT_SET = IMAGE_ENV + " is not set, so no Docker test runs: .ci/run starts an engine,"
-      + " builds the image and sets it; by hand: docker build -t iamlocal/iamlocal . &&"
-      + " IAMLOCAL_IMAGE=iamlocal/iamlocal mvn verify";
+  private static final String NOT_SET =
+      IMAGE_ENV
+          + " is not set, so no Docker test runs: .ci/run starts an engine,"
+          + " builds the image and sets it; by hand: docker build -t iamlocal/iamlocal . &&"
+          + " IAMLOCAL_IMAGE=iamlocal/iamlocal mvn verify";
+
   /** The reason for skipping goes to the build log once, not only into the test reports. */
   private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
 
@@ -34,8 +37,13 @@ final class IamLocalImageCondition implements ExecutionCondition {
       return ConditionEvaluationResult.disabled(NOT_SET);
     }
     if (!DockerClientFactory.instance().isDockerAvailable()) {
-      throw new IllegalStateException(IMAGE_ENV + "=" + image + " is set but no Docker engine answers (DOCKER_HOST="
-          + System.getenv("DOCKER_HOST") + ")");
+      throw new IllegalStateException(
+          IMAGE_ENV
+              + "="
+              + image
+              + " is set but no Docker engine answers (DOCKER_HOST="
+              + System.getenv("DOCKER_HOST")
+              + ")");
     }
     DockerCli.run("image", "inspect", "--format", "{{.Id}}", image);
     return ConditionEvaluationResult.enabled("Docker tests against the image " + image);

@@ -40,8 +40,11 @@ class ReadmeDockerCommandsTest {
       try {
         URI endpoint = DockerCli.endpoint(container);
         DockerCli.awaitHealthy(endpoint, READY_WITHIN);
-        try (StsClient sts = Clients.sts(endpoint, "test", "test"); IamClient iam = Clients.iam(endpoint, "test", "test")) {
-          assertThat(sts.getCallerIdentity().arn()).as(command).isEqualTo("arn:aws:iam::123456789012:root");
+        try (StsClient sts = Clients.sts(endpoint, "test", "test");
+            IamClient iam = Clients.iam(endpoint, "test", "test")) {
+          assertThat(sts.getCallerIdentity().arn())
+              .as(command)
+              .isEqualTo("arn:aws:iam::123456789012:root");
           iam.createUser(r -> r.userName("written-before-restart"));
         }
         if (command.contains("--data-dir")) {
@@ -50,7 +53,8 @@ class ReadmeDockerCommandsTest {
           endpoint = DockerCli.endpoint(container);
           DockerCli.awaitHealthy(endpoint, READY_WITHIN);
           try (IamClient iam = Clients.iam(endpoint, "test", "test")) {
-            assertThat(iam.getUser(r -> r.userName("written-before-restart")).user().userName()).as(command)
+            assertThat(iam.getUser(r -> r.userName("written-before-restart")).user().userName())
+                .as(command)
                 .isEqualTo("written-before-restart");
           }
         }
@@ -68,13 +72,15 @@ class ReadmeDockerCommandsTest {
     List<String> command = new ArrayList<>(List.of(ups.get(0).split("\\s+")));
     if (DockerCli.exec(List.of("docker", "compose", "version"), Map.of(), null).exitCode() != 0) {
       command.subList(0, 2).clear();
-      command.add(0, "docker-compose");   // Compose v1, as Debian 12 packages it
+      command.add(0, "docker-compose"); // Compose v1, as Debian 12 packages it
     }
-    Map<String, String> env = Map.of(
-        "COMPOSE_PROJECT_NAME", "iamlocal-readme-test",
-        "IAMLOCAL_PORT", "0",
-        // amazon/aws-cli cannot be pulled here; docker/compose-app answers the same command (.ci/run builds it).
-        "IAMLOCAL_APP_IMAGE", "iamlocal/compose-app");
+    Map<String, String> env =
+        Map.of(
+            "COMPOSE_PROJECT_NAME", "iamlocal-readme-test",
+            "IAMLOCAL_PORT", "0",
+            // amazon/aws-cli cannot be pulled here; docker/compose-app answers the same command
+            // (.ci/run builds it).
+            "IAMLOCAL_APP_IMAGE", "iamlocal/compose-app");
     try {
       DockerCli.Result result = DockerCli.exec(command, env, REPO);
       System.out.println(result.output());
@@ -89,24 +95,33 @@ class ReadmeDockerCommandsTest {
     }
   }
 
-  /** Starts a README {@code docker run} command detached, on a free port, with the given volume name. */
+  /**
+   * Starts a README {@code docker run} command detached, on a free port, with the given volume
+   * name.
+   */
   private static String start(String readmeCommand, String volume) {
     List<String> args = new ArrayList<>();
     for (String word : readmeCommand.substring("docker run ".length()).split("\\s+")) {
-      args.add(word.replace("4566:4566", "127.0.0.1::4566").replace("iamlocal-data:", volume + ":"));
+      args.add(
+          word.replace("4566:4566", "127.0.0.1::4566").replace("iamlocal-data:", volume + ":"));
     }
     args.add(0, "run");
     args.add(1, "-d");
     return DockerCli.run(args.toArray(String[]::new));
   }
 
-  /** The commands starting with {@code prefix} in the code blocks of the README's "Docker" section, comments cut. */
+  /**
+   * The commands starting with {@code prefix} in the code blocks of the README's "Docker" section,
+   * comments cut.
+   */
   private static List<String> commands(String prefix) throws IOException {
     String readme = Files.readString(REPO.resolve("README.md"));
     int start = readme.indexOf("\n## Docker\n");
     assertThat(start).as("README has a Docker section").isPositive();
     int end = readme.indexOf("\n## ", start + 1);
-    return readme.substring(start, end < 0 ? readme.length() : end).lines()
+    return readme
+        .substring(start, end < 0 ? readme.length() : end)
+        .lines()
         .map(line -> line.replaceFirst("\\s+#.*$", "").trim())
         .filter(line -> line.startsWith(prefix))
         .toList();

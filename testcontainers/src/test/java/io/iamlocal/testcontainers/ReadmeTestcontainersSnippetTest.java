@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 @RequiresIamLocalImage
 @Testcontainers
 class ReadmeTestcontainersSnippetTest {
-  private static final String SNIPPET = """
+  private static final String SNIPPET =
+      """
       @Container
       static IamLocalContainer iamLocal = new IamLocalContainer().withAccountId("111122223333");
       // iamLocal.getEndpoint(), iamLocal.getAccessKeyId(), iamLocal.getSecretAccessKey()
@@ -24,12 +25,15 @@ class ReadmeTestcontainersSnippetTest {
 
   @Test
   void theReadmeShowsThisSnippet() throws Exception {
-    assertThat(Files.readString(Path.of(System.getProperty("iamlocal.readme", "../README.md")))).contains(SNIPPET);
+    assertThat(Files.readString(Path.of(System.getProperty("iamlocal.readme", "../README.md"))))
+        .contains(SNIPPET);
   }
 
   @Test
   void theSnippetsContainerAnswersForItsAccount() {
-    try (StsClient sts = Clients.sts(iamLocal.getEndpoint(), iamLocal.getAccessKeyId(), iamLocal.getSecretAccessKey())) {
+    try (StsClient sts =
+        Clients.sts(
+            iamLocal.getEndpoint(), iamLocal.getAccessKeyId(), iamLocal.getSecretAccessKey())) {
       assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::111122223333:root");
     }
   }

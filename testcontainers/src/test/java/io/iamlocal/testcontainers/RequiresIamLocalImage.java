@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated tests against a Docker engine and the IAMLocal image named by the
- * {@value IamLocalImageCondition#IMAGE_ENV} environment variable, which {@code .ci/run} sets after
- * building the image from this checkout. Without it they are skipped, saying so.
+ * Runs the annotated tests against a Docker engine and the IAMLocal image named by the {@value
+ * IamLocalImageCondition#IMAGE_ENV} environment variable, which {@code .ci/run} sets after building
+ * the image from this checkout. Without it they are skipped, saying so.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

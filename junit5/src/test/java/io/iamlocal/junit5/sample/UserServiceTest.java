@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-@IamLocalTest(resetBetweenTests = true)            // one server for the class, wiped before each test
+@IamLocalTest(resetBetweenTests = true) // one server for the class, wiped before each test
 class UserServiceTest {
   @Test
-  void createsUsers(IamClient iam, StsClient sts) {  // AWS SDK v2 clients signed as the root user
+  void createsUsers(IamClient iam, StsClient sts) { // AWS SDK v2 clients signed as the root user
     iam.createUser(r -> r.userName("alice"));
     assertEquals(1, iam.listUsers().users().size());
     assertEquals("123456789012", sts.getCallerIdentity().account());

@@ -9,5 +9,4 @@ package io.iamlocal.policy.document;
  * the statement at column 38 although its {@code {} is the 37th character (see the
  * {@code simulate-custom-policy} example in the AWS CLI reference).
  */
-public record SourceRange(int startLine, int startColumn, int endLine, int endColumn) {
-}
+public record SourceRange(int startLine, int startColumn, int endLine, int endColumn) {}

@@ -8,11 +8,12 @@ import java.util.function.Predicate;
  */
 public final class Wildcards {
 
-    private Wildcards() {
-    }
+  private Wildcards() {}
 
-    /** Whether a text matches all of {@code pattern}, every {@code *} and {@code ?} in it a wildcard. */
-    public static Predicate<String> matcher(String pattern) {
-        return Glob.of(pattern, false)::matches;
-    }
+  /**
+   * Whether a text matches all of {@code pattern}, every {@code *} and {@code ?} in it a wildcard.
+   */
+  public static Predicate<String> matcher(String pattern) {
+    return Glob.of(pattern, false)::matches;
+  }
 }

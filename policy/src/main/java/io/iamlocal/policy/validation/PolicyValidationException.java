@@ -6,14 +6,14 @@ package io.iamlocal.policy.validation;
  */
 public final class PolicyValidationException extends Exception {
 
-    /** The wire error code for every failure of this type (IAM and STS both use it). */
-    public static final String ERROR_CODE = "MalformedPolicyDocument";
+  /** The wire error code for every failure of this type (IAM and STS both use it). */
+  public static final String ERROR_CODE = "MalformedPolicyDocument";
 
-    public PolicyValidationException(String awsMessage) {
-        super(awsMessage, null, false, false);
-    }
+  public PolicyValidationException(String awsMessage) {
+    super(awsMessage, null, false, false);
+  }
 
-    public String errorCode() {
-        return ERROR_CODE;
-    }
+  public String errorCode() {
+    return ERROR_CODE;
+  }
 }

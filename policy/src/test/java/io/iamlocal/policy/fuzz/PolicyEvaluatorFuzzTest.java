@@ -25,10 +25,10 @@ import java.util.Map;
  *
  * <p>Input: sections separated by lines {@code --}. The first is the request: action, resource,
  * principal ARN lines, then {@code key=value} context lines and the flags {@code required} (the
- * resource policy must allow) and {@code account=ID} (the resource's account). Each later section is
- * a policy: a first line {@code identity}, {@code resource}, {@code boundary} or {@code session},
- * then its JSON. Policies are parsed but not validated: the evaluator must cope with any parsed
- * document.
+ * resource policy must allow) and {@code account=ID} (the resource's account). Each later section
+ * is a policy: a first line {@code identity}, {@code resource}, {@code boundary} or {@code
+ * session}, then its JSON. Policies are parsed but not validated: the evaluator must cope with any
+ * parsed document.
  */
 class PolicyEvaluatorFuzzTest {
 
@@ -48,11 +48,18 @@ class PolicyEvaluatorFuzzTest {
       } else {
         int eq = line.indexOf('=');
         String key = eq < 0 ? line : line.substring(0, eq);
-        context.computeIfAbsent(key, k -> new ArrayList<>()).add(eq < 0 ? "" : line.substring(eq + 1));
+        context
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(eq < 0 ? "" : line.substring(eq + 1));
       }
     }
-    RequestContext ctx = new RequestContext(request[0], request.length > 1 ? request[1] : null,
-        request.length > 2 && !request[2].isEmpty() ? request[2] : null, null, context);
+    RequestContext ctx =
+        new RequestContext(
+            request[0],
+            request.length > 1 ? request[1] : null,
+            request.length > 2 && !request[2].isEmpty() ? request[2] : null,
+            null,
+            context);
 
     List<CompiledPolicy> identity = new ArrayList<>();
     List<CompiledPolicy> resource = new ArrayList<>();
@@ -68,13 +75,18 @@ class PolicyEvaluatorFuzzTest {
         continue;
       }
       switch (role) {
-        case "resource" -> resource.add(CompiledPolicy.compile(doc, "r" + s, PolicySourceType.RESOURCE));
-        case "boundary" -> boundary.add(CompiledPolicy.compile(doc, "b" + s, PolicySourceType.PERMISSIONS_BOUNDARY));
-        case "session" -> session.add(CompiledPolicy.compile(doc, "s" + s, PolicySourceType.SESSION));
+        case "resource" ->
+            resource.add(CompiledPolicy.compile(doc, "r" + s, PolicySourceType.RESOURCE));
+        case "boundary" ->
+            boundary.add(
+                CompiledPolicy.compile(doc, "b" + s, PolicySourceType.PERMISSIONS_BOUNDARY));
+        case "session" ->
+            session.add(CompiledPolicy.compile(doc, "s" + s, PolicySourceType.SESSION));
         default -> identity.add(CompiledPolicy.compile(doc, "i" + s, PolicySourceType.USER));
       }
     }
-    EvaluationInput in = new EvaluationInput(ctx, identity, resource, boundary, session, required, resourceAccount);
+    EvaluationInput in =
+        new EvaluationInput(ctx, identity, resource, boundary, session, required, resourceAccount);
     Decision fast = PolicyEvaluator.decide(in);
     EvaluationResult full = PolicyEvaluator.evaluate(in);
     assertThat(fast).isNotNull().isIn((Object[]) Decision.values());

@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  * document that validates always compiles for evaluation.
  */
 class PolicyValidatorFuzzTest {
-  private static final ValidationOptions SOME_PRINCIPALS_EXIST = new ValidationOptions(arn -> arn.hashCode() % 3 != 0);
+  private static final ValidationOptions SOME_PRINCIPALS_EXIST =
+      new ValidationOptions(arn -> arn.hashCode() % 3 != 0);
 
   @FuzzTest(maxDuration = "60s")
   void parseAndValidate(byte[] input) {
@@ -29,7 +30,10 @@ class PolicyValidatorFuzzTest {
       try {
         PolicyDocument doc = PolicyValidator.parseAndValidate(json, kind, SOME_PRINCIPALS_EXIST);
         assertThat(doc.text()).isEqualTo(json);
-        CompiledPolicy.compile(doc, "fuzz", kind == PolicyKind.IDENTITY ? PolicySourceType.USER : PolicySourceType.RESOURCE);
+        CompiledPolicy.compile(
+            doc,
+            "fuzz",
+            kind == PolicyKind.IDENTITY ? PolicySourceType.USER : PolicySourceType.RESOURCE);
       } catch (PolicyValidationException e) {
         assertThat(e.getMessage()).isNotBlank();
       }

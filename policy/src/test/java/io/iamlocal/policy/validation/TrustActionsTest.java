@@ -9,22 +9,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TrustActionsTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sts:AssumeRole", "STS:assumerole", "sts:AssumeRoleWith*", "sts:Tag?ession", "sts:*", "*",
-        "sts:SetSourceIdentity", "sts:SetContext", "sts:AssumeRoleWithWebIdentity"})
-    void rolesAssumptionActionsAndWildcardsCoveringOne(String action) {
-        assertThat(TrustActions.allowed(action)).isTrue();
-    }
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sts:AssumeRole",
+        "STS:assumerole",
+        "sts:AssumeRoleWith*",
+        "sts:Tag?ession",
+        "sts:*",
+        "*",
+        "sts:SetSourceIdentity",
+        "sts:SetContext",
+        "sts:AssumeRoleWithWebIdentity"
+      })
+  void rolesAssumptionActionsAndWildcardsCoveringOne(String action) {
+    assertThat(TrustActions.allowed(action)).isTrue();
+  }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sts:InvalidAction", "sts:GetCallerIdentity", "s3:*", "sts:AssumeRole?", "sts:Assume", ""})
-    void anythingElse(String action) {
-        assertThat(TrustActions.allowed(action)).isFalse();
-    }
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sts:InvalidAction",
+        "sts:GetCallerIdentity",
+        "s3:*",
+        "sts:AssumeRole?",
+        "sts:Assume",
+        ""
+      })
+  void anythingElse(String action) {
+    assertThat(TrustActions.allowed(action)).isFalse();
+  }
 
-    @Test
-    @Timeout(2)
-    void manyStarsStayCheap() {
-        assertThat(TrustActions.allowed("sts:" + "*x".repeat(1000))).isFalse();
-    }
+  @Test
+  @Timeout(2)
+  void manyStarsStayCheap() {
+    assertThat(TrustActions.allowed("sts:" + "*x".repeat(1000))).isFalse();
+  }
 }

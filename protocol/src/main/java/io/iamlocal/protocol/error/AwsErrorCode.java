@@ -2,8 +2,8 @@ package io.iamlocal.protocol.error;
 
 /**
  * Every error code IAMLocal sends, with its HTTP status and fault side. Codes that come from the
- * IAM and STS models are checked against the models' error shapes by a unit test, so the two
- * cannot drift apart; the rest are AWS's common Query-protocol errors.
+ * IAM and STS models are checked against the models' error shapes by a unit test, so the two cannot
+ * drift apart; the rest are AWS's common Query-protocol errors.
  */
 public enum AwsErrorCode {
   // Common errors (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html)
@@ -66,7 +66,8 @@ public enum AwsErrorCode {
   NOT_SUPPORTED_SERVICE("NotSupportedService", 404),
   UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
   UNRECOGNIZED_PUBLIC_KEY_ENCODING("UnrecognizedPublicKeyEncoding", 400),
-  ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR("AccountNotManagementOrDelegatedAdministratorException", 400),
+  ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR(
+      "AccountNotManagementOrDelegatedAdministratorException", 400),
   CALLER_IS_NOT_MANAGEMENT_ACCOUNT("CallerIsNotManagementAccountException", 400),
   ORGANIZATION_NOT_FOUND("OrganizationNotFoundException", 400),
   ORGANIZATION_NOT_IN_ALL_FEATURES_MODE("OrganizationNotInAllFeaturesModeException", 400),

@@ -15,20 +15,26 @@ public final class ErrorRenderer {
 
   private ErrorRenderer() {}
 
-  public static String render(String xmlNamespace, AwsErrorCode code, String message, String requestId) {
+  public static String render(
+      String xmlNamespace, AwsErrorCode code, String message, String requestId) {
     StringBuilder out = new StringBuilder(256);
-    out.append("<ErrorResponse xmlns=\"").append(xmlNamespace).append("\">\n  <Error>\n    <Type>")
+    out.append("<ErrorResponse xmlns=\"")
+        .append(xmlNamespace)
+        .append("\">\n  <Error>\n    <Type>")
         .append(code.faultType())
         .append("</Type>\n    <Code>")
         .append(code.code())
         .append("</Code>\n");
-    // An error without a message has no Message element at all (recorded from AWS: ReportNotPresent).
+    // An error without a message has no Message element at all (recorded from AWS:
+    // ReportNotPresent).
     if (message != null) {
       out.append("    <Message>");
       XmlText.append(out, message);
       out.append("</Message>\n");
     }
-    out.append("  </Error>\n  <RequestId>").append(requestId).append("</RequestId>\n</ErrorResponse>\n");
+    out.append("  </Error>\n  <RequestId>")
+        .append(requestId)
+        .append("</RequestId>\n</ErrorResponse>\n");
     return out.toString();
   }
 }

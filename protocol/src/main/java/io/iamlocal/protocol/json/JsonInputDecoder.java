@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the input of a JSON 1.1 or REST-JSON operation into the same validated value tree as
- * the Query decoder: body members from the JSON document, REST members from the URI template's
- * labels and the query string (the model's {@code location}/{@code locationName}). Unknown members
- * are ignored; a value of the wrong JSON type is a {@code SerializationException}, as AWS answers.
+ * Decodes the input of a JSON 1.1 or REST-JSON operation into the same validated value tree as the
+ * Query decoder: body members from the JSON document, REST members from the URI template's labels
+ * and the query string (the model's {@code location}/{@code locationName}). Unknown members are
+ * ignored; a value of the wrong JSON type is a {@code SerializationException}, as AWS answers.
  */
 public final class JsonInputDecoder {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,8 @@ public final class JsonInputDecoder {
    * @param uriLabels values of the URI template's labels, already percent-decoded
    * @param query query string parameters, already decoded
    */
-  public static Params decode(Shape input, byte[] body, Map<String, String> uriLabels, Map<String, String> query) {
+  public static Params decode(
+      Shape input, byte[] body, Map<String, String> uriLabels, Map<String, String> query) {
     if (input == null) {
       return Params.NO_INPUT;
     }
@@ -46,11 +47,12 @@ public final class JsonInputDecoder {
       if (location == null) {
         continue;
       }
-      String raw = switch (location.location()) {
-        case "uri" -> uriLabels.get(location.name());
-        case "querystring" -> query.get(location.name());
-        default -> null;
-      };
+      String raw =
+          switch (location.location()) {
+            case "uri" -> uriLabels.get(location.name());
+            case "querystring" -> query.get(location.name());
+            default -> null;
+          };
       tree.remove(member);
       if (raw != null) {
         tree.put(member, scalarFromText(input.member(member), raw, member));
@@ -98,28 +100,32 @@ public final class JsonInputDecoder {
     switch (shape.type()) {
       case STRUCTURE:
         return structure(shape, node);
-      case LIST: {
-        if (!node.isArray()) {
-          throw serialization("Expected a list for " + member + ".");
+      case LIST:
+        {
+          if (!node.isArray()) {
+            throw serialization("Expected a list for " + member + ".");
+          }
+          List<Object> items = new ArrayList<>();
+          for (JsonNode item : node) {
+            items.add(item.isNull() ? null : value(shape.listMember(), item, member));
+          }
+          return items;
         }
-        List<Object> items = new ArrayList<>();
-        for (JsonNode item : node) {
-          items.add(item.isNull() ? null : value(shape.listMember(), item, member));
+      case MAP:
+        {
+          if (!node.isObject()) {
+            throw serialization("Expected a map for " + member + ".");
+          }
+          Map<String, Object> entries = new LinkedHashMap<>();
+          Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+          while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            entries.put(
+                e.getKey(),
+                e.getValue().isNull() ? null : value(shape.mapValue(), e.getValue(), member));
+          }
+          return entries;
         }
-        return items;
-      }
-      case MAP: {
-        if (!node.isObject()) {
-          throw serialization("Expected a map for " + member + ".");
-        }
-        Map<String, Object> entries = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> e = fields.next();
-          entries.put(e.getKey(), e.getValue().isNull() ? null : value(shape.mapValue(), e.getValue(), member));
-        }
-        return entries;
-      }
       default:
         return scalar(shape, node, member);
     }
@@ -166,7 +172,9 @@ public final class JsonInputDecoder {
     }
   }
 
-  /** A member carried as text: a URI label, a query parameter, or a timestamp or blob in the body. */
+  /**
+   * A member carried as text: a URI label, a query parameter, or a timestamp or blob in the body.
+   */
   private static Object scalarFromText(Shape shape, String raw, String member) {
     try {
       return switch (shape.type()) {
@@ -178,13 +186,22 @@ public final class JsonInputDecoder {
           }
           yield Boolean.valueOf(raw);
         }
-        case TIMESTAMP -> raw.matches("\\d+(\\.\\d+)?") ? epochSeconds(new BigDecimal(raw)) : OffsetDateTime.parse(raw).toInstant();
+        case TIMESTAMP ->
+            raw.matches("\\d+(\\.\\d+)?")
+                ? epochSeconds(new BigDecimal(raw))
+                : OffsetDateTime.parse(raw).toInstant();
         case BLOB -> Base64.getDecoder().decode(raw);
         default -> raw;
       };
     } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-      throw serialization("Could not read '" + raw + "' as " + shape.type().name().toLowerCase(java.util.Locale.ROOT)
-          + " for " + member + ".");
+      throw serialization(
+          "Could not read '"
+              + raw
+              + "' as "
+              + shape.type().name().toLowerCase(java.util.Locale.ROOT)
+              + " for "
+              + member
+              + ".");
     }
   }
 

@@ -12,16 +12,19 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes a JSON 1.1 or REST-JSON response body by walking the output shape: the same value maps
- * the XML writer takes (String, Number, Boolean, Instant, byte[], Map, Collection). Timestamps
- * are epoch seconds, the JSON protocols' default, unless the shape says {@code iso8601}.
+ * Writes a JSON 1.1 or REST-JSON response body by walking the output shape: the same value maps the
+ * XML writer takes (String, Number, Boolean, Instant, byte[], Map, Collection). Timestamps are
+ * epoch seconds, the JSON protocols' default, unless the shape says {@code iso8601}.
  */
 public final class JsonResponseWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonResponseWriter() {}
 
-  /** The body for {@code output} (null: {@code {}}); members the shape lacks are a programming error. */
+  /**
+   * The body for {@code output} (null: {@code {}}); members the shape lacks are a programming
+   * error.
+   */
   public static String render(Shape output, Map<String, ?> values) {
     if (output == null || values == null) {
       return "{}";
@@ -59,18 +62,21 @@ public final class JsonResponseWriter {
     switch (shape.type()) {
       case STRUCTURE:
         return structure(shape, (Map<String, ?>) v);
-      case LIST: {
-        ArrayNode items = JSON.createArrayNode();
-        for (Object item : (Collection<?>) v) {
-          items.add(value(shape.listMember(), item));
+      case LIST:
+        {
+          ArrayNode items = JSON.createArrayNode();
+          for (Object item : (Collection<?>) v) {
+            items.add(value(shape.listMember(), item));
+          }
+          return items;
         }
-        return items;
-      }
-      case MAP: {
-        ObjectNode entries = JSON.createObjectNode();
-        ((Map<?, ?>) v).forEach((k, val) -> entries.set(String.valueOf(k), value(shape.mapValue(), val)));
-        return entries;
-      }
+      case MAP:
+        {
+          ObjectNode entries = JSON.createObjectNode();
+          ((Map<?, ?>) v)
+              .forEach((k, val) -> entries.set(String.valueOf(k), value(shape.mapValue(), val)));
+          return entries;
+        }
       case TIMESTAMP:
         return timestamp(shape, (Instant) v);
       case BOOLEAN:
@@ -89,7 +95,8 @@ public final class JsonResponseWriter {
 
   private static JsonNode timestamp(Shape shape, Instant instant) {
     if ("iso8601".equals(shape.timestampFormat())) {
-      return JSON.getNodeFactory().textNode(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+      return JSON.getNodeFactory()
+          .textNode(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
     }
     BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond());
     if (instant.getNano() != 0) {

@@ -46,8 +46,8 @@ public final class PlainJson {
   }
 
   /**
-   * The member {@code name} as text (numbers and booleans as written, an object or array as
-   * {@code ""}, as Jackson's {@code asText}), or {@code otherwise} when absent or null.
+   * The member {@code name} as text (numbers and booleans as written, an object or array as {@code
+   * ""}, as Jackson's {@code asText}), or {@code otherwise} when absent or null.
    */
   public static String text(Object node, String name, String otherwise) {
     Object value = node instanceof Map<?, ?> map ? map.get(name) : null;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A botocore service model (IAM or STS) loaded from the JSON vendored in this module's
- * resources. It is the single source of truth for operation names, members and constraints.
+ * A botocore service model (IAM or STS) loaded from the JSON vendored in this module's resources.
+ * It is the single source of truth for operation names, members and constraints.
  */
 public final class ServiceModel {
   private final String serviceId;
@@ -37,14 +37,17 @@ public final class ServiceModel {
     this.protocol = PlainJson.text(meta, "protocol", "");
     this.targetPrefix = PlainJson.text(meta, "targetPrefix", null);
     Map<String, Shape> shapeMap = new HashMap<>();
-    PlainJson.object(root, "shapes").forEach((name, node) -> shapeMap.put(name, readShape(name, node)));
+    PlainJson.object(root, "shapes")
+        .forEach((name, node) -> shapeMap.put(name, readShape(name, node)));
     this.shapes = Collections.unmodifiableMap(shapeMap);
     shapeMap.values().forEach(s -> s.attach(this));
     Map<String, OperationModel> ops = new LinkedHashMap<>();
-    PlainJson.object(root, "operations").forEach((name, node) -> ops.put(name, readOperation(node)));
+    PlainJson.object(root, "operations")
+        .forEach((name, node) -> ops.put(name, readOperation(node)));
     this.operations = Collections.unmodifiableMap(ops);
     Map<String, Paginator> pages = new LinkedHashMap<>();
-    PlainJson.object(paginatorRoot, "pagination").forEach((name, node) -> pages.put(name, readPaginator(node)));
+    PlainJson.object(paginatorRoot, "pagination")
+        .forEach((name, node) -> pages.put(name, readPaginator(node)));
     this.paginators = Collections.unmodifiableMap(pages);
   }
 
@@ -68,13 +71,18 @@ public final class ServiceModel {
   private static Shape readShape(String name, Object node) {
     Map<String, String> members = new LinkedHashMap<>();
     Map<String, Shape.MemberLocation> locations = new HashMap<>();
-    PlainJson.object(node, "members").forEach((member, ref) -> {
-      members.put(member, PlainJson.text(ref, "shape", ""));
-      String location = PlainJson.text(ref, "location", null);
-      if (location != null) {
-        locations.put(member, new Shape.MemberLocation(location, PlainJson.text(ref, "locationName", member)));
-      }
-    });
+    PlainJson.object(node, "members")
+        .forEach(
+            (member, ref) -> {
+              members.put(member, PlainJson.text(ref, "shape", ""));
+              String location = PlainJson.text(ref, "location", null);
+              if (location != null) {
+                locations.put(
+                    member,
+                    new Shape.MemberLocation(
+                        location, PlainJson.text(ref, "locationName", member)));
+              }
+            });
     Set<String> required = new LinkedHashSet<>();
     PlainJson.array(node, "required").forEach(r -> required.add(String.valueOf(r)));
     List<String> enums = new ArrayList<>();
@@ -85,11 +93,15 @@ public final class ServiceModel {
       String code = PlainJson.text(err, "code", null);
       String status = PlainJson.text(err, "httpStatusCode", null);
       int httpStatus = status == null ? 400 : Integer.parseInt(status);
-      boolean senderFault = !err.containsKey("senderFault") || Boolean.parseBoolean(PlainJson.text(err, "senderFault", "false"));
+      boolean senderFault =
+          !err.containsKey("senderFault")
+              || Boolean.parseBoolean(PlainJson.text(err, "senderFault", "false"));
       if (code == null && status == null) {
         error = new Shape.ErrorInfo(name, 400, true);
       } else {
-        error = new Shape.ErrorInfo(code == null ? name : code, httpStatus, httpStatus < 500 && senderFault);
+        error =
+            new Shape.ErrorInfo(
+                code == null ? name : code, httpStatus, httpStatus < 500 && senderFault);
       }
     }
     String min = PlainJson.text(node, "min", null);
@@ -122,7 +134,8 @@ public final class ServiceModel {
     return new OperationModel(
         this,
         PlainJson.text(node, "name", ""),
-        new OperationModel.Http(PlainJson.text(http, "method", "POST"), PlainJson.text(http, "requestUri", "/")),
+        new OperationModel.Http(
+            PlainJson.text(http, "method", "POST"), PlainJson.text(http, "requestUri", "/")),
         in == null ? null : shapes.get(in),
         out == null ? null : shapes.get(out),
         PlainJson.text(output, "resultWrapper", null),
@@ -154,12 +167,18 @@ public final class ServiceModel {
     return xmlNamespace;
   }
 
-  /** The botocore protocol: {@code query}, {@code json} (CloudTrail), {@code rest-json} (Access Analyzer). */
+  /**
+   * The botocore protocol: {@code query}, {@code json} (CloudTrail), {@code rest-json} (Access
+   * Analyzer).
+   */
   public String protocol() {
     return protocol;
   }
 
-  /** The JSON protocol's {@code X-Amz-Target} prefix ({@code com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101}), or null. */
+  /**
+   * The JSON protocol's {@code X-Amz-Target} prefix ({@code
+   * com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101}), or null.
+   */
   public String targetPrefix() {
     return targetPrefix;
   }
@@ -185,5 +204,6 @@ public final class ServiceModel {
   }
 
   /** A botocore paginator definition: which members carry the page token and size. */
-  public record Paginator(String inputToken, String outputToken, String limitKey, String moreResults) {}
+  public record Paginator(
+      String inputToken, String outputToken, String limitKey, String moreResults) {}
 }

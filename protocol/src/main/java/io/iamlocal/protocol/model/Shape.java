@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One shape of a botocore service model: its type, members and the constraints the wire
- * validator enforces. Cross references are resolved by name through the owning {@link ServiceModel}.
+ * One shape of a botocore service model: its type, members and the constraints the wire validator
+ * enforces. Cross references are resolved by name through the owning {@link ServiceModel}.
  */
 public final class Shape {
   private final String name;
@@ -20,14 +20,21 @@ public final class Shape {
   private final Long min;
   private final Long max;
   private final String pattern;
+
   /** Compiled on first use, off the start-up path: most shapes are never validated in a run. */
   private volatile Pattern compiledPattern;
+
   private volatile boolean patternCompiled;
   private final List<String> enumValues;
   private final ErrorInfo error;
   private final boolean sensitive;
-  /** Where REST protocols carry members ({@code uri}, {@code querystring}, {@code header}); body members are absent. */
+
+  /**
+   * Where REST protocols carry members ({@code uri}, {@code querystring}, {@code header}); body
+   * members are absent.
+   */
   private final Map<String, MemberLocation> locations;
+
   private final String timestampFormat;
   private ServiceModel model;
 
@@ -160,7 +167,10 @@ public final class Shape {
     return locations.get(memberName);
   }
 
-  /** The shape's own {@code timestampFormat} ({@code iso8601}, {@code unixTimestamp}…), or null for the protocol's default. */
+  /**
+   * The shape's own {@code timestampFormat} ({@code iso8601}, {@code unixTimestamp}…), or null for
+   * the protocol's default.
+   */
   public String timestampFormat() {
     return timestampFormat;
   }

@@ -17,7 +17,10 @@ import java.util.Map;
 public final class FormDecoder {
   private FormDecoder() {}
 
-  /** Adds every {@code name=value} pair of {@code form} to {@code into}; the first value of a name wins. */
+  /**
+   * Adds every {@code name=value} pair of {@code form} to {@code into}; the first value of a name
+   * wins.
+   */
   public static void decodeInto(byte[] form, int offset, int length, Map<String, String> into) {
     int end = offset + length;
     int start = offset;
@@ -40,8 +43,8 @@ public final class FormDecoder {
   }
 
   /**
-   * The first value of {@code name} in {@code form}, decoding only names until it is found; null when
-   * absent or when the form is malformed (the full decode then reports it).
+   * The first value of {@code name} in {@code form}, decoding only names until it is found; null
+   * when absent or when the form is malformed (the full decode then reports it).
    */
   public static String valueOf(byte[] form, String name) {
     if (form == null) {
@@ -66,7 +69,9 @@ public final class FormDecoder {
 
   /** As {@link #valueOf(byte[], String)} for a query string. */
   public static String valueOf(String form, String name) {
-    return form == null || form.isEmpty() ? null : valueOf(form.getBytes(StandardCharsets.ISO_8859_1), name);
+    return form == null || form.isEmpty()
+        ? null
+        : valueOf(form.getBytes(StandardCharsets.ISO_8859_1), name);
   }
 
   private static int indexOf(byte[] bytes, byte b, int from, int to) {
@@ -107,18 +112,23 @@ public final class FormDecoder {
     if (ascii) {
       return new String(out, 0, n, StandardCharsets.ISO_8859_1);
     }
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       CharBuffer chars = utf8.decode(ByteBuffer.wrap(out, 0, n));
       return chars.toString();
     } catch (CharacterCodingException e) {
-      throw new AwsServiceException(AwsErrorCode.MALFORMED_QUERY_STRING, "The request contains characters that are not valid UTF-8.");
+      throw new AwsServiceException(
+          AwsErrorCode.MALFORMED_QUERY_STRING,
+          "The request contains characters that are not valid UTF-8.");
     }
   }
 
   private static AwsServiceException malformed() {
-    return new AwsServiceException(AwsErrorCode.MALFORMED_QUERY_STRING, "The query string contains a syntax error.");
+    return new AwsServiceException(
+        AwsErrorCode.MALFORMED_QUERY_STRING, "The query string contains a syntax error.");
   }
 }

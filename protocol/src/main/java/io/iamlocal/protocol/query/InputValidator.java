@@ -17,17 +17,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code Value at 'path' failed to satisfy constraint: …}, recorded from AWS for strings, numbers
  * and lists alike); STS still does. Several violations come in Coral's order, which is the
  * iteration order of a {@link HashMap} of the structure's member names (recorded from AWS:
- * minimumPasswordLength, passwordReusePrevention, maxPasswordAge; clientIDList, thumbprintList, url).
+ * minimumPasswordLength, passwordReusePrevention, maxPasswordAge; clientIDList, thumbprintList,
+ * url).
  */
 public final class InputValidator {
   private static final Map<Shape, List<String>> CORAL_ORDER = new ConcurrentHashMap<>();
-  /** Lists whose items Coral also declares non-null, which its message names last (recorded: Untag* tagKeys). */
+
+  /**
+   * Lists whose items Coral also declares non-null, which its message names last (recorded: Untag*
+   * tagKeys).
+   */
   private static final Set<String> ITEMS_NOT_NULL = Set.of("tagKeyListType");
+
   /**
    * Members whose pattern the service checks itself, with its own text (recorded from AWS:
    * CreateVirtualMFADevice answers a bad path with "The specified value for path is invalid…").
    */
-  private static final Set<String> PATTERN_LEFT_TO_THE_SERVICE = Set.of("CreateVirtualMFADeviceRequest.Path");
+  private static final Set<String> PATTERN_LEFT_TO_THE_SERVICE =
+      Set.of("CreateVirtualMFADeviceRequest.Path");
 
   private final boolean echoValues;
   private final List<String> errors = new ArrayList<>();
@@ -41,7 +48,10 @@ public final class InputValidator {
     List<String> errors = validator.errors;
     validator.structure(input, tree, "");
     if (!errors.isEmpty()) {
-      String head = errors.size() == 1 ? "1 validation error detected: " : errors.size() + " validation errors detected: ";
+      String head =
+          errors.size() == 1
+              ? "1 validation error detected: "
+              : errors.size() + " validation errors detected: ";
       throw AwsServiceException.validation(head + String.join("; ", errors));
     }
   }
@@ -62,17 +72,20 @@ public final class InputValidator {
     if (name.isEmpty() || Character.isLowerCase(name.charAt(0))) {
       return name;
     }
-    // "SAMLMetadataDocument" -> "sAMLMetadataDocument" is what Coral prints: only the first letter drops.
+    // "SAMLMetadataDocument" -> "sAMLMetadataDocument" is what Coral prints: only the first letter
+    // drops.
     return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   /** The structure's member names in the order Coral checks them. */
   private static List<String> coralOrder(Shape shape) {
-    return CORAL_ORDER.computeIfAbsent(shape, s -> {
-      Map<String, String> byWireName = new HashMap<>();
-      s.memberNames().forEach(member -> byWireName.put(lowerCamel(member), member));
-      return List.copyOf(byWireName.values());
-    });
+    return CORAL_ORDER.computeIfAbsent(
+        shape,
+        s -> {
+          Map<String, String> byWireName = new HashMap<>();
+          s.memberNames().forEach(member -> byWireName.put(lowerCamel(member), member));
+          return List.copyOf(byWireName.values());
+        });
   }
 
   private void structure(Shape shape, Map<String, Object> value, String path) {
@@ -82,11 +95,18 @@ public final class InputValidator {
       Shape memberShape = shape.member(member);
       if (v == null) {
         if (shape.isRequired(member)) {
-          errors.add("Value null at '" + memberPath + "' failed to satisfy constraint: Member must not be null");
+          errors.add(
+              "Value null at '"
+                  + memberPath
+                  + "' failed to satisfy constraint: Member must not be null");
         }
         continue;
       }
-      check(memberShape, v, memberPath, !PATTERN_LEFT_TO_THE_SERVICE.contains(shape.name() + "." + member));
+      check(
+          memberShape,
+          v,
+          memberPath,
+          !PATTERN_LEFT_TO_THE_SERVICE.contains(shape.name() + "." + member));
     }
   }
 
@@ -112,30 +132,43 @@ public final class InputValidator {
       case MAP -> {
         Map<String, Object> entries = (Map<String, Object>) v;
         length(shape, entries.size(), display(shape, v), path);
-        entries.forEach((k, val) -> {
-          check(shape.mapKey(), k, path + ".key");
-          if (val != null) {
-            check(shape.mapValue(), val, path + ".value");
-          }
-        });
+        entries.forEach(
+            (k, val) -> {
+              check(shape.mapKey(), k, path + ".key");
+              if (val != null) {
+                check(shape.mapValue(), val, path + ".value");
+              }
+            });
       }
       case STRING -> {
         String s = (String) v;
         length(shape, s.codePointCount(0, s.length()), display(shape, s), path);
-        if (withPattern && shape.compiledPattern() != null && !shape.compiledPattern().matcher(s).matches()) {
-          errors.add(prefix(shape, s, path) + "Member must satisfy regular expression pattern: " + shape.pattern());
+        if (withPattern
+            && shape.compiledPattern() != null
+            && !shape.compiledPattern().matcher(s).matches()) {
+          errors.add(
+              prefix(shape, s, path)
+                  + "Member must satisfy regular expression pattern: "
+                  + shape.pattern());
         }
         if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(s)) {
-          errors.add(prefix(shape, s, path) + "Member must satisfy enum value set: " + shape.enumValues());
+          errors.add(
+              prefix(shape, s, path) + "Member must satisfy enum value set: " + shape.enumValues());
         }
       }
       case INTEGER, LONG, DOUBLE -> {
         double n = ((Number) v).doubleValue();
         if (shape.min() != null && n < shape.min()) {
-          errors.add(prefix(shape, v, path) + "Member must have value greater than or equal to " + shape.min());
+          errors.add(
+              prefix(shape, v, path)
+                  + "Member must have value greater than or equal to "
+                  + shape.min());
         }
         if (shape.max() != null && n > shape.max()) {
-          errors.add(prefix(shape, v, path) + "Member must have value less than or equal to " + shape.max());
+          errors.add(
+              prefix(shape, v, path)
+                  + "Member must have value less than or equal to "
+                  + shape.max());
         }
       }
       default -> {
@@ -145,10 +178,10 @@ public final class InputValidator {
   }
 
   /**
-   * A list of scalars with a bad item is one error at the list, naming every constraint of the
-   * item shape and no value, as recorded from IAM (CreateOpenIDConnectProvider):
-   * {@code Value at 'thumbprintList' failed to satisfy constraint: Member must satisfy constraint:
-   * [Member must have length less than or equal to 40, Member must have length greater than or equal to 40]}.
+   * A list of scalars with a bad item is one error at the list, naming every constraint of the item
+   * shape and no value, as recorded from IAM (CreateOpenIDConnectProvider): {@code Value at
+   * 'thumbprintList' failed to satisfy constraint: Member must satisfy constraint: [Member must
+   * have length less than or equal to 40, Member must have length greater than or equal to 40]}.
    */
   private void scalarItems(String listName, Shape member, List<Object> items, String path) {
     int before = errors.size();
@@ -177,15 +210,25 @@ public final class InputValidator {
     if (ITEMS_NOT_NULL.contains(listName)) {
       constraints.add("Member must not be null");
     }
-    errors.add("Value at '" + path + "' failed to satisfy constraint: Member must satisfy constraint: " + constraints);
+    errors.add(
+        "Value at '"
+            + path
+            + "' failed to satisfy constraint: Member must satisfy constraint: "
+            + constraints);
   }
 
   private void length(Shape shape, long length, String shown, String path) {
     if (shape.min() != null && length < shape.min()) {
-      errors.add(prefixShown(shown, path) + "Member must have length greater than or equal to " + shape.min());
+      errors.add(
+          prefixShown(shown, path)
+              + "Member must have length greater than or equal to "
+              + shape.min());
     }
     if (shape.max() != null && length > shape.max()) {
-      errors.add(prefixShown(shown, path) + "Member must have length less than or equal to " + shape.max());
+      errors.add(
+          prefixShown(shown, path)
+              + "Member must have length less than or equal to "
+              + shape.max());
     }
   }
 
@@ -194,10 +237,15 @@ public final class InputValidator {
   }
 
   private static String prefixShown(String shown, String path) {
-    return shown == null ? "Value at '" + path + "' failed to satisfy constraint: " : "Value '" + shown + "' at '" + path + "' failed to satisfy constraint: ";
+    return shown == null
+        ? "Value at '" + path + "' failed to satisfy constraint: "
+        : "Value '" + shown + "' at '" + path + "' failed to satisfy constraint: ";
   }
 
-  /** The value as echoed, or null: IAM echoes none, and sensitive values (passwords, keys) are never echoed. */
+  /**
+   * The value as echoed, or null: IAM echoes none, and sensitive values (passwords, keys) are never
+   * echoed.
+   */
   private String display(Shape shape, Object v) {
     return !echoValues || shape.isSensitive() ? null : String.valueOf(v);
   }

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decoded, validated input structure, read by member name with AWS's own spelling
- * ({@code UserName}, {@code Tags}). Absent members read as {@code null}. Decoded inputs know their
- * shape: reading a member the shape lacks (a misspelt name, or one of another operation) throws
- * {@link UnknownMemberException}, a programming error, instead of reading as absent.
+ * A decoded, validated input structure, read by member name with AWS's own spelling ({@code
+ * UserName}, {@code Tags}). Absent members read as {@code null}. Decoded inputs know their shape:
+ * reading a member the shape lacks (a misspelt name, or one of another operation) throws {@link
+ * UnknownMemberException}, a programming error, instead of reading as absent.
  */
 public final class Params {
   /** The input of an operation that takes none: every name is unknown. */
   public static final Params NO_INPUT = new Params(Map.of(), null, true);
+
   private final Map<String, Object> values;
   private final Shape shape;
   private final boolean typed;
@@ -37,11 +38,12 @@ public final class Params {
   }
 
   /**
-   * Whether the input has a value for {@code member}, asked by code that serves every operation (the
-   * authorizer): false, not an error, when the operation has no such member.
+   * Whether the input has a value for {@code member}, asked by code that serves every operation
+   * (the authorizer): false, not an error, when the operation has no such member.
    */
   public boolean carries(String member) {
-    return (!typed || (shape != null && shape.member(member) != null)) && values.get(member) != null;
+    return (!typed || (shape != null && shape.member(member) != null))
+        && values.get(member) != null;
   }
 
   public boolean has(String member) {
@@ -111,13 +113,16 @@ public final class Params {
       return List.of();
     }
     Shape element = typed ? shape.member(member).listMember() : null;
-    return ((List<Object>) v).stream().map(o -> new Params((Map<String, Object>) o, element, typed)).toList();
+    return ((List<Object>) v)
+        .stream().map(o -> new Params((Map<String, Object>) o, element, typed)).toList();
   }
 
   @SuppressWarnings("unchecked")
   public Params struct(String member) {
     Object v = get(member);
-    return v == null ? null : new Params((Map<String, Object>) v, typed ? shape.member(member) : null, typed);
+    return v == null
+        ? null
+        : new Params((Map<String, Object>) v, typed ? shape.member(member) : null, typed);
   }
 
   /** A map of scalars; empty when absent. */

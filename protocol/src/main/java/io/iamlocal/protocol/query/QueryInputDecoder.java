@@ -106,10 +106,15 @@ public final class QueryInputDecoder {
         case BLOB -> Base64.getMimeDecoder().decode(raw);
         default -> raw;
       };
-    } catch (IllegalArgumentException | DateTimeException e) { // DateTimeException: also epoch seconds out of Instant's range
+    } catch (IllegalArgumentException
+        | DateTimeException e) { // DateTimeException: also epoch seconds out of Instant's range
       throw AwsServiceException.validation(
-          "1 validation error detected: Value '" + raw + "' at '" + InputValidator.wirePath(key)
-              + "' failed to satisfy constraint: Member must be a valid " + shape.type().name().toLowerCase(java.util.Locale.ROOT));
+          "1 validation error detected: Value '"
+              + raw
+              + "' at '"
+              + InputValidator.wirePath(key)
+              + "' failed to satisfy constraint: Member must be a valid "
+              + shape.type().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -127,6 +132,7 @@ public final class QueryInputDecoder {
     if (raw.chars().allMatch(Character::isDigit)) {
       return Instant.ofEpochSecond(Long.parseLong(raw));
     }
-    return OffsetDateTime.parse(raw.endsWith("Z") || raw.contains("+") ? raw : raw + "Z").toInstant();
+    return OffsetDateTime.parse(raw.endsWith("Z") || raw.contains("+") ? raw : raw + "Z")
+        .toInstant();
   }
 }

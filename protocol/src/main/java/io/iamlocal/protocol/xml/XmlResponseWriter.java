@@ -12,13 +12,14 @@ import java.util.Map;
 
 /**
  * Writes a Query protocol success response by walking the operation's output shape, so element
- * names, order and list wrapping always follow the model:
- * {@code <XResponse xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId/></ResponseMetadata></XResponse>}.
+ * names, order and list wrapping always follow the model: {@code <XResponse
+ * xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId/></ResponseMetadata></XResponse>}.
  * Operations without output get no {@code XResult} element at all, as AWS sends them.
  */
 public final class XmlResponseWriter {
   /** AWS IAM renders timestamps in ISO 8601 UTC with second precision. */
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private XmlResponseWriter() {}
 
@@ -29,9 +30,14 @@ public final class XmlResponseWriter {
   public static String render(OperationModel operation, Map<String, ?> output, String requestId) {
     StringBuilder out = new StringBuilder(512);
     String name = operation.name();
-    out.append('<').append(name).append("Response xmlns=\"").append(operation.service().xmlNamespace()).append("\">\n");
+    out.append('<')
+        .append(name)
+        .append("Response xmlns=\"")
+        .append(operation.service().xmlNamespace())
+        .append("\">\n");
     if (operation.hasOutput()) {
-      String wrapper = operation.resultWrapper() == null ? name + "Result" : operation.resultWrapper();
+      String wrapper =
+          operation.resultWrapper() == null ? name + "Result" : operation.resultWrapper();
       Map<String, ?> values = output == null ? Map.of() : output;
       indent(out, 1).append('<').append(wrapper).append(">\n");
       structureMembers(out, operation.output(), values, 2);
@@ -73,7 +79,8 @@ public final class XmlResponseWriter {
   }
 
   @SuppressWarnings("unchecked")
-  private static void structureMembers(StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
+  private static void structureMembers(
+      StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
     for (String key : values.keySet()) {
       if (shape.member(key) == null) {
         throw new IllegalStateException(shape.name() + " has no member " + key);

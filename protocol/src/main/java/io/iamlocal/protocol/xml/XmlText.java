@@ -17,7 +17,9 @@ public final class XmlText {
           // XML 1.0 forbids most C0 controls even as references, U+FFFE and U+FFFF, and lone
           // surrogates (which UTF-8 encoding would turn into '?'); the SDK parsers would choke.
           if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1))) {
               out.append(c).append(text.charAt(++i));
             }
           } else if ((c >= 0x20 && c < 0xFFFE) || c == '\t' || c == '\n') {

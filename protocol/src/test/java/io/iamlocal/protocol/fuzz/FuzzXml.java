@@ -11,11 +11,15 @@ import org.xml.sax.SAXParseException;
 
 /** Parses response bodies with the JDK's XML parser, from UTF-8 bytes as they go on the wire. */
 final class FuzzXml {
-  private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(FuzzXml::newBuilder);
+  private static final ThreadLocal<DocumentBuilder> BUILDER =
+      ThreadLocal.withInitial(FuzzXml::newBuilder);
 
   private FuzzXml() {}
 
-  /** The parsed document; an {@link AssertionError} naming the problem if {@code xml} is not well-formed. */
+  /**
+   * The parsed document; an {@link AssertionError} naming the problem if {@code xml} is not
+   * well-formed.
+   */
   static Document parse(String xml) {
     try {
       return BUILDER.get().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -34,8 +38,13 @@ final class FuzzXml {
       int cp = text.codePointAt(i);
       int width = Character.charCount(cp);
       boolean lone = Character.isSurrogate(text.charAt(i)) && width == 1;
-      if (!lone && (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-          || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000)) {
+      if (!lone
+          && (cp == 0x9
+              || cp == 0xA
+              || cp == 0xD
+              || (cp >= 0x20 && cp <= 0xD7FF)
+              || (cp >= 0xE000 && cp <= 0xFFFD)
+              || cp >= 0x10000)) {
         out.appendCodePoint(cp);
       }
       i += width;
@@ -50,20 +59,21 @@ final class FuzzXml {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {}
+      builder.setErrorHandler(
+          new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {}
 
-        @Override
-        public void error(SAXParseException e) throws SAXParseException {
-          throw e;
-        }
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
 
-        @Override
-        public void fatalError(SAXParseException e) throws SAXParseException {
-          throw e;
-        }
-      });
+            @Override
+            public void fatalError(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
+          });
       return builder;
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -37,7 +37,8 @@ class QueryInputFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void decodeOperationInput(byte[] input) {
     int newline = indexOf(input, (byte) '\n');
-    String selector = new String(input, 0, newline < 0 ? input.length : newline, StandardCharsets.UTF_8);
+    String selector =
+        new String(input, 0, newline < 0 ? input.length : newline, StandardCharsets.UTF_8);
     OperationModel operation = select(selector);
     int bodyStart = newline < 0 ? input.length : newline + 1;
 
@@ -46,16 +47,22 @@ class QueryInputFuzzTest {
       FormDecoder.decodeInto(input, bodyStart, input.length - bodyStart, params);
       QueryInputDecoder.decode(operation.input(), params);
     } catch (AwsServiceException e) {
-      assertThat(e.errorCode()).isIn(AwsErrorCode.VALIDATION_ERROR, AwsErrorCode.MALFORMED_QUERY_STRING);
+      assertThat(e.errorCode())
+          .isIn(AwsErrorCode.VALIDATION_ERROR, AwsErrorCode.MALFORMED_QUERY_STRING);
       assertThat(e.getMessage()).isNotNull();
-      FuzzXml.parse(ErrorRenderer.render(operation.service().xmlNamespace(), e.errorCode(), e.getMessage(), "r"));
+      FuzzXml.parse(
+          ErrorRenderer.render(
+              operation.service().xmlNamespace(), e.errorCode(), e.getMessage(), "r"));
       if (operation.input() != null) {
-        params.forEach((key, value) -> {
-          Shape shape = shapeAt(operation.input(), key);
-          if (shape != null && shape.isSensitive() && !value.isEmpty()) {
-            assertThat(e.getMessage()).as("sensitive %s echoed", key).doesNotContain("Value '" + value + "'");
-          }
-        });
+        params.forEach(
+            (key, value) -> {
+              Shape shape = shapeAt(operation.input(), key);
+              if (shape != null && shape.isSensitive() && !value.isEmpty()) {
+                assertThat(e.getMessage())
+                    .as("sensitive %s echoed", key)
+                    .doesNotContain("Value '" + value + "'");
+              }
+            });
       }
     }
   }
@@ -96,7 +103,9 @@ class QueryInputFuzzTest {
   private static List<OperationModel> operations() {
     List<OperationModel> all = new ArrayList<>(IAM.operations().values());
     all.addAll(STS.operations().values());
-    all.sort(Comparator.comparing((OperationModel o) -> o.service().endpointPrefix()).thenComparing(OperationModel::name));
+    all.sort(
+        Comparator.comparing((OperationModel o) -> o.service().endpointPrefix())
+            .thenComparing(OperationModel::name));
     return List.copyOf(all);
   }
 

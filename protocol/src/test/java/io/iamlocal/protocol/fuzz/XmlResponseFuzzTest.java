@@ -51,17 +51,24 @@ class XmlResponseFuzzTest {
     Map<String, Integer> leafTexts = new HashMap<>();
     collectLeaves(doc.getDocumentElement(), leafTexts);
     for (String s : strings) {
-      assertThat(leafTexts).as("text of %s (code points %s) in\n%s", s, s.codePoints().boxed().toList(), xml)
+      assertThat(leafTexts)
+          .as("text of %s (code points %s) in\n%s", s, s.codePoints().boxed().toList(), xml)
           .containsKey(FuzzXml.carried(s));
     }
 
-    Document error = FuzzXml.parse(ErrorRenderer.render(operation.service().xmlNamespace(),
-        AwsErrorCode.VALIDATION_ERROR, message, "req-1"));
+    Document error =
+        FuzzXml.parse(
+            ErrorRenderer.render(
+                operation.service().xmlNamespace(),
+                AwsErrorCode.VALIDATION_ERROR,
+                message,
+                "req-1"));
     String rendered = error.getElementsByTagNameNS("*", "Message").item(0).getTextContent();
     assertThat(rendered).isEqualTo(FuzzXml.carried(message));
   }
 
-  private static Map<String, Object> structure(Shape shape, FuzzedDataProvider data, int depth, List<String> strings) {
+  private static Map<String, Object> structure(
+      Shape shape, FuzzedDataProvider data, int depth, List<String> strings) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (depth > MAX_DEPTH) {
       return out;
@@ -74,7 +81,8 @@ class XmlResponseFuzzTest {
     return out;
   }
 
-  private static Object value(Shape shape, FuzzedDataProvider data, int depth, List<String> strings) {
+  private static Object value(
+      Shape shape, FuzzedDataProvider data, int depth, List<String> strings) {
     return switch (shape.type()) {
       case STRUCTURE -> structure(shape, data, depth, strings);
       case LIST -> {
@@ -131,7 +139,9 @@ class XmlResponseFuzzTest {
     for (ServiceModel service : List.of(IAM, STS)) {
       service.operations().values().stream().filter(OperationModel::hasOutput).forEach(all::add);
     }
-    all.sort(Comparator.comparing((OperationModel o) -> o.service().endpointPrefix()).thenComparing(OperationModel::name));
+    all.sort(
+        Comparator.comparing((OperationModel o) -> o.service().endpointPrefix())
+            .thenComparing(OperationModel::name));
     return List.copyOf(all);
   }
 }

@@ -9,7 +9,11 @@ import java.util.Set;
  * A generated least-privilege policy: the document, each statement with the trail events it came
  * from, notes on what was collapsed into patterns, and the events used (oldest first).
  */
-public record GeneratedPolicy(String principalArn, ObjectNode document, List<Statement> statements, List<String> notes,
+public record GeneratedPolicy(
+    String principalArn,
+    ObjectNode document,
+    List<Statement> statements,
+    List<String> notes,
     List<TrailEvent> events) {
 
   /** One statement's actions and resources, and the IDs of the events that needed them. */

@@ -17,17 +17,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
 /**
  * The console's least-privilege page data, read-only and unsigned like the rest of the console API:
- * {@code GET /_iamlocal/api/trail/principals} (who called, how often, how many calls strict mode would
- * refuse) and {@code GET /_iamlocal/api/trail/generated-policy?principal=ARN&conditionKeys=k1,k2}
- * (the policy, its notes, each statement with the calls it came from). Unlike Access Analyzer's API,
- * it can pin condition keys to their constant values.
+ * {@code GET /_iamlocal/api/trail/principals} (who called, how often, how many calls strict mode
+ * would refuse) and {@code GET
+ * /_iamlocal/api/trail/generated-policy?principal=ARN&conditionKeys=k1,k2} (the policy, its notes,
+ * each statement with the calls it came from). Unlike Access Analyzer's API, it can pin condition
+ * keys to their constant values.
  */
 public final class LeastPrivilegeEndpoint {
   public static final String PRINCIPALS = "/_iamlocal/api/trail/principals";
@@ -47,10 +47,15 @@ public final class LeastPrivilegeEndpoint {
 
   public HttpResponseData handle(HttpRequestData request) {
     if (!"GET".equals(request.method())) {
-      return json(405, JSON.createObjectNode().put("code", "MethodNotAllowed").put("message", "Use GET."));
+      return json(
+          405, JSON.createObjectNode().put("code", "MethodNotAllowed").put("message", "Use GET."));
     }
     if ("cross-site".equals(request.header("sec-fetch-site"))) {
-      return json(403, JSON.createObjectNode().put("code", "AccessDenied").put("message", "No cross-site requests."));
+      return json(
+          403,
+          JSON.createObjectNode()
+              .put("code", "AccessDenied")
+              .put("message", "No cross-site requests."));
     }
     Map<String, String> query = new HashMap<>();
     if (request.rawQuery() != null) {
@@ -58,24 +63,35 @@ public final class LeastPrivilegeEndpoint {
     }
     AccountState account = state.findAccount(query.get("account")); // the console's account picker
     if (account == null) {
-      return json(404, JSON.createObjectNode().put("code", "NotFound").put("message", "No such account."));
+      return json(
+          404, JSON.createObjectNode().put("code", "NotFound").put("message", "No such account."));
     }
     if (request.rawPath().equals(PRINCIPALS)) {
       return json(200, principals(account));
     }
     String principal = query.get("principal");
     if (principal == null || principal.isBlank()) {
-      return json(400, JSON.createObjectNode().put("code", "InvalidInput").put("message", "Name a principal ARN."));
+      return json(
+          400,
+          JSON.createObjectNode()
+              .put("code", "InvalidInput")
+              .put("message", "Name a principal ARN."));
     }
     Set<String> keys = new LinkedHashSet<>();
-    Arrays.stream(query.getOrDefault("conditionKeys", "").split(",")).map(String::trim).filter(k -> !k.isEmpty())
+    Arrays.stream(query.getOrDefault("conditionKeys", "").split(","))
+        .map(String::trim)
+        .filter(k -> !k.isEmpty())
         .forEach(keys::add);
-    // Condition values may be read from the state (lazy request contexts): under the read lock, like the console's reads.
+    // Condition values may be read from the state (lazy request contexts): under the read lock,
+    // like the console's reads.
     Lock lock = account.lock().readLock();
     lock.lock();
     try {
-      return json(200, describe(PolicyGenerator.generate(principal, trail.newestFirst(account), Long.MIN_VALUE, Long.MAX_VALUE,
-          keys)));
+      return json(
+          200,
+          describe(
+              PolicyGenerator.generate(
+                  principal, trail.newestFirst(account), Long.MIN_VALUE, Long.MAX_VALUE, keys)));
     } finally {
       lock.unlock();
     }
@@ -89,7 +105,8 @@ public final class LeastPrivilegeEndpoint {
       }
       long[] c = counts.computeIfAbsent(event.caller().arn(), k -> new long[2]);
       c[0]++;
-      if (event.checks().stream().anyMatch(k -> k.outcome() == AuthorizationCheck.Outcome.ALLOWED_ANYWAY)) {
+      if (event.checks().stream()
+          .anyMatch(k -> k.outcome() == AuthorizationCheck.Outcome.ALLOWED_ANYWAY)) {
         c[1]++;
       }
       if (event.caller().role() != null) {
@@ -98,7 +115,8 @@ public final class LeastPrivilegeEndpoint {
     }
     ObjectNode out = JSON.createObjectNode();
     ArrayNode list = out.putArray("principals");
-    counts.forEach((arn, c) -> list.addObject().put("arn", arn).put("calls", c[0]).put("allowedAnyway", c[1]));
+    counts.forEach(
+        (arn, c) -> list.addObject().put("arn", arn).put("calls", c[0]).put("allowedAnyway", c[1]));
     return out;
   }
 
@@ -118,7 +136,9 @@ public final class LeastPrivilegeEndpoint {
       ArrayNode resources = s.putArray("resources");
       statement.resources().forEach(resources::add);
       ArrayNode calls = s.putArray("calls");
-      policy.events().stream().filter(e -> statement.eventIds().contains(e.eventId())).forEach(e -> calls.add(call(e)));
+      policy.events().stream()
+          .filter(e -> statement.eventIds().contains(e.eventId()))
+          .forEach(e -> calls.add(call(e)));
     }
     return out;
   }
@@ -131,15 +151,27 @@ public final class LeastPrivilegeEndpoint {
     call.put("eventName", event.eventName());
     ArrayNode checks = call.putArray("checks");
     for (AuthorizationCheck check : event.checks()) {
-      checks.addObject().put("action", check.action()).put("resource", check.resource())
-          .put("outcome", check.outcome() == AuthorizationCheck.Outcome.ALLOWED ? "allowed"
-              : check.outcome() == AuthorizationCheck.Outcome.ALLOWED_ANYWAY ? "allowed anyway (soft)" : "denied");
+      checks
+          .addObject()
+          .put("action", check.action())
+          .put("resource", check.resource())
+          .put(
+              "outcome",
+              check.outcome() == AuthorizationCheck.Outcome.ALLOWED
+                  ? "allowed"
+                  : check.outcome() == AuthorizationCheck.Outcome.ALLOWED_ANYWAY
+                      ? "allowed anyway (soft)"
+                      : "denied");
     }
     return call;
   }
 
   private static HttpResponseData json(int status, ObjectNode body) {
-    return new HttpResponseData(status, "application/json", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        RequestIds.next(), Map.of("Cache-Control", "no-store"));
+    return new HttpResponseData(
+        status,
+        "application/json",
+        body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        RequestIds.next(),
+        Map.of("Cache-Control", "no-store"));
   }
 }

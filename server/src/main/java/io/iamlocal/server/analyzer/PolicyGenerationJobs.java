@@ -8,17 +8,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An account's policy generation jobs, newest last; the oldest are forgotten beyond
- * {@value #KEPT}. Jobs are generated when started (the trail is bounded, so this is quick), so
- * they are never seen in progress; a cancelled job stays as it was.
+ * An account's policy generation jobs, newest last; the oldest are forgotten beyond {@value #KEPT}.
+ * Jobs are generated when started (the trail is bounded, so this is quick), so they are never seen
+ * in progress; a cancelled job stays as it was.
  */
 final class PolicyGenerationJobs {
   static final int KEPT = 100;
   private final Map<String, Job> jobs = new LinkedHashMap<>();
 
   /** One job: what it was asked and what it produced. */
-  record Job(String jobId, String principalArn, Instant startedOn, Instant completedOn, Instant windowStart, Instant windowEnd,
-      boolean complete, GeneratedPolicy policy) {}
+  record Job(
+      String jobId,
+      String principalArn,
+      Instant startedOn,
+      Instant completedOn,
+      Instant windowStart,
+      Instant windowEnd,
+      boolean complete,
+      GeneratedPolicy policy) {}
 
   private PolicyGenerationJobs() {}
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 public final class PolicyGenerationOperations {
   /** The trail the generated policies say they read. */
   static final String TRAIL_NAME = "iamlocal";
+
   private static final int DEFAULT_PAGE = 100;
   private final Trail trail;
 
@@ -33,8 +34,15 @@ public final class PolicyGenerationOperations {
 
   /** The four operations by name. */
   public Map<String, JsonOperation> handlers() {
-    return Map.of("StartPolicyGeneration", this::start, "GetGeneratedPolicy", this::get,
-        "ListPolicyGenerations", this::list, "CancelPolicyGeneration", this::cancel);
+    return Map.of(
+        "StartPolicyGeneration",
+        this::start,
+        "GetGeneratedPolicy",
+        this::get,
+        "ListPolicyGenerations",
+        this::list,
+        "CancelPolicyGeneration",
+        this::cancel);
   }
 
   private Map<String, ?> start(JsonCall call) {
@@ -42,42 +50,76 @@ public final class PolicyGenerationOperations {
     Params details = call.params().struct("cloudTrailDetails");
     Instant now = call.now();
     Instant from = details == null ? null : details.timestamp("startTime");
-    Instant to = details == null || details.timestamp("endTime") == null ? now : details.timestamp("endTime");
+    Instant to =
+        details == null || details.timestamp("endTime") == null
+            ? now
+            : details.timestamp("endTime");
     if (from != null && from.isAfter(to)) {
-      throw JsonError.badRequest("ValidationException", "The start time must be before the end time.");
+      throw JsonError.badRequest(
+          "ValidationException", "The start time must be before the end time.");
     }
     long fromMillis = from == null ? Long.MIN_VALUE : from.toEpochMilli();
-    GeneratedPolicy policy = PolicyGenerator.generate(principalArn, trail.newestFirst(call.account()), fromMillis,
-        to.toEpochMilli(), Set.of());
-    boolean complete = trail.oldestRetainedMillis() == Long.MIN_VALUE || trail.oldestRetainedMillis() <= fromMillis;
-    Instant windowStart = from != null ? from
-        : policy.events().isEmpty() ? now : Instant.ofEpochMilli(policy.events().get(0).epochMillis());
+    GeneratedPolicy policy =
+        PolicyGenerator.generate(
+            principalArn,
+            trail.newestFirst(call.account()),
+            fromMillis,
+            to.toEpochMilli(),
+            Set.of());
+    boolean complete =
+        trail.oldestRetainedMillis() == Long.MIN_VALUE
+            || trail.oldestRetainedMillis() <= fromMillis;
+    Instant windowStart =
+        from != null
+            ? from
+            : policy.events().isEmpty()
+                ? now
+                : Instant.ofEpochMilli(policy.events().get(0).epochMillis());
     String jobId = UUID.randomUUID().toString();
-    PolicyGenerationJobs.of(call.account()).add(new PolicyGenerationJobs.Job(jobId, principalArn, now, now, windowStart, to,
-        complete, policy));
+    PolicyGenerationJobs.of(call.account())
+        .add(
+            new PolicyGenerationJobs.Job(
+                jobId, principalArn, now, now, windowStart, to, complete, policy));
     return Map.of("jobId", jobId);
   }
 
   private Map<String, ?> get(JsonCall call) {
     PolicyGenerationJobs.Job job = job(call);
     Map<String, Object> trailProperties = new LinkedHashMap<>();
-    trailProperties.put("cloudTrailArn", Arns.of(call.account().partition(), "cloudtrail", call.region(),
-        call.account().accountId(), "trail/" + TRAIL_NAME));
+    trailProperties.put(
+        "cloudTrailArn",
+        Arns.of(
+            call.account().partition(),
+            "cloudtrail",
+            call.region(),
+            call.account().accountId(),
+            "trail/" + TRAIL_NAME));
     trailProperties.put("allRegions", Boolean.TRUE);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("isComplete", job.complete());
     properties.put("principalArn", job.principalArn());
-    properties.put("cloudTrailProperties", Map.of("trailProperties", List.of(trailProperties),
-        "startTime", job.windowStart(), "endTime", job.windowEnd()));
+    properties.put(
+        "cloudTrailProperties",
+        Map.of(
+            "trailProperties",
+            List.of(trailProperties),
+            "startTime",
+            job.windowStart(),
+            "endTime",
+            job.windowEnd()));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("properties", properties);
-    result.put("generatedPolicies", job.policy().statements().isEmpty() ? List.of()
-        : List.of(Map.of("policy", job.policy().json())));
+    result.put(
+        "generatedPolicies",
+        job.policy().statements().isEmpty()
+            ? List.of()
+            : List.of(Map.of("policy", job.policy().json())));
     return Map.of("jobDetails", details(job), "generatedPolicyResult", result);
   }
 
   private Map<String, ?> list(JsonCall call) {
-    List<PolicyGenerationJobs.Job> jobs = PolicyGenerationJobs.of(call.account()).newestFirst(call.params().string("principalArn"));
+    List<PolicyGenerationJobs.Job> jobs =
+        PolicyGenerationJobs.of(call.account()).newestFirst(call.params().string("principalArn"));
     int first = 0;
     String token = call.params().string("nextToken");
     if (token != null) {
@@ -107,7 +149,10 @@ public final class PolicyGenerationOperations {
     return out;
   }
 
-  /** Jobs finish as they start, so there is never one to stop: cancelling a known job changes nothing. */
+  /**
+   * Jobs finish as they start, so there is never one to stop: cancelling a known job changes
+   * nothing.
+   */
   private Map<String, ?> cancel(JsonCall call) {
     job(call);
     return Map.of();

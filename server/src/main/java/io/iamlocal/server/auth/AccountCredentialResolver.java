@@ -14,10 +14,10 @@ import java.util.Optional;
  * Finds the secret for an access key ID in whichever account holds it: root key IDs (the flags'
  * one, or a 12-digit account number) in the account they name, in the partition of the request's
  * region; every other key through the state's key index (O(1)). Inactive keys resolve to nothing,
- * so they are refused exactly like unknown keys ({@code InvalidClientTokenId}), as AWS does.
- * STS session keys resolve with their session token, which the verifier then demands in
- * {@code X-Amz-Security-Token}; expired sessions still resolve, so that {@link CallerResolver}
- * can answer {@code ExpiredToken}.
+ * so they are refused exactly like unknown keys ({@code InvalidClientTokenId}), as AWS does. STS
+ * session keys resolve with their session token, which the verifier then demands in {@code
+ * X-Amz-Security-Token}; expired sessions still resolve, so that {@link CallerResolver} can answer
+ * {@code ExpiredToken}.
  */
 public final class AccountCredentialResolver implements CredentialResolver {
   private final IamLocalState state;
@@ -35,7 +35,8 @@ public final class AccountCredentialResolver implements CredentialResolver {
   public Optional<SigningCredential> resolve(String accessKeyId, String region) {
     String rootAccount = state.rootAccountOf(accessKeyId);
     if (rootAccount != null) {
-      // Found, not created: an account comes into being only once a signature with its root key holds.
+      // Found, not created: an account comes into being only once a signature with its root key
+      // holds.
       AccountState account = state.accounts().find(Partition.forRegion(region), rootAccount);
       return usable(state.rootKey(account, accessKeyId));
     }
@@ -46,8 +47,14 @@ public final class AccountCredentialResolver implements CredentialResolver {
     AccessKey key = owner.accessKeys().get(accessKeyId);
     if (key == null) {
       Session session = Sessions.of(owner).get(accessKeyId);
-      return session == null ? Optional.empty()
-          : Optional.of(new SigningCredential(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), session));
+      return session == null
+          ? Optional.empty()
+          : Optional.of(
+              new SigningCredential(
+                  session.accessKeyId(),
+                  session.secretAccessKey(),
+                  session.sessionToken(),
+                  session));
     }
     return usable(key);
   }

@@ -25,18 +25,22 @@ public class CallerResolver {
     }
     if (credential.principal() instanceof Session session) {
       if (session.isExpired(account.now())) {
-        throw new AwsServiceException(AwsErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired");
+        throw new AwsServiceException(
+            AwsErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired");
       }
       return Caller.of(session, account.accountId());
     }
-    throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+    throw new AwsServiceException(
+        AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
+        "The security token included in the request is invalid.");
   }
 
   /** Feeds GetAccessKeyLastUsed and RoleLastUsed from real traffic. */
   public void recordUse(Verified verified, AccountState account) {
     if (verified.credential().principal() instanceof AccessKey key) {
       key.recordUse(account.now(), verified.scope().service(), verified.scope().region());
-    } else if (verified.credential().principal() instanceof Session session && session.role() != null
+    } else if (verified.credential().principal() instanceof Session session
+        && session.role() != null
         && !session.isExpired(account.now())) {
       // RoleLastUsed, written without the account lock (the fields are volatile); a deleted role's
       // object is no longer reachable from the account, so writing to it changes nothing visible.

@@ -28,49 +28,75 @@ public final class ActionResources {
   public record Target(String resource, Object entity) {}
 
   /** Builds {@code entry} for a request. */
-  public static Target resolve(OperationSpec.Resource entry, Params params, Caller caller, AccountState account) {
+  public static Target resolve(
+      OperationSpec.Resource entry, Params params, Caller caller, AccountState account) {
     String acct = account.accountId();
     Partition partition = account.partition();
     String iam = Arns.iamPrefix(partition, acct);
-    String value = entry.member() == null || !entry.form().readsInput() ? null : params.string(entry.member());
+    String value =
+        entry.member() == null || !entry.form().readsInput() ? null : params.string(entry.member());
     return switch (entry.form()) {
       case USER -> value == null ? callerUser(caller, partition, acct) : user(account, value);
       case SELF_USER -> callerUser(caller, partition, acct);
       case GROUP -> {
         Group g = account.groups().get(value);
-        yield g != null ? new Target(g.arn(), g) : new Target(Arns.iam(partition, acct, "group", "/", value), null);
+        yield g != null
+            ? new Target(g.arn(), g)
+            : new Target(Arns.iam(partition, acct, "group", "/", value), null);
       }
       case ROLE -> {
         Role r = account.roles().get(value);
-        yield r != null ? new Target(r.arn(), r) : new Target(Arns.iam(partition, acct, "role", "/", value), null);
+        yield r != null
+            ? new Target(r.arn(), r)
+            : new Target(Arns.iam(partition, acct, "role", "/", value), null);
       }
       case INSTANCE_PROFILE -> {
         InstanceProfile p = account.instanceProfiles().get(value);
-        yield p != null ? new Target(p.arn(), p) : new Target(Arns.iam(partition, acct, "instance-profile", "/", value), null);
+        yield p != null
+            ? new Target(p.arn(), p)
+            : new Target(Arns.iam(partition, acct, "instance-profile", "/", value), null);
       }
       case SERVER_CERTIFICATE -> {
         ServerCertificate c = ServerCertificates.of(account).store().get(value);
-        yield c != null ? new Target(c.arn(), c) : new Target(Arns.iam(partition, acct, "server-certificate", "/", value), null);
+        yield c != null
+            ? new Target(c.arn(), c)
+            : new Target(Arns.iam(partition, acct, "server-certificate", "/", value), null);
       }
-      case NEW_USER, NEW_GROUP, NEW_ROLE, NEW_INSTANCE_PROFILE, NEW_POLICY, NEW_MFA, NEW_SERVER_CERTIFICATE ->
+      case NEW_USER,
+          NEW_GROUP,
+          NEW_ROLE,
+          NEW_INSTANCE_PROFILE,
+          NEW_POLICY,
+          NEW_MFA,
+          NEW_SERVER_CERTIFICATE ->
           created(partition, acct, entry.form().resourceType(null), params, value);
       case NEW_OIDC -> new Target(iam + "oidc-provider/" + withoutScheme(value), null);
       case NEW_SAML -> new Target(iam + "saml-provider/" + value, null);
-      case MFA -> new Target(value != null && value.startsWith("arn:") ? value : iam + "mfa/" + value, null);
+      case MFA ->
+          new Target(
+              value != null && value.startsWith("arn:") ? value : iam + "mfa/" + value, null);
       case ARN -> arn(account, value);
       case KEY_OWNER -> {
         AccessKey key = value == null ? null : account.accessKeys().get(value);
-        yield key != null && key.owner() != null ? new Target(key.owner().arn(), key.owner()) : new Target("*", null);
+        yield key != null && key.owner() != null
+            ? new Target(key.owner().arn(), key.owner())
+            : new Target("*", null);
       }
       case SERVICE_ROLE -> {
-        String arn = ServiceLinkedRoleArns.arn(partition, acct, value, params.string("CustomSuffix"));
+        String arn =
+            ServiceLinkedRoleArns.arn(partition, acct, value, params.string("CustomSuffix"));
         yield new Target(arn == null ? "*" : arn, null);
       }
       case DELETION_TASK_ROLE -> new Target(deletionTaskRole(iam, value), null);
       case DELEGATION_REQUEST -> new Target(iam + "delegation-request/" + value, null);
       case ACCESS_REPORT -> new Target(iam + "access-report/" + value, null);
       // ListVirtualMFADevices takes no PathPrefix
-      case LIST -> new Target(iam + entry.member() + (params.carries("PathPrefix") ? params.string("PathPrefix") : "/"), null);
+      case LIST ->
+          new Target(
+              iam
+                  + entry.member()
+                  + (params.carries("PathPrefix") ? params.string("PathPrefix") : "/"),
+              null);
       case LIST_ALL -> new Target(iam + entry.member() + "/*", null);
       case POLICY_PATH -> new Target("policy path " + params.string("PathPrefix", "/"), null);
       case FEDERATED_USER -> new Target(Arns.sts(partition, acct, "federated-user/" + value), null);
@@ -81,7 +107,9 @@ public final class ActionResources {
 
   private static Target user(AccountState account, String name) {
     User u = account.users().get(name);
-    return u != null ? new Target(u.arn(), u) : new Target(Arns.iam(account.partition(), account.accountId(), "user", "/", name), null);
+    return u != null
+        ? new Target(u.arn(), u)
+        : new Target(Arns.iam(account.partition(), account.accountId(), "user", "/", name), null);
   }
 
   /** The calling user; callers that are not users act on the account. */
@@ -92,11 +120,15 @@ public final class ActionResources {
     return new Target(caller.kind() == Caller.Kind.ROOT ? Arns.root(partition, acct) : "*", null);
   }
 
-  private static Target created(Partition partition, String acct, String type, Params params, String name) {
+  private static Target created(
+      Partition partition, String acct, String type, Params params, String name) {
     return new Target(Arns.iam(partition, acct, type, params.string("Path", "/"), name), null);
   }
 
-  /** A policy, OIDC/SAML provider or principal named by ARN; managed policies are looked up for their tags. */
+  /**
+   * A policy, OIDC/SAML provider or principal named by ARN; managed policies are looked up for
+   * their tags.
+   */
   private static Target arn(AccountState account, String value) {
     if (value == null) {
       return new Target("*", null);
@@ -117,8 +149,8 @@ public final class ActionResources {
   }
 
   /**
-   * The role a service-linked-role deletion task removes: task IDs read
-   * {@code task/aws-service-role/SERVICE/ROLE/ID}; anything else is authorized against the account.
+   * The role a service-linked-role deletion task removes: task IDs read {@code
+   * task/aws-service-role/SERVICE/ROLE/ID}; anything else is authorized against the account.
    */
   private static String deletionTaskRole(String iamPrefix, String taskId) {
     if (taskId == null || !taskId.startsWith("task/")) {

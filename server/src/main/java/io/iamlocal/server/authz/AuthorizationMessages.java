@@ -27,11 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encoded authorization failure messages, as STS DecodeAuthorizationMessage decodes them. AWS only
  * puts an encoded message in the errors of some services (EC2 and others), never in IAM's or STS's
- * own {@code AccessDenied} texts, so IAMLocal keeps those texts exact and instead records an encoded
- * message for each denial it makes, by request ID: {@code GET /_iamlocal/authorization-messages}
- * lists the recent ones. The message is the JSON AWS documents (allowed, explicitDeny,
- * matchedStatements, failures, context with principal, action, resource and conditions),
- * encrypted with a key of this account state, so only this server can decode it, as with AWS.
+ * own {@code AccessDenied} texts, so IAMLocal keeps those texts exact and instead records an
+ * encoded message for each denial it makes, by request ID: {@code GET
+ * /_iamlocal/authorization-messages} lists the recent ones. The message is the JSON AWS documents
+ * (allowed, explicitDeny, matchedStatements, failures, context with principal, action, resource and
+ * conditions), encrypted with a key of this account state, so only this server can decode it, as
+ * with AWS.
  */
 public final class AuthorizationMessages {
   private static final int RECENT = 100;
@@ -53,7 +54,8 @@ public final class AuthorizationMessages {
   }
 
   /** Encodes a denial and remembers it under the request ID; returns the encoded message. */
-  public String recordDenial(String requestId, Caller caller, RequestContext request, EvaluationResult result) {
+  public String recordDenial(
+      String requestId, Caller caller, RequestContext request, EvaluationResult result) {
     return recordDenial(requestId, caller, request, result, null);
   }
 
@@ -62,7 +64,11 @@ public final class AuthorizationMessages {
    * explanation (null: none) added to the decoded message as {@code "explanation"}, and the Sids of
    * the denying statements as the matched statements' {@code statementId}.
    */
-  public String recordDenial(String requestId, Caller caller, RequestContext request, EvaluationResult result,
+  public String recordDenial(
+      String requestId,
+      Caller caller,
+      RequestContext request,
+      EvaluationResult result,
       DenialExplanation explanation) {
     String encoded = encode(decodedJson(caller, request, result, explanation));
     synchronized (recent) {
@@ -94,8 +100,11 @@ public final class AuthorizationMessages {
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, all, 0, IV_BYTES));
-      return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException | GeneralSecurityException | java.security.ProviderException e) {
+      return new String(
+          cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException
+        | GeneralSecurityException
+        | java.security.ProviderException e) {
       return null;
     }
   }
@@ -107,7 +116,10 @@ public final class AuthorizationMessages {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, iv));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -118,7 +130,11 @@ public final class AuthorizationMessages {
     return decodedJson(caller, request, result, null);
   }
 
-  static String decodedJson(Caller caller, RequestContext request, EvaluationResult result, DenialExplanation explanation) {
+  static String decodedJson(
+      Caller caller,
+      RequestContext request,
+      EvaluationResult result,
+      DenialExplanation explanation) {
     ObjectNode root = JSON.createObjectNode();
     root.put("allowed", result.decision() == Decision.ALLOWED);
     root.put("explicitDeny", result.decision() == Decision.EXPLICIT_DENY);
@@ -127,7 +143,10 @@ public final class AuthorizationMessages {
     for (int i = 0; i < statements.size(); i++) {
       MatchedStatement s = statements.get(i);
       ObjectNode item = matched.addObject();
-      String sid = explanation != null && i < explanation.deniedBy().size() ? explanation.deniedBy().get(i).sid() : null;
+      String sid =
+          explanation != null && i < explanation.deniedBy().size()
+              ? explanation.deniedBy().get(i).sid()
+              : null;
       item.put("statementId", sid == null ? "" : sid);
       item.put("effect", result.decision() == Decision.EXPLICIT_DENY ? "DENY" : "ALLOW");
       item.put("sourcePolicyId", s.sourcePolicyId());

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AWS's Service Authorization Reference for one service (actions with their access level, resource
- * types and condition keys; resource types with their ARN formats), as vendored under
- * {@code reference/} by {@code scripts/refresh-authorization-data.sh}. Loaded on first use only.
+ * types and condition keys; resource types with their ARN formats), as vendored under {@code
+ * reference/} by {@code scripts/refresh-authorization-data.sh}. Loaded on first use only.
  */
 public final class AuthorizationReference {
   private static final Map<String, AuthorizationReference> LOADED = new ConcurrentHashMap<>();
@@ -25,7 +25,11 @@ public final class AuthorizationReference {
   }
 
   /** One action's reference entry. */
-  public record Action(String name, String accessLevel, List<ResourceType> resourceTypes, List<String> conditionKeys) {
+  public record Action(
+      String name,
+      String accessLevel,
+      List<ResourceType> resourceTypes,
+      List<String> conditionKeys) {
     /** The names of the resource types the action can be scoped to, required or not. */
     public List<String> resourceTypeNames() {
       return resourceTypes.stream().map(ResourceType::name).toList();
@@ -47,14 +51,23 @@ public final class AuthorizationReference {
       return Optional.empty();
     }
     List<ResourceType> types = new ArrayList<>();
-    PlainJson.array(a, "resourceTypes").forEach(t -> types.add(
-        new ResourceType(PlainJson.text(t, "name", ""), Boolean.parseBoolean(PlainJson.text(t, "required", "false")))));
+    PlainJson.array(a, "resourceTypes")
+        .forEach(
+            t ->
+                types.add(
+                    new ResourceType(
+                        PlainJson.text(t, "name", ""),
+                        Boolean.parseBoolean(PlainJson.text(t, "required", "false")))));
     List<String> keys = new ArrayList<>();
     PlainJson.array(a, "conditionKeys").forEach(k -> keys.add(String.valueOf(k)));
-    return Optional.of(new Action(name, PlainJson.text(a, "accessLevel", ""), List.copyOf(types), List.copyOf(keys)));
+    return Optional.of(
+        new Action(
+            name, PlainJson.text(a, "accessLevel", ""), List.copyOf(types), List.copyOf(keys)));
   }
 
-  /** The ARN format of a resource type ({@code arn:${Partition}:iam::${Account}:user/…}), if listed. */
+  /**
+   * The ARN format of a resource type ({@code arn:${Partition}:iam::${Account}:user/…}), if listed.
+   */
   public Optional<String> arnFormat(String resourceType) {
     Object arn = PlainJson.object(doc, "resourceTypes").get(resourceType);
     return arn == null ? Optional.empty() : Optional.of(String.valueOf(arn));

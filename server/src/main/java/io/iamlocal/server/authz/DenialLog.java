@@ -8,8 +8,8 @@ import io.iamlocal.policy.evaluation.EvaluationResult;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +17,27 @@ import java.util.logging.Logger;
 
 /**
  * Every denial the policy engine made (strict) or would have made (soft) since the server started
- * or was last reset: each one is logged as one structured line on logger {@code io.iamlocal.denials}
- * ({@code denial {"mode":…,"principal":…,"action":…,"resource":…,"decision":…,"reason":…,"allowWith":{…}}}),
+ * or was last reset: each one is logged as one structured line on logger {@code
+ * io.iamlocal.denials} ({@code denial
+ * {"mode":…,"principal":…,"action":…,"resource":…,"decision":…,"reason":…,"allowWith":{…}}}),
  * recorded as an encoded authorization message, and kept for {@code GET /_iamlocal/denials},
  * grouped by principal and action.
  */
 public final class DenialLog {
   static final Logger LOG = Logger.getLogger("io.iamlocal.denials");
+
   /** Details kept per principal and action; counts go on beyond it. */
   private static final int DETAILS_PER_ACTION = 50;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, Map<String, Group>> byPrincipal = new LinkedHashMap<>();
-  /** The groups in the order their kept details were added (one element per detail): the ring's order. */
+
+  /**
+   * The groups in the order their kept details were added (one element per detail): the ring's
+   * order.
+   */
   private final ArrayDeque<Group> detailOrder = new ArrayDeque<>();
+
   private int groups;
 
   private static final class Group {
@@ -54,11 +62,18 @@ public final class DenialLog {
    * Records a denial of {@code request} for {@code caller}: explanation, log line, encoded
    * authorization message. {@code resourcePolicies} are the resource-based policies evaluated
    * (bucket policy, trust policy), to name their statements; {@code mode} is the call's enforcement
-   * and {@code capacity} the server's {@code --denial-log-size} (server settings come with the call,
-   * never from account state). Returns the explanation.
+   * and {@code capacity} the server's {@code --denial-log-size} (server settings come with the
+   * call, never from account state). Returns the explanation.
    */
-  public static DenialExplanation record(AccountState account, String requestId, Caller caller, RequestContext request,
-      EvaluationResult result, List<CompiledPolicy> resourcePolicies, EnforcementMode mode, int capacity) {
+  public static DenialExplanation record(
+      AccountState account,
+      String requestId,
+      Caller caller,
+      RequestContext request,
+      EvaluationResult result,
+      List<CompiledPolicy> resourcePolicies,
+      EnforcementMode mode,
+      int capacity) {
     PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
     List<CompiledPolicy> consulted = new ArrayList<>(policies.identity());
     consulted.addAll(resourcePolicies);
@@ -127,24 +142,27 @@ public final class DenialLog {
   }
 
   /**
-   * {@code {"denials":[{"principal":…,"count":n,"actions":[{"action":…,"count":n,"denials":[…]}]}]}},
+   * {@code
+   * {"denials":[{"principal":…,"count":n,"actions":[{"action":…,"count":n,"denials":[…]}]}]}},
    * principals and actions in the order first denied.
    */
   public String json() {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode principals = root.putArray("denials");
     synchronized (this) {
-      byPrincipal.forEach((principal, actions) -> {
-        ObjectNode p = principals.addObject();
-        p.put("principal", principal);
-        p.put("count", actions.values().stream().mapToLong(g -> g.count).sum());
-        ArrayNode list = p.putArray("actions");
-        actions.forEach((action, group) -> {
-          ObjectNode a = list.addObject().put("action", action).put("count", group.count);
-          ArrayNode details = a.putArray("denials");
-          group.recent.forEach(details::add);
-        });
-      });
+      byPrincipal.forEach(
+          (principal, actions) -> {
+            ObjectNode p = principals.addObject();
+            p.put("principal", principal);
+            p.put("count", actions.values().stream().mapToLong(g -> g.count).sum());
+            ArrayNode list = p.putArray("actions");
+            actions.forEach(
+                (action, group) -> {
+                  ObjectNode a = list.addObject().put("action", action).put("count", group.count);
+                  ArrayNode details = a.putArray("denials");
+                  group.recent.forEach(details::add);
+                });
+          });
     }
     return root.toString();
   }

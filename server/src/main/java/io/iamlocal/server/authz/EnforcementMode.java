@@ -3,9 +3,9 @@ package io.iamlocal.server.authz;
 import java.util.Locale;
 
 /**
- * How policies are applied ({@code --enforce}): {@link #STRICT} refuses what they deny, {@link #SOFT}
- * evaluates every request and logs what would have been denied but lets it through, {@link #OFF}
- * evaluates nothing (moto's and LocalStack's default).
+ * How policies are applied ({@code --enforce}): {@link #STRICT} refuses what they deny, {@link
+ * #SOFT} evaluates every request and logs what would have been denied but lets it through, {@link
+ * #OFF} evaluates nothing (moto's and LocalStack's default).
  */
 public enum EnforcementMode {
   STRICT,
@@ -27,7 +27,8 @@ public enum EnforcementMode {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--enforce must be strict, soft or off, not '" + value + "'");
+      throw new IllegalArgumentException(
+          "--enforce must be strict, soft or off, not '" + value + "'");
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.iamlocal.server.authz;
 
-import static io.iamlocal.server.dispatch.OperationSpec.conditionKeys;
-
 import io.iamlocal.policy.evaluation.AccessDeniedMessages;
 import io.iamlocal.policy.evaluation.CompiledPolicy;
 import io.iamlocal.policy.evaluation.Decision;
@@ -37,16 +35,16 @@ import java.util.Set;
 
 /**
  * Enforces IAM policies on every IAM and STS call, as AWS does: the action {@code iam:Operation} or
- * {@code sts:Operation}, the resource from {@link ActionResources}, the request context from
- * {@link RequestContexts}, and the caller's identity policies, permissions boundary and session
- * policies from {@link PrincipalPolicies}, decided by the policy engine. The root user is never
- * refused; GetCallerIdentity and GetSessionToken need no permission; AssumeRole* are authorized by
- * their handlers together with the role's trust policy ({@link #evaluate}).
+ * {@code sts:Operation}, the resource from {@link ActionResources}, the request context from {@link
+ * RequestContexts}, and the caller's identity policies, permissions boundary and session policies
+ * from {@link PrincipalPolicies}, decided by the policy engine. The root user is never refused;
+ * GetCallerIdentity and GetSessionToken need no permission; AssumeRole* are authorized by their
+ * handlers together with the role's trust policy ({@link #evaluate}).
  *
  * <p>In soft mode ({@code --enforce soft}) every call is evaluated and each denial logged and
- * recorded ({@link DenialLog}), but the call goes through. With enforcement off ({@code --enforce off},
- * alias {@code --no-enforce}) every call is allowed and trust policies are not
- * evaluated, like moto and LocalStack's default.
+ * recorded ({@link DenialLog}), but the call goes through. With enforcement off ({@code --enforce
+ * off}, alias {@code --no-enforce}) every call is allowed and trust policies are not evaluated,
+ * like moto and LocalStack's default.
  */
 public final class PolicyAuthorizer implements Authorizer {
   private final EnforcementMode mode;
@@ -57,7 +55,10 @@ public final class PolicyAuthorizer implements Authorizer {
     this(enforce ? EnforcementMode.STRICT : EnforcementMode.OFF);
   }
 
-  /** An authorizer in {@code mode}: strict refuses denials, soft logs them and lets the call through. */
+  /**
+   * An authorizer in {@code mode}: strict refuses denials, soft logs them and lets the call
+   * through.
+   */
   public PolicyAuthorizer(EnforcementMode mode) {
     this(mode, CallSettings.DEFAULT_DENIAL_LOG_SIZE);
   }
@@ -93,21 +94,28 @@ public final class PolicyAuthorizer implements Authorizer {
       return; // only the unsigned STS operations get this far without a signature
     }
     restrictTemporaryCredentials(call, spec);
-    if (caller.isRoot() || (caller.isTemporary() && spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES)) {
-      return; // root may do anything; session credentials are refused by those handlers before any policy matters
+    if (caller.isRoot()
+        || (caller.isTemporary()
+            && spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES)) {
+      return; // root may do anything; session credentials are refused by those handlers before any
+      // policy matters
     }
     // Every spec has a resource: registration refuses one without (OperationRegistry).
     OperationSpec.Resource entry = spec.resource();
     if (entry.unchecked()) {
       return;
     }
-    ActionResources.Target target = ActionResources.resolve(entry, call.params(), caller, call.account());
-    // Built on the first lookup only: most checks meet no condition or policy variable that reads a key.
-    LazyContextKeys keys = LazyContextKeys.deferred(() -> {
-      Map<String, List<String>> built = RequestContexts.of(call);
-      addRequestKeys(built, call.params(), spec.conditionKeys(), target);
-      return built;
-    });
+    ActionResources.Target target =
+        ActionResources.resolve(entry, call.params(), caller, call.account());
+    // Built on the first lookup only: most checks meet no condition or policy variable that reads a
+    // key.
+    LazyContextKeys keys =
+        LazyContextKeys.deferred(
+            () -> {
+              Map<String, List<String>> built = RequestContexts.of(call);
+              addRequestKeys(built, call.params(), spec.conditionKeys(), target);
+              return built;
+            });
     check(call, spec.action(), target.resource(), keys, spec.passwordPolicyGrants());
     List<Tags.Tag> tags = call.params().carries("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
@@ -116,16 +124,23 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   /** Refuses {@code action} on {@code resource} unless the caller's policies allow it. */
-  private void check(OperationCall call, String action, String resource, Map<String, List<String>> keys, boolean passwordPolicyGrants) {
+  private void check(
+      OperationCall call,
+      String action,
+      String resource,
+      Map<String, List<String>> keys,
+      boolean passwordPolicyGrants) {
     Caller caller = call.caller();
-    RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
+    RequestContext request =
+        new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
     PrincipalPolicies policies = PrincipalPolicies.of(caller, call.account());
-    EvaluationInput input = EvaluationInput.builder(request)
-        .identityPolicies(policies.identity())
-        .permissionsBoundary(policies.boundary())
-        .sessionPolicies(policies.session())
-        .resourceAccount(call.account().accountId())
-        .build();
+    EvaluationInput input =
+        EvaluationInput.builder(request)
+            .identityPolicies(policies.identity())
+            .permissionsBoundary(policies.boundary())
+            .sessionPolicies(policies.session())
+            .resourceAccount(call.account().accountId())
+            .build();
     if (PolicyEvaluator.decide(input) == Decision.ALLOWED) {
       CallChecks.record(mode, action, resource, true, true, keys);
       return;
@@ -136,26 +151,35 @@ public final class PolicyAuthorizer implements Authorizer {
       return;
     }
     if (keys instanceof LazyContextKeys lazy) {
-      lazy.materialize(); // the denial record lists every key; build them now, under the account lock
+      lazy.materialize(); // the denial record lists every key; build them now, under the account
+      // lock
     }
     CallChecks.record(mode, action, resource, false, true, keys);
-    DenialLog.record(call.account(), call.requestId(), caller, request, result, List.of(), mode, denialLogSize);
+    DenialLog.record(
+        call.account(), call.requestId(), caller, request, result, List.of(), mode, denialLogSize);
     if (mode == EnforcementMode.SOFT) {
       return;
     }
-    String message = action.startsWith("sts:")
-        // STS's own denials name no policy type (real AssumeRole/GetFederationToken traces).
-        ? "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource
-        : AccessDeniedMessages.format(caller.arn(), action, resource, result);
+    String message =
+        action.startsWith("sts:")
+            // STS's own denials name no policy type (real AssumeRole/GetFederationToken traces).
+            ? "User: "
+                + caller.arn()
+                + " is not authorized to perform: "
+                + action
+                + " on resource: "
+                + resource
+            : AccessDeniedMessages.format(caller.arn(), action, resource, result);
     throw AwsServiceException.accessDenied(message);
   }
 
   /**
-   * The account password policy's "allow users to change their own password" grants every IAM
-   * user iam:ChangePassword on itself and iam:GetAccountPasswordPolicy, unless a policy denies them.
+   * The account password policy's "allow users to change their own password" grants every IAM user
+   * iam:ChangePassword on itself and iam:GetAccountPasswordPolicy, unless a policy denies them.
    */
   private static boolean grantedByPasswordPolicy(OperationCall call, EvaluationResult result) {
-    if (result.decision() != Decision.IMPLICIT_DENY || result.denyReason() != DenyReason.IDENTITY_POLICY
+    if (result.decision() != Decision.IMPLICIT_DENY
+        || result.denyReason() != DenyReason.IDENTITY_POLICY
         || call.caller().kind() != Caller.Kind.USER) {
       return false;
     }
@@ -164,21 +188,25 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   /**
-   * What temporary credentials cannot do whatever the policies say, as the operation's spec
-   * ({@link OperationSpec#sessions()}) states it. (AWS documents the restrictions; the error codes
-   * for them are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
+   * What temporary credentials cannot do whatever the policies say, as the operation's spec ({@link
+   * OperationSpec#sessions()}) states it. (AWS documents the restrictions; the error codes for them
+   * are not published: IAM refuses such tokens as invalid here, STS with AccessDenied.)
    */
   private static void restrictTemporaryCredentials(OperationCall call, OperationSpec spec) {
     Caller caller = call.caller();
     Session session = caller.session();
-    if (session == null || session.kind() == Session.Kind.ASSUMED_ROLE || spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES) {
+    if (session == null
+        || session.kind() == Session.Kind.ASSUMED_ROLE
+        || spec.sessions() == OperationSpec.SessionAccess.HANDLER_DECIDES) {
       return;
     }
     boolean sessionToken = session.kind() == Session.Kind.SESSION_TOKEN;
     switch (spec.sessions()) {
       case ROLE_OR_MFA_SESSION_TOKEN -> {
         if (!(sessionToken && session.mfaPresent())) {
-          throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+          throw new AwsServiceException(
+              AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
+              "The security token included in the request is invalid.");
         }
       }
       case ROLE -> refuseSession(call, spec);
@@ -187,22 +215,33 @@ public final class PolicyAuthorizer implements Authorizer {
           refuseSession(call, spec);
         }
       }
-      default -> { } // ANY
+      default -> {} // ANY
     }
   }
 
   private static void refuseSession(OperationCall call, OperationSpec spec) {
     String action = spec.action();
-    String resource = ActionResources.resolve(spec.resource(), call.params(), call.caller(), call.account()).resource();
-    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: " + action
-        + " on resource: " + resource);
+    String resource =
+        ActionResources.resolve(spec.resource(), call.params(), call.caller(), call.account())
+            .resource();
+    throw AwsServiceException.accessDenied(
+        "User: "
+            + call.caller().arn()
+            + " is not authorized to perform: "
+            + action
+            + " on resource: "
+            + resource);
   }
 
   /**
    * Condition keys of the request: tags, the boundary and policy being attached, the target's tags;
    * {@code actionKeys} are the action-specific keys its spec says the call supplies.
    */
-  private static void addRequestKeys(Map<String, List<String>> keys, Params params, Set<String> actionKeys, ActionResources.Target target) {
+  private static void addRequestKeys(
+      Map<String, List<String>> keys,
+      Params params,
+      Set<String> actionKeys,
+      ActionResources.Target target) {
     if (params.carries("Tags")) {
       RequestContexts.requestTags(keys, TagParams.read(params));
     }
@@ -221,7 +260,8 @@ public final class PolicyAuthorizer implements Authorizer {
       keys.put("sts:IdentityTokenAudience", params.strings("Audience"));
     }
     if (actionKeys.contains("sts:DurationSeconds")) {
-      RequestContexts.put(keys, "sts:DurationSeconds", Integer.toString(params.integer("DurationSeconds", 300)));
+      RequestContexts.put(
+          keys, "sts:DurationSeconds", Integer.toString(params.integer("DurationSeconds", 300)));
     }
     if (actionKeys.contains("sts:SigningAlgorithm")) {
       RequestContexts.put(keys, "sts:SigningAlgorithm", params.string("SigningAlgorithm"));
@@ -262,7 +302,12 @@ public final class PolicyAuthorizer implements Authorizer {
    * Decides an action of another service (S3) by the caller's policies: true when allowed (always
    * with enforcement off); a denial is recorded as an encoded authorization message.
    */
-  public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
+  public boolean allows(
+      Caller caller,
+      AccountState account,
+      String requestId,
+      String action,
+      String resource,
       Map<String, List<String>> keys) {
     return allows(caller, account, requestId, action, resource, keys, List.of());
   }
@@ -272,73 +317,119 @@ public final class PolicyAuthorizer implements Authorizer {
    * resource's resource-based policies (a bucket policy). The root user is refused only by an
    * explicit deny in them, as S3 does; in soft mode a denial is logged and true returned.
    */
-  public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
-      Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies) {
-    return allows(caller, account, requestId, action, resource, keys, resourcePolicies, account.accountId());
+  public boolean allows(
+      Caller caller,
+      AccountState account,
+      String requestId,
+      String action,
+      String resource,
+      Map<String, List<String>> keys,
+      List<CompiledPolicy> resourcePolicies) {
+    return allows(
+        caller, account, requestId, action, resource, keys, resourcePolicies, account.accountId());
   }
 
   /**
-   * As above for a resource of {@code resourceAccount} ({@code account} is the caller's): a resource
-   * of another account needs its resource policy to allow too, the root user's requests included.
+   * As above for a resource of {@code resourceAccount} ({@code account} is the caller's): a
+   * resource of another account needs its resource policy to allow too, the root user's requests
+   * included.
    */
-  public boolean allows(Caller caller, AccountState account, String requestId, String action, String resource,
-      Map<String, List<String>> keys, List<CompiledPolicy> resourcePolicies, String resourceAccount) {
+  public boolean allows(
+      Caller caller,
+      AccountState account,
+      String requestId,
+      String action,
+      String resource,
+      Map<String, List<String>> keys,
+      List<CompiledPolicy> resourcePolicies,
+      String resourceAccount) {
     if (!mode.evaluates()) {
       return true;
     }
-    RequestContext request = new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
+    RequestContext request =
+        new RequestContext(action, resource, caller.arn(), caller.accountId(), keys);
     EvaluationResult result;
     boolean sameAccount = resourceAccount.equals(caller.accountId());
     if (caller.isRoot()) {
-      Decision alone = resourcePolicies.isEmpty() ? Decision.IMPLICIT_DENY : PolicyEvaluator.decideAlone(request, resourcePolicies, true);
+      Decision alone =
+          resourcePolicies.isEmpty()
+              ? Decision.IMPLICIT_DENY
+              : PolicyEvaluator.decideAlone(request, resourcePolicies, true);
       if (sameAccount ? alone != Decision.EXPLICIT_DENY : alone == Decision.ALLOWED) {
         return true;
       }
-      result = PolicyEvaluator.evaluate(EvaluationInput.builder(request).resourcePolicies(resourcePolicies)
-          .resourceAccount(resourceAccount).build());
+      result =
+          PolicyEvaluator.evaluate(
+              EvaluationInput.builder(request)
+                  .resourcePolicies(resourcePolicies)
+                  .resourceAccount(resourceAccount)
+                  .build());
     } else {
       result = evaluate(caller, account, request, resourcePolicies, false, resourceAccount);
     }
     if (result.allowed()) {
       if (!caller.isRoot()) {
-        CallChecks.record(mode, action, resource, true, !allowedByResourcePolicies(request, resourcePolicies), keys);
+        CallChecks.record(
+            mode,
+            action,
+            resource,
+            true,
+            !allowedByResourcePolicies(request, resourcePolicies),
+            keys);
       }
       return true;
     }
     if (!caller.isRoot()) {
       CallChecks.record(mode, action, resource, false, true, keys);
     }
-    DenialLog.record(account, requestId, caller, request, result, resourcePolicies, mode, denialLogSize);
+    DenialLog.record(
+        account, requestId, caller, request, result, resourcePolicies, mode, denialLogSize);
     return mode == EnforcementMode.SOFT;
   }
 
-  /** Whether resource-based policies (a bucket policy, a trust policy naming the caller) allow on their own. */
-  public static boolean allowedByResourcePolicies(RequestContext request, List<CompiledPolicy> resourcePolicies) {
-    return !resourcePolicies.isEmpty() && PolicyEvaluator.decideAlone(request, resourcePolicies, true) == Decision.ALLOWED;
+  /**
+   * Whether resource-based policies (a bucket policy, a trust policy naming the caller) allow on
+   * their own.
+   */
+  public static boolean allowedByResourcePolicies(
+      RequestContext request, List<CompiledPolicy> resourcePolicies) {
+    return !resourcePolicies.isEmpty()
+        && PolicyEvaluator.decideAlone(request, resourcePolicies, true) == Decision.ALLOWED;
   }
 
   /**
    * Evaluates a request against the caller's policies plus resource-based policies (a role's trust
    * policy, which must allow when {@code resourcePolicyRequired}); for the STS handlers.
    */
-  public static EvaluationResult evaluate(Caller caller, AccountState account, RequestContext request,
-      List<CompiledPolicy> resourcePolicies, boolean resourcePolicyRequired) {
-    return evaluate(caller, account, request, resourcePolicies, resourcePolicyRequired, account.accountId());
+  public static EvaluationResult evaluate(
+      Caller caller,
+      AccountState account,
+      RequestContext request,
+      List<CompiledPolicy> resourcePolicies,
+      boolean resourcePolicyRequired) {
+    return evaluate(
+        caller, account, request, resourcePolicies, resourcePolicyRequired, account.accountId());
   }
 
   /**
    * As above for a resource of {@code resourceAccount}: when that is not the caller's account, the
    * request is cross-account and needs an allow from both the caller's policies and the resource's.
    */
-  public static EvaluationResult evaluate(Caller caller, AccountState account, RequestContext request,
-      List<CompiledPolicy> resourcePolicies, boolean resourcePolicyRequired, String resourceAccount) {
+  public static EvaluationResult evaluate(
+      Caller caller,
+      AccountState account,
+      RequestContext request,
+      List<CompiledPolicy> resourcePolicies,
+      boolean resourcePolicyRequired,
+      String resourceAccount) {
     PrincipalPolicies policies = PrincipalPolicies.of(caller, account);
-    EvaluationInput.Builder input = EvaluationInput.builder(request)
-        .identityPolicies(policies.identity())
-        .permissionsBoundary(policies.boundary())
-        .sessionPolicies(policies.session())
-        .resourcePolicies(resourcePolicies)
-        .resourceAccount(resourceAccount);
+    EvaluationInput.Builder input =
+        EvaluationInput.builder(request)
+            .identityPolicies(policies.identity())
+            .permissionsBoundary(policies.boundary())
+            .sessionPolicies(policies.session())
+            .resourcePolicies(resourcePolicies)
+            .resourceAccount(resourceAccount);
     if (resourcePolicyRequired) {
       input.resourcePolicyRequired();
     }

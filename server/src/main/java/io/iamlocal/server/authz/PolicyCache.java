@@ -9,15 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiled policies by document text, so each stored document is parsed and compiled once, not on
- * every request. Documents are immutable strings (a new policy version is a new text), so the
- * cache never goes stale; it is simply emptied when it grows past its bound.
+ * every request. Documents are immutable strings (a new policy version is a new text), so the cache
+ * never goes stale; it is simply emptied when it grows past its bound.
  */
 public final class PolicyCache {
   private static final int MAX_ENTRIES = 8192;
+
   /** Grants nothing: stands in for a session policy that can no longer be read. */
-  static final String NOTHING = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iamlocal:None\",\"Resource\":\"*\"}]}";
+  static final String NOTHING =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iamlocal:None\",\"Resource\":\"*\"}]}";
+
   /** Grants everything: the identity side of the root user's federated users. */
-  static final String EVERYTHING = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+  static final String EVERYTHING =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
   private static final PolicyCache SHARED = new PolicyCache();
   private final Map<Key, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 

@@ -19,42 +19,49 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The policies that decide what a caller may do, read from the account at request time: identity
  * policies (a user's inline and attached policies and those of its groups; a role's for its
- * sessions; the user's for a federated user), the permissions boundary, and session policies.
- * A role or user deleted (or re-created) since the session was issued contributes nothing.
+ * sessions; the user's for a federated user), the permissions boundary, and session policies. A
+ * role or user deleted (or re-created) since the session was issued contributes nothing.
  *
  * @param identity identity-based policies
  * @param boundary the permissions boundary, or null when none is set
  * @param session session policies; empty when the session was given none
  */
-public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy boundary, List<CompiledPolicy> session) {
+public record PrincipalPolicies(
+    List<CompiledPolicy> identity, CompiledPolicy boundary, List<CompiledPolicy> session) {
 
   /** Reads the policies of {@code caller}; call under the account lock. */
   public static PrincipalPolicies of(Caller caller, AccountState account) {
     PolicyCache cache = PolicyCache.shared();
     Session session = caller.session();
-    Object principal = switch (caller.kind()) {
-      case USER -> caller.user();
-      case FEDERATED_USER -> session.user();
-      case ASSUMED_ROLE -> caller.role();
-      default -> null;
-    };
+    Object principal =
+        switch (caller.kind()) {
+          case USER -> caller.user();
+          case FEDERATED_USER -> session.user();
+          case ASSUMED_ROLE -> caller.role();
+          default -> null;
+        };
     Resolved resolved;
     if (caller.kind() == Caller.Kind.FEDERATED_USER && principal == null) {
       // The root user's federated users: root may do anything, so the session policies decide.
-      resolved = new Resolved(List.of(cache.get(PolicyCache.EVERYTHING, "root", PolicySourceType.NONE)), null);
+      resolved =
+          new Resolved(
+              List.of(cache.get(PolicyCache.EVERYTHING, "root", PolicySourceType.NONE)), null);
     } else if (principal == null) {
       resolved = Resolved.NONE; // root needs no identity policy; anonymous callers have none
     } else {
-      // Same principal, no write since: the same policies (writes all hold the account's write lock).
+      // Same principal, no write since: the same policies (writes all hold the account's write
+      // lock).
       long generation = account.writeGeneration();
-      ResolvedCache resolvedCache = account.extension(ResolvedCache.class, a -> new ResolvedCache());
+      ResolvedCache resolvedCache =
+          account.extension(ResolvedCache.class, a -> new ResolvedCache());
       resolved = resolvedCache.get(principal, generation);
       if (resolved == null) {
         resolved = resolve(principal, account, cache);
         resolvedCache.put(principal, generation, resolved);
       }
     }
-    return new PrincipalPolicies(resolved.identity(), resolved.boundary(), sessionPolicies(session, account, cache));
+    return new PrincipalPolicies(
+        resolved.identity(), resolved.boundary(), sessionPolicies(session, account, cache));
   }
 
   /** A user's or role's identity policies and boundary, read from the account. */
@@ -79,7 +86,8 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
     if (boundaryArn != null) {
       boundary = managed(account, boundaryArn, PolicySourceType.PERMISSIONS_BOUNDARY, cache);
       if (boundary == null) {
-        boundary = cache.get(PolicyCache.NOTHING, boundaryArn, PolicySourceType.PERMISSIONS_BOUNDARY);
+        boundary =
+            cache.get(PolicyCache.NOTHING, boundaryArn, PolicySourceType.PERMISSIONS_BOUNDARY);
       }
     }
     return new Resolved(List.copyOf(identity), boundary);
@@ -91,8 +99,8 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
 
   /**
    * Resolved policies by principal (a {@link User} or {@link Role}, by identity) for one write
-   * generation of the account: a write anywhere (attach, detach, put, group membership, new
-   * default version, boundary, delete…) empties it on the next read. Bounded.
+   * generation of the account: a write anywhere (attach, detach, put, group membership, new default
+   * version, boundary, delete…) empties it on the next read. Bounded.
    */
   private static final class ResolvedCache {
     private static final int MAX_ENTRIES = 16_384;
@@ -119,25 +127,40 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
     }
   }
 
-  /** The session's inline and managed session policies; an unreadable one still restricts (to nothing). */
-  static List<CompiledPolicy> sessionPolicies(Session session, AccountState account, PolicyCache cache) {
+  /**
+   * The session's inline and managed session policies; an unreadable one still restricts (to
+   * nothing).
+   */
+  static List<CompiledPolicy> sessionPolicies(
+      Session session, AccountState account, PolicyCache cache) {
     if (session == null || !session.hasSessionPolicies()) {
       return List.of();
     }
     List<CompiledPolicy> out = new ArrayList<>();
     if (session.sessionPolicy() != null) {
-      CompiledPolicy inline = cache.get(session.sessionPolicy(), "session policy", PolicySourceType.SESSION);
-      out.add(inline != null ? inline : cache.get(PolicyCache.NOTHING, "session policy", PolicySourceType.SESSION));
+      CompiledPolicy inline =
+          cache.get(session.sessionPolicy(), "session policy", PolicySourceType.SESSION);
+      out.add(
+          inline != null
+              ? inline
+              : cache.get(PolicyCache.NOTHING, "session policy", PolicySourceType.SESSION));
     }
     for (String arn : session.policyArns()) {
       CompiledPolicy managed = managed(account, arn, PolicySourceType.SESSION, cache);
-      out.add(managed != null ? managed : cache.get(PolicyCache.NOTHING, arn, PolicySourceType.SESSION));
+      out.add(
+          managed != null
+              ? managed
+              : cache.get(PolicyCache.NOTHING, arn, PolicySourceType.SESSION));
     }
     return out;
   }
 
-  private static void add(List<CompiledPolicy> out, PolicyAttachments attachments, PolicySourceType inlineType,
-      AccountState account, PolicyCache cache) {
+  private static void add(
+      List<CompiledPolicy> out,
+      PolicyAttachments attachments,
+      PolicySourceType inlineType,
+      AccountState account,
+      PolicyCache cache) {
     for (Map.Entry<String, String> inline : attachments.inline().entrySet()) {
       CompiledPolicy p = cache.get(inline.getValue(), inline.getKey(), inlineType);
       if (p != null) {
@@ -147,8 +170,13 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
     for (ManagedPolicy policy : attachments.attached().values()) {
       ManagedPolicy.PolicyVersion version = policy.defaultVersion();
       if (version != null) {
-        CompiledPolicy p = cache.get(version.document(), policy.arn(),
-            policy.isAwsManaged() ? PolicySourceType.AWS_MANAGED : PolicySourceType.USER_MANAGED);
+        CompiledPolicy p =
+            cache.get(
+                version.document(),
+                policy.arn(),
+                policy.isAwsManaged()
+                    ? PolicySourceType.AWS_MANAGED
+                    : PolicySourceType.USER_MANAGED);
         if (p != null) {
           out.add(p);
         }
@@ -156,7 +184,8 @@ public record PrincipalPolicies(List<CompiledPolicy> identity, CompiledPolicy bo
     }
   }
 
-  private static CompiledPolicy managed(AccountState account, String arn, PolicySourceType type, PolicyCache cache) {
+  private static CompiledPolicy managed(
+      AccountState account, String arn, PolicySourceType type, PolicyCache cache) {
     ManagedPolicy policy = PolicyStore.of(account).find(arn);
     ManagedPolicy.PolicyVersion version = policy == null ? null : policy.defaultVersion();
     return version == null ? null : cache.get(version.document(), arn, type);

@@ -17,9 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request context AWS builds for every request: the global condition keys about the
- * principal, its session, the network and the time (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
- * plus the request's tag keys. Service-specific keys are added by the caller of these methods.
+ * The request context AWS builds for every request: the global condition keys about the principal,
+ * its session, the network and the time
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html), plus
+ * the request's tag keys. Service-specific keys are added by the caller of these methods.
  */
 public final class RequestContexts {
   private RequestContexts() {}
@@ -27,13 +28,25 @@ public final class RequestContexts {
   /** The global keys of a call. */
   public static Map<String, List<String>> of(OperationCall call) {
     OperationCall.RequestFacts facts = call.facts();
-    return of(call.caller(), call.account(), call.now(), call.region(),
-        facts == null ? null : facts.sourceIp(), facts != null && facts.secureTransport(), facts == null ? null : facts.userAgent());
+    return of(
+        call.caller(),
+        call.account(),
+        call.now(),
+        call.region(),
+        facts == null ? null : facts.sourceIp(),
+        facts != null && facts.secureTransport(),
+        facts == null ? null : facts.userAgent());
   }
 
   /** The global keys for a caller, time and connection. */
-  public static Map<String, List<String>> of(Caller caller, AccountState account, Instant now, String region,
-      String sourceIp, boolean secure, String userAgent) {
+  public static Map<String, List<String>> of(
+      Caller caller,
+      AccountState account,
+      Instant now,
+      String region,
+      String sourceIp,
+      boolean secure,
+      String userAgent) {
     Map<String, List<String>> keys = new HashMap<>();
     put(keys, "aws:CurrentTime", iso(now));
     put(keys, "aws:EpochTime", Long.toString(now.getEpochSecond()));
@@ -69,15 +82,18 @@ public final class RequestContexts {
         put(keys, "aws:PrincipalArn", caller.arn());
         put(keys, "aws:PrincipalType", "FederatedUser");
       }
-      default -> {
-      }
+      default -> {}
     }
     principalTags(caller, account).forEach((k, v) -> put(keys, "aws:PrincipalTag/" + k, v));
     if (session != null) {
       put(keys, "aws:TokenIssueTime", iso(session.issuedAt()));
       put(keys, "aws:MultiFactorAuthPresent", Boolean.toString(session.mfaPresent()));
       if (session.mfaPresent() && session.mfaAuthTime() != null) {
-        put(keys, "aws:MultiFactorAuthAge", Long.toString(Math.max(0, now.getEpochSecond() - session.mfaAuthTime().getEpochSecond())));
+        put(
+            keys,
+            "aws:MultiFactorAuthAge",
+            Long.toString(
+                Math.max(0, now.getEpochSecond() - session.mfaAuthTime().getEpochSecond())));
       }
       put(keys, "aws:SourceIdentity", session.sourceIdentity());
       put(keys, "aws:FederatedProvider", session.federatedProvider());
@@ -134,7 +150,9 @@ public final class RequestContexts {
     keys.put("aws:TagKeys", tagKeys);
   }
 
-  /** {@code aws:ResourceTag/KEY} and IAM's own {@code iam:ResourceTag/KEY} for a resource's tags. */
+  /**
+   * {@code aws:ResourceTag/KEY} and IAM's own {@code iam:ResourceTag/KEY} for a resource's tags.
+   */
   public static void resourceTags(Map<String, List<String>> keys, Tags tags) {
     if (tags == null) {
       return;

@@ -16,7 +16,10 @@ import java.util.Set;
 final class QuickArgs {
   private QuickArgs() {}
 
-  /** Sets {@code main}'s fields from {@code args}; false (fields undefined) when picocli must handle them. */
+  /**
+   * Sets {@code main}'s fields from {@code args}; false (fields undefined) when picocli must handle
+   * them.
+   */
   static boolean parse(Main main, String[] args) {
     Set<String> seen = new HashSet<>();
     try {
@@ -53,7 +56,8 @@ final class QuickArgs {
         }
       }
       return true;
-    } catch (RuntimeException badValue) { // a number or path picocli would refuse with its own message
+    } catch (
+        RuntimeException badValue) { // a number or path picocli would refuse with its own message
       return false;
     }
   }

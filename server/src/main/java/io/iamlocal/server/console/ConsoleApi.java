@@ -37,9 +37,9 @@ import java.util.function.Predicate;
 /**
  * The console's read API ({@code GET /_iamlocal/api/...}): the account's users, groups, roles,
  * managed policies, access keys and STS sessions as JSON (the other entities and the search are
- * {@link ConsoleInventoryApi}'s), read from the state under the account's
- * read lock. It shows identifiers, metadata and policy documents (pretty-printed), and never a
- * secret: no secret access key, session token, password hash or MFA seed is ever read here.
+ * {@link ConsoleInventoryApi}'s), read from the state under the account's read lock. It shows
+ * identifiers, metadata and policy documents (pretty-printed), and never a secret: no secret access
+ * key, session token, password hash or MFA seed is ever read here.
  */
 final class ConsoleApi {
   static final ObjectMapper JSON = new ObjectMapper(JsonLimits.factory());
@@ -87,7 +87,11 @@ final class ConsoleApi {
       case "groups/" -> group(account, name);
       case "roles" -> roles(account);
       case "roles/" -> role(account, name);
-      case "policies" -> policies(account, query.getOrDefault("scope", "Local"), "true".equals(query.get("onlyAttached")));
+      case "policies" ->
+          policies(
+              account,
+              query.getOrDefault("scope", "Local"),
+              "true".equals(query.get("onlyAttached")));
       case "policies/" -> policy(account, name);
       case "access-keys" -> accessKeys(account);
       case "sessions" -> sessions(account, s -> true);
@@ -104,11 +108,12 @@ final class ConsoleApi {
   }
 
   private JsonNode account(AccountState account) {
-    ObjectNode out = JSON.createObjectNode()
-        .put("accountId", account.accountId())
-        .put("region", region)
-        .put("enforce", enforce)
-        .put("readOnly", true);
+    ObjectNode out =
+        JSON.createObjectNode()
+            .put("accountId", account.accountId())
+            .put("region", region)
+            .put("enforce", enforce)
+            .put("readOnly", true);
     out.putObject("counts")
         .put("users", account.users().size())
         .put("groups", account.groups().size())
@@ -163,18 +168,22 @@ final class ConsoleApi {
     }
     ArrayNode mfa = out.putArray("mfaDevices");
     for (VirtualMfaDevice device : MfaDevices.of(account).assignedTo(user)) {
-      instant(mfa.addObject().put("serialNumber", device.serialNumber()), "enableDate", device.enableDate());
+      instant(
+          mfa.addObject().put("serialNumber", device.serialNumber()),
+          "enableDate",
+          device.enableDate());
     }
     out.set("sessions", sessions(account, s -> s.user() == user));
     return out;
   }
 
   private static ObjectNode userSummary(User user) {
-    ObjectNode row = JSON.createObjectNode()
-        .put("userName", user.userName())
-        .put("userId", user.userId())
-        .put("arn", user.arn())
-        .put("path", user.path());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("userName", user.userName())
+            .put("userId", user.userId())
+            .put("arn", user.arn())
+            .put("path", user.path());
     instant(row, "createDate", user.createDate());
     instant(row, "passwordLastUsed", user.passwordLastUsed());
     return row;
@@ -201,17 +210,20 @@ final class ConsoleApi {
     }
     ObjectNode out = groupSummary(group);
     ArrayNode members = out.putArray("members");
-    group.members().forEach(u -> members.addObject().put("userName", u.userName()).put("arn", u.arn()));
+    group
+        .members()
+        .forEach(u -> members.addObject().put("userName", u.userName()).put("arn", u.arn()));
     policies(out, group.policies());
     return out;
   }
 
   private static ObjectNode groupSummary(Group group) {
-    ObjectNode row = JSON.createObjectNode()
-        .put("groupName", group.groupName())
-        .put("groupId", group.groupId())
-        .put("arn", group.arn())
-        .put("path", group.path());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("groupName", group.groupName())
+            .put("groupId", group.groupId())
+            .put("arn", group.arn())
+            .put("path", group.path());
     instant(row, "createDate", group.createDate());
     return row;
   }
@@ -241,7 +253,10 @@ final class ConsoleApi {
     policies(out, role.policies());
     ArrayNode profiles = out.putArray("instanceProfiles");
     for (InstanceProfile profile : role.instanceProfiles()) {
-      profiles.addObject().put("instanceProfileName", profile.instanceProfileName()).put("arn", profile.arn());
+      profiles
+          .addObject()
+          .put("instanceProfileName", profile.instanceProfileName())
+          .put("arn", profile.arn());
     }
     String roleId = role.roleId();
     out.set("sessions", sessions(account, s -> roleId.equals(s.roleId())));
@@ -249,14 +264,15 @@ final class ConsoleApi {
   }
 
   private static ObjectNode roleSummary(Role role) {
-    ObjectNode row = JSON.createObjectNode()
-        .put("roleName", role.roleName())
-        .put("roleId", role.roleId())
-        .put("arn", role.arn())
-        .put("path", role.path())
-        .put("description", role.description())
-        .put("maxSessionDuration", role.maxSessionDuration())
-        .put("serviceLinked", role.isServiceLinked());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("roleName", role.roleName())
+            .put("roleId", role.roleId())
+            .put("arn", role.arn())
+            .put("path", role.path())
+            .put("description", role.description())
+            .put("maxSessionDuration", role.maxSessionDuration())
+            .put("serviceLinked", role.isServiceLinked());
     instant(row, "createDate", role.createDate());
     if (role.lastUsedDate() != null) {
       ObjectNode lastUsed = row.putObject("lastUsed");
@@ -271,25 +287,28 @@ final class ConsoleApi {
   private JsonNode policies(AccountState account, String scope, boolean onlyAttached) {
     String normalized = scope.toLowerCase(Locale.ROOT);
     if (!normalized.equals("local") && !normalized.equals("aws") && !normalized.equals("all")) {
-      throw new ApiException(400, "InvalidInput", "scope must be Local, AWS or All, not " + scope + ".");
+      throw new ApiException(
+          400, "InvalidInput", "scope must be Local, AWS or All, not " + scope + ".");
     }
     PolicyStore store = PolicyStore.of(account);
     ArrayNode out = JSON.createArrayNode();
     if (!normalized.equals("local")) {
-      for (AwsManagedPolicyCatalog.Entry entry : AwsManagedPolicyCatalog.get().after(null).values()) {
+      for (AwsManagedPolicyCatalog.Entry entry :
+          AwsManagedPolicyCatalog.get().after(null).values()) {
         ManagedPolicy inUse = store.awsInUse(entry);
         if (inUse != null) {
           out.add(policySummary(inUse));
         } else if (!onlyAttached) {
-          ObjectNode row = JSON.createObjectNode()
-              .put("policyName", entry.policyName())
-              .put("policyId", entry.policyId())
-              .put("arn", entry.arn(account.partition()))
-              .put("path", entry.path())
-              .put("awsManaged", true)
-              .put("defaultVersionId", entry.defaultVersionId())
-              .put("attachmentCount", 0)
-              .put("permissionsBoundaryUsageCount", 0);
+          ObjectNode row =
+              JSON.createObjectNode()
+                  .put("policyName", entry.policyName())
+                  .put("policyId", entry.policyId())
+                  .put("arn", entry.arn(account.partition()))
+                  .put("path", entry.path())
+                  .put("awsManaged", true)
+                  .put("defaultVersionId", entry.defaultVersionId())
+                  .put("attachmentCount", 0)
+                  .put("permissionsBoundaryUsageCount", 0);
           instant(row, "createDate", entry.createDate());
           instant(row, "updateDate", entry.updateDate());
           out.add(row);
@@ -318,9 +337,11 @@ final class ConsoleApi {
     List<ManagedPolicy.PolicyVersion> newestFirst = new ArrayList<>(policy.versions().values());
     newestFirst.sort(Comparator.comparing(ManagedPolicy.PolicyVersion::createDate).reversed());
     for (ManagedPolicy.PolicyVersion version : newestFirst) {
-      ObjectNode v = versions.addObject()
-          .put("versionId", version.versionId())
-          .put("isDefault", version.versionId().equals(policy.defaultVersionId()));
+      ObjectNode v =
+          versions
+              .addObject()
+              .put("versionId", version.versionId())
+              .put("isDefault", version.versionId().equals(policy.defaultVersionId()));
       instant(v, "createDate", version.createDate());
       v.put("document", PolicyJson.pretty(version.document()));
     }
@@ -335,15 +356,16 @@ final class ConsoleApi {
   }
 
   private static ObjectNode policySummary(ManagedPolicy policy) {
-    ObjectNode row = JSON.createObjectNode()
-        .put("policyName", policy.policyName())
-        .put("policyId", policy.policyId())
-        .put("arn", policy.arn())
-        .put("path", policy.path())
-        .put("awsManaged", policy.isAwsManaged())
-        .put("defaultVersionId", policy.defaultVersionId())
-        .put("attachmentCount", policy.attachmentCount())
-        .put("permissionsBoundaryUsageCount", policy.permissionsBoundaryUsageCount());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("policyName", policy.policyName())
+            .put("policyId", policy.policyId())
+            .put("arn", policy.arn())
+            .put("path", policy.path())
+            .put("awsManaged", policy.isAwsManaged())
+            .put("defaultVersionId", policy.defaultVersionId())
+            .put("attachmentCount", policy.attachmentCount())
+            .put("permissionsBoundaryUsageCount", policy.permissionsBoundaryUsageCount());
     instant(row, "createDate", policy.createDate());
     instant(row, "updateDate", policy.updateDate());
     return row;
@@ -353,16 +375,29 @@ final class ConsoleApi {
   private static void policies(ObjectNode out, PolicyAttachments attachments) {
     ArrayNode attached = out.putArray("attachedPolicies");
     for (ManagedPolicy policy : attachments.attached().values()) {
-      attached.addObject().put("policyName", policy.policyName()).put("arn", policy.arn()).put("awsManaged", policy.isAwsManaged());
+      attached
+          .addObject()
+          .put("policyName", policy.policyName())
+          .put("arn", policy.arn())
+          .put("awsManaged", policy.isAwsManaged());
     }
     ArrayNode inline = out.putArray("inlinePolicies");
-    attachments.inline().forEach((name, document) -> inline.addObject().put("policyName", name).put("document", PolicyJson.pretty(document)));
+    attachments
+        .inline()
+        .forEach(
+            (name, document) ->
+                inline
+                    .addObject()
+                    .put("policyName", name)
+                    .put("document", PolicyJson.pretty(document)));
   }
 
   private static void boundary(ObjectNode out, AccountState account, String arn) {
     if (arn != null) {
       ManagedPolicy policy = PolicyStore.of(account).find(arn);
-      out.putObject("permissionsBoundary").put("arn", arn).put("policyName", policy == null ? null : policy.policyName());
+      out.putObject("permissionsBoundary")
+          .put("arn", arn)
+          .put("policyName", policy == null ? null : policy.policyName());
     }
   }
 
@@ -370,8 +405,11 @@ final class ConsoleApi {
 
   private JsonNode accessKeys(AccountState account) {
     List<AccessKey> keys = new ArrayList<>(account.accessKeys().values());
-    keys.sort(Comparator.comparing((AccessKey k) -> k.owner() == null ? "" : k.owner().userName(), String.CASE_INSENSITIVE_ORDER)
-        .thenComparing(AccessKey::accessKeyId));
+    keys.sort(
+        Comparator.comparing(
+                (AccessKey k) -> k.owner() == null ? "" : k.owner().userName(),
+                String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(AccessKey::accessKeyId));
     ArrayNode out = JSON.createArrayNode();
     keys.forEach(k -> out.add(accessKey(k)));
     return out;
@@ -379,11 +417,12 @@ final class ConsoleApi {
 
   /** Never the secret: only the key ID, its owner, status and dates. */
   private static ObjectNode accessKey(AccessKey key) {
-    ObjectNode row = JSON.createObjectNode()
-        .put("accessKeyId", key.accessKeyId())
-        .put("userName", key.owner() == null ? null : key.owner().userName())
-        .put("root", key.owner() == null)
-        .put("status", key.status());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("accessKeyId", key.accessKeyId())
+            .put("userName", key.owner() == null ? null : key.owner().userName())
+            .put("root", key.owner() == null)
+            .put("status", key.status());
     instant(row, "createDate", key.createDate());
     AccessKey.LastUsed lastUsed = key.lastUsed();
     if (lastUsed != null) {
@@ -394,11 +433,15 @@ final class ConsoleApi {
     return row;
   }
 
-  /** STS sessions, newest first: who, until when, and what limits them; never the secret or the token. */
+  /**
+   * STS sessions, newest first: who, until when, and what limits them; never the secret or the
+   * token.
+   */
   private static ArrayNode sessions(AccountState account, Predicate<Session> which) {
     List<Session> sessions = new ArrayList<>(Sessions.of(account).snapshot());
     sessions.removeIf(which.negate());
-    sessions.sort(Comparator.comparing(Session::issuedAt).reversed().thenComparing(Session::accessKeyId));
+    sessions.sort(
+        Comparator.comparing(Session::issuedAt).reversed().thenComparing(Session::accessKeyId));
     Instant now = account.now();
     ArrayNode out = JSON.createArrayNode();
     for (Session s : sessions) {
@@ -406,19 +449,20 @@ final class ConsoleApi {
       if (arn == null) {
         arn = s.user() != null ? s.user().arn() : Arns.root(s.partition(), s.accountId());
       }
-      ObjectNode row = out.addObject()
-          .put("accessKeyId", s.accessKeyId())
-          .put("kind", kindName(s.kind()))
-          .put("arn", arn)
-          .put("roleArn", s.roleArn())
-          .put("sessionName", s.sessionName())
-          .put("userName", s.user() == null ? null : s.user().userName())
-          .put("expired", s.isExpired(now))
-          .put("sourceIdentity", s.sourceIdentity())
-          .put("hasSessionPolicies", s.hasSessionPolicies())
-          .put("mfaPresent", s.mfaPresent())
-          .put("roleChained", s.roleChained())
-          .put("federatedProvider", s.federatedProvider());
+      ObjectNode row =
+          out.addObject()
+              .put("accessKeyId", s.accessKeyId())
+              .put("kind", kindName(s.kind()))
+              .put("arn", arn)
+              .put("roleArn", s.roleArn())
+              .put("sessionName", s.sessionName())
+              .put("userName", s.user() == null ? null : s.user().userName())
+              .put("expired", s.isExpired(now))
+              .put("sourceIdentity", s.sourceIdentity())
+              .put("hasSessionPolicies", s.hasSessionPolicies())
+              .put("mfaPresent", s.mfaPresent())
+              .put("roleChained", s.roleChained())
+              .put("federatedProvider", s.federatedProvider());
       instant(row, "issuedAt", s.issuedAt());
       instant(row, "expiration", s.expiration());
       ArrayNode tags = row.putArray("tags");

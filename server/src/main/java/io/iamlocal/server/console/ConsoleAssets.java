@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The console's static files, read once from the jar. Only the names listed here are served, so
- * no request path can reach any other resource (no {@code ..}, no encoded slashes, no directories).
+ * The console's static files, read once from the jar. Only the names listed here are served, so no
+ * request path can reach any other resource (no {@code ..}, no encoded slashes, no directories).
  */
 final class ConsoleAssets {
   static final String RESOURCE_DIR = "/io/iamlocal/server/console/";
@@ -34,15 +34,19 @@ final class ConsoleAssets {
     static final ConsoleAssets ASSETS = load();
   }
 
-  /** Loads the files from the classpath; a missing one is a packaging bug, so it fails the console request. */
+  /**
+   * Loads the files from the classpath; a missing one is a packaging bug, so it fails the console
+   * request.
+   */
   private static ConsoleAssets load() {
-    return new ConsoleAssets(Map.of(
-        "index.html", read("index.html", "text/html; charset=utf-8"),
-        "console.css", read("console.css", "text/css; charset=utf-8"),
-        "console.js", read("console.js", "text/javascript; charset=utf-8"),
-        "favicon.svg", read("favicon.svg", "image/svg+xml"),
-        "least-privilege.html", read("least-privilege.html", "text/html; charset=utf-8"),
-        "least-privilege.js", read("least-privilege.js", "text/javascript; charset=utf-8")));
+    return new ConsoleAssets(
+        Map.of(
+            "index.html", read("index.html", "text/html; charset=utf-8"),
+            "console.css", read("console.css", "text/css; charset=utf-8"),
+            "console.js", read("console.js", "text/javascript; charset=utf-8"),
+            "favicon.svg", read("favicon.svg", "image/svg+xml"),
+            "least-privilege.html", read("least-privilege.html", "text/html; charset=utf-8"),
+            "least-privilege.js", read("least-privilege.js", "text/javascript; charset=utf-8")));
   }
 
   /** The file with exactly this name (no path), or null. */
@@ -53,7 +57,8 @@ final class ConsoleAssets {
   private static Asset read(String name, String contentType) {
     try (InputStream in = ConsoleAssets.class.getResourceAsStream(RESOURCE_DIR + name)) {
       if (in == null) {
-        throw new IllegalStateException("console resource missing from the jar: " + RESOURCE_DIR + name);
+        throw new IllegalStateException(
+            "console resource missing from the jar: " + RESOURCE_DIR + name);
       }
       byte[] bytes = in.readAllBytes();
       return new Asset(name, bytes, contentType, "\"" + Sha256.hex(bytes).substring(0, 32) + "\"");

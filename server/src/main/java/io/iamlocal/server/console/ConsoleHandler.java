@@ -9,8 +9,8 @@ import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.RequestIds;
 import io.iamlocal.server.state.AccountState;
-import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.IamLocalState;
+import io.iamlocal.server.state.Partition;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * The web console at {@code /_iamlocal/}: the page's static files from the jar, the read-only JSON
- * API under {@code /_iamlocal/api/} ({@link ConsoleApi}) and the simulator form's
- * {@code POST /_iamlocal/api/simulate} ({@link ConsoleSimulator}). Nothing here changes state, so
- * these paths take no SigV4 signature; {@code --no-console} turns them off.
+ * API under {@code /_iamlocal/api/} ({@link ConsoleApi}) and the simulator form's {@code POST
+ * /_iamlocal/api/simulate} ({@link ConsoleSimulator}). Nothing here changes state, so these paths
+ * take no SigV4 signature; {@code --no-console} turns them off.
  *
  * <p>IAMLocal's other own paths ({@code /_iamlocal/health}, {@code /_iamlocal/state}…) are routed
  * before this handler, so it never shadows them.
@@ -39,9 +39,12 @@ public final class ConsoleHandler {
   private static final String API = ROOT + "/api/";
   private static final Logger LOG = Logger.getLogger(ConsoleHandler.class.getName());
   private static final byte[] NONE = new byte[0];
+
   /** The page loads only its own script, style and API: no inline code, no third-party origin. */
-  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  private static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
   private final IamLocalState state;
   private final ConsoleApi api;
   private final ConsoleSimulator simulator;
@@ -51,7 +54,12 @@ public final class ConsoleHandler {
    *
    * @param rootAccessKeyId the root key ID the simulator runs as (only its ID: no secret is used)
    */
-  public ConsoleHandler(IamLocalState state, OperationRegistry registry, String rootAccessKeyId, String region, boolean enforce) {
+  public ConsoleHandler(
+      IamLocalState state,
+      OperationRegistry registry,
+      String rootAccessKeyId,
+      String region,
+      boolean enforce) {
     this.state = state;
     this.api = new ConsoleApi(region, enforce);
     this.simulator = new ConsoleSimulator(registry, rootAccessKeyId, region);
@@ -65,7 +73,11 @@ public final class ConsoleHandler {
   public HttpResponseData handle(HttpRequestData request) {
     String path = request.rawPath();
     if (path.equals(ROOT)) {
-      return response(308, "text/plain; charset=utf-8", NONE, Map.of("Location", ROOT + "/", "Cache-Control", "no-cache"));
+      return response(
+          308,
+          "text/plain; charset=utf-8",
+          NONE,
+          Map.of("Location", ROOT + "/", "Cache-Control", "no-cache"));
     }
     if (path.startsWith(API) || path.equals(ROOT + "/api")) {
       return api(request, path.length() <= API.length() ? "" : path.substring(API.length()));
@@ -80,7 +92,8 @@ public final class ConsoleHandler {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("ETag", asset.etag());
-    // No hashed file names, so the browser revalidates each time (a cheap 304 while the jar is the same).
+    // No hashed file names, so the browser revalidates each time (a cheap 304 while the jar is the
+    // same).
     headers.put("Cache-Control", "no-cache");
     if (asset.name().endsWith(".html")) {
       headers.put("Content-Security-Policy", CSP);
@@ -88,19 +101,24 @@ public final class ConsoleHandler {
     if (asset.etag().equals(request.header("if-none-match"))) {
       return response(304, asset.contentType(), NONE, headers);
     }
-    return response(200, asset.contentType(), "HEAD".equals(request.method()) ? NONE : asset.bytes(), headers);
+    return response(
+        200, asset.contentType(), "HEAD".equals(request.method()) ? NONE : asset.bytes(), headers);
   }
 
   private HttpResponseData api(HttpRequestData request, String rest) {
     // Cross-site pages may not drive the API (browsers send Sec-Fetch-Site on every request).
     if ("cross-site".equals(request.header("sec-fetch-site"))) {
-      return error(new ConsoleApi.ApiException(403, "AccessDenied", "The console API does not answer cross-site requests."));
+      return error(
+          new ConsoleApi.ApiException(
+              403, "AccessDenied", "The console API does not answer cross-site requests."));
     }
     List<String> segments;
     try {
       segments = segments(rest);
     } catch (IllegalArgumentException e) {
-      return error(new ConsoleApi.ApiException(400, "InvalidInput", "The path is not valid percent-encoding."));
+      return error(
+          new ConsoleApi.ApiException(
+              400, "InvalidInput", "The path is not valid percent-encoding."));
     }
     try {
       Map<String, String> query = query(request);
@@ -123,11 +141,16 @@ public final class ConsoleHandler {
       return error(e);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "console API request " + request.rawPath() + " failed", e);
-      return error(new ConsoleApi.ApiException(500, "InternalFailure", "The console API failed; see the server log."));
+      return error(
+          new ConsoleApi.ApiException(
+              500, "InternalFailure", "The console API failed; see the server log."));
     }
   }
 
-  /** The account picked with {@code ?account=ID} (or {@code PARTITION/ID}); the default account without it. */
+  /**
+   * The account picked with {@code ?account=ID} (or {@code PARTITION/ID}); the default account
+   * without it.
+   */
   private AccountState selectedAccount(Map<String, String> query) {
     String picked = query.get("account");
     AccountState account = state.findAccount(picked);
@@ -141,24 +164,36 @@ public final class ConsoleHandler {
   private JsonNode accounts() {
     com.fasterxml.jackson.databind.node.ArrayNode list = ConsoleApi.JSON.createArrayNode();
     for (AccountState a : state.accounts().all()) {
-      list.addObject().put("accountId", a.accountId()).put("partition", a.partition().id())
-          .put("key", a.partition() == Partition.AWS ? a.accountId() : a.partition().id() + "/" + a.accountId())
-          .put("default", a.accountId().equals(state.accountId()) && a.partition() == Partition.AWS);
+      list.addObject()
+          .put("accountId", a.accountId())
+          .put("partition", a.partition().id())
+          .put(
+              "key",
+              a.partition() == Partition.AWS
+                  ? a.accountId()
+                  : a.partition().id() + "/" + a.accountId())
+          .put(
+              "default", a.accountId().equals(state.accountId()) && a.partition() == Partition.AWS);
     }
     return ConsoleApi.JSON.createObjectNode().set("accounts", list);
   }
 
   private HttpResponseData simulate(HttpRequestData request, AccountState account) {
     String contentType = request.header("content-type");
-    // Requiring JSON also means a cross-origin page would need a CORS preflight, which is never granted.
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      return error(new ConsoleApi.ApiException(415, "UnsupportedMediaType", "Send the simulation as application/json."));
+    // Requiring JSON also means a cross-origin page would need a CORS preflight, which is never
+    // granted.
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      return error(
+          new ConsoleApi.ApiException(
+              415, "UnsupportedMediaType", "Send the simulation as application/json."));
     }
     JsonNode input;
     try {
       input = ConsoleApi.JSON.readTree(request.body());
     } catch (IOException e) {
-      return error(new ConsoleApi.ApiException(400, "InvalidInput", "The request body is not valid JSON."));
+      return error(
+          new ConsoleApi.ApiException(400, "InvalidInput", "The request body is not valid JSON."));
     }
     try {
       return json(200, bytes(simulator.simulate(account, input)));
@@ -167,20 +202,25 @@ public final class ConsoleHandler {
     }
   }
 
-  /** The query string's parameters; bad percent-encoding is the client's mistake (400), not a failure. */
+  /**
+   * The query string's parameters; bad percent-encoding is the client's mistake (400), not a
+   * failure.
+   */
   private static Map<String, String> query(HttpRequestData request) {
     Map<String, String> query = new HashMap<>();
     if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
       try {
         FormDecoder.decodeInto(request.rawQuery(), query);
       } catch (AwsServiceException e) {
-        throw new ConsoleApi.ApiException(400, "InvalidInput", "The query string is not valid percent-encoding.");
+        throw new ConsoleApi.ApiException(
+            400, "InvalidInput", "The query string is not valid percent-encoding.");
       }
     }
     return query;
   }
 
-  private static JsonNode underReadLock(AccountState account, java.util.function.Supplier<JsonNode> work) {
+  private static JsonNode underReadLock(
+      AccountState account, java.util.function.Supplier<JsonNode> work) {
     Lock lock = account.lock().readLock();
     lock.lock();
     try {
@@ -190,7 +230,10 @@ public final class ConsoleHandler {
     }
   }
 
-  /** Path segments after {@code api/}, percent-decoded one by one (so {@code %2F} stays inside a segment). */
+  /**
+   * Path segments after {@code api/}, percent-decoded one by one (so {@code %2F} stays inside a
+   * segment).
+   */
   static List<String> segments(String rest) {
     List<String> out = new ArrayList<>();
     if (rest.isEmpty()) {
@@ -218,7 +261,13 @@ public final class ConsoleHandler {
   }
 
   private static HttpResponseData error(ConsoleApi.ApiException e) {
-    return json(e.status, bytes(ConsoleApi.JSON.createObjectNode().put("error", e.code).put("message", e.getMessage())));
+    return json(
+        e.status,
+        bytes(
+            ConsoleApi.JSON
+                .createObjectNode()
+                .put("error", e.code)
+                .put("message", e.getMessage())));
   }
 
   private static HttpResponseData json(int status, byte[] body) {
@@ -226,20 +275,32 @@ public final class ConsoleHandler {
   }
 
   private static HttpResponseData methodNotAllowed(String allow) {
-    return response(405, "application/json",
-        bytes(ConsoleApi.JSON.createObjectNode().put("error", "MethodNotAllowed").put("message", "Use " + allow + " here.")),
+    return response(
+        405,
+        "application/json",
+        bytes(
+            ConsoleApi.JSON
+                .createObjectNode()
+                .put("error", "MethodNotAllowed")
+                .put("message", "Use " + allow + " here.")),
         Map.of("Allow", allow, "Cache-Control", "no-store"));
   }
 
   private static HttpResponseData text(int status, String message) {
-    return response(status, "text/plain; charset=utf-8", message.getBytes(StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
+    return response(
+        status,
+        "text/plain; charset=utf-8",
+        message.getBytes(StandardCharsets.UTF_8),
+        Map.of("Cache-Control", "no-store"));
   }
 
-  private static HttpResponseData response(int status, String contentType, byte[] body, Map<String, String> extra) {
+  private static HttpResponseData response(
+      int status, String contentType, byte[] body, Map<String, String> extra) {
     Map<String, String> headers = new LinkedHashMap<>(extra);
     headers.put("X-Content-Type-Options", "nosniff");
     headers.put("Referrer-Policy", "no-referrer");
     headers.put("X-Frame-Options", "DENY");
-    return new HttpResponseData(status, contentType, body, RequestIds.next(), Collections.unmodifiableMap(headers));
+    return new HttpResponseData(
+        status, contentType, body, RequestIds.next(), Collections.unmodifiableMap(headers));
   }
 }

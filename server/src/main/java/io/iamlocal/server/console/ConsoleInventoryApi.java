@@ -37,7 +37,9 @@ import java.util.Locale;
  * provider's decryption key.
  */
 final class ConsoleInventoryApi {
-  /** Most results per kind a search returns: enough to pick from, small enough to render at once. */
+  /**
+   * Most results per kind a search returns: enough to pick from, small enough to render at once.
+   */
   static final int SEARCH_LIMIT = 50;
 
   private ConsoleInventoryApi() {}
@@ -45,11 +47,12 @@ final class ConsoleInventoryApi {
   static JsonNode instanceProfiles(AccountState account) {
     ArrayNode out = JSON.createArrayNode();
     for (InstanceProfile profile : account.instanceProfiles().values()) {
-      ObjectNode row = out.addObject()
-          .put("instanceProfileName", profile.instanceProfileName())
-          .put("instanceProfileId", profile.instanceProfileId())
-          .put("arn", profile.arn())
-          .put("path", profile.path());
+      ObjectNode row =
+          out.addObject()
+              .put("instanceProfileName", profile.instanceProfileName())
+              .put("instanceProfileId", profile.instanceProfileId())
+              .put("arn", profile.arn())
+              .put("path", profile.path());
       instant(row, "createDate", profile.createDate());
       ArrayNode roles = row.putArray("roles");
       profile.roles().forEach(r -> roles.add(r.roleName()));
@@ -75,13 +78,14 @@ final class ConsoleInventoryApi {
   static JsonNode samlProviders(AccountState account) {
     ArrayNode out = JSON.createArrayNode();
     for (SamlProvider provider : SamlProviders.of(account).values()) {
-      ObjectNode row = out.addObject()
-          .put("name", provider.name())
-          .put("arn", provider.arn())
-          .put("samlProviderUuid", provider.samlProviderUuid())
-          .put("entityId", provider.metadata().entityId())
-          .put("assertionEncryptionMode", provider.assertionEncryptionMode())
-          .put("privateKeyCount", provider.privateKeys().size());
+      ObjectNode row =
+          out.addObject()
+              .put("name", provider.name())
+              .put("arn", provider.arn())
+              .put("samlProviderUuid", provider.samlProviderUuid())
+              .put("entityId", provider.metadata().entityId())
+              .put("assertionEncryptionMode", provider.assertionEncryptionMode())
+              .put("privateKeyCount", provider.privateKeys().size());
       instant(row, "createDate", provider.createDate());
       instant(row, "validUntil", provider.validUntil());
       tags(row, provider.tags());
@@ -92,11 +96,12 @@ final class ConsoleInventoryApi {
   static JsonNode mfaDevices(AccountState account) {
     ArrayNode out = JSON.createArrayNode();
     for (VirtualMfaDevice device : MfaDevices.of(account).all()) {
-      ObjectNode row = out.addObject()
-          .put("serialNumber", device.serialNumber())
-          .put("path", device.path())
-          .put("assigned", device.isAssigned())
-          .put("userName", device.user() == null ? null : device.user().userName());
+      ObjectNode row =
+          out.addObject()
+              .put("serialNumber", device.serialNumber())
+              .put("path", device.path())
+              .put("assigned", device.isAssigned())
+              .put("userName", device.user() == null ? null : device.user().userName());
       instant(row, "enableDate", device.enableDate());
       tags(row, device.tags());
     }
@@ -106,11 +111,12 @@ final class ConsoleInventoryApi {
   static JsonNode serverCertificates(AccountState account) {
     ArrayNode out = JSON.createArrayNode();
     for (ServerCertificate certificate : ServerCertificates.of(account).store().values()) {
-      ObjectNode row = out.addObject()
-          .put("serverCertificateName", certificate.serverCertificateName())
-          .put("serverCertificateId", certificate.serverCertificateId())
-          .put("arn", certificate.arn())
-          .put("path", certificate.path());
+      ObjectNode row =
+          out.addObject()
+              .put("serverCertificateName", certificate.serverCertificateName())
+              .put("serverCertificateId", certificate.serverCertificateId())
+              .put("arn", certificate.arn())
+              .put("path", certificate.path());
       instant(row, "uploadDate", certificate.uploadDate());
       instant(row, "expiration", certificate.expiration());
       tags(row, certificate.tags());
@@ -126,11 +132,12 @@ final class ConsoleInventoryApi {
     owners.add(null);
     for (User owner : owners) {
       for (SigningCertificate certificate : store.of(owner)) {
-        ObjectNode row = out.addObject()
-            .put("certificateId", certificate.certificateId())
-            .put("userName", owner == null ? null : owner.userName())
-            .put("root", owner == null)
-            .put("status", certificate.status());
+        ObjectNode row =
+            out.addObject()
+                .put("certificateId", certificate.certificateId())
+                .put("userName", owner == null ? null : owner.userName())
+                .put("root", owner == null)
+                .put("status", certificate.status());
         instant(row, "uploadDate", certificate.uploadDate());
         instant(row, "expiration", certificate.certificate().getNotAfter().toInstant());
       }
@@ -142,7 +149,10 @@ final class ConsoleInventoryApi {
   static JsonNode passwordPolicy(AccountState account) {
     AccountSettings settings = AccountSettings.of(account);
     PasswordPolicy policy = settings.passwordPolicy();
-    ObjectNode out = JSON.createObjectNode().put("accountAlias", settings.accountAlias()).put("custom", policy != null);
+    ObjectNode out =
+        JSON.createObjectNode()
+            .put("accountAlias", settings.accountAlias())
+            .put("custom", policy != null);
     if (policy != null) {
       out.putObject("policy")
           .put("minimumPasswordLength", policy.minimumPasswordLength())
@@ -160,8 +170,8 @@ final class ConsoleInventoryApi {
   }
 
   /**
-   * Users, roles and managed policies (customer and AWS managed) whose name or ARN contains
-   * {@code query}, ignoring case; at most {@link #SEARCH_LIMIT} of each.
+   * Users, roles and managed policies (customer and AWS managed) whose name or ARN contains {@code
+   * query}, ignoring case; at most {@link #SEARCH_LIMIT} of each.
    */
   static JsonNode search(AccountState account, String query) {
     String needle = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
@@ -184,18 +194,28 @@ final class ConsoleInventoryApi {
     ArrayNode policies = out.putArray("policies");
     for (ManagedPolicy policy : PolicyStore.of(account).customer().values()) {
       if (policies.size() < SEARCH_LIMIT && matches(needle, policy.policyName(), policy.arn())) {
-        policies.addObject().put("policyName", policy.policyName()).put("arn", policy.arn()).put("awsManaged", false);
+        policies
+            .addObject()
+            .put("policyName", policy.policyName())
+            .put("arn", policy.arn())
+            .put("awsManaged", false);
       }
     }
     for (AwsManagedPolicyCatalog.Entry entry : AwsManagedPolicyCatalog.get().after(null).values()) {
-      if (policies.size() < SEARCH_LIMIT && matches(needle, entry.policyName(), entry.arn(account.partition()))) {
-        policies.addObject().put("policyName", entry.policyName()).put("arn", entry.arn(account.partition())).put("awsManaged", true);
+      if (policies.size() < SEARCH_LIMIT
+          && matches(needle, entry.policyName(), entry.arn(account.partition()))) {
+        policies
+            .addObject()
+            .put("policyName", entry.policyName())
+            .put("arn", entry.arn(account.partition()))
+            .put("awsManaged", true);
       }
     }
     return out;
   }
 
   private static boolean matches(String needle, String name, String arn) {
-    return name.toLowerCase(Locale.ROOT).contains(needle) || arn.toLowerCase(Locale.ROOT).contains(needle);
+    return name.toLowerCase(Locale.ROOT).contains(needle)
+        || arn.toLowerCase(Locale.ROOT).contains(needle);
   }
 }

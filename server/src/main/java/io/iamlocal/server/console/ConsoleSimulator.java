@@ -22,8 +22,8 @@ import java.util.concurrent.locks.Lock;
 /**
  * {@code POST /_iamlocal/api/simulate}: the console's policy simulator form, run through the very
  * handlers of SimulatePrincipalPolicy and SimulateCustomPolicy (same validation, same evaluator,
- * same AWS error texts) as the account's root user. The request is turned into the Query
- * parameters an SDK would send and decoded against the IAM model. Simulations only read state.
+ * same AWS error texts) as the account's root user. The request is turned into the Query parameters
+ * an SDK would send and decoded against the IAM model. Simulations only read state.
  *
  * <p>Request: {@code {"policySourceArn": "arn:…:user/alice", "actionNames": ["iam:ListUsers"],
  * "resourceArns": ["*"], "policyDocuments": ["{…}"], "contextEntries": [{"key": "aws:SourceIp",
@@ -32,20 +32,27 @@ import java.util.concurrent.locks.Lock;
  * Answer: {@code {"operation": "…", "evaluationResults": [...]}} with AWS's member names.
  */
 final class ConsoleSimulator {
-  /** Actions one form submission may simulate (each page's work is bounded by the simulator's budget). */
+  /**
+   * Actions one form submission may simulate (each page's work is bounded by the simulator's
+   * budget).
+   */
   static final int MAX_ACTIONS = 200;
+
   private static final int MAX_PAGES = 50;
+
   /** Context keys whose type the form need not state (AWS's documented types). */
-  private static final Map<String, String> KNOWN_TYPES = Map.ofEntries(
-      Map.entry("aws:sourceip", "ip"),
-      Map.entry("aws:multifactorauthpresent", "boolean"),
-      Map.entry("aws:securetransport", "boolean"),
-      Map.entry("aws:viaawsservice", "boolean"),
-      Map.entry("aws:principalisawsservice", "boolean"),
-      Map.entry("aws:multifactorauthage", "numeric"),
-      Map.entry("aws:epochtime", "numeric"),
-      Map.entry("aws:currenttime", "date"),
-      Map.entry("aws:tokenissuetime", "date"));
+  private static final Map<String, String> KNOWN_TYPES =
+      Map.ofEntries(
+          Map.entry("aws:sourceip", "ip"),
+          Map.entry("aws:multifactorauthpresent", "boolean"),
+          Map.entry("aws:securetransport", "boolean"),
+          Map.entry("aws:viaawsservice", "boolean"),
+          Map.entry("aws:principalisawsservice", "boolean"),
+          Map.entry("aws:multifactorauthage", "numeric"),
+          Map.entry("aws:epochtime", "numeric"),
+          Map.entry("aws:currenttime", "date"),
+          Map.entry("aws:tokenissuetime", "date"));
+
   private final OperationRegistry registry;
   private final String rootAccessKeyId;
   private final String region;
@@ -66,7 +73,10 @@ final class ConsoleSimulator {
     Map<String, String> params = new TreeMap<>();
     put(params, "PolicySourceArn", sourceArn);
     putList(params, "PolicyInputList", strings(request, "policyDocuments"));
-    putList(params, "PermissionsBoundaryPolicyInputList", strings(request, "permissionsBoundaryDocuments"));
+    putList(
+        params,
+        "PermissionsBoundaryPolicyInputList",
+        strings(request, "permissionsBoundaryDocuments"));
     List<String> actions = strings(request, "actionNames");
     if (actions.size() > MAX_ACTIONS) {
       throw bad("Simulate at most " + MAX_ACTIONS + " actions at once.");
@@ -81,14 +91,23 @@ final class ConsoleSimulator {
     OperationModel operation = registry.operation("iam", operationName);
     OperationRegistry.Registered registered = registry.handler("iam", operationName);
     if (operation == null || registered == null) {
-      throw new ConsoleApi.ApiException(501, "NotImplemented", "This server does not serve " + operationName + ".");
+      throw new ConsoleApi.ApiException(
+          501, "NotImplemented", "This server does not serve " + operationName + ".");
     }
     Caller root = Caller.root(account.partition(), account.accountId(), rootAccessKeyId);
-    OperationCall.RequestFacts facts = new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-console");
+    OperationCall.RequestFacts facts =
+        new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-console");
     ArrayNode results = ConsoleApi.JSON.createArrayNode();
     for (int page = 0; page < MAX_PAGES; page++) {
-      OperationCall call = new OperationCall(operationName, QueryInputDecoder.decode(operation.input(), params), root, account,
-          RequestIds.next(), region, facts);
+      OperationCall call =
+          new OperationCall(
+              operationName,
+              QueryInputDecoder.decode(operation.input(), params),
+              root,
+              account,
+              RequestIds.next(),
+              region,
+              facts);
       Map<String, ?> output;
       // The read lock is taken per page, so writers wait for at most one page's bounded work.
       Lock lock = account.lock().readLock();
@@ -129,7 +148,9 @@ final class ConsoleSimulator {
       List<String> values = strings(entry, "values");
       String type = text(entry, "type");
       if (type == null || type.isBlank()) {
-        type = KNOWN_TYPES.getOrDefault(key.toLowerCase(Locale.ROOT), "string") + (values.size() > 1 ? "List" : "");
+        type =
+            KNOWN_TYPES.getOrDefault(key.toLowerCase(Locale.ROOT), "string")
+                + (values.size() > 1 ? "List" : "");
       }
       String prefix = "ContextEntries.member." + ++n + ".";
       params.put(prefix + "ContextKeyName", key);
@@ -138,7 +159,9 @@ final class ConsoleSimulator {
     }
   }
 
-  /** An output value (Struct, List, Instant, byte[], scalar) as JSON, keeping AWS's member names. */
+  /**
+   * An output value (Struct, List, Instant, byte[], scalar) as JSON, keeping AWS's member names.
+   */
   static JsonNode toJson(Object value) {
     if (value instanceof Map<?, ?> map) {
       ObjectNode out = ConsoleApi.JSON.createObjectNode();
@@ -212,6 +235,7 @@ final class ConsoleSimulator {
 
   /** An AWS error from the simulation, as the console shows it. */
   static ConsoleApi.ApiException fromAws(AwsServiceException e) {
-    return new ConsoleApi.ApiException(e.errorCode().httpStatus(), e.errorCode().code(), e.getMessage());
+    return new ConsoleApi.ApiException(
+        e.errorCode().httpStatus(), e.errorCode().code(), e.getMessage());
   }
 }

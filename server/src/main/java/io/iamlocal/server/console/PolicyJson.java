@@ -1,6 +1,5 @@
 package io.iamlocal.server.console;
 
-import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.iamlocal.policy.document.JsonLimits;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URLDecoder;
@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Policy documents as a person reads them: percent-decoded when they arrive URL-encoded (as IAM
  * returns them), then indented two spaces per level. The copy is token by token, so key order,
- * duplicate keys and number spellings stay exactly as written; text that is not JSON is shown as is.
+ * duplicate keys and number spellings stay exactly as written; text that is not JSON is shown as
+ * is.
  */
 public final class PolicyJson {
   private static final JsonFactory FACTORY = JsonLimits.factory();
@@ -63,7 +64,9 @@ public final class PolicyJson {
 
   /** {@code %7B%22Version%22…} (a document as IAM's API returns it) back to its JSON text. */
   static String decodeIfEncoded(String text) {
-    if (text.length() >= 3 && text.charAt(0) == '%' && text.substring(0, 3).equalsIgnoreCase("%7B")) {
+    if (text.length() >= 3
+        && text.charAt(0) == '%'
+        && text.substring(0, 3).equalsIgnoreCase("%7B")) {
       try {
         // URLDecoder would turn '+' into a space; in RFC 3986 encoding a '+' is itself.
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -75,8 +78,10 @@ public final class PolicyJson {
   }
 
   private static DefaultPrettyPrinter printer() {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     printer.indentObjectsWith(INDENT);
     printer.indentArraysWith(INDENT);
     return printer;

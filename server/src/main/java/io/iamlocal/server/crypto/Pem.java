@@ -38,8 +38,8 @@ import org.bouncycastle.openssl.PEMParser;
  * provider is installed, so a shaded (unsigned) jar works on every JDK.
  */
 public final class Pem {
-  private static final Pattern BLOCK = Pattern.compile(
-      "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
   private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,7 +71,8 @@ public final class Pem {
       end = m.end();
     }
     if (blocks.isEmpty() || !text.substring(end).isBlank()) {
-      throw new InvalidPemException(blocks.isEmpty() ? "no PEM block" : "text after the last PEM block");
+      throw new InvalidPemException(
+          blocks.isEmpty() ? "no PEM block" : "text after the last PEM block");
     }
     return blocks;
   }
@@ -102,12 +103,15 @@ public final class Pem {
   public static X509Certificate certificate(String pem) throws InvalidPemException {
     List<Block> blocks = blocks(pem);
     if (blocks.size() != 1) {
-      throw new InvalidPemException("expected one certificate, found " + blocks.size() + " PEM blocks");
+      throw new InvalidPemException(
+          "expected one certificate, found " + blocks.size() + " PEM blocks");
     }
     return certificate(blocks.get(0));
   }
 
-  /** The certificates of a PEM bundle (a chain), in their order; every block must be a certificate. */
+  /**
+   * The certificates of a PEM bundle (a chain), in their order; every block must be a certificate.
+   */
   public static List<X509Certificate> certificates(String pem) throws InvalidPemException {
     List<X509Certificate> out = new ArrayList<>();
     for (Block block : blocks(pem)) {
@@ -133,9 +137,9 @@ public final class Pem {
   }
 
   /**
-   * An unencrypted private key in any of OpenSSL's PEM forms: PKCS#1 {@code RSA PRIVATE KEY},
-   * SEC1 {@code EC PRIVATE KEY} (optionally after its {@code EC PARAMETERS}) or PKCS#8
-   * {@code PRIVATE KEY}.
+   * An unencrypted private key in any of OpenSSL's PEM forms: PKCS#1 {@code RSA PRIVATE KEY}, SEC1
+   * {@code EC PRIVATE KEY} (optionally after its {@code EC PARAMETERS}) or PKCS#8 {@code PRIVATE
+   * KEY}.
    */
   public static PrivateKey privateKey(String pem) throws InvalidPemException {
     List<Block> blocks = blocks(pem);
@@ -144,7 +148,9 @@ public final class Pem {
       throw new InvalidPemException("expected one private key");
     }
     Block block = keys.get(0);
-    if (block.type().startsWith("ENCRYPTED") || block.headers().stream().anyMatch(h -> h.toUpperCase(Locale.ROOT).contains("ENCRYPTED"))) {
+    if (block.type().startsWith("ENCRYPTED")
+        || block.headers().stream()
+            .anyMatch(h -> h.toUpperCase(Locale.ROOT).contains("ENCRYPTED"))) {
       throw new InvalidPemException("the private key is encrypted");
     }
     Object parsed = parseOne(block);
@@ -159,7 +165,8 @@ public final class Pem {
       throw new InvalidPemException("not a private key: " + block.type());
     }
     try {
-      return KeyFactory.getInstance(jdkAlgorithm(info.getPrivateKeyAlgorithm())).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+      return KeyFactory.getInstance(jdkAlgorithm(info.getPrivateKeyAlgorithm()))
+          .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       throw new InvalidPemException("unreadable private key: " + e);
     }
@@ -176,7 +183,8 @@ public final class Pem {
       throw new InvalidPemException("not a public key: " + blocks.get(0).type());
     }
     try {
-      return KeyFactory.getInstance(jdkAlgorithm(info.getAlgorithm())).generatePublic(new X509EncodedKeySpec(info.getEncoded()));
+      return KeyFactory.getInstance(jdkAlgorithm(info.getAlgorithm()))
+          .generatePublic(new X509EncodedKeySpec(info.getEncoded()));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       throw new InvalidPemException("unreadable public key");
     }
@@ -207,7 +215,8 @@ public final class Pem {
   }
 
   private static Object parseOne(Block block) throws InvalidPemException {
-    try (PEMParser parser = new PEMParser(new StringReader(encode(block.type(), block.headers(), block.der())))) {
+    try (PEMParser parser =
+        new PEMParser(new StringReader(encode(block.type(), block.headers(), block.der())))) {
       return parser.readObject();
     } catch (IOException | RuntimeException e) {
       throw new InvalidPemException("unreadable " + block.type());
@@ -215,8 +224,8 @@ public final class Pem {
   }
 
   /**
-   * Whether {@code privateKey} is the private half of {@code publicKey}, proven by signing a
-   * random challenge, which works for every key type the JDK can sign with.
+   * Whether {@code privateKey} is the private half of {@code publicKey}, proven by signing a random
+   * challenge, which works for every key type the JDK can sign with.
    */
   public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
     String algorithm = signatureAlgorithm(privateKey);

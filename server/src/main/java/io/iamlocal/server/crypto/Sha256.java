@@ -10,13 +10,15 @@ import java.util.HexFormat;
  * temporary credentials, where a provider lookup per digest would show.
  */
 public final class Sha256 {
-  private static final ThreadLocal<MessageDigest> ENGINE = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> ENGINE =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 unavailable", e);
+            }
+          });
 
   private Sha256() {}
 

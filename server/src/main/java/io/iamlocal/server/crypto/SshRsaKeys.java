@@ -15,17 +15,26 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * The SSH public keys IAM accepts (UploadSSHPublicKey): RSA keys of at least 2048 bits, in
- * OpenSSH {@code ssh-rsa AAAA… comment} form or as a PEM public key. Converts between the two
- * encodings (GetSSHPublicKey's {@code Encoding}) and computes the fingerprint IAM reports, the
+ * The SSH public keys IAM accepts (UploadSSHPublicKey): RSA keys of at least 2048 bits, in OpenSSH
+ * {@code ssh-rsa AAAA… comment} form or as a PEM public key. Converts between the two encodings
+ * (GetSSHPublicKey's {@code Encoding}) and computes the fingerprint IAM reports, the
  * colon-separated MD5 of the SSH wire blob (what {@code ssh-keygen -l -E md5} prints).
  */
 public final class SshRsaKeys {
   private static final String SSH_RSA = "ssh-rsa";
+
   /** OpenSSH key types IAM recognises as SSH keys but does not accept (it takes RSA only). */
-  private static final Set<String> OTHER_SSH_TYPES = Set.of(
-      "ssh-dss", "ssh-ed25519", "ssh-ed448", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-      "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com");
+  private static final Set<String> OTHER_SSH_TYPES =
+      Set.of(
+          "ssh-dss",
+          "ssh-ed25519",
+          "ssh-ed448",
+          "ecdsa-sha2-nistp256",
+          "ecdsa-sha2-nistp384",
+          "ecdsa-sha2-nistp521",
+          "sk-ssh-ed25519@openssh.com",
+          "sk-ecdsa-sha2-nistp256@openssh.com");
+
   /** The documented minimum: "The minimum bit-length of the public key is 2048 bits." */
   public static final int MIN_BITS = 2048;
 
@@ -86,7 +95,8 @@ public final class SshRsaKeys {
       throw new KeyException(Problem.INVALID_KEY, e.getMessage());
     }
     if (!(key instanceof RSAPublicKey rsa)) {
-      throw new KeyException(Problem.UNRECOGNIZED_ENCODING, "not an RSA key: " + key.getAlgorithm());
+      throw new KeyException(
+          Problem.UNRECOGNIZED_ENCODING, "not an RSA key: " + key.getAlgorithm());
     }
     return new ParsedKey(rsa, blob(rsa), Format.PEM);
   }
@@ -94,7 +104,8 @@ public final class SshRsaKeys {
   private static ParsedKey parseOpenSsh(String text) throws KeyException {
     String[] fields = text.split("\\s+", 3);
     if (OTHER_SSH_TYPES.contains(fields[0])) {
-      throw new KeyException(Problem.UNRECOGNIZED_ENCODING, "unsupported SSH key type " + fields[0]);
+      throw new KeyException(
+          Problem.UNRECOGNIZED_ENCODING, "unsupported SSH key type " + fields[0]);
     }
     if (!fields[0].equals(SSH_RSA)) {
       throw new KeyException(Problem.UNRECOGNIZED_ENCODING, "neither ssh-rsa nor PEM");
@@ -108,12 +119,19 @@ public final class SshRsaKeys {
       String type = new String(readString(in), StandardCharsets.US_ASCII);
       BigInteger exponent = new BigInteger(readString(in));
       BigInteger modulus = new BigInteger(readString(in));
-      if (!type.equals(SSH_RSA) || in.hasRemaining() || exponent.signum() <= 0 || modulus.signum() <= 0) {
+      if (!type.equals(SSH_RSA)
+          || in.hasRemaining()
+          || exponent.signum() <= 0
+          || modulus.signum() <= 0) {
         throw new KeyException(Problem.INVALID_KEY, "malformed ssh-rsa key data");
       }
-      RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
+      RSAPublicKey key =
+          (RSAPublicKey)
+              KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
       return new ParsedKey(key, blob, Format.SSH);
-    } catch (IllegalArgumentException | java.nio.BufferUnderflowException | GeneralSecurityException e) {
+    } catch (IllegalArgumentException
+        | java.nio.BufferUnderflowException
+        | GeneralSecurityException e) {
       throw new KeyException(Problem.INVALID_KEY, "malformed ssh-rsa key data");
     }
   }

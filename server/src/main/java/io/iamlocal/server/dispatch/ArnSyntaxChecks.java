@@ -22,7 +22,8 @@ final class ArnSyntaxChecks {
       String arn = input.string(spec.arnMember());
       if (!isArn(arn)) {
         // The two services word it differently (recorded: AssumeRole; AttachRolePolicy).
-        throw AwsServiceException.validation(spec.service().equals("sts") ? arn + " is invalid" : "ARN " + arn + " is not valid.");
+        throw AwsServiceException.validation(
+            spec.service().equals("sts") ? arn + " is invalid" : "ARN " + arn + " is not valid.");
       }
     }
     if (spec.service().equals("iam")) {
@@ -33,8 +34,9 @@ final class ArnSyntaxChecks {
   /**
    * IAM refuses an ARN parameter of another partition ({@code arn:aws:iam::aws:policy/…} sent to an
    * {@code aws-us-gov} account) with {@code ValidationError: Invalid ARN partition}, as AWS's
-   * strict ARN validation of IAM API input answers (users' reports of AttachRolePolicy in GovCloud and China).
-   * Only real partitions count: other text in that field stays the business of each operation.
+   * strict ARN validation of IAM API input answers (users' reports of AttachRolePolicy in GovCloud
+   * and China). Only real partitions count: other text in that field stays the business of each
+   * operation.
    */
   private static void checkPartitions(Params input, Partition partition) {
     for (Map.Entry<String, Object> member : input.asMap().entrySet()) {
@@ -49,11 +51,15 @@ final class ArnSyntaxChecks {
 
   /**
    * {@code arn:partition:service:region:account:resource} with a partition, a service and a
-   * resource (recorded: {@code arn::b:::x}, {@code arn:a::::x}, {@code arn:a:::x} and
-   * {@code arn:a:a::aaaaaaaaaa:} are all invalid).
+   * resource (recorded: {@code arn::b:::x}, {@code arn:a::::x}, {@code arn:a:::x} and {@code
+   * arn:a:a::aaaaaaaaaa:} are all invalid).
    */
   static boolean isArn(String value) {
     String[] parts = value.split(":", 6);
-    return parts.length == 6 && parts[0].equals("arn") && !parts[1].isEmpty() && !parts[2].isEmpty() && !parts[5].isEmpty();
+    return parts.length == 6
+        && parts[0].equals("arn")
+        && !parts[1].isEmpty()
+        && !parts[2].isEmpty()
+        && !parts[5].isEmpty();
   }
 }

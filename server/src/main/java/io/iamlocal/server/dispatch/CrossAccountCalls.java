@@ -11,8 +11,8 @@ import java.util.concurrent.locks.Lock;
  * Calls whose handler reaches another account than the caller's, named by an ARN member of the
  * input ({@link OperationSpec#accountMember()}: AssumeRole's role, in whose account the session is
  * issued too). The dispatcher locks both accounts, always in the same order (partition, then
- * account ID), so two such calls in opposite directions cannot deadlock; every other call locks
- * one account only. (SimulatePrincipalPolicy refuses another account's principal, as AWS does.)
+ * account ID), so two such calls in opposite directions cannot deadlock; every other call locks one
+ * account only. (SimulatePrincipalPolicy refuses another account's principal, as AWS does.)
  */
 final class CrossAccountCalls {
 
@@ -30,7 +30,10 @@ final class CrossAccountCalls {
     return account.directory().find(account.partition(), other);
   }
 
-  /** The locks to take, in the global order: the call's account's and, when it reaches one, the other's. */
+  /**
+   * The locks to take, in the global order: the call's account's and, when it reaches one, the
+   * other's.
+   */
   static List<Lock> locks(AccountState account, AccountState other, boolean shared) {
     return Accounts.locks(account, other, shared);
   }

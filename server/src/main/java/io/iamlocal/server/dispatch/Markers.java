@@ -45,7 +45,9 @@ public final class Markers {
         byte[] expected = java.util.Arrays.copyOf(mac(payload), MAC_BYTES);
         String text = new String(payload, StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
-        if (MessageDigest.isEqual(given, expected) && nl > 0 && text.substring(0, nl).equals(operation)) {
+        if (MessageDigest.isEqual(given, expected)
+            && nl > 0
+            && text.substring(0, nl).equals(operation)) {
           return text.substring(nl + 1);
         }
       }

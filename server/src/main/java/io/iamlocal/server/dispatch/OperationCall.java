@@ -12,11 +12,26 @@ import java.time.Instant;
  * never in account state, so a journalled call replays exactly as it ran live.
  */
 public record OperationCall(
-    String operation, Params params, Caller caller, AccountState account, String requestId, String region, RequestFacts facts,
+    String operation,
+    Params params,
+    Caller caller,
+    AccountState account,
+    String requestId,
+    String region,
+    RequestFacts facts,
     CallSettings settings) {
 
-  /** A call under the default settings (the console's simulations and seed files, which run as root). */
-  public OperationCall(String operation, Params params, Caller caller, AccountState account, String requestId, String region,
+  /**
+   * A call under the default settings (the console's simulations and seed files, which run as
+   * root).
+   */
+  public OperationCall(
+      String operation,
+      Params params,
+      Caller caller,
+      AccountState account,
+      String requestId,
+      String region,
       RequestFacts facts) {
     this(operation, params, caller, account, requestId, region, facts, CallSettings.DEFAULTS);
   }

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 
 /**
  * Operation name to handler and {@link OperationSpec}, per service, built once at start-up.
- * Registration checks every name against the model, so a misspelt operation fails start-up
- * instead of silently never matching; an operation AWS's authorization reference does not list
- * must declare its lock, so no call runs under a guessed one.
+ * Registration checks every name against the model, so a misspelt operation fails start-up instead
+ * of silently never matching; an operation AWS's authorization reference does not list must declare
+ * its lock, so no call runs under a guessed one.
  */
 public final class OperationRegistry {
   private final Map<String, ServiceModel> services = new HashMap<>();
@@ -28,10 +28,11 @@ public final class OperationRegistry {
   }
 
   /**
-   * What the reference says of an action: its access level ({@code Read}, {@code List},
-   * {@code Write}, …) and the resource types it can be scoped to, all and required ones.
+   * What the reference says of an action: its access level ({@code Read}, {@code List}, {@code
+   * Write}, …) and the resource types it can be scoped to, all and required ones.
    */
-  public record ReferenceAction(String accessLevel, List<String> resourceTypes, List<String> requiredResourceTypes) {}
+  public record ReferenceAction(
+      String accessLevel, List<String> resourceTypes, List<String> requiredResourceTypes) {}
 
   /** A handler with its operation's spec. */
   public record Registered(OperationHandler handler, OperationSpec spec) {}
@@ -55,29 +56,47 @@ public final class OperationRegistry {
   }
 
   /**
-   * Registers the handler of {@code service:operation}, whose spec is the defaults drawn from
-   * AWS's reference ({@link OperationSpec#defaults}, {@link DefaultResources}) changed by
-   * {@code overrides}. Fails when the reference does not give a lock or a resource and no override
+   * Registers the handler of {@code service:operation}, whose spec is the defaults drawn from AWS's
+   * reference ({@link OperationSpec#defaults}, {@link DefaultResources}) changed by {@code
+   * overrides}. Fails when the reference does not give a lock or a resource and no override
    * declares it, when a resource override repeats the default, or names a member the input lacks.
    */
-  public void register(String service, String operation, OperationHandler handler, OperationSpec.Change... overrides) {
+  public void register(
+      String service,
+      String operation,
+      OperationHandler handler,
+      OperationSpec.Change... overrides) {
     ServiceModel model = services.get(service);
     OperationModel op = model == null ? null : model.operation(operation);
     if (op == null) {
-      throw new IllegalArgumentException("no operation " + service + ":" + operation + " in the models");
+      throw new IllegalArgumentException(
+          "no operation " + service + ":" + operation + " in the models");
     }
     ReferenceAction listed = reference.of(service, operation);
-    if (listed == null && Arrays.stream(overrides).noneMatch(o -> o instanceof OperationSpec.LockChange)) {
-      throw new IllegalArgumentException(service + ":" + operation
-          + " is not in AWS's authorization reference: declare its lock (OperationSpec.lock) with the handler");
+    if (listed == null
+        && Arrays.stream(overrides).noneMatch(o -> o instanceof OperationSpec.LockChange)) {
+      throw new IllegalArgumentException(
+          service
+              + ":"
+              + operation
+              + " is not in AWS's authorization reference: declare its lock (OperationSpec.lock) with the handler");
     }
     Set<String> inputMembers = op.input() == null ? Set.of() : Set.copyOf(op.input().memberNames());
-    OperationSpec.Resource defaultResource = listed == null ? null : DefaultResources.of(listed, inputMembers);
-    OperationSpec spec = OperationSpec.defaults(service, operation, listed == null ? null : listed.accessLevel(), defaultResource);
+    OperationSpec.Resource defaultResource =
+        listed == null ? null : DefaultResources.of(listed, inputMembers);
+    OperationSpec spec =
+        OperationSpec.defaults(
+            service, operation, listed == null ? null : listed.accessLevel(), defaultResource);
     for (OperationSpec.Change override : overrides) {
-      if (override instanceof OperationSpec.ResourceChange changed && defaultResource != null
-          && changed.form() == defaultResource.form() && Objects.equals(changed.member(), defaultResource.member())) {
-        throw new IllegalArgumentException(service + ":" + operation + " declares the resource AWS's reference already gives: drop it");
+      if (override instanceof OperationSpec.ResourceChange changed
+          && defaultResource != null
+          && changed.form() == defaultResource.form()
+          && Objects.equals(changed.member(), defaultResource.member())) {
+        throw new IllegalArgumentException(
+            service
+                + ":"
+                + operation
+                + " declares the resource AWS's reference already gives: drop it");
       }
       spec = override.apply(spec);
     }
@@ -91,20 +110,28 @@ public final class OperationRegistry {
   private static void requireResource(OperationSpec spec, Set<String> inputMembers) {
     OperationSpec.Resource resource = spec.resource();
     if (resource == null) {
-      throw new IllegalArgumentException(spec.action()
-          + ": AWS's reference gives no resource the input names: declare it (OperationSpec.resource) with the handler");
+      throw new IllegalArgumentException(
+          spec.action()
+              + ": AWS's reference gives no resource the input names: declare it (OperationSpec.resource) with the handler");
     }
-    if (resource.member() != null && resource.form().readsInput() && !inputMembers.contains(resource.member())) {
-      throw new IllegalArgumentException(spec.action() + ": its input has no member " + resource.member());
+    if (resource.member() != null
+        && resource.form().readsInput()
+        && !inputMembers.contains(resource.member())) {
+      throw new IllegalArgumentException(
+          spec.action() + ": its input has no member " + resource.member());
     }
   }
 
-  /** Fails unless every operation of every model has a handler: a model change cannot leave one unserved unnoticed. */
+  /**
+   * Fails unless every operation of every model has a handler: a model change cannot leave one
+   * unserved unnoticed.
+   */
   public OperationRegistry requireEveryOperation() {
     for (ServiceModel model : services.values()) {
       for (String operation : model.operations().keySet()) {
         if (!handlers.get(model.endpointPrefix()).containsKey(operation)) {
-          throw new IllegalStateException("no handler for " + model.endpointPrefix() + ":" + operation);
+          throw new IllegalStateException(
+              "no handler for " + model.endpointPrefix() + ":" + operation);
         }
       }
     }

@@ -4,22 +4,30 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything the server needs to know about one operation besides its handler: the account lock
- * it runs under, whether a data directory journals it, whether AWS serves it unsigned, which
- * temporary credentials may call it, the action-specific condition keys it supplies, and the ARN
- * member AWS checks before authorizing ({@code arnMember}, or null), whether the password
- * policy grants it to every user ({@code passwordPolicyGrants}), the resource it is authorized
- * against ({@code resource}), and the ARN member naming another account the handler reaches
- * ({@code accountMember}, or null: the dispatcher then locks that account too). Locking
- * ({@link QueryDispatcher}), journalling and replay
- * ({@code Durability}), unsigned calls and authorization ({@code PolicyAuthorizer}) read only this.
- * Specs are made by {@link OperationRegistry#register}: defaults from AWS's Service Authorization
- * Reference (the action's access level and resource types), changed by {@link Change}s declared
- * with the handler.
+ * Everything the server needs to know about one operation besides its handler: the account lock it
+ * runs under, whether a data directory journals it, whether AWS serves it unsigned, which temporary
+ * credentials may call it, the action-specific condition keys it supplies, and the ARN member AWS
+ * checks before authorizing ({@code arnMember}, or null), whether the password policy grants it to
+ * every user ({@code passwordPolicyGrants}), the resource it is authorized against ({@code
+ * resource}), and the ARN member naming another account the handler reaches ({@code accountMember},
+ * or null: the dispatcher then locks that account too). Locking ({@link QueryDispatcher}),
+ * journalling and replay ({@code Durability}), unsigned calls and authorization ({@code
+ * PolicyAuthorizer}) read only this. Specs are made by {@link OperationRegistry#register}: defaults
+ * from AWS's Service Authorization Reference (the action's access level and resource types),
+ * changed by {@link Change}s declared with the handler.
  */
 public record OperationSpec(
-    String service, String name, LockMode lock, boolean journalled, boolean unsigned, SessionAccess sessions, Set<String> conditionKeys,
-    String arnMember, boolean passwordPolicyGrants, Resource resource, String accountMember) {
+    String service,
+    String name,
+    LockMode lock,
+    boolean journalled,
+    boolean unsigned,
+    SessionAccess sessions,
+    Set<String> conditionKeys,
+    String arnMember,
+    boolean passwordPolicyGrants,
+    Resource resource,
+    String accountMember) {
 
   public OperationSpec {
     Objects.requireNonNull(service);
@@ -28,7 +36,8 @@ public record OperationSpec(
     Objects.requireNonNull(sessions);
     conditionKeys = Set.copyOf(conditionKeys);
     if (lock == LockMode.READ && journalled) {
-      throw new IllegalArgumentException(service + ":" + name + ": a read-locked call changes nothing to journal");
+      throw new IllegalArgumentException(
+          service + ":" + name + ": a read-locked call changes nothing to journal");
     }
   }
 
@@ -51,16 +60,22 @@ public record OperationSpec(
   }
 
   /**
-   * Which temporary credentials may call the operation whatever the policies say (AWS: GetSessionToken
-   * credentials "cannot call any IAM API operations unless MFA information is included", "cannot call
-   * any STS API except AssumeRole or GetCallerIdentity"; federated users call only GetCallerIdentity).
+   * Which temporary credentials may call the operation whatever the policies say (AWS:
+   * GetSessionToken credentials "cannot call any IAM API operations unless MFA information is
+   * included", "cannot call any STS API except AssumeRole or GetCallerIdentity"; federated users
+   * call only GetCallerIdentity).
    */
   public enum SessionAccess {
     /** Role sessions only; others are refused with AccessDenied (STS's default). */
     ROLE,
-    /** Role sessions and GetSessionToken credentials; federated users are refused with AccessDenied. */
+    /**
+     * Role sessions and GetSessionToken credentials; federated users are refused with AccessDenied.
+     */
     ROLE_OR_SESSION_TOKEN,
-    /** Role sessions and GetSessionToken credentials with MFA; others are refused as an invalid token (IAM's default). */
+    /**
+     * Role sessions and GetSessionToken credentials with MFA; others are refused as an invalid
+     * token (IAM's default).
+     */
     ROLE_OR_MFA_SESSION_TOKEN,
     /** Every temporary credential. */
     ANY,
@@ -68,13 +83,19 @@ public record OperationSpec(
     HANDLER_DECIDES
   }
 
-  /** A change to the defaults, declared with the handler; {@code why} is for the reader of the declaration. */
+  /**
+   * A change to the defaults, declared with the handler; {@code why} is for the reader of the
+   * declaration.
+   */
   @FunctionalInterface
   public interface Change {
     OperationSpec apply(OperationSpec defaults);
   }
 
-  /** Runs under {@code lock} although AWS's access level suggests otherwise (or AWS lists no level); say {@code why}. */
+  /**
+   * Runs under {@code lock} although AWS's access level suggests otherwise (or AWS lists no level);
+   * say {@code why}.
+   */
   public static Change lock(LockMode lock, String why) {
     requireReason(why);
     return new LockChange(lock);
@@ -87,8 +108,8 @@ public record OperationSpec(
 
   /**
    * Whether a call that succeeded left a change to journal (and to replay through the same handler
-   * at start-up): journalled operations always, except that a read-locked call that mints
-   * ({@link LockMode#READ_MINTS}) changed something only when it drew random values.
+   * at start-up): journalled operations always, except that a read-locked call that mints ({@link
+   * LockMode#READ_MINTS}) changed something only when it drew random values.
    */
   public boolean journals(boolean drewRandom) {
     return journalled && (lock != LockMode.READ_MINTS || drewRandom);
@@ -100,9 +121,9 @@ public record OperationSpec(
   }
 
   /**
-   * The resource a call is authorized against: built by {@code form} from the request member
-   * {@code member} (the listed entity type for {@link ResourceForm#LIST} forms; null when the form
-   * reads none); {@code tagAction} is also required when the request carries Tags, or null.
+   * The resource a call is authorized against: built by {@code form} from the request member {@code
+   * member} (the listed entity type for {@link ResourceForm#LIST} forms; null when the form reads
+   * none); {@code tagAction} is also required when the request carries Tags, or null.
    */
   public record Resource(ResourceForm form, String member, String tagAction) {
     public Resource {
@@ -119,8 +140,8 @@ public record OperationSpec(
   }
 
   /**
-   * Authorized against {@code form} built from {@code member} instead of the resource AWS's reference
-   * suggests (or where it suggests none the request names); say {@code why}.
+   * Authorized against {@code form} built from {@code member} instead of the resource AWS's
+   * reference suggests (or where it suggests none the request names); say {@code why}.
    */
   public static Change resource(ResourceForm form, String member, String why) {
     requireReason(why);
@@ -132,65 +153,167 @@ public record OperationSpec(
     return resource(form, null, why);
   }
 
-  /** The resource change (the only one that can stand in for a resource the defaults cannot find). */
+  /**
+   * The resource change (the only one that can stand in for a resource the defaults cannot find).
+   */
   record ResourceChange(ResourceForm form, String member) implements Change {
     @Override
     public OperationSpec apply(OperationSpec s) {
       String tagAction = s.resource == null ? null : s.resource.tagAction;
-      return new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
-          s.passwordPolicyGrants, new Resource(form, member, tagAction), s.accountMember);
+      return new OperationSpec(
+          s.service,
+          s.name,
+          s.lock,
+          s.journalled,
+          s.unsigned,
+          s.sessions,
+          s.conditionKeys,
+          s.arnMember,
+          s.passwordPolicyGrants,
+          new Resource(form, member, tagAction),
+          s.accountMember);
     }
   }
 
-  /** Creating with Tags also needs {@code tagAction} (AWS requires e.g. iam:TagUser to tag a user at creation). */
+  /**
+   * Creating with Tags also needs {@code tagAction} (AWS requires e.g. iam:TagUser to tag a user at
+   * creation).
+   */
   public static Change tagAction(String tagAction) {
-    return s -> s.resource == null ? unresolved(s, "declare its resource before its tag action") : new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
-        s.passwordPolicyGrants, new Resource(s.resource.form, s.resource.member, tagAction), s.accountMember);
+    return s ->
+        s.resource == null
+            ? unresolved(s, "declare its resource before its tag action")
+            : new OperationSpec(
+                s.service,
+                s.name,
+                s.lock,
+                s.journalled,
+                s.unsigned,
+                s.sessions,
+                s.conditionKeys,
+                s.arnMember,
+                s.passwordPolicyGrants,
+                new Resource(s.resource.form, s.resource.member, tagAction),
+                s.accountMember);
   }
 
   /** The lock change (the only one that can stand in for a missing access level). */
   record LockChange(LockMode lock) implements Change {
     @Override
     public OperationSpec apply(OperationSpec s) {
-      return new OperationSpec(s.service, s.name, lock, lock != LockMode.READ, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
+      return new OperationSpec(
+          s.service,
+          s.name,
+          lock,
+          lock != LockMode.READ,
+          s.unsigned,
+          s.sessions,
+          s.conditionKeys,
+          s.arnMember,
+          s.passwordPolicyGrants,
+          s.resource,
+          s.accountMember);
     }
   }
 
   /** Write-locked but leaves nothing lasting, so nothing is journalled; say {@code why}. */
   public static Change notJournalled(String why) {
     requireReason(why);
-    return s -> new OperationSpec(s.service, s.name, s.lock, false, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            false,
+            s.unsigned,
+            s.sessions,
+            s.conditionKeys,
+            s.arnMember,
+            s.passwordPolicyGrants,
+            s.resource,
+            s.accountMember);
   }
 
   /** AWS serves the call without a signature (the request carries its own credential). */
   public static Change unsignedAllowed() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, true, s.sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            s.journalled,
+            true,
+            s.sessions,
+            s.conditionKeys,
+            s.arnMember,
+            s.passwordPolicyGrants,
+            s.resource,
+            s.accountMember);
   }
 
   /** Temporary credentials that may call it, other than the service's default. */
   public static Change sessions(SessionAccess sessions) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, sessions, s.conditionKeys, s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            s.journalled,
+            s.unsigned,
+            sessions,
+            s.conditionKeys,
+            s.arnMember,
+            s.passwordPolicyGrants,
+            s.resource,
+            s.accountMember);
   }
 
   /**
    * Condition keys of AWS's reference for this action that the request context gets from the call
-   * itself (the policy being attached, the target's boundary, the token's audience), beyond the keys
-   * every call carries; the authorizer reads them from here.
+   * itself (the policy being attached, the target's boundary, the token's audience), beyond the
+   * keys every call carries; the authorizer reads them from here.
    */
   public static Change conditionKeys(String... keys) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, Set.of(keys), s.arnMember, s.passwordPolicyGrants, s.resource, s.accountMember);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            s.journalled,
+            s.unsigned,
+            s.sessions,
+            Set.of(keys),
+            s.arnMember,
+            s.passwordPolicyGrants,
+            s.resource,
+            s.accountMember);
   }
 
   /**
    * The defaults: Read and List actions share the read lock, every other access level takes the
-   * write lock and is journalled; IAM admits MFA'd session-token credentials, STS role sessions only.
-   * With no access level (AWS does not list the action yet) the registry insists on a {@link #lock} override.
+   * write lock and is journalled; IAM admits MFA'd session-token credentials, STS role sessions
+   * only. With no access level (AWS does not list the action yet) the registry insists on a {@link
+   * #lock} override.
    */
-  static OperationSpec defaults(String service, String name, String accessLevel, Resource resource) {
+  static OperationSpec defaults(
+      String service, String name, String accessLevel, Resource resource) {
     // accessLevel null: provisional write defaults, replaced by the mandatory lock override
-    SessionAccess sessions = service.equals("iam") ? SessionAccess.ROLE_OR_MFA_SESSION_TOKEN : SessionAccess.ROLE;
-    boolean read = accessLevel != null && (accessLevel.equals("Read") || accessLevel.equals("List"));
-    return new OperationSpec(service, name, read ? LockMode.READ : LockMode.WRITE, !read, false, sessions, Set.of(), null, false, resource, null);
+    SessionAccess sessions =
+        service.equals("iam") ? SessionAccess.ROLE_OR_MFA_SESSION_TOKEN : SessionAccess.ROLE;
+    boolean read =
+        accessLevel != null && (accessLevel.equals("Read") || accessLevel.equals("List"));
+    return new OperationSpec(
+        service,
+        name,
+        read ? LockMode.READ : LockMode.WRITE,
+        !read,
+        false,
+        sessions,
+        Set.of(),
+        null,
+        false,
+        resource,
+        null);
   }
 
   /**
@@ -198,13 +321,38 @@ public record OperationSpec(
    * resources) and keeps no journal (its data lives in memory only): only the lock is declared.
    */
   public static OperationSpec authorizedByItsService(String service, String name, LockMode lock) {
-    return new OperationSpec(service, name, lock, false, false, SessionAccess.ANY, Set.of(), null, false,
-        new Resource(ResourceForm.UNCHECKED, null, null), null);
+    return new OperationSpec(
+        service,
+        name,
+        lock,
+        false,
+        false,
+        SessionAccess.ANY,
+        Set.of(),
+        null,
+        false,
+        new Resource(ResourceForm.UNCHECKED, null, null),
+        null);
   }
 
-  /** AWS checks the ARN in {@code member} for syntax before it authorizes the call (a ValidationError for anyone; recorded). */
+  /**
+   * AWS checks the ARN in {@code member} for syntax before it authorizes the call (a
+   * ValidationError for anyone; recorded).
+   */
   public static Change arnCheckedFirst(String member) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, member, s.passwordPolicyGrants, s.resource, s.accountMember);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            s.journalled,
+            s.unsigned,
+            s.sessions,
+            s.conditionKeys,
+            member,
+            s.passwordPolicyGrants,
+            s.resource,
+            s.accountMember);
   }
 
   /**
@@ -212,8 +360,19 @@ public record OperationSpec(
    * this action (on itself), unless a policy denies it.
    */
   public static Change grantedByPasswordPolicy() {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember, true, s.resource,
-        s.accountMember);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            s.journalled,
+            s.unsigned,
+            s.sessions,
+            s.conditionKeys,
+            s.arnMember,
+            true,
+            s.resource,
+            s.accountMember);
   }
 
   /**
@@ -221,8 +380,19 @@ public record OperationSpec(
    * another account); the dispatcher locks that account too, in the global lock order.
    */
   public static Change reachesAccountOf(String member) {
-    return s -> new OperationSpec(s.service, s.name, s.lock, s.journalled, s.unsigned, s.sessions, s.conditionKeys, s.arnMember,
-        s.passwordPolicyGrants, s.resource, member);
+    return s ->
+        new OperationSpec(
+            s.service,
+            s.name,
+            s.lock,
+            s.journalled,
+            s.unsigned,
+            s.sessions,
+            s.conditionKeys,
+            s.arnMember,
+            s.passwordPolicyGrants,
+            s.resource,
+            member);
   }
 
   private static OperationSpec unresolved(OperationSpec s, String what) {

@@ -34,8 +34,8 @@ import java.util.logging.Logger;
 
 /**
  * The AWS Query request chain, in order: read parameters, verify SigV4, resolve the caller, find
- * the operation, decode and validate its input, authorize, run the handler under the account
- * lock, render XML. Every failure on the way becomes an AWS {@code ErrorResponse}.
+ * the operation, decode and validate its input, authorize, run the handler under the account lock,
+ * render XML. Every failure on the way becomes an AWS {@code ErrorResponse}.
  */
 public final class QueryDispatcher {
   private static final Logger LOG = Logger.getLogger(QueryDispatcher.class.getName());
@@ -49,12 +49,19 @@ public final class QueryDispatcher {
   private final Trail trail;
 
   /**
-   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}: none),
-   * runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data directory) and
-   * records every call that reached an operation in {@code trail}.
+   * A dispatcher that reports each answered request to {@code requestLog} ({@code RequestLog.NONE}:
+   * none), runs handlers through {@code journal} ({@code WriteJournal.NONE} without a data
+   * directory) and records every call that reached an operation in {@code trail}.
    */
-  public QueryDispatcher(OperationRegistry registry, IamLocalState state, SignatureVerifier verifier,
-      CallerResolver callers, Authorizer authorizer, RequestLog requestLog, WriteJournal journal, Trail trail) {
+  public QueryDispatcher(
+      OperationRegistry registry,
+      IamLocalState state,
+      SignatureVerifier verifier,
+      CallerResolver callers,
+      Authorizer authorizer,
+      RequestLog requestLog,
+      WriteJournal journal,
+      Trail trail) {
     this.trail = trail;
     this.journal = journal;
     this.requestLog = requestLog;
@@ -69,7 +76,10 @@ public final class QueryDispatcher {
     return dispatch(request, ServiceHint.of(request));
   }
 
-  /** Serves a request whose credential scope (or Host) names {@code serviceHint} ({@link ServiceHint}). */
+  /**
+   * Serves a request whose credential scope (or Host) names {@code serviceHint} ({@link
+   * ServiceHint}).
+   */
   public HttpResponseData dispatch(HttpRequestData request, String serviceHint) {
     RequestTrace trace = new RequestTrace();
     if (!trail.enabled()) {
@@ -85,17 +95,24 @@ public final class QueryDispatcher {
       trace.checks = CallChecks.end();
     }
     requestLog.record(trace.entry(response));
-    TrailEvent event = trace.trailEvent(request, response, trace.account != null ? trace.account : state.account(), trace.checks);
+    TrailEvent event =
+        trace.trailEvent(
+            request,
+            response,
+            trace.account != null ? trace.account : state.account(),
+            trace.checks);
     if (event != null) {
       trail.record(event);
-      if (trace.reached != null) { // CloudTrail logs a cross-account AssumeRole in the role's account too
+      if (trace.reached
+          != null) { // CloudTrail logs a cross-account AssumeRole in the role's account too
         trail.record(trace.trailEvent(request, response, trace.reached, trace.checks));
       }
     }
     return response;
   }
 
-  private HttpResponseData dispatch(HttpRequestData request, String serviceHint, RequestTrace trace) {
+  private HttpResponseData dispatch(
+      HttpRequestData request, String serviceHint, RequestTrace trace) {
     String requestId = RequestIds.next();
     ServiceModel service = registry.service(serviceHint);
     if (service == null) {
@@ -113,8 +130,11 @@ public final class QueryDispatcher {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
       trace.failed(AwsErrorCode.INTERNAL_FAILURE);
-      return error(service, AwsErrorCode.INTERNAL_FAILURE,
-          "The request processing has failed because of an unknown error, exception or failure.", requestId);
+      return error(
+          service,
+          AwsErrorCode.INTERNAL_FAILURE,
+          "The request processing has failed because of an unknown error, exception or failure.",
+          requestId);
     }
   }
 
@@ -132,7 +152,8 @@ public final class QueryDispatcher {
     Verified verified = authenticate(request);
     ServiceModel service = registry.service(verified.scope().service());
     if (service == null) {
-      throw new AwsServiceException(AwsErrorCode.INCOMPLETE_SIGNATURE,
+      throw new AwsServiceException(
+          AwsErrorCode.INCOMPLETE_SIGNATURE,
           "Credential should be scoped to correct service: 'iam'. ");
     }
     try {
@@ -143,12 +164,20 @@ public final class QueryDispatcher {
   }
 
   private HttpResponseData invoke(
-      ServiceModel service, Verified verified, Map<String, String> params, HttpRequestData request, String requestId,
+      ServiceModel service,
+      Verified verified,
+      Map<String, String> params,
+      HttpRequestData request,
+      String requestId,
       RequestTrace trace) {
-    // verified is null for the STS calls AWS serves unsigned (the web identity token or SAML assertion authenticates).
+    // verified is null for the STS calls AWS serves unsigned (the web identity token or SAML
+    // assertion authenticates).
     AccountState account = verified == null ? unsignedAccount(params) : signerAccount(verified);
     trace.account = account;
-    Caller caller = verified == null ? Caller.anonymous(account.accountId()) : callers.callerOf(verified.credential(), account);
+    Caller caller =
+        verified == null
+            ? Caller.anonymous(account.accountId())
+            : callers.callerOf(verified.credential(), account);
     trace.callerArn = caller.arn();
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
@@ -157,8 +186,12 @@ public final class QueryDispatcher {
     String version = params.get("Version");
     OperationModel operation = service.operation(action);
     if (operation == null || (version != null && !version.equals(service.apiVersion()))) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_ACTION,
-          "Could not find operation " + action + " for version " + (version == null ? service.apiVersion() : version));
+      throw new AwsServiceException(
+          AwsErrorCode.INVALID_ACTION,
+          "Could not find operation "
+              + action
+              + " for version "
+              + (version == null ? service.apiVersion() : version));
     }
     trace.model = operation;
     trace.caller = caller;
@@ -167,15 +200,27 @@ public final class QueryDispatcher {
     trace.input = input.asMap();
     OperationRegistry.Registered registered = registry.handler(service.endpointPrefix(), action);
     if (registered == null) {
-      throw new AwsServiceException(AwsErrorCode.NOT_IMPLEMENTED,
-          "IAMLocal does not implement the " + service.serviceId() + " operation " + action + " yet.");
+      throw new AwsServiceException(
+          AwsErrorCode.NOT_IMPLEMENTED,
+          "IAMLocal does not implement the "
+              + service.serviceId()
+              + " operation "
+              + action
+              + " yet.");
     }
     OperationSpec spec = registered.spec();
     trace.readOnly = spec.lock().shared();
-    OperationCall call = new OperationCall(action, input, caller, account, requestId,
-        verified == null ? UnsignedCalls.REGION : verified.scope().region(),
-        new OperationCall.RequestFacts(request.remoteAddress(), request.secure(), request.header("user-agent")),
-        authorizer.settings());
+    OperationCall call =
+        new OperationCall(
+            action,
+            input,
+            caller,
+            account,
+            requestId,
+            verified == null ? UnsignedCalls.REGION : verified.scope().region(),
+            new OperationCall.RequestFacts(
+                request.remoteAddress(), request.secure(), request.header("user-agent")),
+            authorizer.settings());
     trace.reached = CrossAccountCalls.reached(spec, input, account);
     List<Lock> locks = CrossAccountCalls.locks(account, trace.reached, spec.lock().shared());
     Map<String, ?> output;
@@ -196,35 +241,55 @@ public final class QueryDispatcher {
     // Role sessions count as their role's activity, as access advisor reports it.
     String principal = caller.role() != null ? caller.role().arn() : caller.arn();
     if (principal != null) {
-      AccessActivity.of(account).record(principal, service.endpointPrefix(), action, call.now(), call.region());
+      AccessActivity.of(account)
+          .record(principal, service.endpointPrefix(), action, call.now(), call.region());
     }
-    return HttpResponseData.xml(200, XmlResponseWriter.render(operation, output, requestId), requestId);
+    return HttpResponseData.xml(
+        200, XmlResponseWriter.render(operation, output, requestId), requestId);
   }
 
   private Verified authenticate(HttpRequestData request) {
-    VerificationResult result = verifier.verify(
-        new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body()));
+    VerificationResult result =
+        verifier.verify(
+            new SignableRequest(
+                request.method(),
+                request.rawPath(),
+                request.rawQuery(),
+                request.headers(),
+                request.body()));
     if (result instanceof SigV4Failure failure) {
       throw new AwsServiceException(SignatureErrors.code(failure), failure.message());
     }
     return (Verified) result;
   }
 
-  /** The account the signing key or session belongs to (a root key: in the partition of the signed region). */
+  /**
+   * The account the signing key or session belongs to (a root key: in the partition of the signed
+   * region).
+   */
   private AccountState signerAccount(Verified verified) {
-    AccountState account = state.accountOf(verified.credential().accessKeyId(), verified.credential().principal(),
-        verified.scope().region());
+    AccountState account =
+        state.accountOf(
+            verified.credential().accessKeyId(),
+            verified.credential().principal(),
+            verified.scope().region());
     if (account == null) { // deleted between the signature check and now
-      throw new AwsServiceException(AwsErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+      throw new AwsServiceException(
+          AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
+          "The security token included in the request is invalid.");
     }
     callers.recordUse(verified, account);
     return account;
   }
 
-  /** An unsigned call (web identity, SAML) acts in the account of the role it names, when that account exists. */
+  /**
+   * An unsigned call (web identity, SAML) acts in the account of the role it names, when that
+   * account exists.
+   */
   private AccountState unsignedAccount(Map<String, String> params) {
     Partition partition = UnsignedCalls.partition(params);
-    AccountState named = state.accounts().find(partition, IamLocalState.accountIn(params.get("RoleArn")));
+    AccountState named =
+        state.accounts().find(partition, IamLocalState.accountIn(params.get("RoleArn")));
     return named != null ? named : state.defaultAccount(partition);
   }
 
@@ -234,15 +299,20 @@ public final class QueryDispatcher {
       FormDecoder.decodeInto(request.rawQuery(), params);
     }
     String contentType = request.header("content-type");
-    if (request.body().length > 0 && contentType != null
+    if (request.body().length > 0
+        && contentType != null
         && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       FormDecoder.decodeInto(request.body(), 0, request.body().length, params);
     }
     return params;
   }
 
-  private static HttpResponseData error(ServiceModel service, AwsErrorCode code, String message, String requestId) {
-    return HttpResponseData.xml(code.httpStatus(), ErrorRenderer.render(service.xmlNamespace(), code, message, requestId), requestId);
+  private static HttpResponseData error(
+      ServiceModel service, AwsErrorCode code, String message, String requestId) {
+    return HttpResponseData.xml(
+        code.httpStatus(),
+        ErrorRenderer.render(service.xmlNamespace(), code, message, requestId),
+        requestId);
   }
 
   /** Carries an error raised once the target service is known, so it renders in that namespace. */

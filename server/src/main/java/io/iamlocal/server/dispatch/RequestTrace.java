@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the request log needs to know about one request, filled in by {@link QueryDispatcher} as
- * the request goes down the chain. Confined to the thread dispatching that request.
+ * What the request log needs to know about one request, filled in by {@link QueryDispatcher} as the
+ * request goes down the chain. Confined to the thread dispatching that request.
  */
 final class RequestTrace {
   private final long startedNanos = System.nanoTime();
@@ -24,10 +24,13 @@ final class RequestTrace {
   String errorMessage;
   OperationModel model;
   Caller caller;
+
   /** The account the call acted in (the signer's), once known. */
   AccountState account;
+
   /** Another account the call reached (a cross-account AssumeRole's role account), or null. */
   AccountState reached;
+
   Map<String, Object> input;
   Map<String, ?> output;
   String region;
@@ -45,19 +48,44 @@ final class RequestTrace {
   }
 
   /** The trail's event for this request, or null when it never got as far as a known operation. */
-  TrailEvent trailEvent(HttpRequestData request, HttpResponseData response, AccountState account,
+  TrailEvent trailEvent(
+      HttpRequestData request,
+      HttpResponseData response,
+      AccountState account,
       List<AuthorizationCheck> checks) {
     if (model == null) {
       return null;
     }
-    return new TrailEvent(System.currentTimeMillis(), account, service, model.name(), region, caller,
-        new TrailEvent.Request(response.requestId(), request.remoteAddress(), request.header("user-agent"), request.header("host"),
+    return new TrailEvent(
+        System.currentTimeMillis(),
+        account,
+        service,
+        model.name(),
+        region,
+        caller,
+        new TrailEvent.Request(
+            response.requestId(),
+            request.remoteAddress(),
+            request.header("user-agent"),
+            request.header("host"),
             request.secure()),
-        TrailEvent.Payload.query(model.input(), input, model.output(), output), errorCode, errorMessage, readOnly, checks);
+        TrailEvent.Payload.query(model.input(), input, model.output(), output),
+        errorCode,
+        errorMessage,
+        readOnly,
+        checks);
   }
 
   RequestLogEntry entry(HttpResponseData response) {
-    return new RequestLogEntry(System.currentTimeMillis(), response.requestId(), callerArn, service, operation,
-        response.status(), errorCode, System.nanoTime() - startedNanos, RequestLogEntry.accountLabel(account));
+    return new RequestLogEntry(
+        System.currentTimeMillis(),
+        response.requestId(),
+        callerArn,
+        service,
+        operation,
+        response.status(),
+        errorCode,
+        System.nanoTime() - startedNanos,
+        RequestLogEntry.accountLabel(account));
   }
 }

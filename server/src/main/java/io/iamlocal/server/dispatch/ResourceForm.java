@@ -57,7 +57,10 @@ public enum ResourceForm {
     };
   }
 
-  /** Whether the resource's member, when it has one, names a request member (list forms name the listed type). */
+  /**
+   * Whether the resource's member, when it has one, names a request member (list forms name the
+   * listed type).
+   */
   public boolean readsInput() {
     return this != LIST && this != LIST_ALL;
   }
@@ -68,8 +71,8 @@ public enum ResourceForm {
   }
 
   /**
-   * The Service Authorization Reference resource type this form builds, given the row's member
-   * (the listed type for {@link #LIST} forms); null when the form builds none or any.
+   * The Service Authorization Reference resource type this form builds, given the row's member (the
+   * listed type for {@link #LIST} forms); null when the form builds none or any.
    */
   public String resourceType(String member) {
     return this == LIST || this == LIST_ALL ? member : resourceType;

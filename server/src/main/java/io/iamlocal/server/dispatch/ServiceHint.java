@@ -3,8 +3,8 @@ package io.iamlocal.server.dispatch;
 import java.util.Locale;
 
 /**
- * Guesses the target service before the signature is verified, so that even authentication
- * errors render in the right XML namespace: the credential scope's service, else the Host name.
+ * Guesses the target service before the signature is verified, so that even authentication errors
+ * render in the right XML namespace: the credential scope's service, else the Host name.
  */
 public final class ServiceHint {
   private ServiceHint() {}
@@ -39,7 +39,9 @@ public final class ServiceHint {
       int at = query.indexOf("X-Amz-Credential=");
       if (at >= 0) {
         int end = query.indexOf('&', at);
-        return query.substring(at + "X-Amz-Credential=".length(), end < 0 ? query.length() : end).replace("%2F", "/");
+        return query
+            .substring(at + "X-Amz-Credential=".length(), end < 0 ? query.length() : end)
+            .replace("%2F", "/");
       }
     }
     return null;

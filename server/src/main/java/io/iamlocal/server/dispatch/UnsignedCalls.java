@@ -8,8 +8,8 @@ import java.util.Map;
  * The calls AWS serves without a signature (their {@link OperationSpec#unsigned()}): STS
  * AssumeRoleWithWebIdentity and AssumeRoleWithSAML, whose web identity token or SAML assertion is
  * the credential ("Calling AssumeRoleWithSAML does not require the use of AWS security
- * credentials"). A request for them that carries neither an
- * Authorization header nor query-string auth skips SigV4; a signed one is verified as usual.
+ * credentials"). A request for them that carries neither an Authorization header nor query-string
+ * auth skips SigV4; a signed one is verified as usual.
  */
 final class UnsignedCalls {
   /** The region reported for unsigned calls, which carry no credential scope. */
@@ -26,7 +26,8 @@ final class UnsignedCalls {
     return named == null ? Partition.AWS : named;
   }
 
-  static boolean allowed(HttpRequestData request, Map<String, String> params, OperationRegistry registry) {
+  static boolean allowed(
+      HttpRequestData request, Map<String, String> params, OperationRegistry registry) {
     String action = params.get("Action");
     OperationSpec spec = action == null ? null : registry.spec("sts", action);
     if (spec == null || !spec.unsigned() || request.header("authorization") != null) {

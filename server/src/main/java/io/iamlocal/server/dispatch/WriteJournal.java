@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a handler, and with a data directory journals the call so that it survives a restart.
- * {@link #NONE} (no data directory) just runs the handler. A journaling implementation leaves the
- * durability of the call's response on this thread ({@link #takePending()}), for the network
- * layer to send the response only once the journal entry is on disk.
+ * Runs a handler, and with a data directory journals the call so that it survives a restart. {@link
+ * #NONE} (no data directory) just runs the handler. A journaling implementation leaves the
+ * durability of the call's response on this thread ({@link #takePending()}), for the network layer
+ * to send the response only once the journal entry is on disk.
  */
 public interface WriteJournal {
   /** No journal: the handler runs, nothing else happens. */
@@ -17,7 +17,11 @@ public interface WriteJournal {
    * Runs {@code registered}'s handler for {@code call} (under the account lock, after
    * authorization); {@code params} are the request's Query parameters.
    */
-  Map<String, ?> run(String service, OperationRegistry.Registered registered, OperationCall call, Map<String, String> params);
+  Map<String, ?> run(
+      String service,
+      OperationRegistry.Registered registered,
+      OperationCall call,
+      Map<String, String> params);
 
   /** Leaves on this thread the future the current response must wait for. */
   static void setPending(CompletableFuture<Void> durable) {

@@ -29,11 +29,11 @@ import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
- * Durable state (a data directory): a command journal with a replay tape. Each successful write
- * is journalled under the account lock, with its Query parameters, its caller and the
- * {@link Tape} of clock instants and random values its handler consumed; at start-up the journal
- * is replayed through the same handlers with those tapes, which rebuilds the same state (IDs,
- * secrets, dates). A reset truncates the journal. Reads run as without a data directory.
+ * Durable state (a data directory): a command journal with a replay tape. Each successful write is
+ * journalled under the account lock, with its Query parameters, its caller and the {@link Tape} of
+ * clock instants and random values its handler consumed; at start-up the journal is replayed
+ * through the same handlers with those tapes, which rebuilds the same state (IDs, secrets, dates).
+ * A reset truncates the journal. Reads run as without a data directory.
  */
 public final class Durability implements WriteJournal, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Durability.class.getName());
@@ -46,7 +46,11 @@ public final class Durability implements WriteJournal, AutoCloseable {
   private int diverged;
   private long replayMillis;
 
-  private Durability(JournalStore store, IamLocalState state, OperationRegistry registry, BiConsumer<IamLocalState, String> seedReplayer) {
+  private Durability(
+      JournalStore store,
+      IamLocalState state,
+      OperationRegistry registry,
+      BiConsumer<IamLocalState, String> seedReplayer) {
     this.store = store;
     this.state = state;
     this.registry = registry;
@@ -55,12 +59,16 @@ public final class Durability implements WriteJournal, AutoCloseable {
 
   /**
    * Opens the store in {@code dir}, replays its journal into {@code state} (which must have been
-   * made with {@link Tape#clock} and a taped {@code IdGenerator}), and starts journalling.
-   * {@code seedReplayer} re-applies a journalled seed document (JSON) to the state.
+   * made with {@link Tape#clock} and a taped {@code IdGenerator}), and starts journalling. {@code
+   * seedReplayer} re-applies a journalled seed document (JSON) to the state.
    *
    * @throws DataStoreException if the store is unusable; nothing is then served
    */
-  public static Durability open(Path dir, IamLocalState state, OperationRegistry registry, BiConsumer<IamLocalState, String> seedReplayer) {
+  public static Durability open(
+      Path dir,
+      IamLocalState state,
+      OperationRegistry registry,
+      BiConsumer<IamLocalState, String> seedReplayer) {
     JournalStore store = JournalStore.open(dir, state.accountId());
     Durability durability = new Durability(store, state, registry, seedReplayer);
     try {
@@ -78,8 +86,17 @@ public final class Durability implements WriteJournal, AutoCloseable {
       throw e;
     }
     if (durability.replayed > 0) {
-      LOG.info("replayed " + durability.replayed + " journal entries from " + dir + " in " + durability.replayMillis + " ms"
-          + (durability.diverged > 0 ? " (" + durability.diverged + " did not replay exactly; see warnings)" : ""));
+      LOG.info(
+          "replayed "
+              + durability.replayed
+              + " journal entries from "
+              + dir
+              + " in "
+              + durability.replayMillis
+              + " ms"
+              + (durability.diverged > 0
+                  ? " (" + durability.diverged + " did not replay exactly; see warnings)"
+                  : ""));
     }
     return durability;
   }
@@ -97,16 +114,24 @@ public final class Durability implements WriteJournal, AutoCloseable {
     return replayMillis;
   }
 
-  /** Entries whose replay failed or consumed other values than recorded (a newer version's handlers). */
+  /**
+   * Entries whose replay failed or consumed other values than recorded (a newer version's
+   * handlers).
+   */
   public int divergedEntries() {
     return diverged;
   }
 
   @Override
-  public Map<String, ?> run(String service, OperationRegistry.Registered registered, OperationCall call, Map<String, String> params) {
+  public Map<String, ?> run(
+      String service,
+      OperationRegistry.Registered registered,
+      OperationCall call,
+      Map<String, String> params) {
     OperationSpec spec = registered.spec();
     if (store.failed() && spec.mayChangeState()) {
-      throw storeFailed(); // refused before the handler runs: memory never holds what the disk refused
+      throw storeFailed(); // refused before the handler runs: memory never holds what the disk
+      // refused
     }
     Tape tape = Tape.recording();
     Tape previous = Tape.install(tape);
@@ -117,18 +142,32 @@ public final class Durability implements WriteJournal, AutoCloseable {
       Tape.uninstall(previous);
     }
     if (spec.journals(tape.drewRandom()) && state.accounts().holds(call.account())) {
-      WriteJournal.setPending(store.append(new JournalEntry(JournalEntry.Kind.OPERATION, service, call.operation(), callerRef(call.caller()),
-          call.region(), call.requestId(), call.facts().sourceIp(), call.facts().secureTransport(), call.facts().userAgent(),
-          call.enforcement(), journalled(params), null, tape.values(),
-          new JournalEntry.AccountRef(call.account().partition().id(), call.account().accountId()))));
+      WriteJournal.setPending(
+          store.append(
+              new JournalEntry(
+                  JournalEntry.Kind.OPERATION,
+                  service,
+                  call.operation(),
+                  callerRef(call.caller()),
+                  call.region(),
+                  call.requestId(),
+                  call.facts().sourceIp(),
+                  call.facts().secureTransport(),
+                  call.facts().userAgent(),
+                  call.enforcement(),
+                  journalled(params),
+                  null,
+                  tape.values(),
+                  new JournalEntry.AccountRef(
+                      call.account().partition().id(), call.account().accountId()))));
     }
     return output;
   }
 
   /**
    * Resets the state as {@code IamLocalState.reset()} does, journalled: the returned future
-   * completes once the reset is durable. The old account's write lock orders the reset after
-   * every write on it; writes that still hold the old account afterwards are not journalled.
+   * completes once the reset is durable. The old account's write lock orders the reset after every
+   * write on it; writes that still hold the old account afterwards are not journalled.
    */
   public CompletableFuture<Void> reset() {
     if (store.failed()) {
@@ -204,7 +243,8 @@ public final class Durability implements WriteJournal, AutoCloseable {
     }
     switch (entry.kind()) {
       case RESET -> withTape(seq, "reset", entry.tape(), target::reset);
-      case SEED -> withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target, entry.document()));
+      case SEED ->
+          withTape(seq, "seed", entry.tape(), () -> seedReplayer.accept(target, entry.document()));
       case OPERATION -> replayOperation(target, seq, entry);
     }
   }
@@ -214,20 +254,38 @@ public final class Durability implements WriteJournal, AutoCloseable {
     OperationModel operation = registry.operation(entry.service(), entry.operation());
     OperationRegistry.Registered registered = registry.handler(entry.service(), entry.operation());
     if (operation == null || registered == null) {
-      throw new DataStoreException("journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
+      throw new DataStoreException(
+          "journal entry " + seq + " is " + name + ", which this IAMLocal does not serve");
     }
     AccountState account = accountOf(target, seq, entry);
     Caller caller = callerOf(entry.caller(), account);
     if (caller == null) {
-      warn(seq, name, "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
+      warn(
+          seq,
+          name,
+          "its caller (access key " + entry.caller().accessKeyId() + ") no longer exists");
       return;
     }
-    withTape(seq, name, entry.tape(), () -> {
-      Params input = QueryInputDecoder.decode(operation.input(), entry.params());
-      registered.handler().handle(new OperationCall(entry.operation(), input, caller, account, entry.requestId(), entry.region(),
-          new OperationCall.RequestFacts(entry.sourceIp(), entry.secureTransport(), entry.userAgent()),
-          CallSettings.of(entry.enforcement())));
-    });
+    withTape(
+        seq,
+        name,
+        entry.tape(),
+        () -> {
+          Params input = QueryInputDecoder.decode(operation.input(), entry.params());
+          registered
+              .handler()
+              .handle(
+                  new OperationCall(
+                      entry.operation(),
+                      input,
+                      caller,
+                      account,
+                      entry.requestId(),
+                      entry.region(),
+                      new OperationCall.RequestFacts(
+                          entry.sourceIp(), entry.secureTransport(), entry.userAgent()),
+                      CallSettings.of(entry.enforcement())));
+        });
   }
 
   private void withTape(long seq, String name, List<Object> values, Runnable action) {
@@ -239,12 +297,16 @@ public final class Durability implements WriteJournal, AutoCloseable {
       warn(seq, name, "it failed: " + e.errorCode().code() + ": " + e.getMessage());
       return;
     } catch (RuntimeException e) {
-      throw new DataStoreException("journal entry " + seq + " (" + name + ") cannot be replayed: " + e, e);
+      throw new DataStoreException(
+          "journal entry " + seq + " (" + name + ") cannot be replayed: " + e, e);
     } finally {
       Tape.uninstall(previous);
     }
     if (!tape.matched()) {
-      warn(seq, name, "it drew other clock or random values than when it ran (IDs or dates may differ)");
+      warn(
+          seq,
+          name,
+          "it drew other clock or random values than when it ran (IDs or dates may differ)");
     }
   }
 
@@ -253,32 +315,48 @@ public final class Durability implements WriteJournal, AutoCloseable {
     LOG.warning("journal entry " + seq + " (" + name + ") did not replay exactly: " + why);
   }
 
-  /** The account an entry acted in, created before its tape plays (accounts come into being outside handlers). */
+  /**
+   * The account an entry acted in, created before its tape plays (accounts come into being outside
+   * handlers).
+   */
   private static AccountState accountOf(IamLocalState target, long seq, JournalEntry entry) {
     JournalEntry.AccountRef ref = entry.account();
-    if (ref == null) { // before format 3: the default account, in the partition of the entry's region
+    if (ref
+        == null) { // before format 3: the default account, in the partition of the entry's region
       return target.defaultAccount(Partition.forRegion(entry.region()));
     }
     Partition partition = Partition.byId(ref.partition());
     if (partition == null || !IamLocalState.isAccountNumber(ref.accountId())) {
-      throw new DataStoreException("journal entry " + seq + " names an unknown account " + ref.partition() + "/" + ref.accountId());
+      throw new DataStoreException(
+          "journal entry "
+              + seq
+              + " names an unknown account "
+              + ref.partition()
+              + "/"
+              + ref.accountId());
     }
     return target.account(partition, ref.accountId());
   }
 
-  /** The caller of a journalled call, found again in the replayed state (temporary credentials too, expired or not). */
+  /**
+   * The caller of a journalled call, found again in the replayed state (temporary credentials too,
+   * expired or not).
+   */
   private static Caller callerOf(JournalEntry.CallerRef ref, AccountState account) {
     return switch (ref.mode()) {
       case ANONYMOUS -> Caller.anonymous(account.accountId());
       case ROOT -> Caller.root(account.partition(), account.accountId(), ref.accessKeyId());
       case BY_ACCESS_KEY -> {
         AccountState owner = account.directory().ownerOfKey(ref.accessKeyId());
-        if (owner != null && owner != account) { // a caller of another account (cross-account AssumeRole)
+        if (owner != null
+            && owner != account) { // a caller of another account (cross-account AssumeRole)
           account = owner;
         }
         AccessKey key = account.accessKeys().get(ref.accessKeyId());
         if (key != null) {
-          yield key.owner() == null ? Caller.root(account.partition(), account.accountId(), key.accessKeyId()) : Caller.user(key.owner(), key.accessKeyId());
+          yield key.owner() == null
+              ? Caller.root(account.partition(), account.accountId(), key.accessKeyId())
+              : Caller.user(key.owner(), key.accessKeyId());
         }
         Session session = Sessions.of(account).get(ref.accessKeyId());
         yield session == null ? null : Caller.of(session, account.accountId());
@@ -286,14 +364,19 @@ public final class Durability implements WriteJournal, AutoCloseable {
     };
   }
 
-  /** Whether the store has failed (writes are refused until a restart), and why; null when healthy. */
+  /**
+   * Whether the store has failed (writes are refused until a restart), and why; null when healthy.
+   */
   public String problem() {
-    return store.failed() ? "cannot write to " + store.directory() + ": " + store.failureMessage() : null;
+    return store.failed()
+        ? "cannot write to " + store.directory() + ": " + store.failureMessage()
+        : null;
   }
 
   /** The refusal of a write the store cannot take: AWS's retryable 503. */
   public static AwsServiceException storeFailed() {
-    return new AwsServiceException(AwsErrorCode.SERVICE_UNAVAILABLE,
+    return new AwsServiceException(
+        AwsErrorCode.SERVICE_UNAVAILABLE,
         "IAMLocal cannot write to its data directory, so it makes no more changes; see its log, then restart it.");
   }
 
@@ -311,17 +394,25 @@ public final class Durability implements WriteJournal, AutoCloseable {
       IamLocalState scratch = state.emptyCopy();
       int entries = store.readAll((seq, entry) -> replay(scratch, seq, entry));
       state.replaceAccounts(scratch);
-      LOG.severe("data store failed; the state was rolled back to the " + entries + " journal entries on disk, and every further "
-          + "write is refused until a restart");
+      LOG.severe(
+          "data store failed; the state was rolled back to the "
+              + entries
+              + " journal entries on disk, and every further "
+              + "write is refused until a restart");
     } catch (RuntimeException e) {
-      LOG.log(java.util.logging.Level.SEVERE, "data store failed and the state could not be rolled back to the disk's; "
-          + "every further write is refused until a restart", e);
+      LOG.log(
+          java.util.logging.Level.SEVERE,
+          "data store failed and the state could not be rolled back to the disk's; "
+              + "every further write is refused until a restart",
+          e);
     } finally {
       unlock(locks);
     }
   }
 
-  /** Every account's write lock, in the global lock order ({@code Accounts.all()} is sorted by it). */
+  /**
+   * Every account's write lock, in the global lock order ({@code Accounts.all()} is sorted by it).
+   */
   private List<Lock> allWriteLocks() {
     List<Lock> locks = new ArrayList<>();
     for (AccountState account : state.accounts().all()) {

@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * (its Query parameters, who made it, request facts); {@link Kind#RESET} a whole-state reset;
  * {@link Kind#SEED} the application of a seed document (as JSON). Each carries the tape of clock
  * instants and random values it consumed (see {@code state.Tape}). An operation also records the
- * enforcement mode it was decided under, so replay decides it the same way whatever {@code --enforce}
- * the server restarts with (format 1 entries, written before, replay as strict), and the account it
- * acted in (format 3; older entries acted in the default account, {@code account} null).
+ * enforcement mode it was decided under, so replay decides it the same way whatever {@code
+ * --enforce} the server restarts with (format 1 entries, written before, replay as strict), and the
+ * account it acted in (format 3; older entries acted in the default account, {@code account} null).
  */
 public record JournalEntry(
     Kind kind,
@@ -40,21 +40,53 @@ public record JournalEntry(
     AccountRef account) {
 
   /** An entry of the default account (entries before format 3, and tests). */
-  public JournalEntry(Kind kind, String service, String operation, CallerRef caller, String region, String requestId, String sourceIp,
-      boolean secureTransport, String userAgent, EnforcementMode enforcement, Map<String, String> params, String document,
+  public JournalEntry(
+      Kind kind,
+      String service,
+      String operation,
+      CallerRef caller,
+      String region,
+      String requestId,
+      String sourceIp,
+      boolean secureTransport,
+      String userAgent,
+      EnforcementMode enforcement,
+      Map<String, String> params,
+      String document,
       List<Object> tape) {
-    this(kind, service, operation, caller, region, requestId, sourceIp, secureTransport, userAgent, enforcement, params, document,
-        tape, null);
+    this(
+        kind,
+        service,
+        operation,
+        caller,
+        region,
+        requestId,
+        sourceIp,
+        secureTransport,
+        userAgent,
+        enforcement,
+        params,
+        document,
+        tape,
+        null);
   }
 
   /** The account an operation acted in: partition ID and account ID. */
   public record AccountRef(String partition, String accountId) {}
 
   /** The kinds of entry. */
-  public enum Kind { OPERATION, RESET, SEED }
+  public enum Kind {
+    OPERATION,
+    RESET,
+    SEED
+  }
 
   /** How the caller is found again on replay. */
-  public enum CallerMode { ANONYMOUS, ROOT, BY_ACCESS_KEY }
+  public enum CallerMode {
+    ANONYMOUS,
+    ROOT,
+    BY_ACCESS_KEY
+  }
 
   /** The caller of an operation: unsigned, root by its key ID, or whoever owns the signing key. */
   public record CallerRef(CallerMode mode, String accessKeyId) {}
@@ -67,11 +99,13 @@ public record JournalEntry(
   private static final byte BYTES = 3;
 
   public static JournalEntry reset(List<Object> tape) {
-    return new JournalEntry(Kind.RESET, null, null, null, null, null, null, false, null, null, Map.of(), null, tape);
+    return new JournalEntry(
+        Kind.RESET, null, null, null, null, null, null, false, null, null, Map.of(), null, tape);
   }
 
   public static JournalEntry seed(String json, List<Object> tape) {
-    return new JournalEntry(Kind.SEED, null, null, null, null, null, null, false, null, null, Map.of(), json, tape);
+    return new JournalEntry(
+        Kind.SEED, null, null, null, null, null, null, false, null, null, Map.of(), json, tape);
   }
 
   public byte[] encode() {
@@ -126,7 +160,9 @@ public record JournalEntry(
   public static JournalEntry decode(byte[] data) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
     int format = in.readUnsignedByte();
-    if (format != FORMAT && format != FORMAT_WITHOUT_ENFORCEMENT && format != FORMAT_WITHOUT_ACCOUNT) {
+    if (format != FORMAT
+        && format != FORMAT_WITHOUT_ENFORCEMENT
+        && format != FORMAT_WITHOUT_ACCOUNT) {
       throw new IOException("unknown entry format " + format);
     }
     Kind kind = enumAt(Kind.values(), in.readUnsignedByte());
@@ -151,8 +187,10 @@ public record JournalEntry(
       sourceIp = readString(in);
       secure = in.readBoolean();
       userAgent = readString(in);
-      enforcement = format == FORMAT_WITHOUT_ENFORCEMENT ? EnforcementMode.STRICT
-          : enumAt(EnforcementMode.values(), in.readUnsignedByte());
+      enforcement =
+          format == FORMAT_WITHOUT_ENFORCEMENT
+              ? EnforcementMode.STRICT
+              : enumAt(EnforcementMode.values(), in.readUnsignedByte());
       if (format == FORMAT) {
         String partition = readString(in);
         String accountId = readString(in);
@@ -183,13 +221,27 @@ public record JournalEntry(
     if (in.available() != 0) {
       throw new IOException(in.available() + " trailing bytes");
     }
-    return new JournalEntry(kind, service, operation, caller, region, requestId, sourceIp, secure, userAgent, enforcement, params,
-        document, tape, account);
+    return new JournalEntry(
+        kind,
+        service,
+        operation,
+        caller,
+        region,
+        requestId,
+        sourceIp,
+        secure,
+        userAgent,
+        enforcement,
+        params,
+        document,
+        tape,
+        account);
   }
 
   private static <E> E enumAt(E[] values, int ordinal) throws IOException {
     if (ordinal >= values.length) {
-      throw new IOException("unknown value " + ordinal + " for " + values[0].getClass().getSimpleName());
+      throw new IOException(
+          "unknown value " + ordinal + " for " + values[0].getClass().getSimpleName());
     }
     return values[ordinal];
   }

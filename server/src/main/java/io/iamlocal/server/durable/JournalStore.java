@@ -22,14 +22,15 @@ import java.util.zip.CRC32;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The journal on disk: an SQLite database ({@code iamlocal.db}) in WAL mode with
- * {@code synchronous=FULL}, so a committed transaction is fsynced and survives a kill or a power
- * cut. Appends are queued in linearization order and written by one thread, a batch per
- * transaction (group commit): one fsync acknowledges every write that arrived meanwhile.
+ * The journal on disk: an SQLite database ({@code iamlocal.db}) in WAL mode with {@code
+ * synchronous=FULL}, so a committed transaction is fsynced and survives a kill or a power cut.
+ * Appends are queued in linearization order and written by one thread, a batch per transaction
+ * (group commit): one fsync acknowledges every write that arrived meanwhile.
  */
 public final class JournalStore implements AutoCloseable {
   /** The schema this version writes and reads; a store with a higher one is refused. */
   public static final int SCHEMA_VERSION = 1;
+
   static final String DB_FILE = "iamlocal.db";
   private static final String LOCK_FILE = "iamlocal.lock";
   private static final int MAX_BATCH = 4096;
@@ -54,7 +55,13 @@ public final class JournalStore implements AutoCloseable {
     void accept(long seq, JournalEntry entry);
   }
 
-  private JournalStore(Path dir, FileChannel lockChannel, FileLock lock, Connection db, boolean fresh, long lastSeq) {
+  private JournalStore(
+      Path dir,
+      FileChannel lockChannel,
+      FileLock lock,
+      Connection db,
+      boolean fresh,
+      long lastSeq) {
     this.dir = dir;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -71,13 +78,16 @@ public final class JournalStore implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new DataStoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+      throw new DataStoreException(
+          "cannot create data directory " + dir + ": " + e.getMessage(), e);
     }
     FileChannel channel = null;
     FileLock lock;
     boolean lockExisted = Files.exists(dir.resolve(LOCK_FILE));
     try {
-      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       lock = channel.tryLock();
     } catch (java.nio.channels.OverlappingFileLockException e) {
       // Held by another server in this JVM.
@@ -88,7 +98,8 @@ public final class JournalStore implements AutoCloseable {
     }
     if (lock == null) {
       closeQuietly(channel);
-      throw new DataStoreException("data directory " + dir + " is in use by another IAMLocal process");
+      throw new DataStoreException(
+          "data directory " + dir + " is in use by another IAMLocal process");
     }
     Path file = dir.resolve(DB_FILE);
     Connection db = null;
@@ -103,7 +114,8 @@ public final class JournalStore implements AutoCloseable {
       boolean fresh = prepare(db, file, existed, accountId);
       db.setAutoCommit(false);
       long last;
-      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM journal")) {
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM journal")) {
         last = rs.getLong(1);
       }
       db.commit();
@@ -111,7 +123,9 @@ public final class JournalStore implements AutoCloseable {
     } catch (SQLException | IOException e) {
       closeQuietly(db);
       releaseQuietly(lock, channel);
-      throw new DataStoreException("data store " + file + " is corrupted or not an IAMLocal data store: " + e.getMessage(), e);
+      throw new DataStoreException(
+          "data store " + file + " is corrupted or not an IAMLocal data store: " + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
       closeQuietly(db);
       releaseQuietly(lock, channel);
@@ -121,28 +135,38 @@ public final class JournalStore implements AutoCloseable {
 
   /**
    * An empty or missing database beside a write-ahead log with content, or an empty one beside the
-   * lock file of an earlier run, lost its data (truncated, or deleted while the log stayed): starting
-   * empty would overwrite what is left, so it is damage. A missing database is a new store.
+   * lock file of an earlier run, lost its data (truncated, or deleted while the log stayed):
+   * starting empty would overwrite what is left, so it is damage. A missing database is a new
+   * store.
    */
   private static void refuseEmptyBesideJournal(Path file, boolean lockExisted) throws IOException {
     Path wal = file.resolveSibling(DB_FILE + "-wal");
     boolean empty = !Files.exists(file) || Files.size(file) == 0;
     boolean walHasData = Files.exists(wal) && Files.size(wal) > 0;
     if (empty && (walHasData || (Files.exists(file) && lockExisted))) {
-      throw new DataStoreException("data store " + file + " is damaged: the database file is " + (Files.exists(file) ? "empty" : "missing")
-          + " beside " + (walHasData ? "its write-ahead log " + wal.getFileName() : "the lock file of an earlier run")
-          + "; restore it from a backup, or remove the directory's files to start empty");
+      throw new DataStoreException(
+          "data store "
+              + file
+              + " is damaged: the database file is "
+              + (Files.exists(file) ? "empty" : "missing")
+              + " beside "
+              + (walHasData
+                  ? "its write-ahead log " + wal.getFileName()
+                  : "the lock file of an earlier run")
+              + "; restore it from a backup, or remove the directory's files to start empty");
     }
   }
 
   /** Checks an existing database, or lays out a new one; returns whether it is new. */
-  private static boolean prepare(Connection db, Path file, boolean existed, String accountId) throws SQLException {
+  private static boolean prepare(Connection db, Path file, boolean existed, String accountId)
+      throws SQLException {
     try (Statement s = db.createStatement()) {
       if (existed) {
         try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
           String result = rs.next() ? rs.getString(1) : "no answer";
           if (!"ok".equals(result)) {
-            throw new DataStoreException("data store " + file + " is corrupted (SQLite integrity check: " + result + ")");
+            throw new DataStoreException(
+                "data store " + file + " is corrupted (SQLite integrity check: " + result + ")");
           }
         }
       }
@@ -154,32 +178,50 @@ public final class JournalStore implements AutoCloseable {
       }
       if (tables.isEmpty()) {
         s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        s.execute("CREATE TABLE journal (seq INTEGER PRIMARY KEY, entry BLOB NOT NULL, crc INTEGER NOT NULL)");
+        s.execute(
+            "CREATE TABLE journal (seq INTEGER PRIMARY KEY, entry BLOB NOT NULL, crc INTEGER NOT NULL)");
         s.execute("INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO meta VALUES ('account_id', ?)")) {
+        try (PreparedStatement p =
+            db.prepareStatement("INSERT INTO meta VALUES ('account_id', ?)")) {
           p.setString(1, accountId);
           p.execute();
         }
         return true;
       }
       if (!tables.contains("meta") || !tables.contains("journal")) {
-        throw new DataStoreException("data store " + file + " is not an IAMLocal data store (tables " + tables + ")");
+        throw new DataStoreException(
+            "data store " + file + " is not an IAMLocal data store (tables " + tables + ")");
       }
       String version = meta(s, "schema_version");
       int schema;
       try {
         schema = Integer.parseInt(version);
       } catch (NumberFormatException e) {
-        throw new DataStoreException("data store " + file + " is corrupted: schema version '" + version + "'");
+        throw new DataStoreException(
+            "data store " + file + " is corrupted: schema version '" + version + "'");
       }
       if (schema > SCHEMA_VERSION) {
-        throw new DataStoreException("data store " + file + " was written by a newer IAMLocal (schema version " + schema
-            + "; this version reads " + SCHEMA_VERSION + "): upgrade IAMLocal or use another --data-dir");
+        throw new DataStoreException(
+            "data store "
+                + file
+                + " was written by a newer IAMLocal (schema version "
+                + schema
+                + "; this version reads "
+                + SCHEMA_VERSION
+                + "): upgrade IAMLocal or use another --data-dir");
       }
       String storedAccount = meta(s, "account_id");
       if (!accountId.equals(storedAccount)) {
-        throw new DataStoreException("data store " + file + " holds account " + storedAccount + ", not " + accountId
-            + ": start with --account-id " + storedAccount + " or use another --data-dir");
+        throw new DataStoreException(
+            "data store "
+                + file
+                + " holds account "
+                + storedAccount
+                + ", not "
+                + accountId
+                + ": start with --account-id "
+                + storedAccount
+                + " or use another --data-dir");
       }
       return false;
     }
@@ -201,32 +243,53 @@ public final class JournalStore implements AutoCloseable {
   }
 
   /**
-   * Reads every entry in order. Checksums and sequence continuity are checked: a damaged entry
-   * or a gap is a {@link DataStoreException}, never a silently shorter history.
+   * Reads every entry in order. Checksums and sequence continuity are checked: a damaged entry or a
+   * gap is a {@link DataStoreException}, never a silently shorter history.
    */
   public int readAll(EntryConsumer consumer) {
     int count = 0;
     long expected = -1;
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, entry, crc FROM journal ORDER BY seq")) {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT seq, entry, crc FROM journal ORDER BY seq")) {
       while (rs.next()) {
         long seq = rs.getLong(1);
         byte[] blob = rs.getBytes(2);
         long crc = rs.getLong(3);
         if (expected != -1 && seq != expected) {
-          throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: journal entry " + expected + " is missing");
+          throw new DataStoreException(
+              "data store "
+                  + dir.resolve(DB_FILE)
+                  + " is corrupted: journal entry "
+                  + expected
+                  + " is missing");
         }
         if (blob == null || crc(blob) != crc) {
-          throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: journal entry " + seq + " fails its checksum");
+          throw new DataStoreException(
+              "data store "
+                  + dir.resolve(DB_FILE)
+                  + " is corrupted: journal entry "
+                  + seq
+                  + " fails its checksum");
         }
         JournalEntry entry;
         try {
           entry = JournalEntry.decode(blob);
         } catch (IOException e) {
-          throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: journal entry " + seq
-              + " cannot be read (" + e.getMessage() + ")", e);
+          throw new DataStoreException(
+              "data store "
+                  + dir.resolve(DB_FILE)
+                  + " is corrupted: journal entry "
+                  + seq
+                  + " cannot be read ("
+                  + e.getMessage()
+                  + ")",
+              e);
         }
         if (expected == -1 && entry.kind() != JournalEntry.Kind.RESET) {
-          throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: the journal does not start with a reset");
+          throw new DataStoreException(
+              "data store "
+                  + dir.resolve(DB_FILE)
+                  + " is corrupted: the journal does not start with a reset");
         }
         consumer.accept(seq, entry);
         expected = seq + 1;
@@ -236,7 +299,8 @@ public final class JournalStore implements AutoCloseable {
         db.commit(); // after a failed commit's rollback no transaction is open: nothing to end
       }
     } catch (SQLException e) {
-      throw new DataStoreException("data store " + dir.resolve(DB_FILE) + " is corrupted: " + e.getMessage(), e);
+      throw new DataStoreException(
+          "data store " + dir.resolve(DB_FILE) + " is corrupted: " + e.getMessage(), e);
     }
     return count;
   }
@@ -270,17 +334,20 @@ public final class JournalStore implements AutoCloseable {
   }
 
   /**
-   * Queues an entry after every entry appended before; the future completes once it is committed
-   * to disk (or fails if the store cannot be written). Called under the account lock, so the
-   * journal's order is the order in which the writes took effect.
+   * Queues an entry after every entry appended before; the future completes once it is committed to
+   * disk (or fails if the store cannot be written). Called under the account lock, so the journal's
+   * order is the order in which the writes took effect.
    */
   public CompletableFuture<Void> append(JournalEntry entry) {
     CompletableFuture<Void> durable = new CompletableFuture<>();
     synchronized (this) {
       SQLException failed = failure;
       if (failed != null || closing) {
-        durable.completeExceptionally(failed != null ? new DataStoreException("data store failed earlier: " + failed.getMessage(), failed)
-            : new DataStoreException("data store is closed"));
+        durable.completeExceptionally(
+            failed != null
+                ? new DataStoreException(
+                    "data store failed earlier: " + failed.getMessage(), failed)
+                : new DataStoreException("data store is closed"));
         return durable;
       }
       queue.add(new Pending(++lastSeq, entry, durable));
@@ -290,7 +357,8 @@ public final class JournalStore implements AutoCloseable {
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
-    try (PreparedStatement insert = db.prepareStatement("INSERT INTO journal (seq, entry, crc) VALUES (?, ?, ?)");
+    try (PreparedStatement insert =
+            db.prepareStatement("INSERT INTO journal (seq, entry, crc) VALUES (?, ?, ?)");
         PreparedStatement truncate = db.prepareStatement("DELETE FROM journal WHERE seq < ?")) {
       while (true) {
         Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -317,7 +385,12 @@ public final class JournalStore implements AutoCloseable {
 
   private void write(List<Pending> batch, PreparedStatement insert, PreparedStatement truncate) {
     if (failure != null) {
-      batch.forEach(p -> p.durable().completeExceptionally(new DataStoreException("data store failed earlier: " + failure.getMessage())));
+      batch.forEach(
+          p ->
+              p.durable()
+                  .completeExceptionally(
+                      new DataStoreException(
+                          "data store failed earlier: " + failure.getMessage())));
       return;
     }
     try {
@@ -345,7 +418,8 @@ public final class JournalStore implements AutoCloseable {
       insert.executeBatch();
       db.commit();
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "cannot write the journal in " + dir + "; further writes are refused", e);
+      LOG.log(
+          Level.SEVERE, "cannot write the journal in " + dir + "; further writes are refused", e);
       failure = e instanceof SQLException sql ? sql : new SQLException(e);
       try {
         db.rollback();
@@ -357,7 +431,11 @@ public final class JournalStore implements AutoCloseable {
       } catch (RuntimeException | Error recovery) {
         LOG.log(Level.SEVERE, "recovery after the journal failure failed", recovery);
       }
-      batch.forEach(p -> p.durable().completeExceptionally(new DataStoreException("cannot write the journal: " + e.getMessage(), e)));
+      batch.forEach(
+          p ->
+              p.durable()
+                  .completeExceptionally(
+                      new DataStoreException("cannot write the journal: " + e.getMessage(), e)));
       failAll(new DataStoreException("data store failed: " + e.getMessage()));
       return;
     }

@@ -23,22 +23,26 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Resolves the {@code Arn} of the access advisor operations to an IAM user, group, role or
- * managed policy, the principals its report covers and the policies that apply to it, and tells
- * which service namespaces a policy grants.
+ * Resolves the {@code Arn} of the access advisor operations to an IAM user, group, role or managed
+ * policy, the principals its report covers and the policies that apply to it, and tells which
+ * service namespaces a policy grants.
  */
 final class AccessAdvisorTargets {
   private AccessAdvisorTargets() {}
 
-  /** What an ARN names: its kind, the report's principals and the policies (name, document, ARN). */
+  /**
+   * What an ARN names: its kind, the report's principals and the policies (name, document, ARN).
+   */
   record Target(String type, String arn, List<Entity> principals, List<PolicyRef> policies) {}
 
   /** One policy that applies to a target: inline ones carry their owner, managed ones their ARN. */
-  record PolicyRef(String policyName, String policyArn, String ownerType, String ownerName, String document) {}
+  record PolicyRef(
+      String policyName, String policyArn, String ownerType, String ownerName, String document) {}
 
   static Target resolve(AccountState account, String arn, boolean policiesAllowed) {
     String prefix = Arns.iamPrefix(account.partition(), account.accountId());
-    if (arn.startsWith(AwsManagedPolicyCatalog.arnPrefix(account.partition()) + "/") && policiesAllowed) {
+    if (arn.startsWith(AwsManagedPolicyCatalog.arnPrefix(account.partition()) + "/")
+        && policiesAllowed) {
       return policyTarget(account, arn);
     }
     if (!arn.startsWith(prefix)) {
@@ -65,7 +69,11 @@ final class AccessAdvisorTargets {
       }
       List<PolicyRef> policies = new ArrayList<>();
       addPolicies(policies, group.policies(), "GROUP", group.groupName());
-      return new Target("GROUP", arn, group.members().stream().map(AccessAdvisorTargets::entity).toList(), policies);
+      return new Target(
+          "GROUP",
+          arn,
+          group.members().stream().map(AccessAdvisorTargets::entity).toList(),
+          policies);
     }
     if (resource.startsWith("role/")) {
       Role role = account.roles().get(name);
@@ -92,12 +100,19 @@ final class AccessAdvisorTargets {
     policy.attachedGroups().forEach(g -> g.members().forEach(u -> principals.add(entity(u))));
     policy.attachedRoles().forEach(r -> principals.add(entity(r)));
     String document = policy.defaultVersion() == null ? null : policy.defaultVersion().document();
-    return new Target("POLICY", arn, List.copyOf(principals),
+    return new Target(
+        "POLICY",
+        arn,
+        List.copyOf(principals),
         List.of(new PolicyRef(policy.policyName(), policy.arn(), null, null, document)));
   }
 
-  private static void addPolicies(List<PolicyRef> out, PolicyAttachments attachments, String ownerType, String ownerName) {
-    attachments.inline().forEach((name, document) -> out.add(new PolicyRef(name, null, ownerType, ownerName, document)));
+  private static void addPolicies(
+      List<PolicyRef> out, PolicyAttachments attachments, String ownerType, String ownerName) {
+    attachments
+        .inline()
+        .forEach(
+            (name, document) -> out.add(new PolicyRef(name, null, ownerType, ownerName, document)));
     for (ManagedPolicy policy : attachments.attached().values()) {
       String document = policy.defaultVersion() == null ? null : policy.defaultVersion().document();
       out.add(new PolicyRef(policy.policyName(), policy.arn(), null, null, document));
@@ -122,9 +137,9 @@ final class AccessAdvisorTargets {
   }
 
   /**
-   * The service namespaces a policy document's Allow statements grant some action of: the prefix
-   * of each {@code Action} ({@code *} stands for the services IAMLocal serves), and for
-   * {@code NotAction} the served services it does not exclude entirely.
+   * The service namespaces a policy document's Allow statements grant some action of: the prefix of
+   * each {@code Action} ({@code *} stands for the services IAMLocal serves), and for {@code
+   * NotAction} the served services it does not exclude entirely.
    */
   static Set<String> servicesGranted(String document) {
     Set<String> out = new TreeSet<>();
@@ -152,8 +167,9 @@ final class AccessAdvisorTargets {
         }
       } else if (statement.notAction() != null) {
         for (String ns : ServiceNames.SERVED) {
-          boolean excludedWhole = statement.notAction().stream()
-              .anyMatch(a -> "*".equals(a) || a.equalsIgnoreCase(ns + ":*"));
+          boolean excludedWhole =
+              statement.notAction().stream()
+                  .anyMatch(a -> "*".equals(a) || a.equalsIgnoreCase(ns + ":*"));
           if (!excludedWhole) {
             out.add(ns);
           }

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Access keys of users and of the root user. A created key signs requests at once; an inactive
- * key is refused at authentication.
+ * Access keys of users and of the root user. A created key signs requests at once; an inactive key
+ * is refused at authentication.
  */
 public final class AccessKeyOperations implements Operations {
   /** AWS allows two access keys per user, active or not. */
@@ -32,8 +32,14 @@ public final class AccessKeyOperations implements Operations {
     registry.register("iam", "ListAccessKeys", this::listAccessKeys);
     registry.register("iam", "UpdateAccessKey", this::updateAccessKey);
     registry.register("iam", "DeleteAccessKey", this::deleteAccessKey);
-    registry.register("iam", "GetAccessKeyLastUsed", this::getAccessKeyLastUsed,
-        resource(ResourceForm.KEY_OWNER, "AccessKeyId", "the request names the key, not its user: authorized against the key's owner"));
+    registry.register(
+        "iam",
+        "GetAccessKeyLastUsed",
+        this::getAccessKeyLastUsed,
+        resource(
+            ResourceForm.KEY_OWNER,
+            "AccessKeyId",
+            "the request names the key, not its user: authorized against the key's owner"));
   }
 
   private Map<String, ?> createAccessKey(OperationCall call) {
@@ -41,29 +47,41 @@ public final class AccessKeyOperations implements Operations {
     User user = IamUsers.targetOrCaller(call, "UserName");
     List<AccessKey> existing = keysOf(account, user);
     if (existing.size() >= KEYS_PER_USER) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + KEYS_PER_USER);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for AccessKeysPerUser: " + KEYS_PER_USER);
     }
-    AccessKey key = new AccessKey(account.ids().accessKeyId(IdPrefix.AKIA, account.accountId()), account.ids().secretAccessKey(), user,
-        call.now());
+    AccessKey key =
+        new AccessKey(
+            account.ids().accessKeyId(IdPrefix.AKIA, account.accountId()),
+            account.ids().secretAccessKey(),
+            user,
+            call.now());
     if (user != null) {
       user.accessKeys().add(key);
     }
     account.addAccessKey(key);
-    return Struct.of("AccessKey", new Struct()
-        .with("UserName", user == null ? null : user.userName())
-        .with("AccessKeyId", key.accessKeyId())
-        .with("Status", key.status())
-        .with("SecretAccessKey", key.secretAccessKey())
-        .with("CreateDate", key.createDate()));
+    return Struct.of(
+        "AccessKey",
+        new Struct()
+            .with("UserName", user == null ? null : user.userName())
+            .with("AccessKeyId", key.accessKeyId())
+            .with("Status", key.status())
+            .with("SecretAccessKey", key.secretAccessKey())
+            .with("CreateDate", key.createDate()));
   }
 
   private Map<String, ?> listAccessKeys(OperationCall call) {
     User user = IamUsers.targetOrCaller(call, "UserName");
-    return Pagination.page(call, keysOf(call.account(), user), "AccessKeyMetadata", key -> new Struct()
-        .with("UserName", user == null ? null : user.userName())
-        .with("AccessKeyId", key.accessKeyId())
-        .with("Status", key.status())
-        .with("CreateDate", key.createDate()));
+    return Pagination.page(
+        call,
+        keysOf(call.account(), user),
+        "AccessKeyMetadata",
+        key ->
+            new Struct()
+                .with("UserName", user == null ? null : user.userName())
+                .with("AccessKeyId", key.accessKeyId())
+                .with("Status", key.status())
+                .with("CreateDate", key.createDate()));
   }
 
   private Map<String, ?> updateAccessKey(OperationCall call) {
@@ -86,16 +104,21 @@ public final class AccessKeyOperations implements Operations {
     AccessKey key = call.account().accessKeys().get(id);
     if (key == null) {
       // AWS does not say whether a key exists to a caller who asks about an unknown one (recorded).
-      throw AwsServiceException.accessDenied("User: " + call.caller().arn()
-          + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + id);
+      throw AwsServiceException.accessDenied(
+          "User: "
+              + call.caller().arn()
+              + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key "
+              + id);
     }
     AccessKey.LastUsed used = key.lastUsed();
     return new Struct()
         .with("UserName", key.owner() == null ? null : key.owner().userName())
-        .with("AccessKeyLastUsed", new Struct()
-            .with("LastUsedDate", used == null ? null : used.date())
-            .with("ServiceName", used == null ? "N/A" : used.serviceName())
-            .with("Region", used == null ? "N/A" : used.region()));
+        .with(
+            "AccessKeyLastUsed",
+            new Struct()
+                .with("LastUsedDate", used == null ? null : used.date())
+                .with("ServiceName", used == null ? "N/A" : used.serviceName())
+                .with("Region", used == null ? "N/A" : used.region()));
   }
 
   /** The key named by AccessKeyId, which must belong to the target user (or root). */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Create/Delete/ListAccountAliases. An account has at most one alias; creating another replaces
- * it. Length and characters are model constraints; an alias of digits only is refused here
- * because it could be mistaken for an account ID in the sign-in URL.
+ * Create/Delete/ListAccountAliases. An account has at most one alias; creating another replaces it.
+ * Length and characters are model constraints; an alias of digits only is refused here because it
+ * could be mistaken for an account ID in the sign-in URL.
  */
 public final class AccountAliasOperations implements Operations {
 
@@ -26,7 +26,8 @@ public final class AccountAliasOperations implements Operations {
   private Map<String, ?> createAccountAlias(OperationCall call) {
     String alias = call.params().string("AccountAlias");
     if (alias.chars().allMatch(Character::isDigit)) {
-      throw AwsServiceException.validation("The specified value for accountAlias is invalid. It must not consist only of digits.");
+      throw AwsServiceException.validation(
+          "The specified value for accountAlias is invalid. It must not consist only of digits.");
     }
     AccountSettings.of(call.account()).setAccountAlias(alias);
     return null;
@@ -44,6 +45,7 @@ public final class AccountAliasOperations implements Operations {
 
   private Map<String, ?> listAccountAliases(OperationCall call) {
     String alias = AccountSettings.of(call.account()).accountAlias();
-    return Pagination.page(call, alias == null ? List.<String>of() : List.of(alias), "AccountAliases", a -> a);
+    return Pagination.page(
+        call, alias == null ? List.<String>of() : List.of(alias), "AccountAliases", a -> a);
   }
 }

@@ -28,14 +28,15 @@ public final class AccountViewOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "GetAccountAuthorizationDetails", this::getAccountAuthorizationDetails);
+    registry.register(
+        "iam", "GetAccountAuthorizationDetails", this::getAccountAuthorizationDetails);
     registry.register("iam", "GetAccountSummary", this::getAccountSummary);
   }
 
   /**
-   * Users, groups, roles, customer managed policies, then the AWS managed policies the account
-   * uses (attached or as a boundary), one page across all of them. Filter picks the kinds; all
-   * four lists are always present, empty ones as {@code <X/>}.
+   * Users, groups, roles, customer managed policies, then the AWS managed policies the account uses
+   * (attached or as a boundary), one page across all of them. Filter picks the kinds; all four
+   * lists are always present, empty ones as {@code <X/>}.
    */
   private Map<String, ?> getAccountAuthorizationDetails(OperationCall call) {
     AccountState account = call.account();
@@ -56,13 +57,18 @@ public final class AccountViewOperations implements Operations {
       pager.section("R", account.roles().after(null), r -> true, r -> roles.add(roleDetail(r)));
     }
     if (wanted(filter, "LocalManagedPolicy")) {
-      pager.section("L", store.customer().after(null), p -> true, p -> policies.add(PolicyViews.detail(p)));
+      pager.section(
+          "L", store.customer().after(null), p -> true, p -> policies.add(PolicyViews.detail(p)));
     }
     if (wanted(filter, "AWSManagedPolicy")) {
-      pager.section("A", store.awsInUse(), p -> p.attachmentCount() > 0 || p.permissionsBoundaryUsageCount() > 0,
+      pager.section(
+          "A",
+          store.awsInUse(),
+          p -> p.attachmentCount() > 0 || p.permissionsBoundaryUsageCount() > 0,
           p -> policies.add(PolicyViews.detail(p)));
     }
-    return pager.page(call)
+    return pager
+        .page(call)
         .with("UserDetailList", users)
         .with("GroupDetailList", groups)
         .with("RoleDetailList", roles)
@@ -73,7 +79,10 @@ public final class AccountViewOperations implements Operations {
     return filter.isEmpty() || filter.contains(kind);
   }
 
-  /** UserPolicyList is left out when empty, GroupList and AttachedManagedPolicies never (AWS sample). */
+  /**
+   * UserPolicyList is left out when empty, GroupList and AttachedManagedPolicies never (AWS
+   * sample).
+   */
   private static Struct userDetail(User user) {
     return UserViews.core(user)
         .with("UserPolicyList", user.policies().inline().isEmpty() ? null : inline(user.policies()))
@@ -91,7 +100,9 @@ public final class AccountViewOperations implements Operations {
 
   private static Struct roleDetail(Role role) {
     return RoleViews.core(role)
-        .with("InstanceProfileList", role.instanceProfiles().stream().map(InstanceProfileViews::listed).toList())
+        .with(
+            "InstanceProfileList",
+            role.instanceProfiles().stream().map(InstanceProfileViews::listed).toList())
         .with("RolePolicyList", inline(role.policies()))
         .with("AttachedManagedPolicies", attached(role.policies()))
         .with("PermissionsBoundary", PermissionsBoundaries.roleView(role.permissionsBoundaryArn()))
@@ -101,7 +112,11 @@ public final class AccountViewOperations implements Operations {
 
   private static List<Struct> inline(PolicyAttachments policies) {
     return policies.inline().entrySet().stream()
-        .map(e -> new Struct().with("PolicyName", e.getKey()).with("PolicyDocument", PolicyUrlEncoding.encode(e.getValue())))
+        .map(
+            e ->
+                new Struct()
+                    .with("PolicyName", e.getKey())
+                    .with("PolicyDocument", PolicyUrlEncoding.encode(e.getValue())))
         .toList();
   }
 
@@ -110,8 +125,9 @@ public final class AccountViewOperations implements Operations {
   }
 
   /**
-   * Counts from the account's state and the quotas IAMLocal enforces (key list: API_GetAccountSummary
-   * and the model's summaryKeyType). The root user has neither MFA device nor password here.
+   * Counts from the account's state and the quotas IAMLocal enforces (key list:
+   * API_GetAccountSummary and the model's summaryKeyType). The root user has neither MFA device nor
+   * password here.
    */
   private Map<String, ?> getAccountSummary(OperationCall call) {
     AccountState account = call.account();
@@ -151,14 +167,20 @@ public final class AccountViewOperations implements Operations {
     summary.put("SigningCertificatesPerUserQuota", SigningCertificates.CERTIFICATES_PER_USER);
     summary.put("ServerCertificates", ServerCertificates.of(account).store().size());
     summary.put("ServerCertificatesQuota", ServerCertificates.CERTIFICATES_PER_ACCOUNT);
-    summary.put("Providers", OpenIdConnectProviders.of(account).values().size() + SamlProviders.of(account).values().size());
+    summary.put(
+        "Providers",
+        OpenIdConnectProviders.of(account).values().size()
+            + SamlProviders.of(account).values().size());
     summary.put("MFADevices", MfaDevices.of(account).size());
     summary.put("MFADevicesInUse", MfaDevices.of(account).assignedCount());
     summary.put("AccountMFAEnabled", 0); // the root user has no MFA device in IAMLocal
     summary.put("AccountAccessKeysPresent", rootKeys ? 1 : 0);
     summary.put("AccountPasswordPresent", 0); // nor a console password
-    summary.put("AccountSigningCertificatesPresent", SigningCertificates.of(account).hasAny(null) ? 1 : 0);
-    summary.put("GlobalEndpointTokenVersion", AccountSettings.of(account).globalEndpointTokenVersionNumber());
+    summary.put(
+        "AccountSigningCertificatesPresent", SigningCertificates.of(account).hasAny(null) ? 1 : 0);
+    summary.put(
+        "GlobalEndpointTokenVersion",
+        AccountSettings.of(account).globalEndpointTokenVersionNumber());
     return Struct.of("SummaryMap", summary);
   }
 }

@@ -19,12 +19,18 @@ import java.util.Map;
  * report is four hours old. AWS sends these report errors without a message text.
  */
 public final class CredentialReportOperations implements Operations {
-  static final String STARTED_DESCRIPTION = "No report exists. Starting a new report generation task";
+  static final String STARTED_DESCRIPTION =
+      "No report exists. Starting a new report generation task";
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "GenerateCredentialReport", this::generate,
-        lock(LockMode.WRITE, "AWS calls it Read, but it stores the report (and its date) in the account"));
+    registry.register(
+        "iam",
+        "GenerateCredentialReport",
+        this::generate,
+        lock(
+            LockMode.WRITE,
+            "AWS calls it Read, but it stores the report (and its date) in the account"));
     registry.register("iam", "GetCredentialReport", this::get);
   }
 

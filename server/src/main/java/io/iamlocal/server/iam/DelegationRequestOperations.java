@@ -32,36 +32,74 @@ public final class DelegationRequestOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateDelegationRequest", this::create,
-        resource(ResourceForm.ACCOUNT, "the request's ID is minted by the call: no ARN exists to authorize against"));
+    registry.register(
+        "iam",
+        "CreateDelegationRequest",
+        this::create,
+        resource(
+            ResourceForm.ACCOUNT,
+            "the request's ID is minted by the call: no ARN exists to authorize against"));
     registry.register("iam", "GetDelegationRequest", this::get);
     registry.register("iam", "ListDelegationRequests", this::list);
     registry.register("iam", "AssociateDelegationRequest", this::associate);
-    registry.register("iam", "UpdateDelegationRequest", this::update,
-        lock(LockMode.WRITE, "newer than the authorization reference's last publication; it changes the request"),
-        resource(ResourceForm.DELEGATION_REQUEST, "DelegationRequestId", "not in the reference yet (newer than its last publication)"));
+    registry.register(
+        "iam",
+        "UpdateDelegationRequest",
+        this::update,
+        lock(
+            LockMode.WRITE,
+            "newer than the authorization reference's last publication; it changes the request"),
+        resource(
+            ResourceForm.DELEGATION_REQUEST,
+            "DelegationRequestId",
+            "not in the reference yet (newer than its last publication)"));
     registry.register("iam", "AcceptDelegationRequest", this::accept);
     registry.register("iam", "RejectDelegationRequest", this::reject);
     registry.register("iam", "SendDelegationToken", this::sendToken);
-    registry.register("iam", "GetHumanReadableSummary", this::humanReadableSummary,
+    registry.register(
+        "iam",
+        "GetHumanReadableSummary",
+        this::humanReadableSummary,
         resource(ResourceForm.ARN, "EntityArn", "the delegation request is named by its ARN"));
   }
 
   private Map<String, ?> create(OperationCall call) {
     Params p = call.params();
     Params permissions = p.struct("Permissions");
-    List<DelegationRequest.Parameter> parameters = permissions.structs("Parameters").stream()
-        .map(x -> new DelegationRequest.Parameter(x.string("Name"), x.string("Type"), x.strings("Values")))
-        .toList();
-    String id = "dr-" + call.account().ids().randomChars("abcdefghijklmnopqrstuvwxyz0123456789".toCharArray(), 24);
+    List<DelegationRequest.Parameter> parameters =
+        permissions.structs("Parameters").stream()
+            .map(
+                x ->
+                    new DelegationRequest.Parameter(
+                        x.string("Name"), x.string("Type"), x.strings("Values")))
+            .toList();
+    String id =
+        "dr-"
+            + call.account()
+                .ids()
+                .randomChars("abcdefghijklmnopqrstuvwxyz0123456789".toCharArray(), 24);
     Instant now = call.now();
-    DelegationRequest request = new DelegationRequest(id, call.account().partition(), call.account().accountId(), p.string("OwnerAccountId"),
-        p.string("Description"), permissions.string("PolicyTemplateArn"), parameters, p.string("RequestMessage"),
-        p.string("RequestorWorkflowId"), p.string("RedirectUrl"), p.string("NotificationChannel"),
-        p.integer("SessionDuration"), p.bool("OnlySendByOwner", false), now, now.plus(REQUEST_LIFETIME));
+    DelegationRequest request =
+        new DelegationRequest(
+            id,
+            call.account().partition(),
+            call.account().accountId(),
+            p.string("OwnerAccountId"),
+            p.string("Description"),
+            permissions.string("PolicyTemplateArn"),
+            parameters,
+            p.string("RequestMessage"),
+            p.string("RequestorWorkflowId"),
+            p.string("RedirectUrl"),
+            p.string("NotificationChannel"),
+            p.integer("SessionDuration"),
+            p.bool("OnlySendByOwner", false),
+            now,
+            now.plus(REQUEST_LIFETIME));
     DelegationRequests.of(call.account()).put(request);
     return new Struct()
-        .with("ConsoleDeepLink", "https://console.aws.amazon.com/iam/home#/delegation-requests/" + id)
+        .with(
+            "ConsoleDeepLink", "https://console.aws.amazon.com/iam/home#/delegation-requests/" + id)
         .with("DelegationRequestId", id);
   }
 
@@ -69,7 +107,8 @@ public final class DelegationRequestOperations implements Operations {
     DelegationRequest request = require(call);
     Struct out = Struct.of("DelegationRequest", view(request, call.now()));
     if (call.params().bool("DelegationPermissionCheck", false)) {
-      // Whether the caller could grant the requested permissions needs policy evaluation of a template
+      // Whether the caller could grant the requested permissions needs policy evaluation of a
+      // template
       // IAMLocal does not have; UNSURE is the documented answer for an inconclusive check.
       out.with("PermissionCheckStatus", "COMPLETE").with("PermissionCheckResult", "UNSURE");
     }
@@ -78,9 +117,10 @@ public final class DelegationRequestOperations implements Operations {
 
   private Map<String, ?> list(OperationCall call) {
     String ownerId = call.params().string("OwnerId");
-    List<DelegationRequest> matching = DelegationRequests.of(call.account()).all().stream()
-        .filter(r -> ownerId == null || ownerId.equals(r.ownerId()))
-        .toList();
+    List<DelegationRequest> matching =
+        DelegationRequests.of(call.account()).all().stream()
+            .filter(r -> ownerId == null || ownerId.equals(r.ownerId()))
+            .toList();
     Struct page = Pagination.page(call, matching, "DelegationRequests", r -> view(r, call.now()));
     // This output spells the flag isTruncated (lower case) in the model.
     page.put("isTruncated", page.remove("IsTruncated"));
@@ -91,7 +131,8 @@ public final class DelegationRequestOperations implements Operations {
     DelegationRequest request = require(call);
     String accountId = call.account().accountId();
     if (request.ownerAccountId() != null && !request.ownerAccountId().equals(accountId)) {
-      throw AwsServiceException.invalidInput("Delegation request " + request.id() + " is addressed to another account.");
+      throw AwsServiceException.invalidInput(
+          "Delegation request " + request.id() + " is addressed to another account.");
     }
     requireState(request, call.now(), Set.of("UNASSIGNED"));
     request.associate(accountId, call.caller().arn(), call.now());
@@ -114,7 +155,8 @@ public final class DelegationRequestOperations implements Operations {
 
   private Map<String, ?> reject(OperationCall call) {
     DelegationRequest request = require(call);
-    requireState(request, call.now(), Set.of("UNASSIGNED", "ASSIGNED", "PENDING_APPROVAL", "ACCEPTED"));
+    requireState(
+        request, call.now(), Set.of("UNASSIGNED", "ASSIGNED", "PENDING_APPROVAL", "ACCEPTED"));
     request.reject(call.params().string("Notes"), call.now());
     return null;
   }
@@ -123,7 +165,8 @@ public final class DelegationRequestOperations implements Operations {
     DelegationRequest request = require(call);
     requireState(request, call.now(), Set.of("ACCEPTED"));
     if (request.onlySendByOwner() && !call.caller().arn().equals(request.ownerId())) {
-      throw AwsServiceException.invalidInput("Only the owner of delegation request " + request.id() + " can send its token.");
+      throw AwsServiceException.invalidInput(
+          "Only the owner of delegation request " + request.id() + " can send its token.");
     }
     request.finalizeRequest(call.now());
     return null;
@@ -137,19 +180,31 @@ public final class DelegationRequestOperations implements Operations {
     }
     DelegationRequest request = DelegationRequests.of(call.account()).byArn(arn);
     if (request == null) {
-      throw AwsServiceException.noSuchEntity("The delegation request with ARN " + arn + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "The delegation request with ARN " + arn + " cannot be found.");
     }
-    String summary = "Account " + request.requestorAccountId() + " requests temporary access for "
-        + request.sessionDuration() + " seconds using the permission template " + request.policyTemplateArn()
-        + (request.description() == null || request.description().isEmpty() ? "." : ": " + request.description());
-    return new Struct().with("SummaryContent", summary).with("Locale", locale).with("SummaryState", "AVAILABLE");
+    String summary =
+        "Account "
+            + request.requestorAccountId()
+            + " requests temporary access for "
+            + request.sessionDuration()
+            + " seconds using the permission template "
+            + request.policyTemplateArn()
+            + (request.description() == null || request.description().isEmpty()
+                ? "."
+                : ": " + request.description());
+    return new Struct()
+        .with("SummaryContent", summary)
+        .with("Locale", locale)
+        .with("SummaryState", "AVAILABLE");
   }
 
   private static DelegationRequest require(OperationCall call) {
     String id = call.params().string("DelegationRequestId");
     DelegationRequest request = DelegationRequests.of(call.account()).get(id);
     if (request == null) {
-      throw AwsServiceException.noSuchEntity("The delegation request with ID " + id + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "The delegation request with ID " + id + " cannot be found.");
     }
     return request;
   }
@@ -157,7 +212,8 @@ public final class DelegationRequestOperations implements Operations {
   private static void requireState(DelegationRequest request, Instant now, Set<String> allowed) {
     String state = request.state(now);
     if (!allowed.contains(state)) {
-      throw AwsServiceException.invalidInput("Delegation request " + request.id() + " is in state " + state + ".");
+      throw AwsServiceException.invalidInput(
+          "Delegation request " + request.id() + " is in state " + state + ".");
     }
   }
 
@@ -167,11 +223,22 @@ public final class DelegationRequestOperations implements Operations {
         .with("OwnerAccountId", r.ownerAccountId())
         .with("Description", r.description())
         .with("RequestMessage", r.requestMessage())
-        .with("Permissions", new Struct()
-            .with("PolicyTemplateArn", r.policyTemplateArn())
-            .with("Parameters", r.parameters().isEmpty() ? null : r.parameters().stream()
-                .map(x -> new Struct().with("Name", x.name()).with("Values", x.values()).with("Type", x.type()))
-                .toList()))
+        .with(
+            "Permissions",
+            new Struct()
+                .with("PolicyTemplateArn", r.policyTemplateArn())
+                .with(
+                    "Parameters",
+                    r.parameters().isEmpty()
+                        ? null
+                        : r.parameters().stream()
+                            .map(
+                                x ->
+                                    new Struct()
+                                        .with("Name", x.name())
+                                        .with("Values", x.values())
+                                        .with("Type", x.type()))
+                            .toList()))
         .with("RequestorId", r.requestorAccountId())
         .with("RedirectUrl", r.redirectUrl())
         .with("State", r.state(now))

@@ -16,21 +16,36 @@ import io.iamlocal.server.state.IdPrefix;
 import io.iamlocal.server.state.User;
 import java.util.Map;
 
-/** Groups and their membership: Create/Get/Update/Delete/ListGroups, Add/RemoveUserFromGroup, ListGroupsForUser. */
+/**
+ * Groups and their membership: Create/Get/Update/Delete/ListGroups, Add/RemoveUserFromGroup,
+ * ListGroupsForUser.
+ */
 public final class GroupOperations implements Operations {
   /** Groups per account (IAM quotas page, default). */
   static final int GROUPS_PER_ACCOUNT = 300;
-  /** Groups one user can be a member of (IAM quotas page, not adjustable). */
 
+  /** Groups one user can be a member of (IAM quotas page, not adjustable). */
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateGroup", this::createGroup,
-        resource(ResourceForm.NEW_GROUP, "GroupName", "the group does not exist yet: its ARN is built from Path and GroupName"));
+    registry.register(
+        "iam",
+        "CreateGroup",
+        this::createGroup,
+        resource(
+            ResourceForm.NEW_GROUP,
+            "GroupName",
+            "the group does not exist yet: its ARN is built from Path and GroupName"));
     registry.register("iam", "GetGroup", this::getGroup);
     registry.register("iam", "UpdateGroup", this::updateGroup);
     registry.register("iam", "DeleteGroup", this::deleteGroup);
-    registry.register("iam", "ListGroups", this::listGroups,
-        resource(ResourceForm.LIST, "group", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:group/), so policies scoped to it match; the reference lists no resource type"));
+    registry.register(
+        "iam",
+        "ListGroups",
+        this::listGroups,
+        resource(
+            ResourceForm.LIST,
+            "group",
+            "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:group/), so policies scoped to it match; the reference lists no resource type"));
     registry.register("iam", "AddUserToGroup", this::addUserToGroup);
     registry.register("iam", "RemoveUserFromGroup", this::removeUserFromGroup);
     registry.register("iam", "ListGroupsForUser", this::listGroupsForUser);
@@ -44,9 +59,17 @@ public final class GroupOperations implements Operations {
       throw alreadyExists(name);
     }
     if (account.groups().size() >= GROUPS_PER_ACCOUNT) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for GroupsPerAccount: " + GROUPS_PER_ACCOUNT);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for GroupsPerAccount: " + GROUPS_PER_ACCOUNT);
     }
-    Group group = new Group(account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AGPA), call.now());
+    Group group =
+        new Group(
+            account.partition(),
+            account.accountId(),
+            name,
+            p.string("Path", "/"),
+            account.ids().uniqueId(IdPrefix.AGPA),
+            call.now());
     account.groups().put(group);
     return Struct.of("Group", GroupViews.view(group));
   }
@@ -54,7 +77,12 @@ public final class GroupOperations implements Operations {
   /** The group and one page of its members, in name order. */
   private Map<String, ?> getGroup(OperationCall call) {
     Group group = IamGroups.require(call.account(), call.params().string("GroupName"));
-    return Pagination.page(call, NameOrder.of(group.members(), User::userName), u -> true, "Users", UserViews::listed)
+    return Pagination.page(
+            call,
+            NameOrder.of(group.members(), User::userName),
+            u -> true,
+            "Users",
+            UserViews::listed)
         .with("Group", GroupViews.view(group));
   }
 
@@ -82,13 +110,15 @@ public final class GroupOperations implements Operations {
     AccountState account = call.account();
     Group group = IamGroups.require(account, call.params().string("GroupName"));
     if (!group.members().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must remove users from group first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must remove users from group first.");
     }
     if (!group.policies().inline().isEmpty()) {
       throw AwsServiceException.deleteConflict("Cannot delete entity, must delete policies first.");
     }
     if (!group.policies().attached().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must detach all policies first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must detach all policies first.");
     }
     account.groups().remove(group.groupName());
     return null;
@@ -96,11 +126,18 @@ public final class GroupOperations implements Operations {
 
   private Map<String, ?> listGroups(OperationCall call) {
     String prefix = call.params().string("PathPrefix", "/");
-    return Pagination.page(call, call.account().groups(), g -> g.path().startsWith(prefix), "Groups", GroupViews::view);
+    return Pagination.page(
+        call,
+        call.account().groups(),
+        g -> g.path().startsWith(prefix),
+        "Groups",
+        GroupViews::view);
   }
 
   /** Adding a member twice succeeds and changes nothing. */
-  /** The user is looked up before the group (recorded from AWS), here and in RemoveUserFromGroup. */
+  /**
+   * The user is looked up before the group (recorded from AWS), here and in RemoveUserFromGroup.
+   */
   private Map<String, ?> addUserToGroup(OperationCall call) {
     AccountState account = call.account();
     User user = IamUsers.require(account, call.params().string("UserName"));
@@ -120,7 +157,8 @@ public final class GroupOperations implements Operations {
 
   private Map<String, ?> listGroupsForUser(OperationCall call) {
     User user = IamUsers.require(call.account(), call.params().string("UserName"));
-    return Pagination.page(call, NameOrder.of(user.groups(), Group::groupName), g -> true, "Groups", GroupViews::view);
+    return Pagination.page(
+        call, NameOrder.of(user.groups(), Group::groupName), g -> true, "Groups", GroupViews::view);
   }
 
   private static AwsServiceException alreadyExists(String name) {

@@ -11,7 +11,8 @@ public final class IamGroups {
   public static Group require(AccountState account, String groupName) {
     Group group = account.groups().get(groupName);
     if (group == null) {
-      throw AwsServiceException.noSuchEntity("The group with name " + groupName + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "The group with name " + groupName + " cannot be found.");
     }
     return group;
   }

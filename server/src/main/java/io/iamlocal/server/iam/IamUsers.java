@@ -13,7 +13,8 @@ public final class IamUsers {
   public static User require(AccountState account, String userName) {
     User user = account.users().get(userName);
     if (user == null) {
-      throw AwsServiceException.noSuchEntity("The user with name " + userName + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "The user with name " + userName + " cannot be found.");
     }
     return user;
   }
@@ -31,7 +32,9 @@ public final class IamUsers {
     return switch (caller.kind()) {
       case USER -> caller.user();
       case ROOT -> null;
-      default -> throw AwsServiceException.validation("Must specify userName when calling with non-User credentials");
+      default ->
+          throw AwsServiceException.validation(
+              "Must specify userName when calling with non-User credentials");
     };
   }
 }

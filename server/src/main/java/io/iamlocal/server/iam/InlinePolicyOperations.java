@@ -20,24 +20,38 @@ public final class InlinePolicyOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "PutUserPolicy", call -> put(call, PolicyHolder.user(call)),
+    registry.register(
+        "iam",
+        "PutUserPolicy",
+        call -> put(call, PolicyHolder.user(call)),
         conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "GetUserPolicy", call -> get(call, PolicyHolder.user(call), "UserName"));
-    registry.register("iam", "DeleteUserPolicy", call -> delete(call, PolicyHolder.user(call)),
+    registry.register(
+        "iam", "GetUserPolicy", call -> get(call, PolicyHolder.user(call), "UserName"));
+    registry.register(
+        "iam",
+        "DeleteUserPolicy",
+        call -> delete(call, PolicyHolder.user(call)),
         conditionKeys("iam:PermissionsBoundary"));
     registry.register("iam", "ListUserPolicies", call -> list(call, PolicyHolder.user(call)));
     registry.register("iam", "PutGroupPolicy", call -> put(call, PolicyHolder.group(call)));
-    registry.register("iam", "GetGroupPolicy", call -> get(call, PolicyHolder.group(call), "GroupName"));
+    registry.register(
+        "iam", "GetGroupPolicy", call -> get(call, PolicyHolder.group(call), "GroupName"));
     registry.register("iam", "DeleteGroupPolicy", call -> delete(call, PolicyHolder.group(call)));
     registry.register("iam", "ListGroupPolicies", call -> list(call, PolicyHolder.group(call)));
-    registry.register("iam", "PutRolePolicy", call -> put(call, PolicyHolder.modifiableRole(call)),
+    registry.register(
+        "iam",
+        "PutRolePolicy",
+        call -> put(call, PolicyHolder.modifiableRole(call)),
         conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "GetRolePolicy", call -> get(call, PolicyHolder.role(call), "RoleName"));
-    registry.register("iam", "DeleteRolePolicy", call -> delete(call, PolicyHolder.modifiableRole(call)),
+    registry.register(
+        "iam", "GetRolePolicy", call -> get(call, PolicyHolder.role(call), "RoleName"));
+    registry.register(
+        "iam",
+        "DeleteRolePolicy",
+        call -> delete(call, PolicyHolder.modifiableRole(call)),
         conditionKeys("iam:PermissionsBoundary"));
     registry.register("iam", "ListRolePolicies", call -> list(call, PolicyHolder.role(call)));
   }
-
 
   private Map<String, ?> put(OperationCall call, PolicyHolder holder) {
     Params p = call.params();
@@ -52,7 +66,12 @@ public final class InlinePolicyOperations implements Operations {
     }
     if (total > holder.inlineSizeQuota()) {
       throw AwsServiceException.limitExceeded(
-          "Maximum policy size of " + holder.inlineSizeQuota() + " bytes exceeded for " + holder.type() + " " + holder.name());
+          "Maximum policy size of "
+              + holder.inlineSizeQuota()
+              + " bytes exceeded for "
+              + holder.type()
+              + " "
+              + holder.name());
     }
     holder.policies().inline().put(policyName, document);
     return null;
@@ -75,13 +94,15 @@ public final class InlinePolicyOperations implements Operations {
   }
 
   private Map<String, ?> list(OperationCall call, PolicyHolder holder) {
-    return Pagination.page(call, new ArrayList<>(holder.policies().inline().keySet()), "PolicyNames", name -> name);
+    return Pagination.page(
+        call, new ArrayList<>(holder.policies().inline().keySet()), "PolicyNames", name -> name);
   }
 
   private static String require(PolicyHolder holder, String policyName) {
     String document = holder.policies().inline().get(policyName);
     if (document == null) {
-      throw AwsServiceException.noSuchEntity("The " + holder.type() + " policy with name " + policyName + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "The " + holder.type() + " policy with name " + policyName + " cannot be found.");
     }
     return document;
   }

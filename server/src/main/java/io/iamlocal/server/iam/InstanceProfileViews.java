@@ -3,11 +3,17 @@ package io.iamlocal.server.iam;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.InstanceProfile;
 
-/** The {@code InstanceProfile} output structure; {@code Roles} is always present, empty as {@code <Roles/>}. */
+/**
+ * The {@code InstanceProfile} output structure; {@code Roles} is always present, empty as {@code
+ * <Roles/>}.
+ */
 public final class InstanceProfileViews {
   private InstanceProfileViews() {}
 
-  /** ListInstanceProfiles and ListInstanceProfilesForRole omit Tags (documented on API_ListInstanceProfiles). */
+  /**
+   * ListInstanceProfiles and ListInstanceProfilesForRole omit Tags (documented on
+   * API_ListInstanceProfiles).
+   */
   public static Struct listed(InstanceProfile profile) {
     return new Struct()
         .with("Path", profile.path())

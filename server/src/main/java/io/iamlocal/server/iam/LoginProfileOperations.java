@@ -33,8 +33,14 @@ public final class LoginProfileOperations implements Operations {
     registry.register("iam", "GetLoginProfile", this::getLoginProfile);
     registry.register("iam", "UpdateLoginProfile", this::updateLoginProfile);
     registry.register("iam", "DeleteLoginProfile", this::deleteLoginProfile);
-    registry.register("iam", "ChangePassword", this::changePassword, grantedByPasswordPolicy(),
-        resource(ResourceForm.SELF_USER, "the caller changes its own password: the request names no user"));
+    registry.register(
+        "iam",
+        "ChangePassword",
+        this::changePassword,
+        grantedByPasswordPolicy(),
+        resource(
+            ResourceForm.SELF_USER,
+            "the caller changes its own password: the request names no user"));
   }
 
   private Map<String, ?> createLoginProfile(OperationCall call) {
@@ -42,16 +48,20 @@ public final class LoginProfileOperations implements Operations {
     User user = targetUser(call);
     LoginProfiles profiles = LoginProfiles.of(call.account());
     if (profiles.get(user) != null) {
-      throw AwsServiceException.alreadyExists("Login Profile for user " + user.userName() + " already exists.");
+      throw AwsServiceException.alreadyExists(
+          "Login Profile for user " + user.userName() + " already exists.");
     }
-    // The model makes Password optional for AssumeRoot sessions only; every other caller must send it.
+    // The model makes Password optional for AssumeRoot sessions only; every other caller must send
+    // it.
     String password = p.string("Password");
     if (password == null) {
       throw AwsServiceException.validation(
           "1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null");
     }
     AccountSettings.of(call.account()).checkPasswordComposition(password);
-    LoginProfile profile = new LoginProfile(PasswordHash.of(password), p.bool("PasswordResetRequired", false), call.now());
+    LoginProfile profile =
+        new LoginProfile(
+            PasswordHash.of(password), p.bool("PasswordResetRequired", false), call.now());
     profiles.put(user, profile);
     return Struct.of("LoginProfile", view(user, profile));
   }
@@ -89,13 +99,18 @@ public final class LoginProfileOperations implements Operations {
   private Map<String, ?> changePassword(OperationCall call) {
     Caller caller = call.caller();
     if (caller.kind() != Caller.Kind.USER) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_USER_TYPE, "Only IAM users can change their own password.");
+      throw new AwsServiceException(
+          AwsErrorCode.INVALID_USER_TYPE, "Only IAM users can change their own password.");
     }
     User user = caller.user();
     PasswordPolicy policy = AccountSettings.of(call.account()).passwordPolicy();
     if (policy != null && !policy.allowUsersToChangePassword()) {
-      throw AwsServiceException.accessDenied("User: " + user.arn() + " is not authorized to perform: iam:ChangePassword on resource: "
-          + user.arn() + " because no identity-based policy allows the iam:ChangePassword action");
+      throw AwsServiceException.accessDenied(
+          "User: "
+              + user.arn()
+              + " is not authorized to perform: iam:ChangePassword on resource: "
+              + user.arn()
+              + " because no identity-based policy allows the iam:ChangePassword action");
     }
     LoginProfile profile = require(call, user);
     if (!profile.passwordMatches(call.params().string("OldPassword"))) {
@@ -120,7 +135,8 @@ public final class LoginProfileOperations implements Operations {
   private static User targetUser(OperationCall call) {
     User user = IamUsers.targetOrCaller(call, "UserName");
     if (user == null) {
-      throw AwsServiceException.validation("Must specify userName when calling with non-User credentials");
+      throw AwsServiceException.validation(
+          "Must specify userName when calling with non-User credentials");
     }
     return user;
   }
@@ -128,7 +144,8 @@ public final class LoginProfileOperations implements Operations {
   private static LoginProfile require(OperationCall call, User user) {
     LoginProfile profile = LoginProfiles.of(call.account()).get(user);
     if (profile == null) {
-      throw AwsServiceException.noSuchEntity("Login Profile for User " + user.userName() + " cannot be found.");
+      throw AwsServiceException.noSuchEntity(
+          "Login Profile for User " + user.userName() + " cannot be found.");
     }
     return profile;
   }

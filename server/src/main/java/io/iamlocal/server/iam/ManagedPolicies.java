@@ -8,13 +8,17 @@ import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyStore;
 import java.util.Map;
 
-/** Finds the managed policy an operation names by ARN, with AWS's error for each way it can fail. */
+/**
+ * Finds the managed policy an operation names by ARN, with AWS's error for each way it can fail.
+ */
 final class ManagedPolicies {
   /** AWS's own refusals of writes to AWS managed policies (recorded from AWS). */
-  private static final Map<String, String> OUTSIDE_THE_ACCOUNT = Map.of(
-      "DeletePolicy", "Cannot delete policies outside your own account.",
-      "DeletePolicyVersion", "Cannot delete policy versions for policies outside your own account.",
-      "SetDefaultPolicyVersion", "Cannot update policies outside your own account.");
+  private static final Map<String, String> OUTSIDE_THE_ACCOUNT =
+      Map.of(
+          "DeletePolicy", "Cannot delete policies outside your own account.",
+          "DeletePolicyVersion",
+              "Cannot delete policy versions for policies outside your own account.",
+          "SetDefaultPolicyVersion", "Cannot update policies outside your own account.");
 
   private ManagedPolicies() {}
 
@@ -28,8 +32,8 @@ final class ManagedPolicies {
   }
 
   /**
-   * For writes to the policy itself (delete, versions, tags): AWS managed policies belong to
-   * AWS's account, so the caller is refused as for any resource of another account.
+   * For writes to the policy itself (delete, versions, tags): AWS managed policies belong to AWS's
+   * account, so the caller is refused as for any resource of another account.
    */
   static ManagedPolicy requireCustomer(OperationCall call, String arn) {
     refuseAwsManaged(call, arn);
@@ -40,13 +44,15 @@ final class ManagedPolicies {
    * The policy a policy-version operation names; an unknown policy is reported as an unknown
    * version of it (recorded from AWS). {@code write}: AWS managed policies are refused first.
    */
-  static ManagedPolicy requireForVersion(OperationCall call, String arn, String versionId, boolean write) {
+  static ManagedPolicy requireForVersion(
+      OperationCall call, String arn, String versionId, boolean write) {
     if (write) {
       refuseAwsManaged(call, arn);
     }
     ManagedPolicy policy = PolicyStore.of(call.account()).find(arn);
     if (policy == null) {
-      throw AwsServiceException.noSuchEntity("Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
+      throw AwsServiceException.noSuchEntity(
+          "Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
     }
     return policy;
   }
@@ -58,8 +64,16 @@ final class ManagedPolicies {
         throw AwsServiceException.accessDenied(refusal);
       }
       String action = "iam:" + call.operation();
-      throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: " + action
-          + " on resource: policy " + arn + " because no resource-based policy allows the " + action + " action");
+      throw AwsServiceException.accessDenied(
+          "User: "
+              + call.caller().arn()
+              + " is not authorized to perform: "
+              + action
+              + " on resource: policy "
+              + arn
+              + " because no resource-based policy allows the "
+              + action
+              + " action");
     }
   }
 
@@ -67,7 +81,8 @@ final class ManagedPolicies {
   static ManagedPolicy requireAttachable(AccountState account, String arn) {
     ManagedPolicy policy = PolicyStore.of(account).find(arn);
     if (policy == null) {
-      throw AwsServiceException.noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
+      throw AwsServiceException.noSuchEntity(
+          "Policy " + arn + " does not exist or is not attachable.");
     }
     return policy;
   }

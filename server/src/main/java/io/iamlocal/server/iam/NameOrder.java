@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * Puts a relation (a group's members, a user's groups, a role's instance profiles) in name order,
- * so that its pages resume by name like the account-wide lists and stay correct when the
- * relation changes between pages.
+ * so that its pages resume by name like the account-wide lists and stay correct when the relation
+ * changes between pages.
  */
 final class NameOrder {
   private NameOrder() {}

@@ -10,9 +10,9 @@ import io.iamlocal.server.state.AccountSettings;
 import java.util.Map;
 
 /**
- * Outbound web identity federation (the account's issuer for STS GetWebIdentityToken): enable
- * gives the account a unique issuer URL, disable removes it. STS reads
- * {@link AccountSettings#outboundIssuerIdentifier()}.
+ * Outbound web identity federation (the account's issuer for STS GetWebIdentityToken): enable gives
+ * the account a unique issuer URL, disable removes it. STS reads {@link
+ * AccountSettings#outboundIssuerIdentifier()}.
  */
 public final class OutboundWebIdentityFederationOperations implements Operations {
 
@@ -26,9 +26,12 @@ public final class OutboundWebIdentityFederationOperations implements Operations
   private Map<String, ?> enable(OperationCall call) {
     AccountSettings settings = AccountSettings.of(call.account());
     if (settings.outboundIssuerIdentifier() != null) {
-      throw new AwsServiceException(AwsErrorCode.FEATURE_ENABLED, "Outbound web identity federation is already enabled for this account.");
+      throw new AwsServiceException(
+          AwsErrorCode.FEATURE_ENABLED,
+          "Outbound web identity federation is already enabled for this account.");
     }
-    settings.setOutboundIssuerIdentifier("https://" + call.account().ids().uuid() + ".tokens.sts.global.api.aws");
+    settings.setOutboundIssuerIdentifier(
+        "https://" + call.account().ids().uuid() + ".tokens.sts.global.api.aws");
     return Struct.of("IssuerIdentifier", settings.outboundIssuerIdentifier());
   }
 
@@ -42,12 +45,16 @@ public final class OutboundWebIdentityFederationOperations implements Operations
   private Map<String, ?> info(OperationCall call) {
     AccountSettings settings = AccountSettings.of(call.account());
     requireEnabled(settings);
-    return new Struct().with("IssuerIdentifier", settings.outboundIssuerIdentifier()).with("JwtVendingEnabled", true);
+    return new Struct()
+        .with("IssuerIdentifier", settings.outboundIssuerIdentifier())
+        .with("JwtVendingEnabled", true);
   }
 
   private static void requireEnabled(AccountSettings settings) {
     if (settings.outboundIssuerIdentifier() == null) {
-      throw new AwsServiceException(AwsErrorCode.FEATURE_DISABLED, "Outbound web identity federation is not enabled for this account.");
+      throw new AwsServiceException(
+          AwsErrorCode.FEATURE_DISABLED,
+          "Outbound web identity federation is not enabled for this account.");
     }
   }
 }

@@ -10,22 +10,32 @@ import java.util.regex.Pattern;
 
 /** Permissions boundary references on users and roles: checking, usage counting and output. */
 public final class PermissionsBoundaries {
-  private static final Pattern POLICY_ARN = Pattern.compile("arn:([a-z-]+):iam::(aws|\\d{12}):policy/.+");
+  private static final Pattern POLICY_ARN =
+      Pattern.compile("arn:([a-z-]+):iam::(aws|\\d{12}):policy/.+");
 
   private PermissionsBoundaries() {}
 
-  /** A boundary must name, by ARN, a managed policy that exists (customer or AWS managed); AWS's texts, recorded. */
+  /**
+   * A boundary must name, by ARN, a managed policy that exists (customer or AWS managed); AWS's
+   * texts, recorded.
+   */
   public static void check(AccountState account, String arn) {
     Matcher matcher = arn == null ? null : POLICY_ARN.matcher(arn);
-    if (matcher == null || !matcher.matches() || !matcher.group(1).equals(account.partition().id())) {
+    if (matcher == null
+        || !matcher.matches()
+        || !matcher.group(1).equals(account.partition().id())) {
       throw AwsServiceException.invalidInput("ARN " + arn + " is not valid.");
     }
     if (PolicyStore.of(account).find(arn) == null) {
-      throw AwsServiceException.noSuchEntity("Scope ARN: " + arn + " does not exist or is not attachable.");
+      throw AwsServiceException.noSuchEntity(
+          "Scope ARN: " + arn + " does not exist or is not attachable.");
     }
   }
 
-  /** Counts a new use of the policy as a boundary (PermissionsBoundaryUsageCount); call after {@link #check}. */
+  /**
+   * Counts a new use of the policy as a boundary (PermissionsBoundaryUsageCount); call after {@link
+   * #check}.
+   */
   public static void attached(AccountState account, String arn) {
     if (arn == null) {
       return;
@@ -55,14 +65,17 @@ public final class PermissionsBoundaries {
     return view(arn, "PermissionsBoundaryPolicy");
   }
 
-  /** A role's boundary: AWS types it {@code Policy} (recorded from AWS in CreateRole and GetRole), not as documented. */
+  /**
+   * A role's boundary: AWS types it {@code Policy} (recorded from AWS in CreateRole and GetRole),
+   * not as documented.
+   */
   public static Struct roleView(String arn) {
     return view(arn, "Policy");
   }
 
   private static Struct view(String arn, String type) {
-    return arn == null ? null : new Struct()
-        .with("PermissionsBoundaryType", type)
-        .with("PermissionsBoundaryArn", arn);
+    return arn == null
+        ? null
+        : new Struct().with("PermissionsBoundaryType", type).with("PermissionsBoundaryArn", arn);
   }
 }

@@ -22,13 +22,25 @@ public final class PermissionsBoundaryOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "PutUserPermissionsBoundary", this::putUserPermissionsBoundary,
+    registry.register(
+        "iam",
+        "PutUserPermissionsBoundary",
+        this::putUserPermissionsBoundary,
         conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "DeleteUserPermissionsBoundary", this::deleteUserPermissionsBoundary,
+    registry.register(
+        "iam",
+        "DeleteUserPermissionsBoundary",
+        this::deleteUserPermissionsBoundary,
         conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "PutRolePermissionsBoundary", this::putRolePermissionsBoundary,
+    registry.register(
+        "iam",
+        "PutRolePermissionsBoundary",
+        this::putRolePermissionsBoundary,
         conditionKeys("iam:PermissionsBoundary"));
-    registry.register("iam", "DeleteRolePermissionsBoundary", this::deleteRolePermissionsBoundary,
+    registry.register(
+        "iam",
+        "DeleteRolePermissionsBoundary",
+        this::deleteRolePermissionsBoundary,
         conditionKeys("iam:PermissionsBoundary"));
   }
 
@@ -60,7 +72,9 @@ public final class PermissionsBoundaryOperations implements Operations {
     PermissionsBoundaries.check(account, arn);
     ManagedPolicy policy = ManagedPolicies.requireAttachable(account, arn);
     if (ManagedPolicies.isServiceRolePolicy(policy)) {
-      throw new AwsServiceException(AwsErrorCode.POLICY_NOT_ATTACHABLE, "Cannot attach a Service Role Policy to a Customer Role.");
+      throw new AwsServiceException(
+          AwsErrorCode.POLICY_NOT_ATTACHABLE,
+          "Cannot attach a Service Role Policy to a Customer Role.");
     }
     if (!arn.equals(role.permissionsBoundaryArn())) {
       PermissionsBoundaries.detached(account, role.permissionsBoundaryArn());

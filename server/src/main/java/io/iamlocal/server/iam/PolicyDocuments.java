@@ -14,8 +14,8 @@ import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.User;
 
 /**
- * The one door from handlers to the policy module: validates documents on every write and turns
- * the module's failures into AWS's {@code MalformedPolicyDocument} errors, text unchanged.
+ * The one door from handlers to the policy module: validates documents on every write and turns the
+ * module's failures into AWS's {@code MalformedPolicyDocument} errors, text unchanged.
  */
 public final class PolicyDocuments {
   /** Default trust policy size quota (ACLSizePerRole), in non-whitespace characters. */
@@ -26,12 +26,20 @@ public final class PolicyDocuments {
   /** Checks a role trust policy: size quota first, then the trust grammar and named principals. */
   public static void checkTrustPolicy(AccountState account, String document) {
     if (PolicySize.exceeds(document, TRUST_POLICY_MAX)) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_MAX);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_MAX);
     }
-    validate(document, PolicyKind.TRUST, new ValidationOptions(arn -> principalExists(account, arn)).inPartition(account.partition().id()));
+    validate(
+        document,
+        PolicyKind.TRUST,
+        new ValidationOptions(arn -> principalExists(account, arn))
+            .inPartition(account.partition().id()));
   }
 
-  /** IAM (trust policies) and S3 (bucket policies) refuse principals naming users or roles of this account that do not exist. */
+  /**
+   * IAM (trust policies) and S3 (bucket policies) refuse principals naming users or roles of this
+   * account that do not exist.
+   */
   public static boolean principalExists(AccountState account, String arn) {
     String prefix = Arns.iamPrefix(account.partition(), account.accountId());
     if (!arn.startsWith(prefix)) {
@@ -55,12 +63,17 @@ public final class PolicyDocuments {
     return validate(json, PolicyKind.IDENTITY, options(account));
   }
 
-  /** Checks a customer managed policy version (CreatePolicy, CreatePolicyVersion): identity grammar, Version 2012-10-17. */
+  /**
+   * Checks a customer managed policy version (CreatePolicy, CreatePolicyVersion): identity grammar,
+   * Version 2012-10-17.
+   */
   public static PolicyDocument managed(AccountState account, String json) {
     return validate(json, PolicyKind.MANAGED, options(account));
   }
 
-  /** Validation for documents of {@code account}: its partition is the one resource ARNs may name. */
+  /**
+   * Validation for documents of {@code account}: its partition is the one resource ARNs may name.
+   */
   public static ValidationOptions options(AccountState account) {
     return ValidationOptions.DEFAULT.inPartition(account.partition().id());
   }

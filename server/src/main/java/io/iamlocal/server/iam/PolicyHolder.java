@@ -80,11 +80,12 @@ record PolicyHolder(String type, String name, PolicyAttachments policies, Object
   /** The policy's side of the attachment: its set of users, groups or roles. */
   @SuppressWarnings("unchecked")
   Set<Object> attachedSet(ManagedPolicy policy) {
-    Set<?> set = switch (type) {
-      case "user" -> policy.attachedUsers();
-      case "group" -> policy.attachedGroups();
-      default -> policy.attachedRoles();
-    };
+    Set<?> set =
+        switch (type) {
+          case "user" -> policy.attachedUsers();
+          case "group" -> policy.attachedGroups();
+          default -> policy.attachedRoles();
+        };
     return (Set<Object>) set;
   }
 }

@@ -30,34 +30,59 @@ import java.util.regex.Pattern;
  * GetContextKeysFor{Principal,Custom}Policy, on the policy module's evaluator.
  *
  * <p>These run under the account read lock (on a thread of their own, not the event loop), and
- * writers wait for that lock, so the work per call is bounded in characters compared
- * ({@link PolicySimulator.Setup#workPerAction}): results are paged per action, and a page holds
- * fewer than MaxItems actions when its work would exceed {@link #PAGE_BUDGET} (AWS, too, may
- * return fewer items than MaxItems with IsTruncated true). One action whose own work exceeds
- * {@link #ACTION_LIMIT} is refused as InvalidInput.
+ * writers wait for that lock, so the work per call is bounded in characters compared ({@link
+ * PolicySimulator.Setup#workPerAction}): results are paged per action, and a page holds fewer than
+ * MaxItems actions when its work would exceed {@link #PAGE_BUDGET} (AWS, too, may return fewer
+ * items than MaxItems with IsTruncated true). One action whose own work exceeds {@link
+ * #ACTION_LIMIT} is refused as InvalidInput.
  */
 public final class PolicySimulationOperations implements Operations {
   /**
-   * Characters compared one page may spend: a few milliseconds of matching (bench/results/design-measurements.md),
-   * so writers waiting for the lock never wait long.
+   * Characters compared one page may spend: a few milliseconds of matching
+   * (bench/results/design-measurements.md), so writers waiting for the lock never wait long.
    */
   static final long PAGE_BUDGET = 100_000L;
-  /** Characters compared one action may need (a page of its own); beyond it the request is refused (an IAMLocal limit). */
+
+  /**
+   * Characters compared one action may need (a page of its own); beyond it the request is refused
+   * (an IAMLocal limit).
+   */
   static final long ACTION_LIMIT = 300_000L;
+
   private static final Pattern ACCOUNT_ROOT = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):root");
   private static final Pattern USER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):user/.+");
-  /** ResourceHandlingOption values documented for SimulatePrincipalPolicy / SimulateCustomPolicy. */
-  private static final Set<String> SCENARIOS = Set.of(
-      "EC2-VPC-InstanceStore", "EC2-VPC-InstanceStore-Subnet", "EC2-VPC-EBS", "EC2-VPC-EBS-Subnet",
-      "EC2-Classic-InstanceStore", "EC2-Classic-EBS");
+
+  /**
+   * ResourceHandlingOption values documented for SimulatePrincipalPolicy / SimulateCustomPolicy.
+   */
+  private static final Set<String> SCENARIOS =
+      Set.of(
+          "EC2-VPC-InstanceStore",
+          "EC2-VPC-InstanceStore-Subnet",
+          "EC2-VPC-EBS",
+          "EC2-VPC-EBS-Subnet",
+          "EC2-Classic-InstanceStore",
+          "EC2-Classic-EBS");
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "SimulatePrincipalPolicy", this::simulatePrincipal,
-        resource(ResourceForm.ARN, "PolicySourceArn", "the reference scopes it to no resource type, yet the request names the principal by ARN"));
+    registry.register(
+        "iam",
+        "SimulatePrincipalPolicy",
+        this::simulatePrincipal,
+        resource(
+            ResourceForm.ARN,
+            "PolicySourceArn",
+            "the reference scopes it to no resource type, yet the request names the principal by ARN"));
     registry.register("iam", "SimulateCustomPolicy", this::simulateCustom);
-    registry.register("iam", "GetContextKeysForPrincipalPolicy", this::contextKeysForPrincipal,
-        resource(ResourceForm.ARN, "PolicySourceArn", "the reference scopes it to no resource type, yet the request names the principal by ARN"));
+    registry.register(
+        "iam",
+        "GetContextKeysForPrincipalPolicy",
+        this::contextKeysForPrincipal,
+        resource(
+            ResourceForm.ARN,
+            "PolicySourceArn",
+            "the reference scopes it to no resource type, yet the request names the principal by ARN"));
     registry.register("iam", "GetContextKeysForCustomPolicy", this::contextKeysForCustom);
   }
 
@@ -65,7 +90,13 @@ public final class PolicySimulationOperations implements Operations {
     Params p = call.params();
     Entity entity = SimulationPolicies.entity(call.account(), p.string("PolicySourceArn"));
     List<Named> identity = new ArrayList<>(entity.identity());
-    identity.addAll(SimulationPolicies.inputs(call.account(), p.strings("PolicyInputList"), "PolicyInputList", PolicyKind.IDENTITY, PolicySourceType.NONE));
+    identity.addAll(
+        SimulationPolicies.inputs(
+            call.account(),
+            p.strings("PolicyInputList"),
+            "PolicyInputList",
+            PolicyKind.IDENTITY,
+            PolicySourceType.NONE));
     List<Named> boundary = boundaryInputs(call);
     if (boundary.isEmpty() && entity.boundary() != null) {
       boundary = List.of(entity.boundary());
@@ -83,10 +114,17 @@ public final class PolicySimulationOperations implements Operations {
 
   private Map<String, ?> simulateCustom(OperationCall call) {
     Params p = call.params();
-    List<Named> identity = SimulationPolicies.inputs(call.account(), p.strings("PolicyInputList"), "PolicyInputList", PolicyKind.IDENTITY, PolicySourceType.NONE);
+    List<Named> identity =
+        SimulationPolicies.inputs(
+            call.account(),
+            p.strings("PolicyInputList"),
+            "PolicyInputList",
+            PolicyKind.IDENTITY,
+            PolicySourceType.NONE);
     String callerArn = callerArn(p);
     if (callerArn == null && p.has("ResourcePolicy")) {
-      throw AwsServiceException.invalidInput("CallerArn is required when you include a ResourcePolicy.");
+      throw AwsServiceException.invalidInput(
+          "CallerArn is required when you include a ResourcePolicy.");
     }
     return simulate(call, identity, boundaryInputs(call), callerArn, call.account().accountId());
   }
@@ -96,32 +134,51 @@ public final class PolicySimulationOperations implements Operations {
     Entity entity = SimulationPolicies.entity(call.account(), p.string("PolicySourceArn"));
     List<PolicyDocument> documents = new ArrayList<>();
     entity.identity().forEach(n -> documents.add(n.document()));
-    p.strings("PolicyInputList").forEach(json -> documents.add(SimulationPolicies.anyKind(call.account(), json)));
+    p.strings("PolicyInputList")
+        .forEach(json -> documents.add(SimulationPolicies.anyKind(call.account(), json)));
     return Struct.of("ContextKeyNames", ContextKeys.collect(documents));
   }
 
   private Map<String, ?> contextKeysForCustom(OperationCall call) {
-    List<PolicyDocument> documents = call.params().strings("PolicyInputList").stream().map(json -> SimulationPolicies.anyKind(call.account(), json)).toList();
+    List<PolicyDocument> documents =
+        call.params().strings("PolicyInputList").stream()
+            .map(json -> SimulationPolicies.anyKind(call.account(), json))
+            .toList();
     return Struct.of("ContextKeyNames", ContextKeys.collect(documents));
   }
 
   private static List<Named> boundaryInputs(OperationCall call) {
-    return SimulationPolicies.inputs(call.account(), call.params().strings("PermissionsBoundaryPolicyInputList"), "PermissionsBoundaryPolicyInputList",
-        PolicyKind.PERMISSIONS_BOUNDARY, PolicySourceType.PERMISSIONS_BOUNDARY);
+    return SimulationPolicies.inputs(
+        call.account(),
+        call.params().strings("PermissionsBoundaryPolicyInputList"),
+        "PermissionsBoundaryPolicyInputList",
+        PolicyKind.PERMISSIONS_BOUNDARY,
+        PolicySourceType.PERMISSIONS_BOUNDARY);
   }
 
-  /** CallerArn, which can only name an IAM user (not a role, session, federated user or service). */
+  /**
+   * CallerArn, which can only name an IAM user (not a role, session, federated user or service).
+   */
   private static String callerArn(Params p) {
     String arn = p.string("CallerArn");
     if (arn != null && !USER_ARN.matcher(arn).matches()) {
-      throw AwsServiceException.invalidInput("Invalid CallerArn: " + arn + " is not the ARN of an IAM user.");
+      throw AwsServiceException.invalidInput(
+          "Invalid CallerArn: " + arn + " is not the ARN of an IAM user.");
     }
     return arn;
   }
 
-  private Map<String, ?> simulate(OperationCall call, List<Named> identity, List<Named> boundary, String callerArn, String entityAccount) {
+  private Map<String, ?> simulate(
+      OperationCall call,
+      List<Named> identity,
+      List<Named> boundary,
+      String callerArn,
+      String entityAccount) {
     Params p = call.params();
-    Named resourcePolicy = p.has("ResourcePolicy") ? SimulationPolicies.resourcePolicy(call.account(), p.string("ResourcePolicy")) : null;
+    Named resourcePolicy =
+        p.has("ResourcePolicy")
+            ? SimulationPolicies.resourcePolicy(call.account(), p.string("ResourcePolicy"))
+            : null;
     String option = p.string("ResourceHandlingOption");
     if (option != null && !SCENARIOS.contains(option)) {
       throw AwsServiceException.invalidInput("Invalid ResourceHandlingOption: " + option + ".");
@@ -130,33 +187,43 @@ public final class PolicySimulationOperations implements Operations {
     if (p.has("ResourceOwner")) {
       Matcher m = ACCOUNT_ROOT.matcher(p.string("ResourceOwner"));
       if (!m.matches()) {
-        throw AwsServiceException.invalidInput("'" + p.string("ResourceOwner") + "' is not a valid as a Resource Owner.");
+        throw AwsServiceException.invalidInput(
+            "'" + p.string("ResourceOwner") + "' is not a valid as a Resource Owner.");
       }
       owner = m.group(1);
     }
     List<String> resources = p.strings("ResourceArns");
-    boolean named = !resources.isEmpty() && !(resources.size() == 1 && resources.get(0).equals("*"));
+    boolean named =
+        !resources.isEmpty() && !(resources.size() == 1 && resources.get(0).equals("*"));
     String callerAccount = callerArn != null ? callerArn.split(":", 6)[4] : entityAccount;
-    PolicySimulator.Setup setup = new PolicySimulator.Setup(
-        SimulationPolicies.compile(identity),
-        resourcePolicy == null ? List.of() : List.<CompiledPolicy>of(resourcePolicy.compile()),
-        SimulationPolicies.compile(boundary),
-        named ? resources : List.of("*"),
-        named,
-        callerArn,
-        callerAccount,
-        owner,
-        SimulationContext.parse(p.structs("ContextEntries")));
+    PolicySimulator.Setup setup =
+        new PolicySimulator.Setup(
+            SimulationPolicies.compile(identity),
+            resourcePolicy == null ? List.of() : List.<CompiledPolicy>of(resourcePolicy.compile()),
+            SimulationPolicies.compile(boundary),
+            named ? resources : List.of("*"),
+            named,
+            callerArn,
+            callerAccount,
+            owner,
+            SimulationContext.parse(p.structs("ContextEntries")));
     return page(call, p.strings("ActionNames"), setup);
   }
 
   /** One page of per-action results, sized by MaxItems and by {@link #PAGE_BUDGET}. */
-  private static Struct page(OperationCall call, List<String> actions, PolicySimulator.Setup setup) {
+  private static Struct page(
+      OperationCall call, List<String> actions, PolicySimulator.Setup setup) {
     long perAction = setup.workPerAction();
     if (perAction > ACTION_LIMIT) {
-      throw AwsServiceException.invalidInput("The simulation is too large: " + setup.resources().size() + " resources against "
-          + "these policies need about " + perAction + " characters compared per action, more than IAMLocal's limit of "
-          + ACTION_LIMIT + "; simulate fewer or shorter resources or policies per call.");
+      throw AwsServiceException.invalidInput(
+          "The simulation is too large: "
+              + setup.resources().size()
+              + " resources against "
+              + "these policies need about "
+              + perAction
+              + " characters compared per action, more than IAMLocal's limit of "
+              + ACTION_LIMIT
+              + "; simulate fewer or shorter resources or policies per call.");
     }
     String after = Markers.decode(call.operation(), call.params().string("Marker"));
     int offset = parseOffset(after);

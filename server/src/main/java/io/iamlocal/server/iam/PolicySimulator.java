@@ -25,13 +25,13 @@ import java.util.Set;
  * <ul>
  *   <li>One EvaluationResult per action; its decision is the most restrictive of the per-resource
  *       decisions (explicitDeny, then implicitDeny, then allowed), which are listed in
- *       ResourceSpecificResults when ResourceArns names resources.</li>
+ *       ResourceSpecificResults when ResourceArns names resources.
  *   <li>EvalDecisionDetails: absent for a same-account simulation of {@code *}, present but empty
- *       for a same-account simulation of named resources, and the per-policy-type summary
- *       ({@code IAM Policy}, {@code Resource Policy}, {@code Permissions Boundary Policy}) when the
- *       resource belongs to another account than the caller.</li>
- *   <li>SourcePolicyType is {@code IAM Policy}, {@code Resource Policy} or
- *       {@code Permissions Boundary Policy}, the values AWS sends (not the model's enum).</li>
+ *       for a same-account simulation of named resources, and the per-policy-type summary ({@code
+ *       IAM Policy}, {@code Resource Policy}, {@code Permissions Boundary Policy}) when the
+ *       resource belongs to another account than the caller.
+ *   <li>SourcePolicyType is {@code IAM Policy}, {@code Resource Policy} or {@code Permissions
+ *       Boundary Policy}, the values AWS sends (not the model's enum).
  * </ul>
  */
 final class PolicySimulator {
@@ -75,7 +75,8 @@ final class PolicySimulator {
       for (List<CompiledPolicy> list : List.of(identity, resource, boundary)) {
         for (CompiledPolicy p : list) {
           for (Statement statement : p.document().statements()) {
-            List<String> patterns = new ArrayList<>(statement.resources() == null ? List.of() : statement.resources());
+            List<String> patterns =
+                new ArrayList<>(statement.resources() == null ? List.of() : statement.resources());
             statement.conditions().forEach(c -> patterns.addAll(c.values()));
             checks += 1 + patterns.size();
             for (String pattern : patterns) {
@@ -87,7 +88,10 @@ final class PolicySimulator {
       return textChars * automatonWords + 2 * texts * checks;
     }
 
-    /** Patterns with {@code ?}, or a literal run of more than 16 characters between two stars (see {@code Glob}). */
+    /**
+     * Patterns with {@code ?}, or a literal run of more than 16 characters between two stars (see
+     * {@code Glob}).
+     */
     static boolean runsAsAutomaton(String pattern) {
       if (pattern.indexOf('?') >= 0) {
         return true;
@@ -121,17 +125,23 @@ final class PolicySimulator {
       if (o.result.decision() == aggregate) {
         matched.addAll(o.result.matchedStatements());
       }
-      o.result.missingContextValues().forEach(k -> missing.putIfAbsent(k.toLowerCase(Locale.ROOT), k));
+      o.result
+          .missingContextValues()
+          .forEach(k -> missing.putIfAbsent(k.toLowerCase(Locale.ROOT), k));
       boundaryAllows &= o.result.permissionsBoundaryDecision() == Decision.ALLOWED;
       details = mergeDetails(details, o.details);
       if (setup.resourcesNamed()) {
-        perResource.add(new Struct()
-            .with("EvalResourceName", o.resource)
-            .with("EvalResourceDecision", o.result.decision().awsName())
-            .with("MatchedStatements", statements(o.result.matchedStatements()))
-            .with("MissingContextValues", o.result.missingContextValues())
-            .with("EvalDecisionDetails", o.crossAccount ? names(o.details) : null)
-            .with("PermissionsBoundaryDecisionDetail", boundaryDetail(o.result.permissionsBoundaryDecision() == Decision.ALLOWED, setup)));
+        perResource.add(
+            new Struct()
+                .with("EvalResourceName", o.resource)
+                .with("EvalResourceDecision", o.result.decision().awsName())
+                .with("MatchedStatements", statements(o.result.matchedStatements()))
+                .with("MissingContextValues", o.result.missingContextValues())
+                .with("EvalDecisionDetails", o.crossAccount ? names(o.details) : null)
+                .with(
+                    "PermissionsBoundaryDecisionDetail",
+                    boundaryDetail(
+                        o.result.permissionsBoundaryDecision() == Decision.ALLOWED, setup)));
       }
     }
     String resourceName = setup.resources().size() == 1 ? setup.resources().get(0) : "*";
@@ -146,16 +156,30 @@ final class PolicySimulator {
         .with("ResourceSpecificResults", setup.resourcesNamed() ? perResource : null);
   }
 
-  private record Outcome(String resource, EvaluationResult result, boolean crossAccount, Map<String, Decision> details) {}
+  private record Outcome(
+      String resource,
+      EvaluationResult result,
+      boolean crossAccount,
+      Map<String, Decision> details) {}
 
   private static Outcome evaluate(Setup setup, String action, String resource) {
-    RequestContext request = new RequestContext(action, resource, setup.callerArn(), setup.callerAccount(), setup.context());
+    RequestContext request =
+        new RequestContext(
+            action, resource, setup.callerArn(), setup.callerAccount(), setup.context());
     String owner = resourceAccount(resource, setup);
     boolean hasResourcePolicy = !setup.resource().isEmpty();
-    // Without a resource policy the simulator evaluates the identity side only, whoever owns the resource.
+    // Without a resource policy the simulator evaluates the identity side only, whoever owns the
+    // resource.
     boolean crossAccount = hasResourcePolicy && !owner.equals(setup.callerAccount());
-    EvaluationInput input = new EvaluationInput(request, setup.identity(), setup.resource(), setup.boundary(), List.of(),
-        false, hasResourcePolicy ? owner : null);
+    EvaluationInput input =
+        new EvaluationInput(
+            request,
+            setup.identity(),
+            setup.resource(),
+            setup.boundary(),
+            List.of(),
+            false,
+            hasResourcePolicy ? owner : null);
     EvaluationResult result = PolicyEvaluator.evaluate(input);
     Map<String, Decision> details = null;
     if (crossAccount) {
@@ -183,7 +207,8 @@ final class PolicySimulator {
     return setup.resourceOwner() != null ? setup.resourceOwner() : setup.callerAccount();
   }
 
-  private static Map<String, Decision> mergeDetails(Map<String, Decision> into, Map<String, Decision> next) {
+  private static Map<String, Decision> mergeDetails(
+      Map<String, Decision> into, Map<String, Decision> next) {
     if (next == null) {
       return into;
     }
@@ -219,11 +244,16 @@ final class PolicySimulator {
   private static List<Struct> statements(List<MatchedStatement> matched) {
     List<Struct> out = new ArrayList<>(matched.size());
     for (MatchedStatement m : matched) {
-      out.add(new Struct()
-          .with("SourcePolicyId", m.sourcePolicyId())
-          .with("SourcePolicyType", sourceType(m.sourcePolicyType()))
-          .with("StartPosition", new Struct().with("Line", m.startLine()).with("Column", m.startColumn()))
-          .with("EndPosition", new Struct().with("Line", m.endLine()).with("Column", m.endColumn())));
+      out.add(
+          new Struct()
+              .with("SourcePolicyId", m.sourcePolicyId())
+              .with("SourcePolicyType", sourceType(m.sourcePolicyType()))
+              .with(
+                  "StartPosition",
+                  new Struct().with("Line", m.startLine()).with("Column", m.startColumn()))
+              .with(
+                  "EndPosition",
+                  new Struct().with("Line", m.endLine()).with("Column", m.endColumn())));
     }
     return out;
   }

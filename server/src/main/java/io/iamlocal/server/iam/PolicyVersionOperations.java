@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Versions of customer managed policies: at most five, IDs v1, v2… never reused, the default one
- * in force. AWS managed policies can be read (their default version) but not changed.
+ * Versions of customer managed policies: at most five, IDs v1, v2… never reused, the default one in
+ * force. AWS managed policies can be read (their default version) but not changed.
  */
 public final class PolicyVersionOperations implements Operations {
   /** Stored versions per managed policy (IAM quotas page). */
@@ -32,8 +32,10 @@ public final class PolicyVersionOperations implements Operations {
     Params p = call.params();
     ManagedPolicy policy = ManagedPolicies.requireCustomer(call, p.string("PolicyArn"));
     if (policy.versions().size() >= VERSIONS_PER_POLICY) {
-      throw AwsServiceException.limitExceeded("A managed policy can have up to " + VERSIONS_PER_POLICY
-          + " versions. Before you create a new version, you must delete an existing version.");
+      throw AwsServiceException.limitExceeded(
+          "A managed policy can have up to "
+              + VERSIONS_PER_POLICY
+              + " versions. Before you create a new version, you must delete an existing version.");
     }
     String document = p.string("PolicyDocument");
     ManagedPolicyOperations.checkDocument(call.account(), document);
@@ -51,12 +53,18 @@ public final class PolicyVersionOperations implements Operations {
 
   private Map<String, ?> getPolicyVersion(OperationCall call) {
     ManagedPolicy policy = versioned(call, false);
-    return Struct.of("PolicyVersion", PolicyViews.version(policy, requireVersion(call, policy), true));
+    return Struct.of(
+        "PolicyVersion", PolicyViews.version(policy, requireVersion(call, policy), true));
   }
 
   private Map<String, ?> listPolicyVersions(OperationCall call) {
-    ManagedPolicy policy = ManagedPolicies.require(call.account(), call.params().string("PolicyArn"));
-    return Pagination.page(call, PolicyViews.newestFirst(policy), "Versions", v -> PolicyViews.version(policy, v, false));
+    ManagedPolicy policy =
+        ManagedPolicies.require(call.account(), call.params().string("PolicyArn"));
+    return Pagination.page(
+        call,
+        PolicyViews.newestFirst(policy),
+        "Versions",
+        v -> PolicyViews.version(policy, v, false));
   }
 
   private Map<String, ?> deletePolicyVersion(OperationCall call) {
@@ -66,8 +74,11 @@ public final class PolicyVersionOperations implements Operations {
       throw AwsServiceException.deleteConflict("Cannot delete the default version of a policy.");
     }
     policy.versions().remove(version.versionId());
-    policy.setUpdateDate(policy.versions().values().stream().map(ManagedPolicy.PolicyVersion::createDate)
-        .max(Instant::compareTo).orElse(policy.createDate()));
+    policy.setUpdateDate(
+        policy.versions().values().stream()
+            .map(ManagedPolicy.PolicyVersion::createDate)
+            .max(Instant::compareTo)
+            .orElse(policy.createDate()));
     return null;
   }
 
@@ -78,14 +89,21 @@ public final class PolicyVersionOperations implements Operations {
   }
 
   private static ManagedPolicy versioned(OperationCall call, boolean write) {
-    return ManagedPolicies.requireForVersion(call, call.params().string("PolicyArn"), call.params().string("VersionId"), write);
+    return ManagedPolicies.requireForVersion(
+        call, call.params().string("PolicyArn"), call.params().string("VersionId"), write);
   }
 
-  private static ManagedPolicy.PolicyVersion requireVersion(OperationCall call, ManagedPolicy policy) {
+  private static ManagedPolicy.PolicyVersion requireVersion(
+      OperationCall call, ManagedPolicy policy) {
     String versionId = call.params().string("VersionId");
     ManagedPolicy.PolicyVersion version = policy.versions().get(versionId);
     if (version == null) {
-      throw AwsServiceException.noSuchEntity("Policy " + policy.arn() + " version " + versionId + " does not exist or is not attachable.");
+      throw AwsServiceException.noSuchEntity(
+          "Policy "
+              + policy.arn()
+              + " version "
+              + versionId
+              + " does not exist or is not attachable.");
     }
     return version;
   }

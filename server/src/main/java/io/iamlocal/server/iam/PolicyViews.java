@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The managed policy output structures: {@code Policy}, {@code PolicyVersion},
- * {@code ManagedPolicyDetail} and {@code AttachedPolicy}. Documents always go out URL-encoded.
+ * The managed policy output structures: {@code Policy}, {@code PolicyVersion}, {@code
+ * ManagedPolicyDetail} and {@code AttachedPolicy}. Documents always go out URL-encoded.
  */
 final class PolicyViews {
   private PolicyViews() {}
@@ -31,7 +31,8 @@ final class PolicyViews {
   }
 
   /** An AWS managed policy straight from the catalog, with this account's use counts. */
-  static Struct listed(AwsManagedPolicyCatalog.Entry entry, Partition partition, ManagedPolicy inUse) {
+  static Struct listed(
+      AwsManagedPolicyCatalog.Entry entry, Partition partition, ManagedPolicy inUse) {
     if (inUse != null) {
       return listed(inUse);
     }
@@ -48,20 +49,32 @@ final class PolicyViews {
         .with("UpdateDate", entry.updateDate());
   }
 
-  /** CreatePolicy adds the tags when there are any, but does not echo the description (recorded from AWS). */
+  /**
+   * CreatePolicy adds the tags when there are any, but does not echo the description (recorded from
+   * AWS).
+   */
   static Struct created(ManagedPolicy policy) {
     return listed(policy).with("Tags", TagParams.viewsOrNull(policy.tags()));
   }
 
-  /** GetPolicy adds the description and the tags, {@code <Tags/>} when there are none (recorded from AWS). */
+  /**
+   * GetPolicy adds the description and the tags, {@code <Tags/>} when there are none (recorded from
+   * AWS).
+   */
   static Struct full(ManagedPolicy policy) {
     return listed(policy)
         .with("Description", policy.description())
-        .with("Tags", policy.tags().list().stream().sorted(Tags.POLICY_LISTING_ORDER).map(TagParams::view).toList());
+        .with(
+            "Tags",
+            policy.tags().list().stream()
+                .sorted(Tags.POLICY_LISTING_ORDER)
+                .map(TagParams::view)
+                .toList());
   }
 
   /** CreatePolicyVersion and ListPolicyVersions omit the document; GetPolicyVersion includes it. */
-  static Struct version(ManagedPolicy policy, ManagedPolicy.PolicyVersion version, boolean withDocument) {
+  static Struct version(
+      ManagedPolicy policy, ManagedPolicy.PolicyVersion version, boolean withDocument) {
     return new Struct()
         .with("Document", withDocument ? PolicyUrlEncoding.encode(version.document()) : null)
         .with("VersionId", version.versionId())
@@ -80,7 +93,9 @@ final class PolicyViews {
   static Struct detail(ManagedPolicy policy) {
     return listed(policy)
         .with("Description", policy.description())
-        .with("PolicyVersionList", newestFirst(policy).stream().map(v -> version(policy, v, true)).toList());
+        .with(
+            "PolicyVersionList",
+            newestFirst(policy).stream().map(v -> version(policy, v, true)).toList());
   }
 
   static Struct attached(ManagedPolicy policy) {

@@ -5,9 +5,9 @@ import io.iamlocal.server.state.Tags;
 import java.util.List;
 
 /**
- * Tagging for server certificates and SAML and OIDC providers. Past 50 tags AWS answers these
- * with its own LimitExceeded text (recorded for TagOpenIDConnectProvider), not the
- * {@code Cannot exceed quota for …} form.
+ * Tagging for server certificates and SAML and OIDC providers. Past 50 tags AWS answers these with
+ * its own LimitExceeded text (recorded for TagOpenIDConnectProvider), not the {@code Cannot exceed
+ * quota for …} form.
  */
 final class ResourceTags {
   static final String LIMIT_MESSAGE = "The number of tags has reached the maximum limit.";

@@ -27,17 +27,30 @@ public final class RoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateRole", this::createRole,
-        resource(ResourceForm.NEW_ROLE, "RoleName", "the role does not exist yet: its ARN is built from Path and RoleName"),
+    registry.register(
+        "iam",
+        "CreateRole",
+        this::createRole,
+        resource(
+            ResourceForm.NEW_ROLE,
+            "RoleName",
+            "the role does not exist yet: its ARN is built from Path and RoleName"),
         tagAction("iam:TagRole"));
     registry.register("iam", "GetRole", this::getRole);
     registry.register("iam", "UpdateRole", this::updateRole);
     registry.register("iam", "UpdateRoleDescription", this::updateRoleDescription);
     registry.register("iam", "UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
     registry.register("iam", "DeleteRole", this::deleteRole);
-    registry.register("iam", "ListRoles", this::listRoles,
-        resource(ResourceForm.LIST, "role", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:role/), so policies scoped to it match; the reference lists no resource type"));
-    Function<OperationCall, Tags> tags = call -> IamRoles.require(call.account(), call.params().string("RoleName")).tags();
+    registry.register(
+        "iam",
+        "ListRoles",
+        this::listRoles,
+        resource(
+            ResourceForm.LIST,
+            "role",
+            "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:role/), so policies scoped to it match; the reference lists no resource type"));
+    Function<OperationCall, Tags> tags =
+        call -> IamRoles.require(call.account(), call.params().string("RoleName")).tags();
     registry.register("iam", "TagRole", TagHandlers.tag(tags, "TagsPerRole"));
     registry.register("iam", "UntagRole", TagHandlers.untag(tags));
     registry.register("iam", "ListRoleTags", TagHandlers.list(tags));
@@ -59,7 +72,15 @@ public final class RoleOperations implements Operations {
     if (boundary != null) {
       PermissionsBoundaries.check(account, boundary);
     }
-    Role role = new Role(account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AROA), call.now(), trustPolicy);
+    Role role =
+        new Role(
+            account.partition(),
+            account.accountId(),
+            name,
+            p.string("Path", "/"),
+            account.ids().uniqueId(IdPrefix.AROA),
+            call.now(),
+            trustPolicy);
     role.setDescription(emptyToNull(p.string("Description")));
     role.setMaxSessionDuration(p.integer("MaxSessionDuration", 3600));
     role.tags().apply(tags, "TagsPerRole");
@@ -70,7 +91,8 @@ public final class RoleOperations implements Operations {
   }
 
   private Map<String, ?> getRole(OperationCall call) {
-    return Struct.of("Role", RoleViews.full(IamRoles.require(call.account(), call.params().string("RoleName"))));
+    return Struct.of(
+        "Role", RoleViews.full(IamRoles.require(call.account(), call.params().string("RoleName"))));
   }
 
   /**
@@ -110,10 +132,12 @@ public final class RoleOperations implements Operations {
     AccountState account = call.account();
     Role role = IamRoles.requireModifiable(account, call.params().string("RoleName"));
     if (!role.instanceProfiles().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must remove roles from instance profile first.");
     }
     if (!role.policies().attached().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must detach all policies first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must detach all policies first.");
     }
     if (!role.policies().inline().isEmpty()) {
       throw AwsServiceException.deleteConflict("Cannot delete entity, must delete policies first.");
@@ -124,13 +148,14 @@ public final class RoleOperations implements Operations {
 
   private Map<String, ?> listRoles(OperationCall call) {
     String prefix = call.params().string("PathPrefix", "/");
-    return Pagination.page(call, call.account().roles(), r -> r.path().startsWith(prefix), "Roles", RoleViews::listed);
+    return Pagination.page(
+        call, call.account().roles(), r -> r.path().startsWith(prefix), "Roles", RoleViews::listed);
   }
-
 
   static void checkRoleQuota(AccountState account) {
     if (account.roles().size() >= ROLES_PER_ACCOUNT) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for RolesPerAccount: " + ROLES_PER_ACCOUNT);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for RolesPerAccount: " + ROLES_PER_ACCOUNT);
     }
   }
 
@@ -141,10 +166,14 @@ public final class RoleOperations implements Operations {
   static void remove(AccountState account, Role role) {
     role.leaveInstanceProfiles();
     PolicyStore store = PolicyStore.of(account);
-    role.policies().attached().values().forEach(policy -> {
-      policy.attachedRoles().remove(role);
-      store.releaseIfUnused(policy);
-    });
+    role.policies()
+        .attached()
+        .values()
+        .forEach(
+            policy -> {
+              policy.attachedRoles().remove(role);
+              store.releaseIfUnused(policy);
+            });
     role.policies().attached().clear();
     role.policies().inline().clear();
     account.roles().remove(role.roleName());

@@ -18,7 +18,8 @@ public final class RoleViews {
         .with("RoleId", role.roleId())
         .with("Arn", role.arn())
         .with("CreateDate", role.createDate())
-        .with("AssumeRolePolicyDocument", PolicyUrlEncoding.encode(role.assumeRolePolicyDocument()));
+        .with(
+            "AssumeRolePolicyDocument", PolicyUrlEncoding.encode(role.assumeRolePolicyDocument()));
   }
 
   /**
@@ -31,7 +32,10 @@ public final class RoleViews {
         .with("Tags", TagParams.viewsOrNull(role.tags()));
   }
 
-  /** CreateServiceLinkedRole and UpdateRoleDescription: as CreateRole, with the description (recorded from AWS). */
+  /**
+   * CreateServiceLinkedRole and UpdateRoleDescription: as CreateRole, with the description
+   * (recorded from AWS).
+   */
   public static Struct described(Role role) {
     return created(role).with("Description", role.description());
   }

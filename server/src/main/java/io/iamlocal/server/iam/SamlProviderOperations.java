@@ -17,13 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** SAML 2.0 identity providers: create, get, update (metadata, encryption mode, keys), delete, list, tags. */
+/**
+ * SAML 2.0 identity providers: create, get, update (metadata, encryption mode, keys), delete, list,
+ * tags.
+ */
 public final class SamlProviderOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateSAMLProvider", this::create,
-        resource(ResourceForm.NEW_SAML, "Name", "the provider does not exist yet: its ARN is built from Name"),
+    registry.register(
+        "iam",
+        "CreateSAMLProvider",
+        this::create,
+        resource(
+            ResourceForm.NEW_SAML,
+            "Name",
+            "the provider does not exist yet: its ARN is built from Name"),
         tagAction("iam:TagSAMLProvider"));
     registry.register("iam", "GetSAMLProvider", this::get);
     registry.register("iam", "UpdateSAMLProvider", this::update);
@@ -40,7 +49,8 @@ public final class SamlProviderOperations implements Operations {
     AccountState account = call.account();
     List<Tags.Tag> tags = TagParams.read(p);
     Tags.checkRequest(tags);
-    SamlProvider provider = SamlProviders.of(account).create(p.string("Name"), settings(p), account.ids(), call.now());
+    SamlProvider provider =
+        SamlProviders.of(account).create(p.string("Name"), settings(p), account.ids(), call.now());
     ResourceTags.apply(provider.tags(), tags);
     return new Struct()
         .with("SAMLProviderArn", provider.arn())
@@ -57,15 +67,19 @@ public final class SamlProviderOperations implements Operations {
         .with("ValidUntil", provider.validUntil())
         .with("Tags", TagParams.views(provider.tags()))
         .with("AssertionEncryptionMode", provider.assertionEncryptionMode())
-        .with("PrivateKeyList", provider.privateKeys().stream()
-            .map(k -> new Struct().with("KeyId", k.keyId()).with("Timestamp", k.timestamp()))
-            .toList());
+        .with(
+            "PrivateKeyList",
+            provider.privateKeys().stream()
+                .map(k -> new Struct().with("KeyId", k.keyId()).with("Timestamp", k.timestamp()))
+                .toList());
   }
 
   private Map<String, ?> update(OperationCall call) {
     Params p = call.params();
     AccountState account = call.account();
-    SamlProvider provider = SamlProviders.of(account).update(p.string("SAMLProviderArn"), settings(p), account.ids(), call.now());
+    SamlProvider provider =
+        SamlProviders.of(account)
+            .update(p.string("SAMLProviderArn"), settings(p), account.ids(), call.now());
     return Struct.of("SAMLProviderArn", provider.arn());
   }
 
@@ -75,12 +89,16 @@ public final class SamlProviderOperations implements Operations {
   }
 
   private Map<String, ?> list(OperationCall call) {
-    return Struct.of("SAMLProviderList", SamlProviders.of(call.account()).values().stream()
-        .map(provider -> new Struct()
-            .with("Arn", provider.arn())
-            .with("ValidUntil", provider.validUntil())
-            .with("CreateDate", provider.createDate()))
-        .toList());
+    return Struct.of(
+        "SAMLProviderList",
+        SamlProviders.of(call.account()).values().stream()
+            .map(
+                provider ->
+                    new Struct()
+                        .with("Arn", provider.arn())
+                        .with("ValidUntil", provider.validUntil())
+                        .with("CreateDate", provider.createDate()))
+            .toList());
   }
 
   private static SamlProvider target(OperationCall call) {
@@ -89,7 +107,10 @@ public final class SamlProviderOperations implements Operations {
 
   /** CreateSAMLProvider's or UpdateSAMLProvider's settings (only updates remove a key). */
   private static SamlProviders.Settings settings(Params p) {
-    return new SamlProviders.Settings(p.string("SAMLMetadataDocument"), p.string("AssertionEncryptionMode"), p.string("AddPrivateKey"),
+    return new SamlProviders.Settings(
+        p.string("SAMLMetadataDocument"),
+        p.string("AssertionEncryptionMode"),
+        p.string("AddPrivateKey"),
         p.carries("RemovePrivateKey") ? p.string("RemovePrivateKey") : null);
   }
 }

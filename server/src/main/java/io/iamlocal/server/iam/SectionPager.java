@@ -13,20 +13,25 @@ import java.util.function.Predicate;
 
 /**
  * Pages across several name-ordered sections (customer then AWS policies; users, groups, roles,
- * policies) as if they were one list. The resume key is {@code section:key}, so a page costs
- * O(log n + page) and stays right when entities come and go between pages.
+ * policies) as if they were one list. The resume key is {@code section:key}, so a page costs O(log
+ * n + page) and stays right when entities come and go between pages.
  */
 final class SectionPager {
   private final List<Section<?>> sections = new ArrayList<>();
 
-  private record Section<E>(String id, NavigableMap<String, E> items, Predicate<E> filter, Consumer<E> emit) {
+  private record Section<E>(
+      String id, NavigableMap<String, E> items, Predicate<E> filter, Consumer<E> emit) {
     NavigableMap<String, E> after(String key) {
       return key == null ? items : items.tailMap(key, false);
     }
   }
 
-  /** Adds a section; {@code emit} receives each item of the page, in order. Ids must not contain ':'. */
-  <E> SectionPager section(String id, NavigableMap<String, E> items, Predicate<E> filter, Consumer<E> emit) {
+  /**
+   * Adds a section; {@code emit} receives each item of the page, in order. Ids must not contain
+   * ':'.
+   */
+  <E> SectionPager section(
+      String id, NavigableMap<String, E> items, Predicate<E> filter, Consumer<E> emit) {
     sections.add(new Section<>(id, items, filter, emit));
     return this;
   }
@@ -41,7 +46,10 @@ final class SectionPager {
         .with("Marker", resumeKey == null ? null : Markers.encode(call.operation(), resumeKey));
   }
 
-  /** Emits up to {@code maxItems} items after {@code resume}; the resume key when more remain, else null. */
+  /**
+   * Emits up to {@code maxItems} items after {@code resume}; the resume key when more remain, else
+   * null.
+   */
   String run(String resume, int maxItems) {
     int start = 0;
     String startKey = null;

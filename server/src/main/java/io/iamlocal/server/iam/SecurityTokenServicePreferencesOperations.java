@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * SetSecurityTokenServicePreferences: stores the global endpoint token version, which
- * GetAccountSummary reports as {@code GlobalEndpointTokenVersion} (1 or 2) via
- * {@link AccountSettings#globalEndpointTokenVersionNumber()}.
+ * GetAccountSummary reports as {@code GlobalEndpointTokenVersion} (1 or 2) via {@link
+ * AccountSettings#globalEndpointTokenVersionNumber()}.
  */
 public final class SecurityTokenServicePreferencesOperations implements Operations {
 
@@ -19,7 +19,8 @@ public final class SecurityTokenServicePreferencesOperations implements Operatio
   }
 
   private Map<String, ?> setPreferences(OperationCall call) {
-    AccountSettings.of(call.account()).setGlobalEndpointTokenVersion(call.params().string("GlobalEndpointTokenVersion"));
+    AccountSettings.of(call.account())
+        .setGlobalEndpointTokenVersion(call.params().string("GlobalEndpointTokenVersion"));
     return null;
   }
 }

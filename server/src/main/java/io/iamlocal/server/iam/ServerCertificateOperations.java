@@ -18,19 +18,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Server certificates: upload, get, rename/move, delete, list by path, and their tags. Never returns the private key. */
+/**
+ * Server certificates: upload, get, rename/move, delete, list by path, and their tags. Never
+ * returns the private key.
+ */
 public final class ServerCertificateOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "UploadServerCertificate", this::upload,
-        resource(ResourceForm.NEW_SERVER_CERTIFICATE, "ServerCertificateName", "the certificate does not exist yet: its ARN is built from Path and ServerCertificateName"),
+    registry.register(
+        "iam",
+        "UploadServerCertificate",
+        this::upload,
+        resource(
+            ResourceForm.NEW_SERVER_CERTIFICATE,
+            "ServerCertificateName",
+            "the certificate does not exist yet: its ARN is built from Path and ServerCertificateName"),
         tagAction("iam:TagServerCertificate"));
     registry.register("iam", "GetServerCertificate", this::get);
     registry.register("iam", "UpdateServerCertificate", this::update);
     registry.register("iam", "DeleteServerCertificate", this::delete);
-    registry.register("iam", "ListServerCertificates", this::list,
-        resource(ResourceForm.LIST, "server-certificate", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:server-certificate/), so policies scoped to it match; the reference lists no resource type"));
+    registry.register(
+        "iam",
+        "ListServerCertificates",
+        this::list,
+        resource(
+            ResourceForm.LIST,
+            "server-certificate",
+            "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:server-certificate/), so policies scoped to it match; the reference lists no resource type"));
     Function<OperationCall, Tags> tags = call -> target(call).tags();
     registry.register("iam", "TagServerCertificate", TagHandlers.tag(tags, ResourceTags::apply));
     registry.register("iam", "UntagServerCertificate", TagHandlers.untag(tags));
@@ -42,9 +57,17 @@ public final class ServerCertificateOperations implements Operations {
     AccountState account = call.account();
     List<Tags.Tag> tags = TagParams.read(p);
     Tags.checkRequest(tags);
-    ServerCertificate certificate = ServerCertificates.of(account).upload(account, new ServerCertificates.Upload(
-        p.string("ServerCertificateName"), p.string("Path", "/"), p.string("CertificateBody"), p.string("PrivateKey"),
-        p.string("CertificateChain")), call.now());
+    ServerCertificate certificate =
+        ServerCertificates.of(account)
+            .upload(
+                account,
+                new ServerCertificates.Upload(
+                    p.string("ServerCertificateName"),
+                    p.string("Path", "/"),
+                    p.string("CertificateBody"),
+                    p.string("PrivateKey"),
+                    p.string("CertificateChain")),
+                call.now());
     ResourceTags.apply(certificate.tags(), tags);
     return new Struct()
         .with("ServerCertificateMetadata", metadata(certificate))
@@ -53,17 +76,22 @@ public final class ServerCertificateOperations implements Operations {
 
   private Map<String, ?> get(OperationCall call) {
     ServerCertificate certificate = target(call);
-    return Struct.of("ServerCertificate", new Struct()
-        .with("ServerCertificateMetadata", metadata(certificate))
-        .with("CertificateBody", certificate.certificateBody())
-        .with("CertificateChain", certificate.certificateChain())
-        .with("Tags", TagParams.views(certificate.tags())));
+    return Struct.of(
+        "ServerCertificate",
+        new Struct()
+            .with("ServerCertificateMetadata", metadata(certificate))
+            .with("CertificateBody", certificate.certificateBody())
+            .with("CertificateChain", certificate.certificateChain())
+            .with("Tags", TagParams.views(certificate.tags())));
   }
 
   private Map<String, ?> update(OperationCall call) {
     Params p = call.params();
     ServerCertificates.of(call.account())
-        .update(p.string("ServerCertificateName"), p.string("NewServerCertificateName"), p.string("NewPath"));
+        .update(
+            p.string("ServerCertificateName"),
+            p.string("NewServerCertificateName"),
+            p.string("NewPath"));
     return null;
   }
 
@@ -74,12 +102,17 @@ public final class ServerCertificateOperations implements Operations {
 
   private Map<String, ?> list(OperationCall call) {
     String prefix = call.params().string("PathPrefix", "/");
-    return Pagination.page(call, ServerCertificates.of(call.account()).store(), c -> c.path().startsWith(prefix),
-        "ServerCertificateMetadataList", ServerCertificateOperations::metadata);
+    return Pagination.page(
+        call,
+        ServerCertificates.of(call.account()).store(),
+        c -> c.path().startsWith(prefix),
+        "ServerCertificateMetadataList",
+        ServerCertificateOperations::metadata);
   }
 
   private static ServerCertificate target(OperationCall call) {
-    return ServerCertificates.of(call.account()).require(call.params().string("ServerCertificateName"));
+    return ServerCertificates.of(call.account())
+        .require(call.params().string("ServerCertificateName"));
   }
 
   private static Struct metadata(ServerCertificate certificate) {

@@ -30,11 +30,23 @@ public final class ServiceLinkedRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateServiceLinkedRole", this::createServiceLinkedRole,
-        resource(ResourceForm.SERVICE_ROLE, "AWSServiceName", "the role does not exist yet: its name follows from the service principal (and CustomSuffix)"));
+    registry.register(
+        "iam",
+        "CreateServiceLinkedRole",
+        this::createServiceLinkedRole,
+        resource(
+            ResourceForm.SERVICE_ROLE,
+            "AWSServiceName",
+            "the role does not exist yet: its name follows from the service principal (and CustomSuffix)"));
     registry.register("iam", "DeleteServiceLinkedRole", this::deleteServiceLinkedRole);
-    registry.register("iam", "GetServiceLinkedRoleDeletionStatus", this::getDeletionStatus,
-        resource(ResourceForm.DELETION_TASK_ROLE, "DeletionTaskId", "the role is named inside the deletion task's ID"));
+    registry.register(
+        "iam",
+        "GetServiceLinkedRoleDeletionStatus",
+        this::getDeletionStatus,
+        resource(
+            ResourceForm.DELETION_TASK_ROLE,
+            "DeletionTaskId",
+            "the role is named inside the deletion task's ID"));
   }
 
   /**
@@ -47,21 +59,35 @@ public final class ServiceLinkedRoleOperations implements Operations {
     AccountState account = call.account();
     String service = p.string("AWSServiceName");
     String suffix = p.string("CustomSuffix");
-    if (!service.endsWith(ServiceLinkedRoleNames.PRINCIPAL_SUFFIX) || service.length() == ServiceLinkedRoleNames.PRINCIPAL_SUFFIX.length()) {
-      throw AwsServiceException.invalidInput("Service name " + service + " is not a valid service principal.");
+    if (!service.endsWith(ServiceLinkedRoleNames.PRINCIPAL_SUFFIX)
+        || service.length() == ServiceLinkedRoleNames.PRINCIPAL_SUFFIX.length()) {
+      throw AwsServiceException.invalidInput(
+          "Service name " + service + " is not a valid service principal.");
     }
     ServiceLinkedRoleCatalog.Entry recorded = ServiceLinkedRoleCatalog.get().find(service);
     if (suffix != null && !ServiceLinkedRoleNames.suffixAllowed(service)) {
-      throw AwsServiceException.invalidInput(recorded == null || recorded.customSuffixRefusal() == null
-          ? "Custom suffix is not allowed for " + service : recorded.customSuffixRefusal());
+      throw AwsServiceException.invalidInput(
+          recorded == null || recorded.customSuffixRefusal() == null
+              ? "Custom suffix is not allowed for " + service
+              : recorded.customSuffixRefusal());
     }
     String name = ServiceLinkedRoleNames.roleName(service, suffix);
     if (account.roles().contains(name)) {
-      throw AwsServiceException.invalidInput("Service role name " + name + " has been taken in this account, please try a different suffix.");
+      throw AwsServiceException.invalidInput(
+          "Service role name "
+              + name
+              + " has been taken in this account, please try a different suffix.");
     }
     RoleOperations.checkRoleQuota(account);
-    Role role = new Role(account.partition(), account.accountId(), name, recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
-        account.ids().uniqueId(IdPrefix.AROA), call.now(), recorded == null ? trustPolicy(service) : recorded.trustPolicy());
+    Role role =
+        new Role(
+            account.partition(),
+            account.accountId(),
+            name,
+            recorded == null ? PATH_PREFIX + service + "/" : recorded.path(),
+            account.ids().uniqueId(IdPrefix.AROA),
+            call.now(),
+            recorded == null ? trustPolicy(service) : recorded.trustPolicy());
     String description = p.string("Description");
     role.setDescription(description == null || description.isEmpty() ? null : description);
     role.setServiceLinked(true);
@@ -75,8 +101,10 @@ public final class ServiceLinkedRoleOperations implements Operations {
   private static void attachRecordedPolicies(AccountState account, Role role, List<String> arns) {
     PolicyHolder holder = new PolicyHolder("role", role.roleName(), role.policies(), role);
     for (String arn : arns) {
-      // The recording names the aws partition's policies; other partitions have the same ones under their ARNs.
-      ManagedPolicy policy = PolicyStore.of(account).find(Arns.inPartition(arn, account.partition()));
+      // The recording names the aws partition's policies; other partitions have the same ones under
+      // their ARNs.
+      ManagedPolicy policy =
+          PolicyStore.of(account).find(Arns.inPartition(arn, account.partition()));
       if (policy != null) { // a policy AWS has since retired is not in the managed-policy catalog
         PolicyAttachmentOperations.attach(account, holder, policy);
       }
@@ -87,10 +115,12 @@ public final class ServiceLinkedRoleOperations implements Operations {
     AccountState account = call.account();
     Role role = IamRoles.require(account, call.params().string("RoleName"));
     if (!role.isServiceLinked()) {
-      throw AwsServiceException.noSuchEntity("There is no service-linked role with name " + role.roleName() + ".");
+      throw AwsServiceException.noSuchEntity(
+          "There is no service-linked role with name " + role.roleName() + ".");
     }
     String service = role.path().substring(PATH_PREFIX.length(), role.path().length() - 1);
-    String taskId = "task" + PATH_PREFIX + service + "/" + role.roleName() + "/" + account.ids().uuid();
+    String taskId =
+        "task" + PATH_PREFIX + service + "/" + role.roleName() + "/" + account.ids().uuid();
     RoleOperations.remove(account, role);
     tasks(account).put(taskId, "SUCCEEDED");
     return Struct.of("DeletionTaskId", taskId);
@@ -108,10 +138,14 @@ public final class ServiceLinkedRoleOperations implements Operations {
   /** The trust policy AWS gives a service-linked role: the service may assume it, nobody else. */
   static String trustPolicy(String service) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
-        + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        + service
+        + "\"},\"Action\":\"sts:AssumeRole\"}]}";
   }
 
-  /** Deletion task ID to status, per account; written under the write lock, read under the read lock. */
+  /**
+   * Deletion task ID to status, per account; written under the write lock, read under the read
+   * lock.
+   */
   private static Map<String, String> tasks(AccountState account) {
     return account.extension(DeletionTasks.class, a -> new DeletionTasks()).byId;
   }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Service-specific credentials: Git/Keyspaces user names and passwords, and Bedrock/CloudWatch
- * Logs API keys. The secret is shown by Create and Reset only.
+ * Service-specific credentials: Git/Keyspaces user names and passwords, and Bedrock/CloudWatch Logs
+ * API keys. The secret is shown by Create and Reset only.
  */
 public final class ServiceSpecificCredentialOperations implements Operations {
 
@@ -35,9 +35,11 @@ public final class ServiceSpecificCredentialOperations implements Operations {
     Params p = call.params();
     AccountState account = call.account();
     User user = IamUsers.require(account, p.string("UserName"));
-    ServiceSpecificCredentials.Service service = ServiceSpecificCredentials.Service.named(p.string("ServiceName"));
-    ServiceSpecificCredential credential = ServiceSpecificCredentials.of(account)
-        .create(user, service, p.integer("CredentialAgeDays"), account, call.now());
+    ServiceSpecificCredentials.Service service =
+        ServiceSpecificCredentials.Service.named(p.string("ServiceName"));
+    ServiceSpecificCredential credential =
+        ServiceSpecificCredentials.of(account)
+            .create(user, service, p.integer("CredentialAgeDays"), account, call.now());
     return Struct.of("ServiceSpecificCredential", full(credential, call.now()));
   }
 
@@ -49,12 +51,15 @@ public final class ServiceSpecificCredentialOperations implements Operations {
     Params p = call.params();
     AccountState account = call.account();
     ServiceSpecificCredentials credentials = ServiceSpecificCredentials.of(account);
-    ServiceSpecificCredentials.Service service = p.has("ServiceName")
-        ? ServiceSpecificCredentials.Service.named(p.string("ServiceName")) : null;
+    ServiceSpecificCredentials.Service service =
+        p.has("ServiceName")
+            ? ServiceSpecificCredentials.Service.named(p.string("ServiceName"))
+            : null;
     List<ServiceSpecificCredential> found = new ArrayList<>();
     if (p.bool("AllUsers", false)) {
       if (p.has("UserName")) {
-        throw AwsServiceException.validation("AllUsers cannot be specified together with UserName.");
+        throw AwsServiceException.validation(
+            "AllUsers cannot be specified together with UserName.");
       }
       account.users().values().forEach(u -> found.addAll(credentials.of(u, service)));
     } else {
@@ -74,40 +79,44 @@ public final class ServiceSpecificCredentialOperations implements Operations {
 
   private Map<String, ?> reset(OperationCall call) {
     User user = owner(call);
-    ServiceSpecificCredential credential = ServiceSpecificCredentials.of(call.account())
-        .reset(user, call.params().string("ServiceSpecificCredentialId"), call.account().ids());
+    ServiceSpecificCredential credential =
+        ServiceSpecificCredentials.of(call.account())
+            .reset(user, call.params().string("ServiceSpecificCredentialId"), call.account().ids());
     return Struct.of("ServiceSpecificCredential", full(credential, call.now()));
   }
 
   private Map<String, ?> delete(OperationCall call) {
-    ServiceSpecificCredentials.of(call.account()).delete(owner(call), call.params().string("ServiceSpecificCredentialId"));
+    ServiceSpecificCredentials.of(call.account())
+        .delete(owner(call), call.params().string("ServiceSpecificCredentialId"));
     return null;
   }
 
   private static ServiceSpecificCredential target(OperationCall call) {
-    return ServiceSpecificCredentials.of(call.account()).require(owner(call), call.params().string("ServiceSpecificCredentialId"));
+    return ServiceSpecificCredentials.of(call.account())
+        .require(owner(call), call.params().string("ServiceSpecificCredentialId"));
   }
 
   /** UserName, else the calling user; root owns no service-specific credentials. */
   private static User owner(OperationCall call) {
     User user = IamUsers.targetOrCaller(call, "UserName");
     if (user == null) {
-      throw AwsServiceException.noSuchEntity("No such credential " + call.params().string("ServiceSpecificCredentialId") + " exists");
+      throw AwsServiceException.noSuchEntity(
+          "No such credential " + call.params().string("ServiceSpecificCredentialId") + " exists");
     }
     return user;
   }
 
   private static Struct metadata(ServiceSpecificCredential credential, Instant now) {
-    Struct view = new Struct()
-        .with("UserName", credential.owner().userName())
-        .with("Status", credential.status(now));
+    Struct view =
+        new Struct()
+            .with("UserName", credential.owner().userName())
+            .with("Status", credential.status(now));
     if (credential.isApiKey()) {
       view.with("ServiceCredentialAlias", credential.serviceUserName());
     } else {
       view.with("ServiceUserName", credential.serviceUserName());
     }
-    return view
-        .with("CreateDate", credential.createDate())
+    return view.with("CreateDate", credential.createDate())
         .with("ExpirationDate", credential.expirationDate())
         .with("ServiceSpecificCredentialId", credential.serviceSpecificCredentialId())
         .with("ServiceName", credential.serviceName());
@@ -115,6 +124,7 @@ public final class ServiceSpecificCredentialOperations implements Operations {
 
   private static Struct full(ServiceSpecificCredential credential, Instant now) {
     Struct view = metadata(credential, now);
-    return view.with(credential.isApiKey() ? "ServiceCredentialSecret" : "ServicePassword", credential.secret());
+    return view.with(
+        credential.isApiKey() ? "ServiceCredentialSecret" : "ServicePassword", credential.secret());
   }
 }

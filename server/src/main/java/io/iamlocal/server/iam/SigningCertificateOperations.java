@@ -28,8 +28,9 @@ public final class SigningCertificateOperations implements Operations {
   private Map<String, ?> upload(OperationCall call) {
     AccountState account = call.account();
     User owner = IamUsers.targetOrCaller(call, "UserName");
-    SigningCertificate certificate = SigningCertificates.of(account)
-        .upload(owner, call.params().string("CertificateBody"), account.ids(), call.now());
+    SigningCertificate certificate =
+        SigningCertificates.of(account)
+            .upload(owner, call.params().string("CertificateBody"), account.ids(), call.now());
     return Struct.of("Certificate", view(certificate));
   }
 
@@ -46,12 +47,17 @@ public final class SigningCertificateOperations implements Operations {
 
   private Map<String, ?> list(OperationCall call) {
     User owner = IamUsers.targetOrCaller(call, "UserName");
-    return Pagination.page(call, SigningCertificates.of(call.account()).of(owner), "Certificates", SigningCertificateOperations::view);
+    return Pagination.page(
+        call,
+        SigningCertificates.of(call.account()).of(owner),
+        "Certificates",
+        SigningCertificateOperations::view);
   }
 
   private static SigningCertificate target(OperationCall call) {
     User owner = IamUsers.targetOrCaller(call, "UserName");
-    return SigningCertificates.of(call.account()).require(owner, call.params().string("CertificateId"));
+    return SigningCertificates.of(call.account())
+        .require(owner, call.params().string("CertificateId"));
   }
 
   /** Root's certificates carry no UserName, like root's access keys. */

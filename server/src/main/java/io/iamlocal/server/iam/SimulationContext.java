@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * The simulator's ContextEntries: key name, ContextKeyType and values. Values must be of the type
- * given (a {@code numeric} key with {@code abc} is InvalidInput). Keys are case-insensitive, so two entries differing only in case are merged by the
- * evaluator's request context.
+ * given (a {@code numeric} key with {@code abc} is InvalidInput). Keys are case-insensitive, so two
+ * entries differing only in case are merged by the evaluator's request context.
  */
 final class SimulationContext {
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/\\d{1,2})?");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/\\d{1,2})?");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(/\\d{1,3})?");
 
   private SimulationContext() {}
@@ -41,7 +42,8 @@ final class SimulationContext {
       String base = list ? type.substring(0, type.length() - "List".length()) : type;
       for (String value : values) {
         if (!valid(base, value)) {
-          throw AwsServiceException.invalidInput("Invalid value " + value + " for context key " + name + " of type " + type + ".");
+          throw AwsServiceException.invalidInput(
+              "Invalid value " + value + " for context key " + name + " of type " + type + ".");
         }
       }
       out.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
@@ -100,7 +102,9 @@ final class SimulationContext {
     String s = v.toUpperCase(Locale.ROOT);
     try {
       if (s.indexOf('T') >= 0) {
-        if (s.endsWith("Z") || s.lastIndexOf('+') > s.indexOf('T') || s.lastIndexOf('-') > s.indexOf('T')) {
+        if (s.endsWith("Z")
+            || s.lastIndexOf('+') > s.indexOf('T')
+            || s.lastIndexOf('-') > s.indexOf('T')) {
           OffsetDateTime.parse(s);
         } else {
           LocalDateTime.parse(s);

@@ -14,7 +14,10 @@ import io.iamlocal.server.state.User;
 import java.util.List;
 import java.util.Map;
 
-/** SSH public keys of IAM users (CodeCommit): upload, get in SSH or PEM encoding, update, delete, list. */
+/**
+ * SSH public keys of IAM users (CodeCommit): upload, get in SSH or PEM encoding, update, delete,
+ * list.
+ */
 public final class SshPublicKeyOperations implements Operations {
 
   @Override
@@ -29,7 +32,9 @@ public final class SshPublicKeyOperations implements Operations {
   private Map<String, ?> upload(OperationCall call) {
     AccountState account = call.account();
     User user = IamUsers.require(account, call.params().string("UserName"));
-    SshPublicKey key = SshPublicKeys.of(account).upload(user, call.params().string("SSHPublicKeyBody"), account.ids(), call.now());
+    SshPublicKey key =
+        SshPublicKeys.of(account)
+            .upload(user, call.params().string("SSHPublicKeyBody"), account.ids(), call.now());
     return Struct.of("SSHPublicKey", view(key, key.body()));
   }
 
@@ -55,11 +60,16 @@ public final class SshPublicKeyOperations implements Operations {
   private Map<String, ?> list(OperationCall call) {
     User user = IamUsers.targetOrCaller(call, "UserName");
     List<SshPublicKey> keys = user == null ? List.of() : SshPublicKeys.of(call.account()).of(user);
-    return Pagination.page(call, keys, "SSHPublicKeys", key -> new Struct()
-        .with("UserName", key.owner().userName())
-        .with("SSHPublicKeyId", key.sshPublicKeyId())
-        .with("Status", key.status())
-        .with("UploadDate", key.uploadDate()));
+    return Pagination.page(
+        call,
+        keys,
+        "SSHPublicKeys",
+        key ->
+            new Struct()
+                .with("UserName", key.owner().userName())
+                .with("SSHPublicKeyId", key.sshPublicKeyId())
+                .with("Status", key.status())
+                .with("UploadDate", key.uploadDate()));
   }
 
   private static SshPublicKey target(OperationCall call) {

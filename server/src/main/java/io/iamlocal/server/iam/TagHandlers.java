@@ -23,7 +23,8 @@ final class TagHandlers {
   }
 
   /** Tag*, applying the requested tags with {@code apply} (e.g. {@link ResourceTags#apply}). */
-  static OperationHandler tag(Function<OperationCall, Tags> target, BiConsumer<Tags, List<Tags.Tag>> apply) {
+  static OperationHandler tag(
+      Function<OperationCall, Tags> target, BiConsumer<Tags, List<Tags.Tag>> apply) {
     return call -> {
       Tags tags = target.apply(call);
       apply.accept(tags, TagParams.read(call.params()));
@@ -31,7 +32,10 @@ final class TagHandlers {
     };
   }
 
-  /** Untag*: removes the {@code TagKeys} (case-insensitively but on managed policies; unknown keys are ignored). */
+  /**
+   * Untag*: removes the {@code TagKeys} (case-insensitively but on managed policies; unknown keys
+   * are ignored).
+   */
   static OperationHandler untag(Function<OperationCall, Tags> target) {
     return call -> {
       target.apply(call).remove(call.params().strings("TagKeys"));
@@ -46,6 +50,11 @@ final class TagHandlers {
 
   /** List*Tags: one page of the tags, in {@code order}. */
   static OperationHandler list(Function<OperationCall, Tags> target, Comparator<Tags.Tag> order) {
-    return call -> Pagination.page(call, target.apply(call).list().stream().sorted(order).toList(), "Tags", TagParams::view);
+    return call ->
+        Pagination.page(
+            call,
+            target.apply(call).list().stream().sorted(order).toList(),
+            "Tags",
+            TagParams::view);
   }
 }

@@ -10,19 +10,27 @@ public final class TagParams {
   private TagParams() {}
 
   public static List<Tags.Tag> read(Params params) {
-    return params.structs("Tags").stream().map(t -> new Tags.Tag(t.string("Key"), t.string("Value"))).toList();
+    return params.structs("Tags").stream()
+        .map(t -> new Tags.Tag(t.string("Key"), t.string("Value")))
+        .toList();
   }
 
   public static Struct view(Tags.Tag tag) {
     return new Struct().with("Key", tag.key()).with("Value", tag.value());
   }
 
-  /** The tags as an output list, empty when there are none (GetPolicy, GetInstanceProfile, account details). */
+  /**
+   * The tags as an output list, empty when there are none (GetPolicy, GetInstanceProfile, account
+   * details).
+   */
   static List<Struct> views(Tags tags) {
     return tags.list().stream().map(TagParams::view).toList();
   }
 
-  /** The tags as an output list, or null (the member left out) when there are none (the Create* answers). */
+  /**
+   * The tags as an output list, or null (the member left out) when there are none (the Create*
+   * answers).
+   */
   static List<Struct> viewsOrNull(Tags tags) {
     return tags.isEmpty() ? null : tags.list().stream().map(TagParams::view).toList();
   }

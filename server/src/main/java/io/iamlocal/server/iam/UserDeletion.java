@@ -18,30 +18,38 @@ final class UserDeletion {
 
   static void checkNoDependents(AccountState account, User user) {
     if (LoginProfiles.of(account).get(user) != null) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must delete login profile first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must delete login profile first.");
     }
     if (MfaDevices.of(account).hasAssigned(user)) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must delete MFA device first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must delete MFA device first.");
     }
     if (!user.accessKeys().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must delete access keys first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must delete access keys first.");
     }
     if (!user.policies().inline().isEmpty()) {
       throw AwsServiceException.deleteConflict("Cannot delete entity, must delete policies first.");
     }
     if (!user.policies().attached().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must detach all policies first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must detach all policies first.");
     }
     // AWS uses the group-side wording for a user that is still a member of a group.
     if (!user.groups().isEmpty()) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must remove users from group first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must remove users from group first.");
     }
     if (SigningCertificates.of(account).hasAny(user)) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must delete signing certificates first.");
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must delete signing certificates first.");
     }
     // No AWS text is known for these two; a real DeleteUser conflict shows this generic one.
-    if (SshPublicKeys.of(account).hasAny(user) || ServiceSpecificCredentials.of(account).hasAny(user)) {
-      throw AwsServiceException.deleteConflict("Cannot delete entity, must remove referenced objects first.");
+    if (SshPublicKeys.of(account).hasAny(user)
+        || ServiceSpecificCredentials.of(account).hasAny(user)) {
+      throw AwsServiceException.deleteConflict(
+          "Cannot delete entity, must remove referenced objects first.");
     }
   }
 }

@@ -30,15 +30,28 @@ public final class UserOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("iam", "CreateUser", this::createUser,
-        resource(ResourceForm.NEW_USER, "UserName", "the user does not exist yet: its ARN is built from Path and UserName"),
+    registry.register(
+        "iam",
+        "CreateUser",
+        this::createUser,
+        resource(
+            ResourceForm.NEW_USER,
+            "UserName",
+            "the user does not exist yet: its ARN is built from Path and UserName"),
         tagAction("iam:TagUser"));
     registry.register("iam", "GetUser", this::getUser);
     registry.register("iam", "UpdateUser", this::updateUser);
     registry.register("iam", "DeleteUser", this::deleteUser);
-    registry.register("iam", "ListUsers", this::listUsers,
-        resource(ResourceForm.LIST, "user", "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:user/), so policies scoped to it match; the reference lists no resource type"));
-    Function<OperationCall, Tags> tags = call -> IamUsers.require(call.account(), call.params().string("UserName")).tags();
+    registry.register(
+        "iam",
+        "ListUsers",
+        this::listUsers,
+        resource(
+            ResourceForm.LIST,
+            "user",
+            "AWS's AccessDenied for list calls names the path-prefix ARN (arn:aws:iam::ACCOUNT:user/), so policies scoped to it match; the reference lists no resource type"));
+    Function<OperationCall, Tags> tags =
+        call -> IamUsers.require(call.account(), call.params().string("UserName")).tags();
     registry.register("iam", "TagUser", TagHandlers.tag(tags, "TagsPerUser"));
     registry.register("iam", "UntagUser", TagHandlers.untag(tags));
     registry.register("iam", "ListUserTags", TagHandlers.list(tags));
@@ -52,7 +65,8 @@ public final class UserOperations implements Operations {
       throw AwsServiceException.alreadyExists("User with name " + name + " already exists.");
     }
     if (account.users().size() >= USERS_PER_ACCOUNT) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for UsersPerAccount: " + USERS_PER_ACCOUNT);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for UsersPerAccount: " + USERS_PER_ACCOUNT);
     }
     List<Tags.Tag> tags = TagParams.read(p);
     Tags.checkRequest(tags);
@@ -60,7 +74,14 @@ public final class UserOperations implements Operations {
     if (boundary != null) {
       PermissionsBoundaries.check(account, boundary);
     }
-    User user = new User(account.partition(), account.accountId(), name, p.string("Path", "/"), account.ids().uniqueId(IdPrefix.AIDA), call.now());
+    User user =
+        new User(
+            account.partition(),
+            account.accountId(),
+            name,
+            p.string("Path", "/"),
+            account.ids().uniqueId(IdPrefix.AIDA),
+            call.now());
     user.tags().apply(tags, "TagsPerUser");
     user.setPermissionsBoundaryArn(boundary);
     account.users().put(user);
@@ -73,10 +94,12 @@ public final class UserOperations implements Operations {
     if (user == null) {
       AccountState account = call.account();
       // The root user has no name; AWS answers with the account ID and the root ARN.
-      return Struct.of("User", new Struct()
-          .with("UserId", account.accountId())
-          .with("Arn", Arns.root(account.partition(), account.accountId()))
-          .with("CreateDate", account.createDate()));
+      return Struct.of(
+          "User",
+          new Struct()
+              .with("UserId", account.accountId())
+              .with("Arn", Arns.root(account.partition(), account.accountId()))
+              .with("CreateDate", account.createDate()));
     }
     return Struct.of("User", UserViews.full(user));
   }
@@ -112,6 +135,7 @@ public final class UserOperations implements Operations {
 
   private Map<String, ?> listUsers(OperationCall call) {
     String prefix = call.params().string("PathPrefix", "/");
-    return Pagination.page(call, call.account().users(), u -> u.path().startsWith(prefix), "Users", UserViews::listed);
+    return Pagination.page(
+        call, call.account().users(), u -> u.path().startsWith(prefix), "Users", UserViews::listed);
   }
 }

@@ -7,7 +7,10 @@ import io.iamlocal.server.state.User;
 public final class UserViews {
   private UserViews() {}
 
-  /** The user's identity, which every view starts with (GetAccountAuthorizationDetails: nothing else of it). */
+  /**
+   * The user's identity, which every view starts with (GetAccountAuthorizationDetails: nothing else
+   * of it).
+   */
   static Struct core(User user) {
     return new Struct()
         .with("Path", user.path())

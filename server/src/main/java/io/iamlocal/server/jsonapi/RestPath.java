@@ -4,11 +4,16 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Matches a request path against a REST URI template such as {@code /policy/generation/{jobId}}. */
+/**
+ * Matches a request path against a REST URI template such as {@code /policy/generation/{jobId}}.
+ */
 final class RestPath {
   private RestPath() {}
 
-  /** True when {@code rawPath} fits {@code template}; its labels' decoded values go into {@code labels}. */
+  /**
+   * True when {@code rawPath} fits {@code template}; its labels' decoded values go into {@code
+   * labels}.
+   */
   static boolean match(String template, String rawPath, Map<String, String> labels) {
     int query = template.indexOf('?');
     String[] expected = (query < 0 ? template : template.substring(0, query)).split("/", -1);

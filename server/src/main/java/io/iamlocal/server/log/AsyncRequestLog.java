@@ -10,14 +10,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A request log that costs the event loop one queue offer: entries go to a bounded lock-free
- * queue, and a daemon thread formats them in batches and writes each batch with one write and
- * one flush. When the queue is full (output far slower than traffic) entries are dropped and the
- * number dropped is reported in the log, rather than slowing requests down.
+ * A request log that costs the event loop one queue offer: entries go to a bounded lock-free queue,
+ * and a daemon thread formats them in batches and writes each batch with one write and one flush.
+ * When the queue is full (output far slower than traffic) entries are dropped and the number
+ * dropped is reported in the log, rather than slowing requests down.
  */
 public final class AsyncRequestLog implements RequestLog {
   /** Entries waiting at most; beyond this new ones are dropped. */
   public static final int DEFAULT_CAPACITY = 65_536;
+
   private static final int BATCH = 512;
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private final ConcurrentLinkedQueue<RequestLogEntry> queue = new ConcurrentLinkedQueue<>();
@@ -109,7 +110,10 @@ public final class AsyncRequestLog implements RequestLog {
       }
       long droppedNow = dropped.sum();
       if (droppedNow != droppedReported) {
-        batch.append("request log: ").append(droppedNow - droppedReported).append(" lines dropped (output too slow)\n");
+        batch
+            .append("request log: ")
+            .append(droppedNow - droppedReported)
+            .append(" lines dropped (output too slow)\n");
         droppedReported = droppedNow;
       }
       if (batch.length() > 0) {

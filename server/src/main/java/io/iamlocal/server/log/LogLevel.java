@@ -57,7 +57,9 @@ public enum LogLevel {
       case "warn", "warning" -> WARN;
       case "error" -> ERROR;
       case "off" -> OFF;
-      default -> throw new IllegalArgumentException("log level must be debug, info, warn, error or off, not " + name);
+      default ->
+          throw new IllegalArgumentException(
+              "log level must be debug, info, warn, error or off, not " + name);
     };
   }
 }

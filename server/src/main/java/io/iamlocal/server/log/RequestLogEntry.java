@@ -27,25 +27,44 @@ public record RequestLogEntry(
     String account) {
 
   /** An entry without a known account. */
-  public RequestLogEntry(long epochMillis, String requestId, String callerArn, String service, String operation, int status,
-      String errorCode, long latencyNanos) {
-    this(epochMillis, requestId, callerArn, service, operation, status, errorCode, latencyNanos, null);
+  public RequestLogEntry(
+      long epochMillis,
+      String requestId,
+      String callerArn,
+      String service,
+      String operation,
+      int status,
+      String errorCode,
+      long latencyNanos) {
+    this(
+        epochMillis,
+        requestId,
+        callerArn,
+        service,
+        operation,
+        status,
+        errorCode,
+        latencyNanos,
+        null);
   }
 
-  /** How an account is named on log lines: its ID, prefixed by its partition outside {@code aws}. */
+  /**
+   * How an account is named on log lines: its ID, prefixed by its partition outside {@code aws}.
+   */
   public static String accountLabel(io.iamlocal.server.state.AccountState account) {
     if (account == null) {
       return null;
     }
-    return account.partition() == io.iamlocal.server.state.Partition.AWS ? account.accountId()
+    return account.partition() == io.iamlocal.server.state.Partition.AWS
+        ? account.accountId()
         : account.partition().id() + "/" + account.accountId();
   }
 
   /**
    * The action in IAM policy form, e.g. {@code iam:CreateUser}.
    *
-   * @return {@code service:Operation}, just the operation when the service is unknown, or null
-   *     when the request named no operation
+   * @return {@code service:Operation}, just the operation when the service is unknown, or null when
+   *     the request named no operation
    */
   public String action() {
     if (operation == null || operation.isEmpty()) {

@@ -8,14 +8,15 @@ import java.time.ZoneOffset;
  * per-line date formatting: the {@code yyyy-MM-ddTHH:mm:ss} part of the timestamp is cached per
  * second. Not thread-safe: one formatter per writing thread.
  *
- * <p>Text lines are {@code TIME INFO caller=… account=… action=… status=… error=… latency_ms=… request_id=…}
- * ({@code account=} when the account is known);
- * a value with a space, quote, {@code =}, backslash or control character is quoted and escaped, so
- * a hostile {@code Action} cannot forge a line. JSON lines are one object with the same fields.
+ * <p>Text lines are {@code TIME INFO caller=… account=… action=… status=… error=… latency_ms=…
+ * request_id=…} ({@code account=} when the account is known); a value with a space, quote, {@code
+ * =}, backslash or control character is quoted and escaped, so a hostile {@code Action} cannot
+ * forge a line. JSON lines are one object with the same fields.
  */
 public final class RequestLogFormatter {
   /** Longest operation name written; longer (hostile) values are cut. */
   static final int MAX_OPERATION = 128;
+
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private final LogFormat format;
   private long cachedSecond = Long.MIN_VALUE;
@@ -188,7 +189,9 @@ public final class RequestLogFormatter {
         default -> {
           if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
             unicodeEscape(out, c);
-          } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
             out.append(c).append(value.charAt(++i));
           } else if (Character.isSurrogate(c)) {
             unicodeEscape(out, c);
@@ -201,6 +204,10 @@ public final class RequestLogFormatter {
   }
 
   private static void unicodeEscape(StringBuilder out, char c) {
-    out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+    out.append("\\u")
+        .append(HEX[(c >> 12) & 0xF])
+        .append(HEX[(c >> 8) & 0xF])
+        .append(HEX[(c >> 4) & 0xF])
+        .append(HEX[c & 0xF]);
   }
 }

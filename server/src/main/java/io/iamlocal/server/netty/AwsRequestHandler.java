@@ -1,15 +1,11 @@
 package io.iamlocal.server.netty;
 
-import io.iamlocal.server.dispatch.HttpRequestData;
-import io.iamlocal.server.dispatch.HttpResponseData;
-import io.iamlocal.server.RequestRouter;
-import io.iamlocal.server.dispatch.WriteJournal;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.ErrorRenderer;
-import io.netty.util.AttributeKey;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import io.iamlocal.server.RequestRouter;
+import io.iamlocal.server.dispatch.HttpRequestData;
+import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.dispatch.WriteJournal;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -27,20 +24,28 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Hands each aggregated request to the {@link RequestRouter} and writes its answer. The router's
- * work is in-memory and short, so it runs on the event loop, except policy simulations
- * ({@link HeavyRequests}), which run on a thread of their own. Whatever is thrown, the client gets
- * an AWS-style error ({@link LastResortAnswer}).
+ * work is in-memory and short, so it runs on the event loop, except policy simulations ({@link
+ * HeavyRequests}), which run on a thread of their own. Whatever is thrown, the client gets an
+ * AWS-style error ({@link LastResortAnswer}).
  */
 @ChannelHandler.Sharable
 public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  /** The last response of a connection still waiting to be written, so that responses keep request order. */
+  /**
+   * The last response of a connection still waiting to be written, so that responses keep request
+   * order.
+   */
   private static final Logger LOG = Logger.getLogger(AwsRequestHandler.class.getName());
-  private static final AttributeKey<CompletableFuture<Void>> TAIL = AttributeKey.valueOf("iamlocal.responseTail");
+
+  private static final AttributeKey<CompletableFuture<Void>> TAIL =
+      AttributeKey.valueOf("iamlocal.responseTail");
   private final RequestRouter router;
   private final Executor heavyWork;
 
@@ -62,7 +67,8 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     }
     HttpRequestData data = toData(ctx, request);
     if (HeavyRequests.isHeavy(data)) {
-      // Simulations may take milliseconds: they run on their own thread, never delaying this event loop's other clients.
+      // Simulations may take milliseconds: they run on their own thread, never delaying this event
+      // loop's other clients.
       CompletableFuture<Routed> later;
       try {
         later = CompletableFuture.supplyAsync(() -> route(data), heavyWork);
@@ -88,7 +94,9 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     try {
       HttpResponseData response = router.route(data);
       return new Routed(response, WriteJournal.takePending());
-    } catch (Throwable failure) { // the last line of defence: every request gets an answer and a log line
+    } catch (
+        Throwable
+            failure) { // the last line of defence: every request gets an answer and a log line
       WriteJournal.takePending();
       return new Routed(LastResortAnswer.to(data.method(), data.rawPath(), failure), null);
     }
@@ -98,26 +106,40 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
    * Writes the answer once it is routed, durable, and every earlier response of this connection is
    * written (responses keep request order), on the connection's event loop; the loop never waits.
    */
-  private static void respondLater(ChannelHandlerContext ctx, FullHttpRequest request, CompletableFuture<Routed> routed) {
+  private static void respondLater(
+      ChannelHandlerContext ctx, FullHttpRequest request, CompletableFuture<Routed> routed) {
     request.retain();
     CompletableFuture<Void> tail = ctx.channel().attr(TAIL).get();
     CompletableFuture<Void> written = new CompletableFuture<>();
     ctx.channel().attr(TAIL).set(written);
-    CompletableFuture<HttpResponseData> answer = routed.thenCompose(r -> r.durable() == null
-        ? CompletableFuture.completedFuture(r.response())
-        : r.durable().handle((ok, error) -> error == null ? r.response() : notDurable(r.response())));
+    CompletableFuture<HttpResponseData> answer =
+        routed.thenCompose(
+            r ->
+                r.durable() == null
+                    ? CompletableFuture.completedFuture(r.response())
+                    : r.durable()
+                        .handle(
+                            (ok, error) ->
+                                error == null ? r.response() : notDurable(r.response())));
     CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
-    CompletableFuture.allOf(answer, before).whenComplete((ok, error) -> ctx.executor().execute(() -> {
-      try {
-        HttpResponseData response = answer.isCompletedExceptionally()
-            ? LastResortAnswer.to(request.method().name(), request.uri(), unwrap(answer))
-            : answer.join();
-        ResponseWriter.write(ctx, request, response);
-      } finally {
-        request.release();
-        written.complete(null);
-      }
-    }));
+    CompletableFuture.allOf(answer, before)
+        .whenComplete(
+            (ok, error) ->
+                ctx.executor()
+                    .execute(
+                        () -> {
+                          try {
+                            HttpResponseData response =
+                                answer.isCompletedExceptionally()
+                                    ? LastResortAnswer.to(
+                                        request.method().name(), request.uri(), unwrap(answer))
+                                    : answer.join();
+                            ResponseWriter.write(ctx, request, response);
+                          } finally {
+                            request.release();
+                            written.complete(null);
+                          }
+                        }));
   }
 
   private static Throwable unwrap(CompletableFuture<?> failed) {
@@ -134,9 +156,11 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   /** A request Netty could not decode: 414 and 431 for the size limits, 400 for anything else. */
   private static void writeDecodingFailure(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {
-      ResponseWriter.writeProtocolError(ctx, 414, "The request line is longer than this server accepts.");
+      ResponseWriter.writeProtocolError(
+          ctx, 414, "The request line is longer than this server accepts.");
     } else if (cause instanceof TooLongHttpHeaderException) {
-      ResponseWriter.writeProtocolError(ctx, 431, "The request headers are larger than this server accepts.");
+      ResponseWriter.writeProtocolError(
+          ctx, 431, "The request headers are larger than this server accepts.");
     } else if (cause instanceof StrictHttpServerCodec.AmbiguousFramingException) {
       ResponseWriter.writeProtocolError(ctx, 400, cause.getMessage());
     } else {
@@ -149,8 +173,12 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
    * client must not take it as done. AWS's retryable 503, as for writes refused up front.
    */
   private static HttpResponseData notDurable(HttpResponseData response) {
-    String body = ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, AwsErrorCode.SERVICE_UNAVAILABLE,
-        "IAMLocal could not write this change to its data directory, so it was not made.", response.requestId());
+    String body =
+        ErrorRenderer.render(
+            ErrorRenderer.IAM_NAMESPACE,
+            AwsErrorCode.SERVICE_UNAVAILABLE,
+            "IAMLocal could not write this change to its data directory, so it was not made.",
+            response.requestId());
     return HttpResponseData.xml(503, body, response.requestId());
   }
 
@@ -162,7 +190,8 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     Map<String, List<String>> headers = headers(request.headers());
     byte[] body = ByteBufUtil.getBytes(request.content());
     SocketAddress remote = ctx.channel().remoteAddress();
-    String ip = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : "127.0.0.1";
+    String ip =
+        remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : "127.0.0.1";
     boolean secure = ctx.pipeline().get(SslHandler.class) != null;
     return new HttpRequestData(request.method().name(), path, query, headers, body, ip, secure);
   }
@@ -173,7 +202,8 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
    */
   private static Map<String, List<String>> headers(HttpHeaders received) {
     Map<String, List<String>> headers = new HashMap<>(Math.max(16, received.size() * 2));
-    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence();
+        it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
       String name = header.getKey().toString().toLowerCase(Locale.ROOT);
       String value = header.getValue().toString();
@@ -195,10 +225,17 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     }
     // A failure in the pipeline before a request reached this handler (buffers for a body when the
     // heap is full, say): answer it as AWS would, then close, since the rest of the bytes are lost.
-    boolean heapFull = cause instanceof OutOfMemoryError || cause.getCause() instanceof OutOfMemoryError;
-    LOG.log(Level.WARNING, "connection " + ctx.channel().remoteAddress() + " answered and closed after a failure", cause);
-    ResponseWriter.writeProtocolError(ctx, heapFull ? 503 : 500, heapFull
-        ? "IAMLocal is out of memory; retry later, or give it a larger -Xmx."
-        : "The request processing has failed because of an unknown error, exception or failure.");
+    boolean heapFull =
+        cause instanceof OutOfMemoryError || cause.getCause() instanceof OutOfMemoryError;
+    LOG.log(
+        Level.WARNING,
+        "connection " + ctx.channel().remoteAddress() + " answered and closed after a failure",
+        cause);
+    ResponseWriter.writeProtocolError(
+        ctx,
+        heapFull ? 503 : 500,
+        heapFull
+            ? "IAMLocal is out of memory; retry later, or give it a larger -Xmx."
+            : "The request processing has failed because of an unknown error, exception or failure.");
   }
 }

@@ -26,16 +26,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Writes responses with the headers AWS sends: Content-Type, Content-Length, x-amzn-RequestId, Date. */
+/**
+ * Writes responses with the headers AWS sends: Content-Type, Content-Length, x-amzn-RequestId,
+ * Date.
+ */
 final class ResponseWriter {
   /**
    * The server's clock, set on each connection: the Date header follows it, so that an embedded
    * server built with a moved clock still lets SDKs correct their clock skew against it.
    */
   static final AttributeKey<Clock> CLOCK = AttributeKey.valueOf("iamlocal.clock");
-  /** IMF-fixdate (RFC 9110): a two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}. */
+
+  /**
+   * IMF-fixdate (RFC 9110): a two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}.
+   */
   private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private ResponseWriter() {}
 
@@ -47,22 +54,34 @@ final class ResponseWriter {
     }
   }
 
-  private static ChannelFuture send(ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data, boolean keepAlive) {
-    // An HTTP/1.0 client gets an HTTP/1.0 answer, so that a kept-alive connection says so explicitly.
-    HttpVersion version = request != null && HttpVersion.HTTP_1_0.equals(request.protocolVersion())
-        ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-    // The body goes straight into a pooled direct buffer: a wrapped heap array was copied into one at
+  private static ChannelFuture send(
+      ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data, boolean keepAlive) {
+    // An HTTP/1.0 client gets an HTTP/1.0 answer, so that a kept-alive connection says so
+    // explicitly.
+    HttpVersion version =
+        request != null && HttpVersion.HTTP_1_0.equals(request.protocolVersion())
+            ? HttpVersion.HTTP_1_0
+            : HttpVersion.HTTP_1_1;
+    // The body goes straight into a pooled direct buffer: a wrapped heap array was copied into one
+    // at
     // every write anyway. The headers are not validated one by one as they are set: the names are
     // constants and the values the server's own, except the handler's extra headers, checked here.
-    ByteBuf body = data.body().length == 0 ? Unpooled.EMPTY_BUFFER : ctx.alloc().ioBuffer(data.body().length).writeBytes(data.body());
-    FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(data.status()), body, false);
+    ByteBuf body =
+        data.body().length == 0
+            ? Unpooled.EMPTY_BUFFER
+            : ctx.alloc().ioBuffer(data.body().length).writeBytes(data.body());
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            version, HttpResponseStatus.valueOf(data.status()), body, false);
     try {
-      response.headers()
+      response
+          .headers()
           .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
           .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
           .set(REQUEST_ID, data.requestId())
           .set(HttpHeaderNames.DATE, httpDate(clockOf(ctx)));
-      data.headers().forEach((name, value) -> response.headers().set(checkedName(name), checkedValue(value)));
+      data.headers()
+          .forEach((name, value) -> response.headers().set(checkedName(name), checkedValue(value)));
     } catch (RuntimeException e) {
       response.release();
       throw e;
@@ -97,7 +116,10 @@ final class ResponseWriter {
     return clock == null ? Clock.systemUTC() : clock;
   }
 
-  /** The header for the clock's current second; the cache is keyed by the second, so any clock may use it. */
+  /**
+   * The header for the clock's current second; the cache is keyed by the second, so any clock may
+   * use it.
+   */
   static String httpDate(Clock clock) {
     long second = Math.floorDiv(clock.millis(), 1000);
     HttpDate date = lastDate;
@@ -125,17 +147,19 @@ final class ResponseWriter {
   }
 
   private static HttpResponseData protocolError(int status, String message) {
-    AwsErrorCode code = switch (status) {
-      case 408 -> AwsErrorCode.REQUEST_TIMEOUT;
-      case 413 -> AwsErrorCode.REQUEST_ENTITY_TOO_LARGE;
-      case 414 -> AwsErrorCode.REQUEST_URI_TOO_LONG;
-      case 431 -> AwsErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE;
-      case 500 -> AwsErrorCode.INTERNAL_FAILURE;
-      case 503 -> AwsErrorCode.SERVICE_UNAVAILABLE;
-      default -> AwsErrorCode.BAD_REQUEST;
-    };
+    AwsErrorCode code =
+        switch (status) {
+          case 408 -> AwsErrorCode.REQUEST_TIMEOUT;
+          case 413 -> AwsErrorCode.REQUEST_ENTITY_TOO_LARGE;
+          case 414 -> AwsErrorCode.REQUEST_URI_TOO_LONG;
+          case 431 -> AwsErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE;
+          case 500 -> AwsErrorCode.INTERNAL_FAILURE;
+          case 503 -> AwsErrorCode.SERVICE_UNAVAILABLE;
+          default -> AwsErrorCode.BAD_REQUEST;
+        };
     String requestId = RequestIds.next();
     String body = ErrorRenderer.render(ErrorRenderer.IAM_NAMESPACE, code, message, requestId);
-    return new HttpResponseData(status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);
+    return new HttpResponseData(
+        status, "text/xml", body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 }

@@ -1,7 +1,7 @@
 package io.iamlocal.server.netty;
 
-import io.iamlocal.server.TransportConfig;
 import io.iamlocal.server.RequestRouter;
+import io.iamlocal.server.TransportConfig;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assembles the pipeline: idle timeout, optional TLS, request read timeout, strict HTTP codec
- * (size limits, no ambiguous framing), keep-alive, 100-continue, body aggregation, AWS handler.
+ * Assembles the pipeline: idle timeout, optional TLS, request read timeout, strict HTTP codec (size
+ * limits, no ambiguous framing), keep-alive, 100-continue, body aggregation, AWS handler.
  */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final AwsRequestHandler handler;
@@ -25,12 +25,20 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final Clock clock;
 
   /**
-   * With the connection limits of {@code transport}, and TLS when {@code ssl} is not null (then each
-   * connection may speak TLS or plain HTTP, detected from its first bytes). Responses are dated by {@code clock}.
+   * With the connection limits of {@code transport}, and TLS when {@code ssl} is not null (then
+   * each connection may speak TLS or plain HTTP, detected from its first bytes). Responses are
+   * dated by {@code clock}.
    */
-  public ServerInitializer(RequestRouter router, int maxBodyBytes, int idleTimeoutSeconds,
-      TransportConfig transport, SslContext ssl, Clock clock) {
-    this.handler = new AwsRequestHandler(router); // waits for a write's durability whenever the journal left one pending
+  public ServerInitializer(
+      RequestRouter router,
+      int maxBodyBytes,
+      int idleTimeoutSeconds,
+      TransportConfig transport,
+      SslContext ssl,
+      Clock clock) {
+    this.handler =
+        new AwsRequestHandler(
+            router); // waits for a write's durability whenever the journal left one pending
     this.maxBodyBytes = maxBodyBytes;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
     this.transport = transport;
@@ -50,7 +58,8 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     }
     ch.pipeline()
         .addLast(readTimeout.arm())
-        .addLast(new StrictHttpServerCodec(transport.maxInitialLineBytes(), transport.maxHeaderBytes()))
+        .addLast(
+            new StrictHttpServerCodec(transport.maxInitialLineBytes(), transport.maxHeaderBytes()))
         .addLast(new HttpServerKeepAliveHandler())
         .addLast(new HttpServerExpectContinueHandler())
         .addLast(new BodyLimitAggregator(maxBodyBytes, readTimeout::abandon))

@@ -19,21 +19,25 @@ import java.util.Queue;
 
 /**
  * Netty's {@code HttpServerCodec}, minus its leniency about message framing, which is what request
- * smuggling exploits: a request with both {@code Content-Length} and {@code Transfer-Encoding}, or a
- * {@code Transfer-Encoding} other than exactly {@code chunked}, is marked as a decoding failure
- * (answered 400, connection closed) instead of being reinterpreted. Like Netty's codec, it remembers
- * each request's method so that responses to HEAD carry no body.
+ * smuggling exploits: a request with both {@code Content-Length} and {@code Transfer-Encoding}, or
+ * a {@code Transfer-Encoding} other than exactly {@code chunked}, is marked as a decoding failure
+ * (answered 400, connection closed) instead of being reinterpreted. Like Netty's codec, it
+ * remembers each request's method so that responses to HEAD carry no body.
  */
-final class StrictHttpServerCodec extends CombinedChannelDuplexHandler<HttpRequestDecoder, HttpResponseEncoder> {
-  static final String CONFLICTING_FRAMING = "The request has both Content-Length and Transfer-Encoding.";
-  static final String UNSUPPORTED_TRANSFER_ENCODING = "The only Transfer-Encoding accepted is chunked.";
+final class StrictHttpServerCodec
+    extends CombinedChannelDuplexHandler<HttpRequestDecoder, HttpResponseEncoder> {
+  static final String CONFLICTING_FRAMING =
+      "The request has both Content-Length and Transfer-Encoding.";
+  static final String UNSUPPORTED_TRANSFER_ENCODING =
+      "The only Transfer-Encoding accepted is chunked.";
   private final Queue<HttpMethod> methods = new ArrayDeque<>();
 
   StrictHttpServerCodec(int maxInitialLineBytes, int maxHeaderBytes) {
-    HttpDecoderConfig config = new HttpDecoderConfig()
-        .setMaxInitialLineLength(maxInitialLineBytes)
-        .setMaxHeaderSize(maxHeaderBytes)
-        .setMaxChunkSize(8192);
+    HttpDecoderConfig config =
+        new HttpDecoderConfig()
+            .setMaxInitialLineLength(maxInitialLineBytes)
+            .setMaxHeaderSize(maxHeaderBytes)
+            .setMaxChunkSize(8192);
     init(new Decoder(config), new Encoder());
   }
 
@@ -43,7 +47,8 @@ final class StrictHttpServerCodec extends CombinedChannelDuplexHandler<HttpReque
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+    protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
+        throws Exception {
       int before = out.size();
       super.decode(ctx, buffer, out);
       for (int i = before; i < out.size(); i++) {
@@ -57,7 +62,9 @@ final class StrictHttpServerCodec extends CombinedChannelDuplexHandler<HttpReque
       }
     }
 
-    /** Netty would drop Content-Length and go by the chunks; RFC 9112 lets a server refuse instead. */
+    /**
+     * Netty would drop Content-Length and go by the chunks; RFC 9112 lets a server refuse instead.
+     */
     @Override
     protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
       throw new AmbiguousFramingException(CONFLICTING_FRAMING);
@@ -68,7 +75,8 @@ final class StrictHttpServerCodec extends CombinedChannelDuplexHandler<HttpReque
     @Override
     protected boolean isContentAlwaysEmpty(HttpResponse msg) {
       // An interim 100 Continue answers no request by itself, so it must not take the method.
-      HttpMethod method = msg.status().codeClass() == HttpStatusClass.INFORMATIONAL ? null : methods.poll();
+      HttpMethod method =
+          msg.status().codeClass() == HttpStatusClass.INFORMATIONAL ? null : methods.poll();
       return HttpMethod.HEAD.equals(method) || super.isContentAlwaysEmpty(msg);
     }
   }

@@ -32,7 +32,12 @@ final class BucketPolicies {
     }
     PolicyDocument doc;
     try {
-      doc = PolicyValidator.parseAndValidate(json, PolicyKind.RESOURCE, new ValidationOptions(arn -> PolicyDocuments.principalExists(account, arn)).inPartition(account.partition().id()));
+      doc =
+          PolicyValidator.parseAndValidate(
+              json,
+              PolicyKind.RESOURCE,
+              new ValidationOptions(arn -> PolicyDocuments.principalExists(account, arn))
+                  .inPartition(account.partition().id()));
     } catch (PolicyValidationException e) {
       throw malformed(s3Text(e.getMessage()));
     }

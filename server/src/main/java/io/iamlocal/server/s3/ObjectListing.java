@@ -23,7 +23,8 @@ final class ObjectListing {
   private ObjectListing() {}
 
   /** One page: the objects and common prefixes in key order, and where the next page starts. */
-  private record Page(List<Buckets.S3Object> contents, List<String> prefixes, boolean truncated, String last) {}
+  private record Page(
+      List<Buckets.S3Object> contents, List<String> prefixes, boolean truncated, String last) {}
 
   static HttpResponseData list(S3Call call, boolean v2) {
     String bucket = call.bucket();
@@ -38,11 +39,18 @@ final class ObjectListing {
     if (maxKeysText != null) {
       keys.put("s3:max-keys", maxKeysText);
     }
-    call.authorization().require(call, "s3:ListBucket", bucket, S3Authorization.bucketArn(call.account().partition(), bucket), keys);
+    call.authorization()
+        .require(
+            call,
+            "s3:ListBucket",
+            bucket,
+            S3Authorization.bucketArn(call.account().partition(), bucket),
+            keys);
     int maxKeys = maxKeys(maxKeysText);
     String encoding = call.param("encoding-type");
     if (encoding != null && !encoding.equals("url")) {
-      throw S3Error.invalidArgument("Invalid Encoding Method specified in Request", "encoding-type", encoding);
+      throw S3Error.invalidArgument(
+          "Invalid Encoding Method specified in Request", "encoding-type", encoding);
     }
     boolean url = "url".equals(encoding);
     String token = call.param("continuation-token");
@@ -55,7 +63,11 @@ final class ObjectListing {
     }
     Page page = page(call.objects(), prefix, delimiter, marker == null ? "" : marker, maxKeys);
 
-    StringBuilder xml = new StringBuilder(S3Xml.DECLARATION).append("<ListBucketResult xmlns=\"").append(S3Xml.NS).append("\">");
+    StringBuilder xml =
+        new StringBuilder(S3Xml.DECLARATION)
+            .append("<ListBucketResult xmlns=\"")
+            .append(S3Xml.NS)
+            .append("\">");
     S3Xml.element(xml, "Name", bucket);
     S3Xml.element(xml, "Prefix", enc(prefix, url));
     if (v2) {
@@ -108,12 +120,17 @@ final class ObjectListing {
     return S3Xml.xml(200, xml.append("</ListBucketResult>").toString(), call.requestId());
   }
 
-  private static Page page(NavigableMap<String, Buckets.S3Object> objects, String prefix, String delimiter, String marker,
+  private static Page page(
+      NavigableMap<String, Buckets.S3Object> objects,
+      String prefix,
+      String delimiter,
+      String marker,
       int maxKeys) {
     List<Buckets.S3Object> contents = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
     String last = null;
-    NavigableMap<String, Buckets.S3Object> from = marker.isEmpty() ? objects : objects.tailMap(marker, false);
+    NavigableMap<String, Buckets.S3Object> from =
+        marker.isEmpty() ? objects : objects.tailMap(marker, false);
     for (Map.Entry<String, Buckets.S3Object> e : from.entrySet()) {
       String key = e.getKey();
       if (!key.startsWith(prefix)) {
@@ -159,7 +176,8 @@ final class ObjectListing {
       }
       return Math.min(value, MAX_KEYS);
     } catch (NumberFormatException e) {
-      throw S3Error.invalidArgument("Provided max-keys not an integer or within integer range", "max-keys", text);
+      throw S3Error.invalidArgument(
+          "Provided max-keys not an integer or within integer range", "max-keys", text);
     }
   }
 
@@ -168,14 +186,17 @@ final class ObjectListing {
   }
 
   static String encodeToken(String last) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(last.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decodeToken(String token) {
     try {
       return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw S3Error.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
+      throw S3Error.invalidArgument(
+          "The continuation token provided is incorrect", "continuation-token", token);
     }
   }
 }

@@ -14,7 +14,6 @@ import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
-import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.trail.CallChecks;
 import io.iamlocal.server.trail.Trail;
 import io.iamlocal.sigv4.SigV4Failure;
@@ -23,8 +22,8 @@ import io.iamlocal.sigv4.Verified;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,11 +31,11 @@ import java.util.logging.Logger;
  * A small in-memory S3 (REST-XML) so that scenarios can prove credentials and policies against a
  * data service: buckets (with location and bucket policy) and objects (Put, Get, Head, Delete,
  * DeleteObjects, Copy, ListObjects V1/V2). Requests signed for service {@code s3} come here;
- * path-style ({@code /bucket/key}) and virtual-hosted-style ({@code bucket.localhost},
- * {@code bucket.s3.amazonaws.com}) addressing both work. SigV4 uses S3's canonical URI rules and
- * {@code x-amz-content-sha256} (signed hashes, {@code UNSIGNED-PAYLOAD}, presigned URLs, and
- * aws-chunked streaming uploads with verified chunk signatures, see {@link S3Payload}). Every request
- * is authorized by the policy engine with S3's actions, resources and condition keys, the bucket
+ * path-style ({@code /bucket/key}) and virtual-hosted-style ({@code bucket.localhost}, {@code
+ * bucket.s3.amazonaws.com}) addressing both work. SigV4 uses S3's canonical URI rules and {@code
+ * x-amz-content-sha256} (signed hashes, {@code UNSIGNED-PAYLOAD}, presigned URLs, and aws-chunked
+ * streaming uploads with verified chunk signatures, see {@link S3Payload}). Every request is
+ * authorized by the policy engine with S3's actions, resources and condition keys, the bucket
  * policy as resource-based policy ({@link S3Authorization}); errors are S3's {@code <Error>}
  * documents. Multipart uploads, versioning, ACLs and tagging answer {@code NotImplemented}.
  */
@@ -56,17 +55,31 @@ public final class S3Dispatcher {
    * An S3 operation's handler with its spec (S3 authorizes with its own actions: the spec gives the
    * lock) and its CloudTrail event category.
    */
-  private record S3Operation(OperationSpec spec, TrailCategory category, Function<S3Call, HttpResponseData> handler) {}
-
-  /** CloudTrail's categories of S3 calls: object-level calls, bucket listings and HEAD are data events. */
-  private enum TrailCategory { MANAGEMENT, DATA }
+  private record S3Operation(
+      OperationSpec spec, TrailCategory category, Function<S3Call, HttpResponseData> handler) {}
 
   /**
-   * A dispatcher refusing objects larger than {@code maxObjectSize} bytes, or beyond {@code maxTotalBytes}
-   * in all, recording every authenticated call in {@code trail}.
+   * CloudTrail's categories of S3 calls: object-level calls, bucket listings and HEAD are data
+   * events.
    */
-  public S3Dispatcher(IamLocalState state, SignatureVerifier verifier, CallerResolver callers, PolicyAuthorizer authorizer,
-      RequestLog requestLog, int maxObjectSize, long maxTotalBytes, Trail trail) {
+  private enum TrailCategory {
+    MANAGEMENT,
+    DATA
+  }
+
+  /**
+   * A dispatcher refusing objects larger than {@code maxObjectSize} bytes, or beyond {@code
+   * maxTotalBytes} in all, recording every authenticated call in {@code trail}.
+   */
+  public S3Dispatcher(
+      IamLocalState state,
+      SignatureVerifier verifier,
+      CallerResolver callers,
+      PolicyAuthorizer authorizer,
+      RequestLog requestLog,
+      int maxObjectSize,
+      long maxTotalBytes,
+      Trail trail) {
     this.trail = trail;
     this.maxTotalBytes = maxTotalBytes;
     this.state = state;
@@ -76,25 +89,68 @@ public final class S3Dispatcher {
     this.requestLog = requestLog;
     this.maxObjectSize = maxObjectSize;
     register("ListBuckets", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::listBuckets);
-    register("CreateBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::createBucket);
-    register("DeleteBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::deleteBucket);
+    register(
+        "CreateBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::createBucket);
+    register(
+        "DeleteBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::deleteBucket);
     register("HeadBucket", LockMode.READ, TrailCategory.DATA, BucketOperations::headBucket);
-    register("GetBucketLocation", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::getBucketLocation);
-    register("PutBucketPolicy", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::putBucketPolicy);
-    register("GetBucketPolicy", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::getBucketPolicy);
-    register("DeleteBucketPolicy", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::deleteBucketPolicy);
-    register("ListObjects", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, false));
-    register("ListObjectsV2", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, true));
-    register("PutObject", LockMode.WRITE, TrailCategory.DATA, call -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes));
-    register("GetObject", LockMode.READ, TrailCategory.DATA, call -> ObjectOperations.getObject(call, false));
-    register("HeadObject", LockMode.READ, TrailCategory.DATA, call -> ObjectOperations.getObject(call, true));
+    register(
+        "GetBucketLocation",
+        LockMode.READ,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::getBucketLocation);
+    register(
+        "PutBucketPolicy",
+        LockMode.WRITE,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::putBucketPolicy);
+    register(
+        "GetBucketPolicy",
+        LockMode.READ,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::getBucketPolicy);
+    register(
+        "DeleteBucketPolicy",
+        LockMode.WRITE,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::deleteBucketPolicy);
+    register(
+        "ListObjects", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, false));
+    register(
+        "ListObjectsV2", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, true));
+    register(
+        "PutObject",
+        LockMode.WRITE,
+        TrailCategory.DATA,
+        call -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes));
+    register(
+        "GetObject",
+        LockMode.READ,
+        TrailCategory.DATA,
+        call -> ObjectOperations.getObject(call, false));
+    register(
+        "HeadObject",
+        LockMode.READ,
+        TrailCategory.DATA,
+        call -> ObjectOperations.getObject(call, true));
     register("DeleteObject", LockMode.WRITE, TrailCategory.DATA, ObjectOperations::deleteObject);
     register("DeleteObjects", LockMode.WRITE, TrailCategory.DATA, ObjectOperations::deleteObjects);
-    register("CopyObject", LockMode.WRITE, TrailCategory.DATA, call -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes));
+    register(
+        "CopyObject",
+        LockMode.WRITE,
+        TrailCategory.DATA,
+        call -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes));
   }
 
-  private void register(String operation, LockMode lock, TrailCategory category, Function<S3Call, HttpResponseData> handler) {
-    operations.put(operation, new S3Operation(OperationSpec.authorizedByItsService("s3", operation, lock), category, handler));
+  private void register(
+      String operation,
+      LockMode lock,
+      TrailCategory category,
+      Function<S3Call, HttpResponseData> handler) {
+    operations.put(
+        operation,
+        new S3Operation(
+            OperationSpec.authorizedByItsService("s3", operation, lock), category, handler));
   }
 
   /** The spec of an S3 operation, or null when it is not served. */
@@ -125,7 +181,8 @@ public final class S3Dispatcher {
       caller = SignedRequests.caller(callers, verified, callerAccount, REFUSALS);
       AccountState owner = state.accounts().bucketOwner(route.bucket());
       // A bucket's requests act in its owner's account; creating one always in the caller's.
-      AccountState account = owner != null && !route.operation().equals("CreateBucket") ? owner : callerAccount;
+      AccountState account =
+          owner != null && !route.operation().equals("CreateBucket") ? owner : callerAccount;
       bucketAccount = account;
       callerArn = caller.arn();
       region = verified.scope().region();
@@ -133,8 +190,18 @@ public final class S3Dispatcher {
         throw S3Error.notImplemented();
       }
       byte[] payload = S3Payload.read(request, verified);
-      S3Call call = new S3Call(request, route, caller, account, verified.scope().region(), requestId, payload,
-          request.header("authorization") == null, authorization, callerAccount);
+      S3Call call =
+          new S3Call(
+              request,
+              route,
+              caller,
+              account,
+              verified.scope().region(),
+              requestId,
+              payload,
+              request.header("authorization") == null,
+              authorization,
+              callerAccount);
       response = handle(call);
     } catch (S3Error e) {
       errorCode = e.code;
@@ -143,18 +210,55 @@ public final class S3Dispatcher {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "S3 request " + requestId + " failed", e);
       errorCode = "InternalError";
-      response = S3Xml.error(new S3Error(500, "InternalError", "We encountered an internal error. Please try again."), requestId, head);
+      response =
+          S3Xml.error(
+              new S3Error(
+                  500, "InternalError", "We encountered an internal error. Please try again."),
+              requestId,
+              head);
     }
-    requestLog.record(new RequestLogEntry(System.currentTimeMillis(), requestId, callerArn, "s3", route.operation(),
-        response.status(), errorCode, System.nanoTime() - started, RequestLogEntry.accountLabel(callerAccount)));
+    requestLog.record(
+        new RequestLogEntry(
+            System.currentTimeMillis(),
+            requestId,
+            callerArn,
+            "s3",
+            route.operation(),
+            response.status(),
+            errorCode,
+            System.nanoTime() - started,
+            RequestLogEntry.accountLabel(callerAccount)));
     if (trail.enabled()) {
       var checks = CallChecks.end();
       if (caller != null) {
-        trail.record(S3TrailEvents.of(request, route, callerAccount, caller, region, requestId, errorCode, errorMessage,
-            readOnly(route.operation()), dataEvent(route.operation()), checks));
-        if (bucketAccount != null && bucketAccount != callerAccount) { // logged in the bucket owner's account too
-          trail.record(S3TrailEvents.of(request, route, bucketAccount, caller, region, requestId, errorCode, errorMessage,
-              readOnly(route.operation()), dataEvent(route.operation()), checks));
+        trail.record(
+            S3TrailEvents.of(
+                request,
+                route,
+                callerAccount,
+                caller,
+                region,
+                requestId,
+                errorCode,
+                errorMessage,
+                readOnly(route.operation()),
+                dataEvent(route.operation()),
+                checks));
+        if (bucketAccount != null
+            && bucketAccount != callerAccount) { // logged in the bucket owner's account too
+          trail.record(
+              S3TrailEvents.of(
+                  request,
+                  route,
+                  bucketAccount,
+                  caller,
+                  region,
+                  requestId,
+                  errorCode,
+                  errorMessage,
+                  readOnly(route.operation()),
+                  dataEvent(route.operation()),
+                  checks));
         }
       }
     }
@@ -166,7 +270,8 @@ public final class S3Dispatcher {
     if (operation == null) {
       throw S3Error.notImplemented();
     }
-    List<Lock> locks = Accounts.locks(call.account(), call.callerAccount(), operation.spec().lock().shared());
+    List<Lock> locks =
+        Accounts.locks(call.account(), call.callerAccount(), operation.spec().lock().shared());
     locks.forEach(Lock::lock);
     try {
       return operation.handler().apply(call);
@@ -190,20 +295,24 @@ public final class S3Dispatcher {
   }
 
   /** How S3 refuses signed requests. */
-  private static final SignedRequests.Refusals REFUSALS = new SignedRequests.Refusals() {
-    @Override
-    public RuntimeException badSignature(SigV4Failure failure) {
-      return S3Error.of(failure);
-    }
+  private static final SignedRequests.Refusals REFUSALS =
+      new SignedRequests.Refusals() {
+        @Override
+        public RuntimeException badSignature(SigV4Failure failure) {
+          return S3Error.of(failure);
+        }
 
-    @Override
-    public RuntimeException expiredToken() {
-      return new S3Error(400, "ExpiredToken", "The provided token has expired.");
-    }
+        @Override
+        public RuntimeException expiredToken() {
+          return new S3Error(400, "ExpiredToken", "The provided token has expired.");
+        }
 
-    @Override
-    public RuntimeException unknownToken() {
-      return new S3Error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
-    }
-  };
+        @Override
+        public RuntimeException unknownToken() {
+          return new S3Error(
+              403,
+              "InvalidAccessKeyId",
+              "The AWS Access Key Id you provided does not exist in our records.");
+        }
+      };
 }

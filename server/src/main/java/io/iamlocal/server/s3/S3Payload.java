@@ -17,8 +17,8 @@ import java.util.zip.Checksum;
 /**
  * The body of an S3 request as the operation sees it: aws-chunked streaming bodies decoded (chunk
  * and trailer signatures verified in {@link ChunkedPayload}), then the integrity headers checked:
- * {@code x-amz-decoded-content-length}, {@code Content-MD5} and the flexible checksums
- * ({@code x-amz-checksum-crc32|crc32c|sha1|sha256}, as header or trailer).
+ * {@code x-amz-decoded-content-length}, {@code Content-MD5} and the flexible checksums ({@code
+ * x-amz-checksum-crc32|crc32c|sha1|sha256}, as header or trailer).
  */
 final class S3Payload {
   private S3Payload() {}
@@ -29,7 +29,8 @@ final class S3Payload {
     Map<String, String> trailers = Map.of();
     if (ChunkedPayload.isStreaming(contentSha256)) {
       try {
-        ChunkedPayload.Decoded decoded = ChunkedPayload.decode(body, contentSha256.strip(), verified);
+        ChunkedPayload.Decoded decoded =
+            ChunkedPayload.decode(body, contentSha256.strip(), verified);
         body = decoded.payload();
         trailers = decoded.trailers();
       } catch (ChunkedPayload.ChunkException e) {
@@ -40,7 +41,10 @@ final class S3Payload {
       }
       String decodedLength = request.header("x-amz-decoded-content-length");
       if (decodedLength != null && !decodedLength.strip().equals(Integer.toString(body.length))) {
-        throw new S3Error(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header");
+        throw new S3Error(
+            400,
+            "IncompleteBody",
+            "You did not provide the number of bytes specified by the Content-Length HTTP header");
       }
     }
     checkMd5(request.header("content-md5"), body);
@@ -48,8 +52,12 @@ final class S3Payload {
       String name = "x-amz-checksum-" + algorithm;
       String claimed = trailers.getOrDefault(name, request.header(name));
       if (claimed != null && !claimed.strip().equals(checksum(algorithm, body))) {
-        throw new S3Error(400, "BadDigest", "The " + algorithm.toUpperCase(Locale.ROOT)
-            + " you specified did not match the calculated checksum.");
+        throw new S3Error(
+            400,
+            "BadDigest",
+            "The "
+                + algorithm.toUpperCase(Locale.ROOT)
+                + " you specified did not match the calculated checksum.");
       }
     }
     return body;
@@ -69,7 +77,8 @@ final class S3Payload {
       throw new S3Error(400, "InvalidDigest", "The Content-MD5 you specified was not valid.");
     }
     if (!MessageDigest.isEqual(digest, md5(body))) {
-      throw new S3Error(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+      throw new S3Error(
+          400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
     }
   }
 
@@ -95,7 +104,8 @@ final class S3Payload {
 
   private static String crc(Checksum crc, byte[] data) {
     crc.update(data, 0, data.length);
-    return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    return Base64.getEncoder()
+        .encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   private static byte[] digest(String algorithm, byte[] data) {

@@ -10,17 +10,26 @@ import java.util.Set;
 
 /**
  * Which bucket, key and operation a request addresses. Virtual-hosted style takes the bucket from
- * the Host ({@code bucket.localhost}, {@code bucket.s3[.region].amazonaws.com}); path style from the
- * first path segment. The operation follows from the method, whether a key is present, the
- * subresource in the query ({@code ?policy}, {@code ?location}, {@code ?list-type=2}, {@code ?delete})
- * and {@code x-amz-copy-source}.
+ * the Host ({@code bucket.localhost}, {@code bucket.s3[.region].amazonaws.com}); path style from
+ * the first path segment. The operation follows from the method, whether a key is present, the
+ * subresource in the query ({@code ?policy}, {@code ?location}, {@code ?list-type=2}, {@code
+ * ?delete}) and {@code x-amz-copy-source}.
  *
  * @param key the object key, percent-decoded ("" for bucket-level requests)
  * @param query the query parameters, decoded (SigV4 query-auth parameters included)
  */
 record S3Route(String bucket, String key, String operation, Map<String, String> query) {
-  private static final Set<String> LIST_PARAMS = Set.of("prefix", "delimiter", "marker", "max-keys", "encoding-type",
-      "list-type", "continuation-token", "start-after", "fetch-owner");
+  private static final Set<String> LIST_PARAMS =
+      Set.of(
+          "prefix",
+          "delimiter",
+          "marker",
+          "max-keys",
+          "encoding-type",
+          "list-type",
+          "continuation-token",
+          "start-after",
+          "fetch-owner");
 
   static S3Route of(HttpRequestData request) {
     String host = request.header("host");
@@ -55,19 +64,29 @@ record S3Route(String bucket, String key, String operation, Map<String, String> 
     return new S3Route(bucket, key, operation, query);
   }
 
-  private static String bucketOperation(String method, Set<String> sub, Map<String, String> query, boolean copy) {
+  private static String bucketOperation(
+      String method, Set<String> sub, Map<String, String> query, boolean copy) {
     if (copy) {
       return "NotImplemented";
     }
     boolean listing = LIST_PARAMS.containsAll(sub);
     return switch (method) {
-      case "GET" -> sub.equals(Set.of("policy")) ? "GetBucketPolicy"
-          : sub.equals(Set.of("location")) ? "GetBucketLocation"
-          : listing && "2".equals(query.get("list-type")) ? "ListObjectsV2"
-          : listing && !sub.contains("list-type") ? "ListObjects"
-          : "NotImplemented";
-      case "PUT" -> sub.isEmpty() ? "CreateBucket" : sub.equals(Set.of("policy")) ? "PutBucketPolicy" : "NotImplemented";
-      case "DELETE" -> sub.isEmpty() ? "DeleteBucket" : sub.equals(Set.of("policy")) ? "DeleteBucketPolicy" : "NotImplemented";
+      case "GET" ->
+          sub.equals(Set.of("policy"))
+              ? "GetBucketPolicy"
+              : sub.equals(Set.of("location"))
+                  ? "GetBucketLocation"
+                  : listing && "2".equals(query.get("list-type"))
+                      ? "ListObjectsV2"
+                      : listing && !sub.contains("list-type") ? "ListObjects" : "NotImplemented";
+      case "PUT" ->
+          sub.isEmpty()
+              ? "CreateBucket"
+              : sub.equals(Set.of("policy")) ? "PutBucketPolicy" : "NotImplemented";
+      case "DELETE" ->
+          sub.isEmpty()
+              ? "DeleteBucket"
+              : sub.equals(Set.of("policy")) ? "DeleteBucketPolicy" : "NotImplemented";
       case "HEAD" -> sub.isEmpty() ? "HeadBucket" : "NotImplemented";
       case "POST" -> sub.equals(Set.of("delete")) ? "DeleteObjects" : "NotImplemented";
       default -> "NotImplemented";
@@ -89,13 +108,16 @@ record S3Route(String bucket, String key, String operation, Map<String, String> 
   }
 
   /**
-   * The query names that select an S3 subresource or parameter ({@code location}, {@code list-type}…);
-   * the SDKs' {@code x-id} marker and query-string auth parameters are not ones.
+   * The query names that select an S3 subresource or parameter ({@code location}, {@code
+   * list-type}…); the SDKs' {@code x-id} marker and query-string auth parameters are not ones.
    */
   static Set<String> subresources(Map<String, String> query) {
     Set<String> out = new java.util.TreeSet<>();
     for (String name : query.keySet()) {
-      if (!name.isEmpty() && !name.equals("x-id") && !name.startsWith("X-Amz-") && !name.startsWith("x-amz-")) {
+      if (!name.isEmpty()
+          && !name.equals("x-id")
+          && !name.startsWith("X-Amz-")
+          && !name.startsWith("x-amz-")) {
         out.add(name);
       }
     }
@@ -123,7 +145,9 @@ record S3Route(String bucket, String key, String operation, Map<String, String> 
     return percentDecode(s.replace('+', ' '));
   }
 
-  /** Percent-decodes as UTF-8; {@code +} stays a plus (paths), malformed escapes stay as written. */
+  /**
+   * Percent-decodes as UTF-8; {@code +} stays a plus (paths), malformed escapes stay as written.
+   */
   static String percentDecode(String s) {
     if (s.indexOf('%') < 0) {
       return s;
@@ -131,7 +155,10 @@ record S3Route(String bucket, String key, String operation, Map<String, String> 
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+      if (bytes[i] == '%'
+          && i + 2 < bytes.length
+          && hex(bytes[i + 1]) >= 0
+          && hex(bytes[i + 2]) >= 0) {
         out.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
         i += 2;
       } else {

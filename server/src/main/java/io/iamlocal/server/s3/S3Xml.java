@@ -14,7 +14,10 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
-/** S3's REST-XML: response documents, error documents, response headers, and safe parsing of request XML. */
+/**
+ * S3's REST-XML: response documents, error documents, response headers, and safe parsing of request
+ * XML.
+ */
 final class S3Xml {
   static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
   static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -22,15 +25,25 @@ final class S3Xml {
   private S3Xml() {}
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   /** {@code <name>escaped value</name>}. */
   static StringBuilder element(StringBuilder out, String name, Object value) {
-    return out.append('<').append(name).append('>').append(escape(String.valueOf(value))).append("</").append(name).append('>');
+    return out.append('<')
+        .append(name)
+        .append('>')
+        .append(escape(String.valueOf(value)))
+        .append("</")
+        .append(name)
+        .append('>');
   }
 
-  private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** ISO-8601 with milliseconds, as S3 writes {@code LastModified}. */
   static String iso(Instant instant) {
@@ -39,7 +52,8 @@ final class S3Xml {
 
   /** RFC 1123, as S3 writes {@code Last-Modified}. */
   static String httpDate(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
   }
 
   static Map<String, String> headers(String requestId) {
@@ -50,7 +64,12 @@ final class S3Xml {
   }
 
   static HttpResponseData xml(int status, String body, String requestId) {
-    return new HttpResponseData(status, "application/xml", body.getBytes(StandardCharsets.UTF_8), requestId, headers(requestId));
+    return new HttpResponseData(
+        status,
+        "application/xml",
+        body.getBytes(StandardCharsets.UTF_8),
+        requestId,
+        headers(requestId));
   }
 
   static HttpResponseData empty(int status, String requestId, Map<String, String> extra) {
@@ -72,7 +91,9 @@ final class S3Xml {
     return xml(e.status, body.append("</Error>").toString(), requestId);
   }
 
-  /** Parses request XML with DTDs and external entities refused; malformed XML is S3's MalformedXML. */
+  /**
+   * Parses request XML with DTDs and external entities refused; malformed XML is S3's MalformedXML.
+   */
   static Document parse(byte[] body) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -25,37 +25,61 @@ import java.util.regex.Pattern;
  * Applies a seed document by calling the registered IAM handlers as the root user, so that every
  * entry is validated exactly as the API validates it (names, paths, documents, quotas). Order:
  * customer managed policies, groups, users (with their groups, policies and access keys), roles.
- * Access keys keep the IDs and secrets the file gives, so scripts can hard-code them. An
- * {@code accounts} list gives other accounts (ID, optional partition, alias, extra root keys) with
- * their own entities.
+ * Access keys keep the IDs and secrets the file gives, so scripts can hard-code them. An {@code
+ * accounts} list gives other accounts (ID, optional partition, alias, extra root keys) with their
+ * own entities.
  */
 public final class SeedApplier {
   static final Set<String> TOP = Set.of("policies", "groups", "users", "roles", "accounts");
-  static final Set<String> ACCOUNT = Set.of("id", "partition", "alias", "rootAccessKeys", "policies", "groups", "users", "roles");
+  static final Set<String> ACCOUNT =
+      Set.of("id", "partition", "alias", "rootAccessKeys", "policies", "groups", "users", "roles");
   static final Set<String> ROOT_KEY = Set.of("id", "secret");
   static final Set<String> POLICY = Set.of("name", "path", "description", "document", "tags");
   static final Set<String> GROUP = Set.of("name", "path", "inlinePolicies", "attachedPolicies");
-  static final Set<String> USER = Set.of("name", "path", "permissionsBoundary", "tags", "groups", "inlinePolicies",
-      "attachedPolicies", "accessKeys");
+  static final Set<String> USER =
+      Set.of(
+          "name",
+          "path",
+          "permissionsBoundary",
+          "tags",
+          "groups",
+          "inlinePolicies",
+          "attachedPolicies",
+          "accessKeys");
   static final Set<String> ACCESS_KEY = Set.of("id", "secret", "status");
-  static final Set<String> ROLE = Set.of("name", "path", "description", "maxSessionDuration", "assumeRolePolicy",
-      "permissionsBoundary", "tags", "inlinePolicies", "attachedPolicies");
+  static final Set<String> ROLE =
+      Set.of(
+          "name",
+          "path",
+          "description",
+          "maxSessionDuration",
+          "assumeRolePolicy",
+          "permissionsBoundary",
+          "tags",
+          "inlinePolicies",
+          "attachedPolicies");
+
   /** IAM's AccessKeyId constraints (16 to 128 word characters). */
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\w]{16,128}");
+
   private static final String REQUEST_ID = "iamlocal-seed";
   private final OperationRegistry registry;
   private final AccountState account;
   private final String rootAccessKeyId;
   private final String region;
 
-  public SeedApplier(OperationRegistry registry, AccountState account, String rootAccessKeyId, String region) {
+  public SeedApplier(
+      OperationRegistry registry, AccountState account, String rootAccessKeyId, String region) {
     this.registry = registry;
     this.account = account;
     this.rootAccessKeyId = rootAccessKeyId;
     this.region = region;
   }
 
-  /** Applies {@code file}'s top-level entities to this applier's account; the caller holds the account's write lock. */
+  /**
+   * Applies {@code file}'s top-level entities to this applier's account; the caller holds the
+   * account's write lock.
+   */
   public void apply(SeedFile file) {
     applyEntities(file.top(TOP));
   }
@@ -65,10 +89,15 @@ public final class SeedApplier {
    * {@code accounts} (ID, partition, alias, extra root keys, entities) to its account, created if
    * new, under that account's write lock.
    */
-  public static void applyAll(OperationRegistry registry, IamLocalState state, String region, SeedFile file) {
+  public static void applyAll(
+      OperationRegistry registry, IamLocalState state, String region, SeedFile file) {
     SeedFile.Item top = file.top(TOP);
     AccountState defaultAccount = state.account();
-    withWriteLock(defaultAccount, () -> new SeedApplier(registry, defaultAccount, state.rootAccessKeyId(), region).applyEntities(top));
+    withWriteLock(
+        defaultAccount,
+        () ->
+            new SeedApplier(registry, defaultAccount, state.rootAccessKeyId(), region)
+                .applyEntities(top));
     for (SeedFile.Item a : top.items("accounts", ACCOUNT, "account", "id")) {
       String id = a.text("id", true);
       if (!IamLocalState.isAccountNumber(id)) {
@@ -81,7 +110,8 @@ public final class SeedApplier {
       }
       AccountState account = state.account(partition, id);
       String rootKey = id.equals(state.accountId()) ? state.rootAccessKeyId() : id;
-      withWriteLock(account, () -> new SeedApplier(registry, account, rootKey, region).applyAccount(a));
+      withWriteLock(
+          account, () -> new SeedApplier(registry, account, rootKey, region).applyAccount(a));
     }
   }
 
@@ -114,8 +144,16 @@ public final class SeedApplier {
     List<SeedFile.Item> users = top.items("users", USER, "user", "name");
     List<SeedFile.Item> roles = top.items("roles", ROLE, "role", "name");
     for (SeedFile.Item p : policies) {
-      Map<String, String> params = params("PolicyName", p.text("name", true), "Path", p.text("path", false),
-          "PolicyDocument", p.document("document", true), "Description", p.text("description", false));
+      Map<String, String> params =
+          params(
+              "PolicyName",
+              p.text("name", true),
+              "Path",
+              p.text("path", false),
+              "PolicyDocument",
+              p.document("document", true),
+              "Description",
+              p.text("description", false));
       tags(params, p.stringMap("tags"));
       call(p, "CreatePolicy", params);
     }
@@ -126,38 +164,71 @@ public final class SeedApplier {
     }
     for (SeedFile.Item u : users) {
       String name = u.text("name", true);
-      Map<String, String> params = params("UserName", name, "Path", u.text("path", false),
-          "PermissionsBoundary", policyArn(u, "permissionsBoundary", u.text("permissionsBoundary", false)));
+      Map<String, String> params =
+          params(
+              "UserName",
+              name,
+              "Path",
+              u.text("path", false),
+              "PermissionsBoundary",
+              policyArn(u, "permissionsBoundary", u.text("permissionsBoundary", false)));
       tags(params, u.stringMap("tags"));
       call(u, "CreateUser", params);
       for (String group : u.strings("groups")) {
         call(u, "AddUserToGroup", params("GroupName", group, "UserName", name));
       }
       policies(u, "UserName", name, "PutUserPolicy", "AttachUserPolicy");
-      for (SeedFile.Item k : u.items("accessKeys", ACCESS_KEY, "access key of user '" + name + "'", "id")) {
+      for (SeedFile.Item k :
+          u.items("accessKeys", ACCESS_KEY, "access key of user '" + name + "'", "id")) {
         accessKey(k, name);
       }
     }
     for (SeedFile.Item r : roles) {
       String name = r.text("name", true);
       Integer maxSession = r.integer("maxSessionDuration");
-      Map<String, String> params = params("RoleName", name, "Path", r.text("path", false),
-          "AssumeRolePolicyDocument", r.document("assumeRolePolicy", true), "Description", r.text("description", false),
-          "MaxSessionDuration", maxSession == null ? null : maxSession.toString(),
-          "PermissionsBoundary", policyArn(r, "permissionsBoundary", r.text("permissionsBoundary", false)));
+      Map<String, String> params =
+          params(
+              "RoleName",
+              name,
+              "Path",
+              r.text("path", false),
+              "AssumeRolePolicyDocument",
+              r.document("assumeRolePolicy", true),
+              "Description",
+              r.text("description", false),
+              "MaxSessionDuration",
+              maxSession == null ? null : maxSession.toString(),
+              "PermissionsBoundary",
+              policyArn(r, "permissionsBoundary", r.text("permissionsBoundary", false)));
       tags(params, r.stringMap("tags"));
       call(r, "CreateRole", params);
       policies(r, "RoleName", name, "PutRolePolicy", "AttachRolePolicy");
     }
   }
 
-  /** Inline and attached policies of a user, group or role, through its {@code put} and {@code attach} operations. */
-  private void policies(SeedFile.Item item, String nameMember, String name, String put, String attach) {
+  /**
+   * Inline and attached policies of a user, group or role, through its {@code put} and {@code
+   * attach} operations.
+   */
+  private void policies(
+      SeedFile.Item item, String nameMember, String name, String put, String attach) {
     for (Map.Entry<String, String> inline : item.documents("inlinePolicies").entrySet()) {
-      call(item, put, params(nameMember, name, "PolicyName", inline.getKey(), "PolicyDocument", inline.getValue()));
+      call(
+          item,
+          put,
+          params(
+              nameMember,
+              name,
+              "PolicyName",
+              inline.getKey(),
+              "PolicyDocument",
+              inline.getValue()));
     }
     for (String policy : item.strings("attachedPolicies")) {
-      call(item, attach, params(nameMember, name, "PolicyArn", policyArn(item, "attachedPolicies", policy)));
+      call(
+          item,
+          attach,
+          params(nameMember, name, "PolicyArn", policyArn(item, "attachedPolicies", policy)));
     }
   }
 
@@ -179,7 +250,9 @@ public final class SeedApplier {
       throw k.error("status", "'status' must be Active or Inactive");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> created = (Map<String, Object>) call(k, "CreateAccessKey", params("UserName", userName)).get("AccessKey");
+    Map<String, Object> created =
+        (Map<String, Object>)
+            call(k, "CreateAccessKey", params("UserName", userName)).get("AccessKey");
     String keyId = (String) created.get("AccessKeyId");
     if (id != null) {
       AccessKey generated = account.removeAccessKey(keyId);
@@ -190,7 +263,10 @@ public final class SeedApplier {
       keyId = id;
     }
     if ("Inactive".equals(status)) {
-      call(k, "UpdateAccessKey", params("UserName", userName, "AccessKeyId", keyId, "Status", "Inactive"));
+      call(
+          k,
+          "UpdateAccessKey",
+          params("UserName", userName, "AccessKeyId", keyId, "Status", "Inactive"));
     }
   }
 
@@ -202,7 +278,9 @@ public final class SeedApplier {
     if (secret.isEmpty() || secret.length() > 128) {
       throw k.error("secret", "'secret' must be 1 to 128 characters");
     }
-    if (!account.keyIdFree(id) || id.equals(rootAccessKeyId) || Sessions.of(account).get(id) != null) {
+    if (!account.keyIdFree(id)
+        || id.equals(rootAccessKeyId)
+        || Sessions.of(account).get(id) != null) {
       throw k.error("id", "access key ID " + id + " is already in use");
     }
   }
@@ -214,7 +292,11 @@ public final class SeedApplier {
     }
     ManagedPolicy policy = PolicyStore.of(account).customer().get(reference);
     if (policy == null) {
-      throw item.error(key, "no customer managed policy named '" + reference + "' (give an ARN for AWS managed policies)");
+      throw item.error(
+          key,
+          "no customer managed policy named '"
+              + reference
+              + "' (give an ARN for AWS managed policies)");
     }
     return policy.arn();
   }
@@ -238,18 +320,40 @@ public final class SeedApplier {
     }
   }
 
-  /** Runs an IAM operation as root, validated against the model like a request; errors name the entry. */
-  private Map<String, ?> call(SeedFile.Item item, String operationName, Map<String, String> params) {
+  /**
+   * Runs an IAM operation as root, validated against the model like a request; errors name the
+   * entry.
+   */
+  private Map<String, ?> call(
+      SeedFile.Item item, String operationName, Map<String, String> params) {
     OperationModel operation = registry.operation("iam", operationName);
     OperationRegistry.Registered registered = registry.handler("iam", operationName);
     try {
-      Map<String, ?> output = registered.handler().handle(new OperationCall(operationName,
-          QueryInputDecoder.decode(operation.input(), params), Caller.root(account.partition(), account.accountId(), rootAccessKeyId), account, REQUEST_ID,
-          region, new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-seed")));
+      Map<String, ?> output =
+          registered
+              .handler()
+              .handle(
+                  new OperationCall(
+                      operationName,
+                      QueryInputDecoder.decode(operation.input(), params),
+                      Caller.root(account.partition(), account.accountId(), rootAccessKeyId),
+                      account,
+                      REQUEST_ID,
+                      region,
+                      new OperationCall.RequestFacts("127.0.0.1", false, "iamlocal-seed")));
       return output == null ? new LinkedHashMap<>() : output;
     } catch (AwsServiceException e) {
-      throw new SeedException(item.where() + ": " + item.what() + ": " + operationName + " failed: " + e.errorCode().code() + ": "
-          + e.getMessage(), e);
+      throw new SeedException(
+          item.where()
+              + ": "
+              + item.what()
+              + ": "
+              + operationName
+              + " failed: "
+              + e.errorCode().code()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.iamlocal.server.seed;
 
-import io.iamlocal.policy.document.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.iamlocal.policy.document.JsonLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,12 +52,18 @@ public final class SeedFile {
       throw new SeedException(name + ": cannot read: " + e.getMessage(), e);
     }
     boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-    return parse(name, bytes, json ? JsonLimits.factory() : YAMLFactory.builder().streamReadConstraints(JsonLimits.constraints()).build());
+    return parse(
+        name,
+        bytes,
+        json
+            ? JsonLimits.factory()
+            : YAMLFactory.builder().streamReadConstraints(JsonLimits.constraints()).build());
   }
 
   /** A document as journalled (JSON); lines then refer to that text. */
   public static SeedFile fromJson(String source, String json) {
-    return parse(source, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonLimits.factory());
+    return parse(
+        source, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonLimits.factory());
   }
 
   private static SeedFile parse(String source, byte[] bytes, JsonFactory factory) {
@@ -69,44 +75,55 @@ public final class SeedFile {
       }
       JsonNode root = value(parser, "", lines, source);
       if (parser.nextToken() != null) {
-        throw new SeedException(source + ":" + parser.currentTokenLocation().getLineNr() + ": more than one document");
+        throw new SeedException(
+            source + ":" + parser.currentTokenLocation().getLineNr() + ": more than one document");
       }
       return new SeedFile(source, root, lines);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new SeedException(source + ":" + line + ": not valid " + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": "
-          + e.getOriginalMessage(), e);
+      throw new SeedException(
+          source
+              + ":"
+              + line
+              + ": not valid "
+              + (factory instanceof YAMLFactory ? "YAML" : "JSON")
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new SeedException(source + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  private static JsonNode value(JsonParser p, String path, Map<String, Integer> lines, String source) throws IOException {
+  private static JsonNode value(
+      JsonParser p, String path, Map<String, Integer> lines, String source) throws IOException {
     lines.put(path, p.currentTokenLocation().getLineNr());
     JsonToken token = p.currentToken();
     switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String name = p.currentName();
-          int line = p.currentTokenLocation().getLineNr();
-          p.nextToken();
-          if (object.has(name)) {
-            throw new SeedException(source + ":" + line + ": duplicate key '" + name + "'");
+      case START_OBJECT:
+        {
+          ObjectNode object = NODES.objectNode();
+          while (p.nextToken() != JsonToken.END_OBJECT) {
+            String name = p.currentName();
+            int line = p.currentTokenLocation().getLineNr();
+            p.nextToken();
+            if (object.has(name)) {
+              throw new SeedException(source + ":" + line + ": duplicate key '" + name + "'");
+            }
+            object.set(name, value(p, path + "/" + name, lines, source));
+            // A key's line reads better than where its (block) value starts.
+            lines.put(path + "/" + name, line);
           }
-          object.set(name, value(p, path + "/" + name, lines, source));
-          // A key's line reads better than where its (block) value starts.
-          lines.put(path + "/" + name, line);
+          return object;
         }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(value(p, path + "/" + array.size(), lines, source));
+      case START_ARRAY:
+        {
+          ArrayNode array = NODES.arrayNode();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            array.add(value(p, path + "/" + array.size(), lines, source));
+          }
+          return array;
         }
-        return array;
-      }
       case VALUE_STRING:
         return NODES.textNode(p.getText());
       case VALUE_NUMBER_INT:
@@ -119,7 +136,8 @@ public final class SeedFile {
       case VALUE_NULL:
         return NODES.nullNode();
       default:
-        throw new SeedException(source + ":" + p.currentTokenLocation().getLineNr() + ": unexpected " + token);
+        throw new SeedException(
+            source + ":" + p.currentTokenLocation().getLineNr() + ": unexpected " + token);
     }
   }
 
@@ -150,7 +168,8 @@ public final class SeedFile {
   /** The top level, which may hold {@code keys} only. */
   Item top(Set<String> keys) {
     if (!root.isObject()) {
-      throw new SeedException(where("") + ": the document must be a mapping with " + String.join(", ", keys));
+      throw new SeedException(
+          where("") + ": the document must be a mapping with " + String.join(", ", keys));
     }
     return new Item(this, (ObjectNode) root, "", "the document", keys);
   }
@@ -170,8 +189,15 @@ public final class SeedFile {
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!keys.contains(name)) {
-          throw new SeedException(file.where(path + "/" + name) + ": " + what + ": unknown key '" + name + "' (expected one of "
-              + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
+          throw new SeedException(
+              file.where(path + "/" + name)
+                  + ": "
+                  + what
+                  + ": unknown key '"
+                  + name
+                  + "' (expected one of "
+                  + String.join(", ", new java.util.TreeSet<>(keys))
+                  + ")");
         }
       }
     }
@@ -186,7 +212,8 @@ public final class SeedFile {
     }
 
     SeedException error(String key, String message) {
-      return new SeedException(file.where(key == null ? path : path + "/" + key) + ": " + what + ": " + message);
+      return new SeedException(
+          file.where(key == null ? path : path + "/" + key) + ": " + what + ": " + message);
     }
 
     private JsonNode get(String key) {
@@ -256,7 +283,13 @@ public final class SeedFile {
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
         if (item == null || !item.isValueNode() || item.isNull()) {
-          throw new SeedException(file.where(path + "/" + key + "/" + i) + ": " + what + ": '" + key + "' items must be strings");
+          throw new SeedException(
+              file.where(path + "/" + key + "/" + i)
+                  + ": "
+                  + what
+                  + ": '"
+                  + key
+                  + "' items must be strings");
         }
         out.add(item.asText());
       }
@@ -276,7 +309,13 @@ public final class SeedFile {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isValueNode()) {
-          throw new SeedException(file.where(path + "/" + key + "/" + e.getKey()) + ": " + what + ": '" + key + "' values must be strings");
+          throw new SeedException(
+              file.where(path + "/" + key + "/" + e.getKey())
+                  + ": "
+                  + what
+                  + ": '"
+                  + key
+                  + "' values must be strings");
         }
         out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
       }
@@ -301,14 +340,22 @@ public final class SeedFile {
         } else if (doc.isObject()) {
           out.put(name, doc.toString());
         } else {
-          throw new SeedException(file.where(path + "/" + key + "/" + name) + ": " + what + ": inline policy '" + name
-              + "' must be a policy document (a mapping, or a JSON string)");
+          throw new SeedException(
+              file.where(path + "/" + key + "/" + name)
+                  + ": "
+                  + what
+                  + ": inline policy '"
+                  + name
+                  + "' must be a policy document (a mapping, or a JSON string)");
         }
       }
       return out;
     }
 
-    /** A list of mappings, each read as an item with {@code keys}; {@code label} names them in errors. */
+    /**
+     * A list of mappings, each read as an item with {@code keys}; {@code label} names them in
+     * errors.
+     */
     List<Item> items(String key, Set<String> keys, String kind, String nameKey) {
       JsonNode value = get(key);
       List<Item> out = new ArrayList<>();
@@ -325,7 +372,10 @@ public final class SeedFile {
           throw new SeedException(file.where(itemPath) + ": " + kind + " entries must be mappings");
         }
         JsonNode name = nameKey == null ? null : item.get(nameKey);
-        String label = name != null && name.isValueNode() ? kind + " '" + name.asText() + "'" : kind + " #" + (i + 1);
+        String label =
+            name != null && name.isValueNode()
+                ? kind + " '" + name.asText() + "'"
+                : kind + " #" + (i + 1);
         out.add(new Item(file, (ObjectNode) item, itemPath, label, keys));
       }
       return out;

@@ -13,8 +13,8 @@ import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.ManagedPolicy;
-import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.Partition;
+import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.PolicyStore;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.Tags;
@@ -23,17 +23,21 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Writes an account in the seed format ({@link SeedApplier}), so that an export given to
- * {@code --init} rebuilds the same users, groups, roles and customer managed policies, with the
- * same access keys. Generated IDs and dates are not part of the format; service-linked roles,
- * non-default policy versions and the other entity kinds (login profiles, MFA devices,
- * providers, certificates…) are left out.
+ * Writes an account in the seed format ({@link SeedApplier}), so that an export given to {@code
+ * --init} rebuilds the same users, groups, roles and customer managed policies, with the same
+ * access keys. Generated IDs and dates are not part of the format; service-linked roles,
+ * non-default policy versions and the other entity kinds (login profiles, MFA devices, providers,
+ * certificates…) are left out.
  */
 public final class StateExporter {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Strings stay quoted: unquoted, a policy's {@code Version: 2012-10-17} is a date to many YAML readers. */
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+
+  /**
+   * Strings stay quoted: unquoted, a policy's {@code Version: 2012-10-17} is a date to many YAML
+   * readers.
+   */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
   private StateExporter() {}
 
@@ -72,7 +76,8 @@ public final class StateExporter {
       if (!user.accessKeys().isEmpty()) {
         ArrayNode keys = u.putArray("accessKeys");
         for (AccessKey key : user.accessKeys()) {
-          ObjectNode k = keys.addObject().put("id", key.accessKeyId()).put("secret", key.secretAccessKey());
+          ObjectNode k =
+              keys.addObject().put("id", key.accessKeyId()).put("secret", key.secretAccessKey());
           if (!key.isActive()) {
             k.put("status", "Inactive");
           }
@@ -107,9 +112,9 @@ public final class StateExporter {
   }
 
   /**
-   * Every account as one seed document: the default account at the top level, every other one
-   * under {@code accounts} (ID, partition outside {@code aws}, alias, extra root keys, entities).
-   * Each account is read under its own read lock, one at a time.
+   * Every account as one seed document: the default account at the top level, every other one under
+   * {@code accounts} (ID, partition outside {@code aws}, alias, extra root keys, entities). Each
+   * account is read under its own read lock, one at a time.
    */
   public static ObjectNode exportAll(IamLocalState state) {
     ObjectNode root = readLocked(state.account(), () -> export(state.account()));
@@ -122,27 +127,33 @@ public final class StateExporter {
       if (account.partition() != Partition.AWS) {
         entry.put("partition", account.partition().id());
       }
-      readLocked(account, () -> {
-        String alias = AccountSettings.of(account).accountAlias();
-        if (alias != null) {
-          entry.put("alias", alias);
-        }
-        ArrayNode rootKeys = JSON.createArrayNode();
-        for (AccessKey key : account.accessKeys().values()) {
-          if (key.owner() == null && state.rootAccountOf(key.accessKeyId()) == null) {
-            rootKeys.addObject().put("id", key.accessKeyId()).put("secret", key.secretAccessKey());
-          }
-        }
-        putIfAny(entry, "rootAccessKeys", rootKeys);
-        entry.setAll(export(account));
-        return entry;
-      });
+      readLocked(
+          account,
+          () -> {
+            String alias = AccountSettings.of(account).accountAlias();
+            if (alias != null) {
+              entry.put("alias", alias);
+            }
+            ArrayNode rootKeys = JSON.createArrayNode();
+            for (AccessKey key : account.accessKeys().values()) {
+              if (key.owner() == null && state.rootAccountOf(key.accessKeyId()) == null) {
+                rootKeys
+                    .addObject()
+                    .put("id", key.accessKeyId())
+                    .put("secret", key.secretAccessKey());
+              }
+            }
+            putIfAny(entry, "rootAccessKeys", rootKeys);
+            entry.setAll(export(account));
+            return entry;
+          });
     }
     putIfAny(root, "accounts", accounts);
     return root;
   }
 
-  private static ObjectNode readLocked(AccountState account, java.util.function.Supplier<ObjectNode> read) {
+  private static ObjectNode readLocked(
+      AccountState account, java.util.function.Supplier<ObjectNode> read) {
     account.lock().readLock().lock();
     try {
       return read.get();
@@ -154,7 +165,9 @@ public final class StateExporter {
   /** The document as YAML or (pretty) JSON text. */
   public static String write(ObjectNode document, boolean yaml) {
     try {
-      return yaml ? YAML.writeValueAsString(document) : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+      return yaml
+          ? YAML.writeValueAsString(document)
+          : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -191,7 +204,9 @@ public final class StateExporter {
     }
   }
 
-  /** A document as a mapping when it is a JSON object (readable in YAML), else as the exact text. */
+  /**
+   * A document as a mapping when it is a JSON object (readable in YAML), else as the exact text.
+   */
   private static JsonNode document(String text) {
     try {
       JsonNode parsed = JSON.readTree(text);

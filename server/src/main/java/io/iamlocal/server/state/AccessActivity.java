@@ -37,11 +37,16 @@ public final class AccessActivity {
   }
 
   /** Records one successful call; O(1). */
-  public void record(String principalArn, String serviceNamespace, String action, Instant time, String region) {
-    ServiceUse use = byPrincipal.computeIfAbsent(principalArn, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(serviceNamespace, k -> new ServiceUse());
+  public void record(
+      String principalArn, String serviceNamespace, String action, Instant time, String region) {
+    ServiceUse use =
+        byPrincipal
+            .computeIfAbsent(principalArn, k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(serviceNamespace, k -> new ServiceUse());
     Access previous = use.actions.get(action);
-    if (previous != null && previous.region().equals(region) && LastUse.isFresh(previous.time(), time)) {
+    if (previous != null
+        && previous.region().equals(region)
+        && LastUse.isFresh(previous.time(), time)) {
       return; // same reason as AccessKey.recordUse: don't churn long-lived objects on every call
     }
     Access access = new Access(time, region);

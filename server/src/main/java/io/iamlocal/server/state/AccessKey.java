@@ -61,13 +61,15 @@ public final class AccessKey {
   /**
    * Records a use. A record less than {@link LastUse#GRANULARITY} old for the same service and
    * region is kept: replacing it on every request would hand the GC a young object hanging off
-   * every long-lived key, which is what dominated GC pauses under load. AWS itself reports last
-   * use with a delay of minutes to hours.
+   * every long-lived key, which is what dominated GC pauses under load. AWS itself reports last use
+   * with a delay of minutes to hours.
    */
   public void recordUse(Instant when, String service, String region) {
     LastUsed previous = lastUsed;
-    if (previous == null || !LastUse.isFresh(previous.date(), when)
-        || !previous.serviceName().equals(service) || !previous.region().equals(region)) {
+    if (previous == null
+        || !LastUse.isFresh(previous.date(), when)
+        || !previous.serviceName().equals(service)
+        || !previous.region().equals(region)) {
       this.lastUsed = new LastUsed(when, service, region);
     }
   }

@@ -1,8 +1,8 @@
 package io.iamlocal.server.state;
 
 /**
- * Account-wide IAM settings: the account alias, the password policy, the STS global endpoint
- * token version and outbound web identity federation. Guarded by the account lock; read by
+ * Account-wide IAM settings: the account alias, the password policy, the STS global endpoint token
+ * version and outbound web identity federation. Guarded by the account lock; read by
  * GetAccountSummary (GlobalEndpointTokenVersion) and STS through {@link #of(AccountState)}.
  */
 public final class AccountSettings {
@@ -33,7 +33,10 @@ public final class AccountSettings {
     this.passwordPolicy = policy;
   }
 
-  /** {@code v1Token} (the default) or {@code v2Token}, as SetSecurityTokenServicePreferences stored it. */
+  /**
+   * {@code v1Token} (the default) or {@code v2Token}, as SetSecurityTokenServicePreferences stored
+   * it.
+   */
   public String globalEndpointTokenVersion() {
     return globalEndpointTokenVersion;
   }

@@ -21,7 +21,8 @@ public final class AccountState {
   private final NamedStore<User> users = new NamedStore<>(User::userName);
   private final NamedStore<Group> groups = new NamedStore<>(Group::groupName);
   private final NamedStore<Role> roles = new NamedStore<>(Role::roleName);
-  private final NamedStore<InstanceProfile> instanceProfiles = new NamedStore<>(InstanceProfile::instanceProfileName);
+  private final NamedStore<InstanceProfile> instanceProfiles =
+      new NamedStore<>(InstanceProfile::instanceProfileName);
   private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
   private final Map<String, Object> extensions = new ConcurrentHashMap<>();
   private final Accounts directory;
@@ -37,7 +38,8 @@ public final class AccountState {
   }
 
   /** An account of {@code directory} (see {@link IamLocalState}). */
-  AccountState(String accountId, Partition partition, Clock clock, IdGenerator ids, Accounts directory) {
+  AccountState(
+      String accountId, Partition partition, Clock clock, IdGenerator ids, Accounts directory) {
     this.directory = directory;
     this.accountId = accountId;
     this.partition = partition;
@@ -76,7 +78,10 @@ public final class AccountState {
     return lock;
   }
 
-  /** Moves whenever a writer has held {@link #lock()}: values derived from the entities stay valid while it does not. */
+  /**
+   * Moves whenever a writer has held {@link #lock()}: values derived from the entities stay valid
+   * while it does not.
+   */
   public long writeGeneration() {
     return lock.writeGeneration();
   }
@@ -97,7 +102,10 @@ public final class AccountState {
     return instanceProfiles;
   }
 
-  /** Every access key of the account (users' and root's) by key ID; change it through {@link #addAccessKey}/{@link #removeAccessKey}. */
+  /**
+   * Every access key of the account (users' and root's) by key ID; change it through {@link
+   * #addAccessKey}/{@link #removeAccessKey}.
+   */
   public Map<String, AccessKey> accessKeys() {
     return accessKeys;
   }

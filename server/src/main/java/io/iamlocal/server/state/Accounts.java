@@ -9,19 +9,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Every account of one generation of the state (a reset starts the next): by partition and
- * account ID, each created on first use, and the owner of every access key ID issued in any of
- * them (users' long-term keys and STS sessions), so that a signature finds its account in O(1).
- * Root keys are not in that index: the root key of the flags is every partition's default
- * account's, and a 12-digit key ID names its account itself.
+ * Every account of one generation of the state (a reset starts the next): by partition and account
+ * ID, each created on first use, and the owner of every access key ID issued in any of them (users'
+ * long-term keys and STS sessions), so that a signature finds its account in O(1). Root keys are
+ * not in that index: the root key of the flags is every partition's default account's, and a
+ * 12-digit key ID names its account itself.
  */
 public final class Accounts {
-  private final Map<Partition, ConcurrentHashMap<String, AccountState>> byPartition = new EnumMap<>(Partition.class);
+  private final Map<Partition, ConcurrentHashMap<String, AccountState>> byPartition =
+      new EnumMap<>(Partition.class);
   private final ConcurrentHashMap<String, AccountState> keyOwners = new ConcurrentHashMap<>();
+
   /** S3 bucket names are unique across accounts, as in AWS: each name's owning account. */
   private final ConcurrentHashMap<String, AccountState> bucketOwners = new ConcurrentHashMap<>();
+
   /** Bytes of every S3 object in every account, held against the server's one S3 total limit. */
-  private final java.util.concurrent.atomic.AtomicLong s3Bytes = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong s3Bytes =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private static final Comparator<AccountState> LOCK_ORDER =
       Comparator.comparing(AccountState::partition).thenComparing(AccountState::accountId);
   private final BiFunction<Accounts, Partition, ? extends Factory> factory;
@@ -42,16 +47,20 @@ public final class Accounts {
 
   /** A directory of the accounts given, created elsewhere (a standalone account in a test). */
   static Accounts standalone() {
-    return new Accounts((accounts, partition) -> id -> {
-      throw new IllegalStateException("a standalone account creates no other account");
-    });
+    return new Accounts(
+        (accounts, partition) ->
+            id -> {
+              throw new IllegalStateException("a standalone account creates no other account");
+            });
   }
 
   /** The account, created (empty, with its root key) when first asked for. */
   public AccountState get(Partition partition, String accountId) {
     ConcurrentHashMap<String, AccountState> accounts = byPartition.get(partition);
     AccountState account = accounts.get(accountId);
-    return account != null ? account : accounts.computeIfAbsent(accountId, id -> factory.apply(this, partition).create(id));
+    return account != null
+        ? account
+        : accounts.computeIfAbsent(accountId, id -> factory.apply(this, partition).create(id));
   }
 
   /** The account if it exists, else null (never creates one). */
@@ -96,7 +105,10 @@ public final class Accounts {
     bucketOwners.remove(name, owner);
   }
 
-  /** Adds {@code delta} S3 bytes unless that would take a growing total over {@code limit}; false then. */
+  /**
+   * Adds {@code delta} S3 bytes unless that would take a growing total over {@code limit}; false
+   * then.
+   */
   boolean reserveS3Bytes(long delta, long limit) {
     while (true) {
       long current = s3Bytes.get();
@@ -111,10 +123,11 @@ public final class Accounts {
   }
 
   /**
-   * The locks of one or two accounts, in the one global order (partition, then account ID) in
-   * which every caller takes several, so that two calls reaching each other's account cannot deadlock.
+   * The locks of one or two accounts, in the one global order (partition, then account ID) in which
+   * every caller takes several, so that two calls reaching each other's account cannot deadlock.
    */
-  public static List<java.util.concurrent.locks.Lock> locks(AccountState account, AccountState other, boolean shared) {
+  public static List<java.util.concurrent.locks.Lock> locks(
+      AccountState account, AccountState other, boolean shared) {
     if (other == null || other == account) { // nearly every call: one account
       return List.of(shared ? account.lock().readLock() : account.lock().writeLock());
     }

@@ -1,13 +1,14 @@
 package io.iamlocal.server.state;
 
 /**
- * Builds and reads ARNs: {@code arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME}, the path included. Every
- * ARN carries its account's partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}…).
+ * Builds and reads ARNs: {@code arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME}, the path included.
+ * Every ARN carries its account's partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}…).
  */
 public final class Arns {
   private Arns() {}
 
-  public static String iam(Partition partition, String accountId, String type, String path, String name) {
+  public static String iam(
+      Partition partition, String accountId, String type, String path, String name) {
     return iamPrefix(partition, accountId) + type + (path == null ? "/" : path) + name;
   }
 
@@ -15,7 +16,9 @@ public final class Arns {
     return iamPrefix(partition, accountId) + "root";
   }
 
-  /** {@code arn:PARTITION:iam::ACCOUNT:}, what every IAM resource ARN of the account starts with. */
+  /**
+   * {@code arn:PARTITION:iam::ACCOUNT:}, what every IAM resource ARN of the account starts with.
+   */
   public static String iamPrefix(Partition partition, String accountId) {
     return "arn:" + partition.id() + ":iam::" + accountId + ":";
   }
@@ -26,11 +29,24 @@ public final class Arns {
   }
 
   /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}, any field possibly empty. */
-  public static String of(Partition partition, String service, String region, String accountId, String resource) {
-    return "arn:" + partition.id() + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+  public static String of(
+      Partition partition, String service, String region, String accountId, String resource) {
+    return "arn:"
+        + partition.id()
+        + ":"
+        + service
+        + ":"
+        + region
+        + ":"
+        + accountId
+        + ":"
+        + resource;
   }
 
-  /** {@code arn} with its partition field replaced by {@code partition} ({@code arn:aws:x} becomes {@code arn:aws-cn:x}). */
+  /**
+   * {@code arn} with its partition field replaced by {@code partition} ({@code arn:aws:x} becomes
+   * {@code arn:aws-cn:x}).
+   */
   public static String inPartition(String arn, Partition partition) {
     int end = arn.indexOf(':', 4);
     return "arn:" + partition.id() + arn.substring(end);

@@ -26,12 +26,14 @@ import java.util.zip.Inflater;
 /**
  * The AWS managed policies ({@code arn:aws:iam::aws:policy/…}), read from the vendored catalog once
  * per JVM on first use and shared, immutable, by every account, partition and server: each
- * partition sees the same entries under its own ARNs ({@code arn:aws-cn:iam::aws:policy/…}). Documents are kept
- * deflated (about a fifth of their text size) and inflated only when a caller reads one; what an
- * account does with a policy (attachments, boundary use) lives in its {@link PolicyStore}.
+ * partition sees the same entries under its own ARNs ({@code arn:aws-cn:iam::aws:policy/…}).
+ * Documents are kept deflated (about a fifth of their text size) and inflated only when a caller
+ * reads one; what an account does with a policy (attachments, boundary use) lives in its {@link
+ * PolicyStore}.
  */
 public final class AwsManagedPolicyCatalog {
-  static final String RESOURCE = "/io/iamlocal/server/aws-managed-policies/aws-managed-policies.json.gz";
+  static final String RESOURCE =
+      "/io/iamlocal/server/aws-managed-policies/aws-managed-policies.json.gz";
 
   private final NavigableMap<String, Entry> byKey;
 
@@ -53,7 +55,12 @@ public final class AwsManagedPolicyCatalog {
    * One AWS managed policy: name, path, default version and dates as the catalog gives them, and
    * the default version's document as deflated compact JSON.
    */
-  public record Entry(String policyName, String path, String defaultVersionId, Instant createDate, Instant updateDate,
+  public record Entry(
+      String policyName,
+      String path,
+      String defaultVersionId,
+      Instant createDate,
+      Instant updateDate,
       byte[] deflatedDocument) {
 
     /** The policy's ARN in {@code partition}. */
@@ -76,20 +83,28 @@ public final class AwsManagedPolicyCatalog {
 
     /**
      * The document as {@code partition} has it: AWS publishes each partition's copy with that
-     * partition's ARNs ({@code arn:aws-cn:s3:::*}), so the ARNs the catalog spells {@code arn:aws:} move over.
+     * partition's ARNs ({@code arn:aws-cn:s3:::*}), so the ARNs the catalog spells {@code arn:aws:}
+     * move over.
      */
     public String document(Partition partition) {
       String document = document();
-      return partition == Partition.AWS ? document : document.replace("arn:aws:", "arn:" + partition.id() + ":");
+      return partition == Partition.AWS
+          ? document
+          : document.replace("arn:aws:", "arn:" + partition.id() + ":");
     }
   }
 
-  /** Every AWS managed policy ARN of {@code partition} starts with this; the path and name follow. */
+  /**
+   * Every AWS managed policy ARN of {@code partition} starts with this; the path and name follow.
+   */
   public static String arnPrefix(Partition partition) {
     return "arn:" + partition.id() + ":iam::aws:policy";
   }
 
-  /** The entry with exactly this ARN in {@code partition}, or null (also for another partition's ARN). */
+  /**
+   * The entry with exactly this ARN in {@code partition}, or null (also for another partition's
+   * ARN).
+   */
   public Entry byArn(Partition partition, String arn) {
     if (arn == null || !arn.startsWith(arnPrefix(partition) + "/")) {
       return null;
@@ -103,7 +118,9 @@ public final class AwsManagedPolicyCatalog {
     return byKey.get(NamedStore.key(policyName));
   }
 
-  /** Entries in name order keyed by {@link NamedStore#key}, after {@code keyExclusive} when given. */
+  /**
+   * Entries in name order keyed by {@link NamedStore#key}, after {@code keyExclusive} when given.
+   */
   public NavigableMap<String, Entry> after(String keyExclusive) {
     return keyExclusive == null ? byKey : byKey.tailMap(keyExclusive, false);
   }
@@ -133,7 +150,8 @@ public final class AwsManagedPolicyCatalog {
     byte[] text = json.readAllBytes();
     JsonFactory factory = new JsonFactory();
     NavigableMap<String, Entry> entries = new TreeMap<>();
-    Map<String, String> shared = new HashMap<>(); // paths and version IDs repeat: keep one copy of each
+    Map<String, String> shared =
+        new HashMap<>(); // paths and version IDs repeat: keep one copy of each
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try (JsonParser parser = factory.createParser(text)) {
       expect(parser.nextToken(), JsonToken.START_OBJECT);
@@ -169,7 +187,10 @@ public final class AwsManagedPolicyCatalog {
         if (deflated == null || created == null) {
           throw new IOException("catalog entry " + name + " lacks Document or CreateDate");
         }
-        entries.put(NamedStore.key(name), new Entry(name, path, versionId, created, updated == null ? created : updated, deflated));
+        entries.put(
+            NamedStore.key(name),
+            new Entry(
+                name, path, versionId, created, updated == null ? created : updated, deflated));
       }
     } finally {
       deflater.end();
@@ -178,7 +199,8 @@ public final class AwsManagedPolicyCatalog {
   }
 
   /** The JSON value at {@code text[start, end)} as compact JSON bytes. */
-  private static byte[] compact(JsonFactory factory, byte[] text, int start, int end) throws IOException {
+  private static byte[] compact(JsonFactory factory, byte[] text, int start, int end)
+      throws IOException {
     boolean spaced = false;
     for (int i = start; i < end && !spaced; i++) {
       byte b = text[i];
@@ -188,14 +210,18 @@ public final class AwsManagedPolicyCatalog {
       return java.util.Arrays.copyOfRange(text, start, end);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
-    try (JsonParser value = factory.createParser(text, start, end - start); JsonGenerator compact = factory.createGenerator(out)) {
+    try (JsonParser value = factory.createParser(text, start, end - start);
+        JsonGenerator compact = factory.createGenerator(out)) {
       value.nextToken();
       compact.copyCurrentStructure(value);
     }
     return out.toByteArray();
   }
 
-  /** The catalog's {@code 2015-02-06T18:39:48+00:00}; parsed by hand, java.time's parsers are slow to warm up. */
+  /**
+   * The catalog's {@code 2015-02-06T18:39:48+00:00}; parsed by hand, java.time's parsers are slow
+   * to warm up.
+   */
   private static Instant timestamp(String text) {
     if (text.length() == 25 && text.endsWith("+00:00") && text.charAt(10) == 'T') {
       LocalDate date = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /**
- * RFC 4648 Base32 (upper-case alphabet, no padding), the encoding of TOTP seeds that IAM returns
- * in {@code Base32StringSeed} and that authenticator apps read from the {@code secret} parameter.
+ * RFC 4648 Base32 (upper-case alphabet, no padding), the encoding of TOTP seeds that IAM returns in
+ * {@code Base32StringSeed} and that authenticator apps read from the {@code secret} parameter.
  */
 public final class Base32 {
   private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();

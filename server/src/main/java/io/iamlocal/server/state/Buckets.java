@@ -9,14 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The account's S3 buckets (their names claimed in {@link Accounts}, unique across accounts), their objects (in memory, in key order as ListObjects lists them) and
- * their bucket policies. Names are unique and kept in name order, as ListBuckets lists them.
- * Guarded by the account lock like every other entity.
+ * The account's S3 buckets (their names claimed in {@link Accounts}, unique across accounts), their
+ * objects (in memory, in key order as ListObjects lists them) and their bucket policies. Names are
+ * unique and kept in name order, as ListBuckets lists them. Guarded by the account lock like every
+ * other entity.
  */
 public final class Buckets {
   private final NavigableMap<String, Bucket> byName = new ConcurrentSkipListMap<>();
   private final Map<String, NavigableMap<String, S3Object>> objects = new ConcurrentHashMap<>();
   private final Map<String, String> policies = new ConcurrentHashMap<>();
+
   /** Bytes of every object's data, counted against the server's S3 total limit. */
   private long storedBytes;
 
@@ -28,10 +30,17 @@ public final class Buckets {
    *
    * @param etag the quoted MD5 hex of the data
    * @param metadata user metadata ({@code x-amz-meta-*} without the prefix, names lower-case)
-   * @param headers stored representation headers (Content-Encoding, Cache-Control…), names lower-case
+   * @param headers stored representation headers (Content-Encoding, Cache-Control…), names
+   *     lower-case
    */
-  public record S3Object(String key, byte[] data, String etag, String contentType, Instant lastModified,
-      Map<String, String> metadata, Map<String, String> headers) {}
+  public record S3Object(
+      String key,
+      byte[] data,
+      String etag,
+      String contentType,
+      Instant lastModified,
+      Map<String, String> metadata,
+      Map<String, String> headers) {}
 
   private final AccountState account;
 
@@ -47,7 +56,9 @@ public final class Buckets {
     return byName.get(name);
   }
 
-  /** Adds a bucket; returns false when the name is taken (in any account: bucket names are global). */
+  /**
+   * Adds a bucket; returns false when the name is taken (in any account: bucket names are global).
+   */
   public boolean create(Bucket bucket) {
     if (!account.directory().claimBucket(bucket.name(), account)) {
       return false;
@@ -70,11 +81,12 @@ public final class Buckets {
   }
 
   /**
-   * Stores {@code object} in {@code bucketObjects} (replacing the one with its key) unless the bytes
-   * of all objects, in every account, would then exceed {@code limit}; returns whether it was stored.
-   * Replacing an object by a smaller one always fits.
+   * Stores {@code object} in {@code bucketObjects} (replacing the one with its key) unless the
+   * bytes of all objects, in every account, would then exceed {@code limit}; returns whether it was
+   * stored. Replacing an object by a smaller one always fits.
    */
-  public synchronized boolean store(NavigableMap<String, S3Object> bucketObjects, S3Object object, long limit) {
+  public synchronized boolean store(
+      NavigableMap<String, S3Object> bucketObjects, S3Object object, long limit) {
     S3Object old = bucketObjects.get(object.key());
     long delta = object.data().length - (old == null ? 0 : old.data().length);
     if (!account.directory().reserveS3Bytes(delta, limit)) {

@@ -2,11 +2,19 @@ package io.iamlocal.server.state;
 
 /**
  * Who signed a request, as IAM and STS see it. {@code user} is set for IAM users (also when they
- * sign with GetSessionToken credentials); {@code accessKeyId} is the key that signed;
- * {@code role} is the role behind an assumed-role session; {@code session} is set whenever
- * temporary credentials signed.
+ * sign with GetSessionToken credentials); {@code accessKeyId} is the key that signed; {@code role}
+ * is the role behind an assumed-role session; {@code session} is set whenever temporary credentials
+ * signed.
  */
-public record Caller(Kind kind, String accountId, String arn, String userId, User user, String accessKeyId, Role role, Session session) {
+public record Caller(
+    Kind kind,
+    String accountId,
+    String arn,
+    String userId,
+    User user,
+    String accessKeyId,
+    Role role,
+    Session session) {
 
   /** The kinds of principal that can sign a request. */
   public enum Kind {
@@ -14,29 +22,76 @@ public record Caller(Kind kind, String accountId, String arn, String userId, Use
     USER,
     ASSUMED_ROLE,
     FEDERATED_USER,
-    /** Unsigned requests (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the token is the credential. */
+    /**
+     * Unsigned requests (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the token is the
+     * credential.
+     */
     ANONYMOUS
   }
 
   public static Caller root(Partition partition, String accountId, String accessKeyId) {
-    return new Caller(Kind.ROOT, accountId, Arns.root(partition, accountId), accountId, null, accessKeyId, null, null);
+    return new Caller(
+        Kind.ROOT,
+        accountId,
+        Arns.root(partition, accountId),
+        accountId,
+        null,
+        accessKeyId,
+        null,
+        null);
   }
 
   public static Caller user(User user, String accessKeyId) {
-    return new Caller(Kind.USER, user.accountId(), user.arn(), user.userId(), user, accessKeyId, null, null);
+    return new Caller(
+        Kind.USER, user.accountId(), user.arn(), user.userId(), user, accessKeyId, null, null);
   }
 
-  /** A caller signing with STS credentials: the session's own identity, or its user's (GetSessionToken). */
+  /**
+   * A caller signing with STS credentials: the session's own identity, or its user's
+   * (GetSessionToken).
+   */
   public static Caller of(Session session, String rootAccountId) {
     return switch (session.kind()) {
-      case ASSUMED_ROLE -> new Caller(Kind.ASSUMED_ROLE, session.accountId(), session.stsArn(), session.stsUserId(), null,
-          session.accessKeyId(), session.role(), session);
-      case FEDERATED_USER -> new Caller(Kind.FEDERATED_USER, session.accountId(), session.stsArn(), session.stsUserId(), null,
-          session.accessKeyId(), null, session);
-      case SESSION_TOKEN -> session.user() == null
-          ? new Caller(Kind.ROOT, rootAccountId, Arns.root(session.partition(), rootAccountId), rootAccountId, null, session.accessKeyId(), null, session)
-          : new Caller(Kind.USER, session.accountId(), session.user().arn(), session.user().userId(), session.user(),
-              session.accessKeyId(), null, session);
+      case ASSUMED_ROLE ->
+          new Caller(
+              Kind.ASSUMED_ROLE,
+              session.accountId(),
+              session.stsArn(),
+              session.stsUserId(),
+              null,
+              session.accessKeyId(),
+              session.role(),
+              session);
+      case FEDERATED_USER ->
+          new Caller(
+              Kind.FEDERATED_USER,
+              session.accountId(),
+              session.stsArn(),
+              session.stsUserId(),
+              null,
+              session.accessKeyId(),
+              null,
+              session);
+      case SESSION_TOKEN ->
+          session.user() == null
+              ? new Caller(
+                  Kind.ROOT,
+                  rootAccountId,
+                  Arns.root(session.partition(), rootAccountId),
+                  rootAccountId,
+                  null,
+                  session.accessKeyId(),
+                  null,
+                  session)
+              : new Caller(
+                  Kind.USER,
+                  session.accountId(),
+                  session.user().arn(),
+                  session.user().userId(),
+                  session.user(),
+                  session.accessKeyId(),
+                  null,
+                  session);
     };
   }
 

@@ -34,9 +34,22 @@ public final class DelegationRequest {
   private String rejectionReason;
   private Instant updatedTime;
 
-  public DelegationRequest(String id, Partition partition, String requestorAccountId, String ownerAccountId, String description, String policyTemplateArn,
-      List<Parameter> parameters, String requestMessage, String requestorWorkflowId, String redirectUrl,
-      String notificationChannel, int sessionDuration, boolean onlySendByOwner, Instant now, Instant expirationTime) {
+  public DelegationRequest(
+      String id,
+      Partition partition,
+      String requestorAccountId,
+      String ownerAccountId,
+      String description,
+      String policyTemplateArn,
+      List<Parameter> parameters,
+      String requestMessage,
+      String requestorWorkflowId,
+      String redirectUrl,
+      String notificationChannel,
+      int sessionDuration,
+      boolean onlySendByOwner,
+      Instant now,
+      Instant expirationTime) {
     this.id = id;
     this.partition = partition;
     this.requestorAccountId = requestorAccountId;

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The delegation requests an account created or received, by ID in ID order. Guarded by the account lock. */
+/**
+ * The delegation requests an account created or received, by ID in ID order. Guarded by the account
+ * lock.
+ */
 public final class DelegationRequests {
   private final Map<String, DelegationRequest> byId = new TreeMap<>();
 

@@ -10,6 +10,7 @@ import java.util.Set;
 public final class Group {
   /** IAM's quota GroupsPerUser. */
   public static final int GROUPS_PER_USER = 10;
+
   private final Partition partition;
   private final String accountId;
   private final String groupId;
@@ -19,7 +20,13 @@ public final class Group {
   private final Set<User> members = new LinkedHashSet<>();
   private final PolicyAttachments policies = new PolicyAttachments();
 
-  public Group(Partition partition, String accountId, String groupName, String path, String groupId, Instant createDate) {
+  public Group(
+      Partition partition,
+      String accountId,
+      String groupName,
+      String path,
+      String groupId,
+      Instant createDate) {
     this.partition = partition;
     this.accountId = accountId;
     this.groupName = groupName;
@@ -56,7 +63,10 @@ public final class Group {
     return createDate;
   }
 
-  /** Members in the order they were added (read-only: {@link #addMember} and {@link #removeMember} keep both sides). */
+  /**
+   * Members in the order they were added (read-only: {@link #addMember} and {@link #removeMember}
+   * keep both sides).
+   */
   public Set<User> members() {
     return Collections.unmodifiableSet(members);
   }
@@ -70,13 +80,17 @@ public final class Group {
       return;
     }
     if (user.groupCount() >= GROUPS_PER_USER) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for GroupsPerUser: " + GROUPS_PER_USER);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for GroupsPerUser: " + GROUPS_PER_USER);
     }
     members.add(user);
     user.joined(this, true);
   }
 
-  /** Takes {@code user} out of the group, on both sides; a user who is not a member changes nothing (as AWS). */
+  /**
+   * Takes {@code user} out of the group, on both sides; a user who is not a member changes nothing
+   * (as AWS).
+   */
   public void removeMember(User user) {
     members.remove(user);
     user.joined(this, false);

@@ -3,14 +3,14 @@ package io.iamlocal.server.state;
 import java.time.Clock;
 
 /**
- * The server's whole state: every account, in every partition, and the root credentials. An
- * account comes into being when first used ({@link #account(Partition, String)}); the default
- * account ({@code --account-id}) of the {@code aws} partition exists from the start. Accounts are
- * found in O(1) and each has its own lock: nothing locks across accounts. {@link #reset()} swaps in
- * a fresh generation of accounts, so a reset is atomic for every request that starts after it.
+ * The server's whole state: every account, in every partition, and the root credentials. An account
+ * comes into being when first used ({@link #account(Partition, String)}); the default account
+ * ({@code --account-id}) of the {@code aws} partition exists from the start. Accounts are found in
+ * O(1) and each has its own lock: nothing locks across accounts. {@link #reset()} swaps in a fresh
+ * generation of accounts, so a reset is atomic for every request that starts after it.
  *
- * <p>Root keys: the flags' root key ID signs as the default account's root, and a key ID that is
- * a 12-digit number as that account's root (the convention of moto and LocalStack), both with the
+ * <p>Root keys: the flags' root key ID signs as the default account's root, and a key ID that is a
+ * 12-digit number as that account's root (the convention of moto and LocalStack), both with the
  * flags' root secret. The partition is the one of the request's region.
  */
 public final class IamLocalState {
@@ -21,12 +21,21 @@ public final class IamLocalState {
   private final IdGenerator ids;
   private volatile Accounts accounts;
 
-  public IamLocalState(String accountId, String rootAccessKeyId, String rootSecretKey, Clock clock) {
+  public IamLocalState(
+      String accountId, String rootAccessKeyId, String rootSecretKey, Clock clock) {
     this(accountId, rootAccessKeyId, rootSecretKey, clock, new IdGenerator());
   }
 
-  /** A state drawing IDs from {@code ids} (a taped generator with a data directory, see {@link Tape}). */
-  public IamLocalState(String accountId, String rootAccessKeyId, String rootSecretKey, Clock clock, IdGenerator ids) {
+  /**
+   * A state drawing IDs from {@code ids} (a taped generator with a data directory, see {@link
+   * Tape}).
+   */
+  public IamLocalState(
+      String accountId,
+      String rootAccessKeyId,
+      String rootSecretKey,
+      Clock clock,
+      IdGenerator ids) {
     this.ids = ids;
     this.accountId = accountId;
     this.rootAccessKeyId = rootAccessKeyId;
@@ -36,7 +45,8 @@ public final class IamLocalState {
   }
 
   private Accounts newGeneration() {
-    Accounts fresh = new Accounts((directory, partition) -> id -> newAccount(directory, partition, id));
+    Accounts fresh =
+        new Accounts((directory, partition) -> id -> newAccount(directory, partition, id));
     fresh.get(Partition.AWS, accountId);
     return fresh;
   }
@@ -44,7 +54,9 @@ public final class IamLocalState {
   private AccountState newAccount(Accounts directory, Partition partition, String id) {
     AccountState fresh = new AccountState(id, partition, clock, ids, directory);
     String rootKey = id.equals(accountId) ? rootAccessKeyId : id;
-    fresh.accessKeys().put(rootKey, new AccessKey(rootKey, rootSecretKey, null, fresh.createDate()));
+    fresh
+        .accessKeys()
+        .put(rootKey, new AccessKey(rootKey, rootSecretKey, null, fresh.createDate()));
     return fresh;
   }
 
@@ -68,7 +80,10 @@ public final class IamLocalState {
     return accounts;
   }
 
-  /** The account whose root a key ID signs for: the default account for the flags' root key, the number itself for 12 digits; else null. */
+  /**
+   * The account whose root a key ID signs for: the default account for the flags' root key, the
+   * number itself for 12 digits; else null.
+   */
   public String rootAccountOf(String accessKeyId) {
     if (accessKeyId == null) {
       return null;
@@ -93,7 +108,10 @@ public final class IamLocalState {
     return true;
   }
 
-  /** The account ID field of an ARN ({@code arn:PARTITION:SERVICE:REGION:ACCOUNT:…}) when it is 12 digits, else null. */
+  /**
+   * The account ID field of an ARN ({@code arn:PARTITION:SERVICE:REGION:ACCOUNT:…}) when it is 12
+   * digits, else null.
+   */
   public static String accountIn(String arn) {
     if (arn == null || !arn.startsWith("arn:")) {
       return null;
@@ -117,7 +135,10 @@ public final class IamLocalState {
    */
   public AccessKey rootKey(AccountState account, String accessKeyId) {
     AccessKey stored = account == null ? null : account.accessKeys().get(accessKeyId);
-    return stored != null ? stored : new AccessKey(accessKeyId, rootSecretKey, null, account == null ? null : account.createDate());
+    return stored != null
+        ? stored
+        : new AccessKey(
+            accessKeyId, rootSecretKey, null, account == null ? null : account.createDate());
   }
 
   /**
@@ -135,8 +156,8 @@ public final class IamLocalState {
 
   /**
    * The account a verified credential signs for: a root key's account in the partition of the
-   * request's region, or the account that issued the key or session; null when the key was
-   * deleted meanwhile.
+   * request's region, or the account that issued the key or session; null when the key was deleted
+   * meanwhile.
    */
   public AccountState accountOf(String accessKeyId, Object principal, String region) {
     if (principal instanceof AccessKey key && key.owner() == null) {
@@ -152,12 +173,18 @@ public final class IamLocalState {
     accounts = newGeneration();
   }
 
-  /** A new, empty state like this one (same default account, root key, clock and kind of ID generator), to rebuild into. */
+  /**
+   * A new, empty state like this one (same default account, root key, clock and kind of ID
+   * generator), to rebuild into.
+   */
   public IamLocalState emptyCopy() {
     return new IamLocalState(accountId, rootAccessKeyId, rootSecretKey, clock, ids);
   }
 
-  /** Swaps in the accounts of {@code rebuilt} (a state rebuilt elsewhere, see {@link #emptyCopy}), as a reset swaps in fresh ones. */
+  /**
+   * Swaps in the accounts of {@code rebuilt} (a state rebuilt elsewhere, see {@link #emptyCopy}),
+   * as a reset swaps in fresh ones.
+   */
   public void replaceAccounts(IamLocalState rebuilt) {
     accounts = rebuilt.accounts;
   }

@@ -3,13 +3,15 @@ package io.iamlocal.server.state;
 import java.security.SecureRandom;
 
 /**
- * Makes identifiers in AWS's formats: unique IDs are a 4-letter type prefix plus 17 characters
- * (21 in all, e.g. {@code AIDA…} for users), access key IDs are a prefix plus 16, secrets are 40
- * characters of base64's alphabet. See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+ * Makes identifiers in AWS's formats: unique IDs are a 4-letter type prefix plus 17 characters (21
+ * in all, e.g. {@code AIDA…} for users), access key IDs are a prefix plus 16, secrets are 40
+ * characters of base64's alphabet. See
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
  */
 public final class IdGenerator {
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-  private static final char[] SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+  private static final char[] SECRET_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
   private final SecureRandom random = new SecureRandom();
   private final boolean taped;
 
@@ -47,7 +49,8 @@ public final class IdGenerator {
       return accessKeyId(prefix);
     }
     Tape tape = taped ? Tape.current() : null;
-    return prefix.name() + (tape == null ? encodedChars(account) : tape.chars(() -> encodedChars(account)));
+    return prefix.name()
+        + (tape == null ? encodedChars(account) : tape.chars(() -> encodedChars(account)));
   }
 
   private String encodedChars(long account) {
@@ -79,7 +82,9 @@ public final class IdGenerator {
 
   public String randomChars(char[] alphabet, int length) {
     Tape tape = taped ? Tape.current() : null;
-    return tape == null ? liveChars(alphabet, length) : tape.chars(() -> liveChars(alphabet, length));
+    return tape == null
+        ? liveChars(alphabet, length)
+        : tape.chars(() -> liveChars(alphabet, length));
   }
 
   private String liveChars(char[] alphabet, int length) {

@@ -14,12 +14,20 @@ public final class InstanceProfile {
   private final String instanceProfileName;
   private final String path;
   private final Instant createDate;
+
   /** IAM's quota InstanceSessionsPerInstanceProfile: roles one profile holds. */
   public static final int ROLES_PER_INSTANCE_PROFILE = 1;
+
   private final List<Role> roles = new ArrayList<>(1);
   private final Tags tags = new Tags();
 
-  public InstanceProfile(Partition partition, String accountId, String name, String path, String id, Instant createDate) {
+  public InstanceProfile(
+      Partition partition,
+      String accountId,
+      String name,
+      String path,
+      String id,
+      Instant createDate) {
     this.partition = partition;
     this.accountId = accountId;
     this.instanceProfileName = name;
@@ -48,18 +56,24 @@ public final class InstanceProfile {
     return createDate;
   }
 
-  /** The roles the profile holds (read-only: {@link #addRole} and {@link #removeRole} keep both sides). */
+  /**
+   * The roles the profile holds (read-only: {@link #addRole} and {@link #removeRole} keep both
+   * sides).
+   */
   public List<Role> roles() {
     return Collections.unmodifiableList(roles);
   }
 
   /**
-   * Adds {@code role}, on both sides. A profile that already holds {@link #ROLES_PER_INSTANCE_PROFILE}
-   * roles is full, even for the same role again (IAM's quota, with its message).
+   * Adds {@code role}, on both sides. A profile that already holds {@link
+   * #ROLES_PER_INSTANCE_PROFILE} roles is full, even for the same role again (IAM's quota, with its
+   * message).
    */
   public void addRole(Role role) {
     if (roles.size() >= ROLES_PER_INSTANCE_PROFILE) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: " + ROLES_PER_INSTANCE_PROFILE);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for InstanceSessionsPerInstanceProfile: "
+              + ROLES_PER_INSTANCE_PROFILE);
     }
     roles.add(role);
     role.linked(this, true);

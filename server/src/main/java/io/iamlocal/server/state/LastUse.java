@@ -7,19 +7,22 @@ import java.time.Instant;
 final class LastUse {
   /** A last-use record younger than this is not replaced by a newer use of the same kind. */
   static final Duration GRANULARITY = Duration.ofSeconds(60);
+
   private static final long GRANULARITY_SECONDS = GRANULARITY.getSeconds();
 
   private LastUse() {}
 
   /**
    * Whether {@code recorded} is at most {@code now} and less than {@link #GRANULARITY} before it.
-   * Compared in whole seconds plus nanos without building a Duration: this runs on every signed request.
+   * Compared in whole seconds plus nanos without building a Duration: this runs on every signed
+   * request.
    */
   static boolean isFresh(Instant recorded, Instant now) {
     if (now.isBefore(recorded)) {
       return false;
     }
     long seconds = now.getEpochSecond() - recorded.getEpochSecond();
-    return seconds < GRANULARITY_SECONDS || (seconds == GRANULARITY_SECONDS && now.getNano() < recorded.getNano());
+    return seconds < GRANULARITY_SECONDS
+        || (seconds == GRANULARITY_SECONDS && now.getNano() < recorded.getNano());
   }
 }

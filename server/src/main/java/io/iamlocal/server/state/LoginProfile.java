@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user's console password (login profile): only its salted hash, when it was set, and whether
- * the user must change it at next sign-in. Earlier hashes are kept, newest first, for the
- * password policy's PasswordReusePrevention (at most 24, the policy's upper bound).
+ * A user's console password (login profile): only its salted hash, when it was set, and whether the
+ * user must change it at next sign-in. Earlier hashes are kept, newest first, for the password
+ * policy's PasswordReusePrevention (at most 24, the policy's upper bound).
  */
 public final class LoginProfile {
   static final int HISTORY = 24;

@@ -29,7 +29,14 @@ public final class ManagedPolicy {
   private int permissionsBoundaryUsageCount;
   private final Tags tags = Tags.caseSensitive();
 
-  public ManagedPolicy(String arn, String policyName, String path, String policyId, String description, Instant createDate, boolean awsManaged) {
+  public ManagedPolicy(
+      String arn,
+      String policyName,
+      String path,
+      String policyId,
+      String description,
+      Instant createDate,
+      boolean awsManaged) {
     this.arn = arn;
     this.policyName = policyName;
     this.path = path;

@@ -9,20 +9,24 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The virtual MFA devices of an account, by serial number (compared case-insensitively, like
- * IAM names), and the TOTP checks behind EnableMFADevice, ResyncMFADevice and, for STS, MFA-
- * authenticated calls ({@link #verifyCode}). Guarded by the account lock, except that
- * {@link #verifyCode} synchronizes on the device so that a read-locked STS call can use it.
+ * The virtual MFA devices of an account, by serial number (compared case-insensitively, like IAM
+ * names), and the TOTP checks behind EnableMFADevice, ResyncMFADevice and, for STS, MFA-
+ * authenticated calls ({@link #verifyCode}). Guarded by the account lock, except that {@link
+ * #verifyCode} synchronizes on the device so that a read-locked STS call can use it.
  */
 public final class MfaDevices {
   /** Steps either side of now accepted when enabling (AWS tolerates small clock differences). */
   static final int ENABLE_WINDOW = 2;
+
   /** Steps either side searched by ResyncMFADevice, for a device whose clock has drifted. */
   static final int RESYNC_WINDOW = 40;
+
   /** Steps either side of the device's known drift accepted for a sign-in code. */
   static final int VERIFY_WINDOW = 1;
+
   /** AWS allows up to 8 MFA devices per user. */
   public static final int DEVICES_PER_USER = 8;
+
   private final NavigableMap<String, VirtualMfaDevice> bySerial = new TreeMap<>();
 
   public static MfaDevices of(AccountState account) {
@@ -62,7 +66,9 @@ public final class MfaDevices {
         out.add(device);
       }
     }
-    out.sort(java.util.Comparator.comparing(VirtualMfaDevice::enableDate).thenComparing(VirtualMfaDevice::serialNumber));
+    out.sort(
+        java.util.Comparator.comparing(VirtualMfaDevice::enableDate)
+            .thenComparing(VirtualMfaDevice::serialNumber));
     return out;
   }
 
@@ -123,7 +129,8 @@ public final class MfaDevices {
       if (!device.isAssigned()) {
         return false;
       }
-      long step = Totp.find(device.secret(), code, Totp.step(now) + device.driftSteps(), VERIFY_WINDOW);
+      long step =
+          Totp.find(device.secret(), code, Totp.step(now) + device.driftSteps(), VERIFY_WINDOW);
       if (step == Long.MIN_VALUE || step <= device.lastUsedStep()) {
         return false;
       }
@@ -133,6 +140,7 @@ public final class MfaDevices {
   }
 
   public static AwsServiceException invalidCode() {
-    return new AwsServiceException(AwsErrorCode.INVALID_AUTHENTICATION_CODE, "Authentication code for device is not valid.");
+    return new AwsServiceException(
+        AwsErrorCode.INVALID_AUTHENTICATION_CODE, "Authentication code for device is not valid.");
   }
 }

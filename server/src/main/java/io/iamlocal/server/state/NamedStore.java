@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Entities of one type keyed by name, unique case-insensitively as IAM requires, kept in name
- * order so that list pages resume from a marker in O(log n + page).
+ * Entities of one type keyed by name, unique case-insensitively as IAM requires, kept in name order
+ * so that list pages resume from a marker in O(log n + page).
  */
 public final class NamedStore<E> {
   private final NavigableMap<String, E> byKey = new TreeMap<>();

@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * An OpenID Connect identity provider registered in IAM: its issuer URL, the audiences (client
- * IDs) it may issue tokens for, and the certificate thumbprints. AssumeRoleWithWebIdentity finds
- * it by issuer ({@link OpenIdConnectProviders#byIssuer}) and checks {@link #clientIds()}.
+ * An OpenID Connect identity provider registered in IAM: its issuer URL, the audiences (client IDs)
+ * it may issue tokens for, and the certificate thumbprints. AssumeRoleWithWebIdentity finds it by
+ * issuer ({@link OpenIdConnectProviders#byIssuer}) and checks {@link #clientIds()}.
  */
 public final class OpenIdConnectProvider {
   private final String arn;
@@ -18,7 +18,12 @@ public final class OpenIdConnectProvider {
   private final LinkedHashSet<String> clientIds = new LinkedHashSet<>();
   private List<String> thumbprints;
 
-  OpenIdConnectProvider(String arn, String url, List<String> clientIds, List<String> thumbprints, Instant createDate) {
+  OpenIdConnectProvider(
+      String arn,
+      String url,
+      List<String> clientIds,
+      List<String> thumbprints,
+      Instant createDate) {
     this.arn = arn;
     this.url = url;
     this.clientIds.addAll(clientIds);
@@ -31,7 +36,10 @@ public final class OpenIdConnectProvider {
     return arn;
   }
 
-  /** The issuer without its scheme ({@code server.example.com/path}), as GetOpenIDConnectProvider shows it. */
+  /**
+   * The issuer without its scheme ({@code server.example.com/path}), as GetOpenIDConnectProvider
+   * shows it.
+   */
   public String url() {
     return url;
   }

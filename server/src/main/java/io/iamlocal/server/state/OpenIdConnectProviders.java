@@ -12,17 +12,22 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The OpenID Connect providers of an account, one per issuer URL, with CreateOpenIDConnectProvider's
- * rules and the lookups AssumeRoleWithWebIdentity needs ({@link #byIssuer}, {@link #byArn}).
- * Texts marked "recorded" were captured from AWS responses.
+ * The OpenID Connect providers of an account, one per issuer URL, with
+ * CreateOpenIDConnectProvider's rules and the lookups AssumeRoleWithWebIdentity needs ({@link
+ * #byIssuer}, {@link #byArn}). Texts marked "recorded" were captured from AWS responses.
  */
 public final class OpenIdConnectProviders {
   /** "OIDC identity providers in an AWS account: 100" (IAM quotas page). */
   public static final int PROVIDERS_PER_ACCOUNT = 100;
+
   public static final int CLIENT_IDS_PER_PROVIDER = 100;
   public static final int THUMBPRINTS_PER_PROVIDER = 5;
-  /** {@code arn:PARTITION:iam::ACCOUNT:oidc-provider/}: every provider ARN of the account starts so. */
+
+  /**
+   * {@code arn:PARTITION:iam::ACCOUNT:oidc-provider/}: every provider ARN of the account starts so.
+   */
   private final String arnPrefix;
+
   /** By issuer key: host in lower case, then the path as given. */
   private final NavigableMap<String, OpenIdConnectProvider> byKey = new TreeMap<>();
 
@@ -38,7 +43,8 @@ public final class OpenIdConnectProviders {
     return byKey.values();
   }
 
-  public OpenIdConnectProvider create(String url, List<String> clientIds, List<String> thumbprints, Instant now) {
+  public OpenIdConnectProvider create(
+      String url, List<String> clientIds, List<String> thumbprints, Instant now) {
     String resource = resource(url);
     checkThumbprints(thumbprints);
     LinkedHashSet<String> distinctClientIds = new LinkedHashSet<>(clientIds);
@@ -47,13 +53,16 @@ public final class OpenIdConnectProviders {
     }
     String key = key(resource);
     if (byKey.containsKey(key)) {
-      throw AwsServiceException.alreadyExists("Provider with url " + url + " already exists."); // recorded
+      throw AwsServiceException.alreadyExists(
+          "Provider with url " + url + " already exists."); // recorded
     }
     if (byKey.size() >= PROVIDERS_PER_ACCOUNT) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: " + PROVIDERS_PER_ACCOUNT);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for OpenIdConnectProvidersPerAccount: " + PROVIDERS_PER_ACCOUNT);
     }
-    OpenIdConnectProvider provider = new OpenIdConnectProvider(
-        arnPrefix + resource, resource, List.copyOf(distinctClientIds), thumbprints, now);
+    OpenIdConnectProvider provider =
+        new OpenIdConnectProvider(
+            arnPrefix + resource, resource, List.copyOf(distinctClientIds), thumbprints, now);
     byKey.put(key, provider);
     return provider;
   }
@@ -64,7 +73,8 @@ public final class OpenIdConnectProviders {
    * port number"); a trailing slash is dropped. Anything else is AWS's recorded ValidationError.
    */
   private static String resource(String url) {
-    AwsServiceException invalid = AwsServiceException.validation("Invalid Open ID Connect Provider URL"); // recorded
+    AwsServiceException invalid =
+        AwsServiceException.validation("Invalid Open ID Connect Provider URL"); // recorded
     if (url == null || !url.startsWith("https://")) {
       throw invalid;
     }
@@ -74,7 +84,10 @@ public final class OpenIdConnectProviders {
     } catch (URISyntaxException e) {
       throw invalid;
     }
-    if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+    if (uri.getHost() == null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || uri.getRawUserInfo() != null
         || uri.getPort() != -1) {
       throw invalid;
     }
@@ -87,23 +100,29 @@ public final class OpenIdConnectProviders {
 
   private static String key(String resource) {
     int slash = resource.indexOf('/');
-    return slash < 0 ? resource.toLowerCase(Locale.ROOT) : resource.substring(0, slash).toLowerCase(Locale.ROOT) + resource.substring(slash);
+    return slash < 0
+        ? resource.toLowerCase(Locale.ROOT)
+        : resource.substring(0, slash).toLowerCase(Locale.ROOT) + resource.substring(slash);
   }
 
   /** At most five thumbprints, each the 40 hex digits of a SHA-1 certificate fingerprint. */
   public static void checkThumbprints(List<String> thumbprints) {
     if (thumbprints.size() > THUMBPRINTS_PER_PROVIDER) {
-      throw AwsServiceException.invalidInput("Thumbprint list must contain fewer than 5 entries."); // recorded
+      throw AwsServiceException.invalidInput(
+          "Thumbprint list must contain fewer than 5 entries."); // recorded
     }
     for (String thumbprint : thumbprints) {
       if (!thumbprint.matches("[0-9A-Fa-f]{40}")) {
-        throw AwsServiceException.invalidInput("Thumbprint " + thumbprint + " is not a valid SHA-1 hex fingerprint.");
+        throw AwsServiceException.invalidInput(
+            "Thumbprint " + thumbprint + " is not a valid SHA-1 hex fingerprint.");
       }
     }
   }
 
   private static AwsServiceException tooManyClientIds() {
-    return AwsServiceException.limitExceeded("Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: " + CLIENT_IDS_PER_PROVIDER); // recorded
+    return AwsServiceException.limitExceeded(
+        "Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: "
+            + CLIENT_IDS_PER_PROVIDER); // recorded
   }
 
   /** AddClientIDToOpenIDConnectProvider: idempotent, as documented. */
@@ -114,7 +133,10 @@ public final class OpenIdConnectProviders {
     provider.addClientId(clientId);
   }
 
-  /** RemoveClientIDFromOpenIDConnectProvider: removing an absent client ID is not an error (documented). */
+  /**
+   * RemoveClientIDFromOpenIDConnectProvider: removing an absent client ID is not an error
+   * (documented).
+   */
   public void removeClientId(OpenIdConnectProvider provider, String clientId) {
     provider.removeClientId(clientId);
   }
@@ -132,7 +154,8 @@ public final class OpenIdConnectProviders {
     if (issuer == null) {
       return null;
     }
-    String resource = issuer.startsWith("https://") ? issuer.substring("https://".length()) : issuer;
+    String resource =
+        issuer.startsWith("https://") ? issuer.substring("https://".length()) : issuer;
     while (resource.endsWith("/")) {
       resource = resource.substring(0, resource.length() - 1);
     }
@@ -147,11 +170,15 @@ public final class OpenIdConnectProviders {
     return byKey.get(key(arn.substring(arnPrefix.length())));
   }
 
-  /** The provider with this ARN; unknown is NoSuchEntity with the text AWS sends from Get and the updates. */
+  /**
+   * The provider with this ARN; unknown is NoSuchEntity with the text AWS sends from Get and the
+   * updates.
+   */
   public OpenIdConnectProvider require(String arn) {
     OpenIdConnectProvider provider = byArn(arn);
     if (provider == null) {
-      throw AwsServiceException.noSuchEntity("OpenIDConnect Provider not found for arn " + arn); // recorded
+      throw AwsServiceException.noSuchEntity(
+          "OpenIDConnect Provider not found for arn " + arn); // recorded
     }
     return provider;
   }
@@ -160,7 +187,8 @@ public final class OpenIdConnectProviders {
   public void delete(String arn) {
     OpenIdConnectProvider provider = byArn(arn);
     if (provider == null) {
-      throw AwsServiceException.noSuchEntity("OpenId connect Provider " + arn + " cannot be found."); // recorded
+      throw AwsServiceException.noSuchEntity(
+          "OpenId connect Provider " + arn + " cannot be found."); // recorded
     }
     byKey.remove(key(provider.url()));
   }

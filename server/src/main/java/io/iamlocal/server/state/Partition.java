@@ -32,9 +32,9 @@ public enum Partition {
   }
 
   /**
-   * The partition a region belongs to; {@code aws} for any region no other partition claims (and for
-   * null). The SDKs' global pseudo-regions ({@code aws-cn-global}, {@code aws-us-gov-global}…) name
-   * their partition.
+   * The partition a region belongs to; {@code aws} for any region no other partition claims (and
+   * for null). The SDKs' global pseudo-regions ({@code aws-cn-global}, {@code aws-us-gov-global}…)
+   * name their partition.
    */
   public static Partition forRegion(String region) {
     if (region == null) {

@@ -9,10 +9,10 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * A console password as IAMLocal keeps it: PBKDF2-HMAC-SHA256 with a random 16-byte salt, never
- * the password itself. Encoded as {@code pbkdf2-sha256$iterations$salt$hash} (base64 parts).
- * The iteration count is modest because hashing runs inline for a local emulator; the format
- * carries it, so it can be raised without breaking stored hashes.
+ * A console password as IAMLocal keeps it: PBKDF2-HMAC-SHA256 with a random 16-byte salt, never the
+ * password itself. Encoded as {@code pbkdf2-sha256$iterations$salt$hash} (base64 parts). The
+ * iteration count is modest because hashing runs inline for a local emulator; the format carries
+ * it, so it can be raised without breaking stored hashes.
  */
 public final class PasswordHash {
   static final int ITERATIONS = 10_000;
@@ -59,7 +59,12 @@ public final class PasswordHash {
 
   private static String format(int iterations, byte[] salt, byte[] hash) {
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return "pbkdf2-sha256$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

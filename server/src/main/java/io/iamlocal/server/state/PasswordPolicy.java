@@ -5,9 +5,9 @@ import io.iamlocal.protocol.error.AwsServiceException;
 import java.util.List;
 
 /**
- * An account password policy (UpdateAccountPasswordPolicy). Members the request omitted take
- * their documented defaults: length 6, no character classes, no expiry, no reuse prevention,
- * users may not change their own password, no hard expiry. {@code null} ages mean "not set"
+ * An account password policy (UpdateAccountPasswordPolicy). Members the request omitted take their
+ * documented defaults: length 6, no character classes, no expiry, no reuse prevention, users may
+ * not change their own password, no hard expiry. {@code null} ages mean "not set"
  * (GetAccountPasswordPolicy then omits them).
  */
 public record PasswordPolicy(
@@ -22,7 +22,8 @@ public record PasswordPolicy(
     boolean hardExpiry) {
 
   /** The message AWS sends for every password policy violation. */
-  public static final String VIOLATION = "Password does not conform to the account password policy.";
+  public static final String VIOLATION =
+      "Password does not conform to the account password policy.";
 
   /**
    * The characters the IAM password policy counts as symbols
@@ -32,13 +33,16 @@ public record PasswordPolicy(
 
   /** Rules applied while the account has no custom policy: at least 8 characters of 3 classes. */
   private static final int DEFAULT_MIN_LENGTH = 8;
+
   private static final int DEFAULT_CLASSES = 3;
 
   public boolean expirePasswords() {
     return maxPasswordAge != null && maxPasswordAge > 0;
   }
 
-  /** Throws PasswordPolicyViolation when {@code password} breaks this policy's composition rules. */
+  /**
+   * Throws PasswordPolicyViolation when {@code password} breaks this policy's composition rules.
+   */
   public void checkComposition(String password) {
     CharacterClasses classes = CharacterClasses.of(password);
     if (password.length() < minimumPasswordLength
@@ -61,7 +65,10 @@ public record PasswordPolicy(
     }
   }
 
-  /** Throws when {@code password} matches one of the last {@link #passwordReusePrevention} passwords. */
+  /**
+   * Throws when {@code password} matches one of the last {@link #passwordReusePrevention}
+   * passwords.
+   */
   public void checkReuse(String password, List<PasswordHash> previousNewestFirst) {
     if (passwordReusePrevention == null) {
       return;

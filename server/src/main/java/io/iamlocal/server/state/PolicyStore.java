@@ -35,7 +35,9 @@ public final class PolicyStore {
     return awsInUse;
   }
 
-  /** The partition whose ARNs the account's policies (and its view of the AWS managed ones) carry. */
+  /**
+   * The partition whose ARNs the account's policies (and its view of the AWS managed ones) carry.
+   */
   public Partition partition() {
     return partition;
   }
@@ -78,7 +80,10 @@ public final class PolicyStore {
 
   /** Forgets an AWS managed policy's per-account object once nothing in the account uses it. */
   public void releaseIfUnused(ManagedPolicy policy) {
-    if (policy != null && policy.isAwsManaged() && policy.attachmentCount() == 0 && policy.permissionsBoundaryUsageCount() <= 0) {
+    if (policy != null
+        && policy.isAwsManaged()
+        && policy.attachmentCount() == 0
+        && policy.permissionsBoundaryUsageCount() <= 0) {
       awsInUse.remove(NamedStore.key(policy.policyName()), policy);
     }
   }
@@ -88,11 +93,27 @@ public final class PolicyStore {
     return awsInUse.get(NamedStore.key(entry.policyName()));
   }
 
-  /** A catalog entry as a managed policy of {@code partition} with its one known (default) version. */
-  public static ManagedPolicy fromCatalog(AwsManagedPolicyCatalog.Entry entry, Partition partition) {
-    ManagedPolicy policy = new ManagedPolicy(entry.arn(partition), entry.policyName(), entry.path(), entry.policyId(), null, entry.createDate(), true);
+  /**
+   * A catalog entry as a managed policy of {@code partition} with its one known (default) version.
+   */
+  public static ManagedPolicy fromCatalog(
+      AwsManagedPolicyCatalog.Entry entry, Partition partition) {
+    ManagedPolicy policy =
+        new ManagedPolicy(
+            entry.arn(partition),
+            entry.policyName(),
+            entry.path(),
+            entry.policyId(),
+            null,
+            entry.createDate(),
+            true);
     policy.setUpdateDate(entry.updateDate());
-    policy.versions().put(entry.defaultVersionId(), new ManagedPolicy.PolicyVersion(entry.defaultVersionId(), entry.document(partition), entry.updateDate()));
+    policy
+        .versions()
+        .put(
+            entry.defaultVersionId(),
+            new ManagedPolicy.PolicyVersion(
+                entry.defaultVersionId(), entry.document(partition), entry.updateDate()));
     policy.setDefaultVersionId(entry.defaultVersionId());
     return policy;
   }

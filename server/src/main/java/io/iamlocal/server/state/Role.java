@@ -13,8 +13,10 @@ public final class Role {
   private final Instant createDate;
   private final String roleName;
   private final String path;
+
   /** Name and path never change, and every STS session of the role refers to its ARN: made once. */
   private final String arn;
+
   private String assumeRolePolicyDocument;
   private String description;
   private int maxSessionDuration = 3600;
@@ -26,7 +28,14 @@ public final class Role {
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
 
-  public Role(Partition partition, String accountId, String roleName, String path, String roleId, Instant createDate, String assumeRolePolicyDocument) {
+  public Role(
+      Partition partition,
+      String accountId,
+      String roleName,
+      String path,
+      String roleId,
+      Instant createDate,
+      String assumeRolePolicyDocument) {
     this.partition = partition;
     this.accountId = accountId;
     this.roleName = roleName;
@@ -120,12 +129,17 @@ public final class Role {
     return policies;
   }
 
-  /** The instance profiles holding the role (read-only: {@link InstanceProfile#addRole} and {@link InstanceProfile#removeRole} keep both sides). */
+  /**
+   * The instance profiles holding the role (read-only: {@link InstanceProfile#addRole} and {@link
+   * InstanceProfile#removeRole} keep both sides).
+   */
   public Set<InstanceProfile> instanceProfiles() {
     return Collections.unmodifiableSet(instanceProfiles);
   }
 
-  /** Takes the role out of every instance profile holding it (on both sides), as deleting it does. */
+  /**
+   * Takes the role out of every instance profile holding it (on both sides), as deleting it does.
+   */
   public void leaveInstanceProfiles() {
     instanceProfiles.forEach(profile -> profile.dropRole(this));
     instanceProfiles.clear();

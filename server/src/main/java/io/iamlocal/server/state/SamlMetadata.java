@@ -17,16 +17,19 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The parts of a SAML 2.0 IdP metadata document that IAM uses: the issuer ({@code entityID}),
- * the certificates that sign assertions and those that encrypt them, and how long the metadata
- * is valid. Parsed without DTDs, external entities or XInclude, since the document comes from
- * the caller.
+ * The parts of a SAML 2.0 IdP metadata document that IAM uses: the issuer ({@code entityID}), the
+ * certificates that sign assertions and those that encrypt them, and how long the metadata is
+ * valid. Parsed without DTDs, external entities or XInclude, since the document comes from the
+ * caller.
  *
  * @param entityId the IdP's entity ID, which SAML assertions carry as their {@code Issuer}
  * @param validUntil the metadata's {@code validUntil}, else when its first certificate expires
  */
 public record SamlMetadata(
-    String entityId, Instant validUntil, List<X509Certificate> signingCertificates, List<X509Certificate> encryptionCertificates) {
+    String entityId,
+    Instant validUntil,
+    List<X509Certificate> signingCertificates,
+    List<X509Certificate> encryptionCertificates) {
   static final String METADATA_NS = "urn:oasis:names:tc:SAML:2.0:metadata";
   static final String DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 
@@ -48,7 +51,8 @@ public record SamlMetadata(
    */
   public static SamlMetadata parse(String xml) throws InvalidMetadataException {
     Element root = parseXml(xml).getDocumentElement();
-    if (!METADATA_NS.equals(root.getNamespaceURI()) || !"EntityDescriptor".equals(root.getLocalName())) {
+    if (!METADATA_NS.equals(root.getNamespaceURI())
+        || !"EntityDescriptor".equals(root.getLocalName())) {
       throw new InvalidMetadataException("the root element is not a SAML 2.0 md:EntityDescriptor");
     }
     String entityId = root.getAttribute("entityID").strip();
@@ -77,7 +81,11 @@ public record SamlMetadata(
     }
     Instant validUntil = dateTime(root.getAttribute("validUntil"));
     if (validUntil == null) {
-      validUntil = signing.stream().map(c -> c.getNotAfter().toInstant()).min(Comparator.naturalOrder()).orElseThrow();
+      validUntil =
+          signing.stream()
+              .map(c -> c.getNotAfter().toInstant())
+              .min(Comparator.naturalOrder())
+              .orElseThrow();
     }
     return new SamlMetadata(entityId, validUntil, signing, encryption);
   }
@@ -90,7 +98,8 @@ public record SamlMetadata(
     }
   }
 
-  private static List<X509Certificate> certificates(Element keyDescriptor) throws InvalidMetadataException {
+  private static List<X509Certificate> certificates(Element keyDescriptor)
+      throws InvalidMetadataException {
     List<X509Certificate> out = new ArrayList<>();
     var nodes = keyDescriptor.getElementsByTagNameNS(DSIG_NS, "X509Certificate");
     for (int i = 0; i < nodes.getLength(); i++) {
@@ -128,7 +137,9 @@ public record SamlMetadata(
   private static List<Element> children(Element parent, String ns, String localName) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && localName.equals(e.getLocalName())) {
         out.add(e);
       }
     }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A SAML 2.0 identity provider registered in IAM: the metadata document as uploaded and parsed,
- * the assertion encryption mode and the private keys that decrypt assertions. AssumeRoleWithSAML
- * reads {@link #metadata()} for the issuer and the signing certificates.
+ * A SAML 2.0 identity provider registered in IAM: the metadata document as uploaded and parsed, the
+ * assertion encryption mode and the private keys that decrypt assertions. AssumeRoleWithSAML reads
+ * {@link #metadata()} for the issuer and the signing certificates.
  */
 public final class SamlProvider {
   private final String name;
@@ -24,7 +24,13 @@ public final class SamlProvider {
   /** A private key added with AddPrivateKey, by the KeyId that RemovePrivateKey names. */
   public record PrivateKeyEntry(String keyId, Instant timestamp, PrivateKey key) {}
 
-  SamlProvider(String name, String arn, String samlProviderUuid, String metadataDocument, SamlMetadata metadata, Instant createDate) {
+  SamlProvider(
+      String name,
+      String arn,
+      String samlProviderUuid,
+      String metadataDocument,
+      SamlMetadata metadata,
+      Instant createDate) {
     this.name = name;
     this.arn = arn;
     this.samlProviderUuid = samlProviderUuid;

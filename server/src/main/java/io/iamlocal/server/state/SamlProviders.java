@@ -14,11 +14,19 @@ import java.util.List;
 public final class SamlProviders {
   /** "SAML providers in an AWS account: 100" (IAM quotas page). */
   public static final int PROVIDERS_PER_ACCOUNT = 100;
-  /** GetSAMLProvider's PrivateKeyList holds at most two keys (model {@code privateKeyList} max 2). */
+
+  /**
+   * GetSAMLProvider's PrivateKeyList holds at most two keys (model {@code privateKeyList} max 2).
+   */
   public static final int PRIVATE_KEYS_PER_PROVIDER = 2;
+
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-  /** {@code arn:PARTITION:iam::ACCOUNT:saml-provider/}: every provider ARN of the account starts so. */
+
+  /**
+   * {@code arn:PARTITION:iam::ACCOUNT:saml-provider/}: every provider ARN of the account starts so.
+   */
   private final String arnPrefix;
+
   private final NamedStore<SamlProvider> store = new NamedStore<>(SamlProvider::name);
 
   private SamlProviders(AccountState account) {
@@ -35,18 +43,29 @@ public final class SamlProviders {
   }
 
   /** What CreateSAMLProvider and UpdateSAMLProvider were given; absent members are null. */
-  public record Settings(String metadataDocument, String assertionEncryptionMode, String addPrivateKey, String removePrivateKey) {}
+  public record Settings(
+      String metadataDocument,
+      String assertionEncryptionMode,
+      String addPrivateKey,
+      String removePrivateKey) {}
 
   public SamlProvider create(String name, Settings settings, IdGenerator ids, Instant now) {
     if (store.contains(name)) {
       throw AwsServiceException.alreadyExists("SAMLProvider " + name + " already exists.");
     }
     if (store.size() >= PROVIDERS_PER_ACCOUNT) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for SAMLProvidersPerAccount: " + PROVIDERS_PER_ACCOUNT);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for SAMLProvidersPerAccount: " + PROVIDERS_PER_ACCOUNT);
     }
     SamlMetadata metadata = parse(settings.metadataDocument());
-    SamlProvider provider = new SamlProvider(name, arnPrefix + name,
-        ids.randomChars(ID_ALPHABET, 26), settings.metadataDocument(), metadata, now);
+    SamlProvider provider =
+        new SamlProvider(
+            name,
+            arnPrefix + name,
+            ids.randomChars(ID_ALPHABET, 26),
+            settings.metadataDocument(),
+            metadata,
+            now);
     applyKeysAndMode(provider, settings, ids, now);
     store.put(provider);
     return provider;
@@ -54,7 +73,8 @@ public final class SamlProviders {
 
   public SamlProvider update(String arn, Settings settings, IdGenerator ids, Instant now) {
     SamlProvider provider = require(arn);
-    SamlMetadata metadata = settings.metadataDocument() == null ? null : parse(settings.metadataDocument());
+    SamlMetadata metadata =
+        settings.metadataDocument() == null ? null : parse(settings.metadataDocument());
     applyKeysAndMode(provider, settings, ids, now);
     if (metadata != null) {
       provider.setMetadata(settings.metadataDocument(), metadata);
@@ -66,27 +86,35 @@ public final class SamlProviders {
    * Removes, then adds a private key, then sets the mode; all checked before anything changes.
    * Required mode needs a key to decrypt with.
    */
-  private static void applyKeysAndMode(SamlProvider provider, Settings settings, IdGenerator ids, Instant now) {
+  private static void applyKeysAndMode(
+      SamlProvider provider, Settings settings, IdGenerator ids, Instant now) {
     List<SamlProvider.PrivateKeyEntry> keys = new java.util.ArrayList<>(provider.privateKeys());
     if (settings.removePrivateKey() != null
         && !keys.removeIf(k -> k.keyId().equals(settings.removePrivateKey()))) {
-      throw AwsServiceException.invalidInput("The private key with KeyId " + settings.removePrivateKey() + " does not exist.");
+      throw AwsServiceException.invalidInput(
+          "The private key with KeyId " + settings.removePrivateKey() + " does not exist.");
     }
     if (settings.addPrivateKey() != null) {
       if (keys.size() >= PRIVATE_KEYS_PER_PROVIDER) {
-        throw AwsServiceException.limitExceeded("Cannot exceed quota for PrivateKeysPerSAMLProvider: " + PRIVATE_KEYS_PER_PROVIDER);
+        throw AwsServiceException.limitExceeded(
+            "Cannot exceed quota for PrivateKeysPerSAMLProvider: " + PRIVATE_KEYS_PER_PROVIDER);
       }
       PrivateKey key;
       try {
         key = Pem.privateKey(settings.addPrivateKey());
       } catch (Pem.InvalidPemException e) {
-        throw AwsServiceException.invalidInput("Could not parse the private key. It must be an unencrypted PEM private key.");
+        throw AwsServiceException.invalidInput(
+            "Could not parse the private key. It must be an unencrypted PEM private key.");
       }
       keys.add(new SamlProvider.PrivateKeyEntry(ids.randomChars(ID_ALPHABET, 26), now, key));
     }
-    String mode = settings.assertionEncryptionMode() == null ? provider.assertionEncryptionMode() : settings.assertionEncryptionMode();
+    String mode =
+        settings.assertionEncryptionMode() == null
+            ? provider.assertionEncryptionMode()
+            : settings.assertionEncryptionMode();
     if (mode.equals("Required") && keys.isEmpty()) {
-      throw AwsServiceException.invalidInput("A private key is required when AssertionEncryptionMode is Required.");
+      throw AwsServiceException.invalidInput(
+          "A private key is required when AssertionEncryptionMode is Required.");
     }
     provider.mutablePrivateKeys().clear();
     provider.mutablePrivateKeys().addAll(keys);

@@ -3,8 +3,8 @@ package io.iamlocal.server.state;
 import java.time.Instant;
 
 /**
- * An uploaded server (TLS) certificate with its private key and chain. The private key is kept
- * for a later TLS use but is never returned by any operation. Guarded by the account lock.
+ * An uploaded server (TLS) certificate with its private key and chain. The private key is kept for
+ * a later TLS use but is never returned by any operation. Guarded by the account lock.
  */
 public final class ServerCertificate {
   private final Partition partition;
@@ -19,8 +19,17 @@ public final class ServerCertificate {
   private String serverCertificateName;
   private String path;
 
-  ServerCertificate(Partition partition, String accountId, String serverCertificateId, String name, String path, String certificateBody,
-      String certificateChain, String privateKey, Instant expiration, Instant uploadDate) {
+  ServerCertificate(
+      Partition partition,
+      String accountId,
+      String serverCertificateId,
+      String name,
+      String path,
+      String certificateBody,
+      String certificateChain,
+      String privateKey,
+      Instant expiration,
+      Instant uploadDate) {
     this.partition = partition;
     this.accountId = accountId;
     this.serverCertificateId = serverCertificateId;

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Service last accessed report jobs (GenerateServiceLastAccessedDetails): each job snapshots, when
- * generated, what the target's principals did according to {@link AccessActivity}. Jobs complete
- * at once. Guarded by the account lock except for the concurrent job map.
+ * generated, what the target's principals did according to {@link AccessActivity}. Jobs complete at
+ * once. Guarded by the account lock except for the concurrent job map.
  */
 public final class ServiceLastAccessedJobs {
   private final Map<String, Job> byId = new ConcurrentHashMap<>();
@@ -23,14 +23,23 @@ public final class ServiceLastAccessedJobs {
   public record ActionAccess(String actionName, String entityArn, String region, Instant time) {}
 
   /** One service in a report: who used it last, when, where, and how many principals used it. */
-  public record ServiceAccess(String namespace, String lastEntityArn, String region, Instant lastAuthenticated,
-      int totalAuthenticatedEntities, List<ActionAccess> actions) {}
+  public record ServiceAccess(
+      String namespace,
+      String lastEntityArn,
+      String region,
+      Instant lastAuthenticated,
+      int totalAuthenticatedEntities,
+      List<ActionAccess> actions) {}
 
   /** One principal's last use of a service, for GetServiceLastAccessedDetailsWithEntities. */
   public record EntityAccess(Entity entity, Instant lastAuthenticated) {}
 
   /** A finished job: services in namespace order, and the principals per service. */
-  public record Job(String jobId, String granularity, Instant created, List<ServiceAccess> services,
+  public record Job(
+      String jobId,
+      String granularity,
+      Instant created,
+      List<ServiceAccess> services,
       Map<String, List<EntityAccess>> entitiesByService) {}
 
   public static ServiceLastAccessedJobs of(AccountState account) {
@@ -45,8 +54,13 @@ public final class ServiceLastAccessedJobs {
    * Builds a report over {@code entities} (the principals whose activity counts) and the services
    * {@code allowedServices} that their policies grant (listed even when never used).
    */
-  public Job generate(String jobId, String granularity, Instant now, List<Entity> entities,
-      java.util.Set<String> allowedServices, AccessActivity activity) {
+  public Job generate(
+      String jobId,
+      String granularity,
+      Instant now,
+      List<Entity> entities,
+      java.util.Set<String> allowedServices,
+      AccessActivity activity) {
     Map<String, List<EntityAccess>> perService = new TreeMap<>();
     Map<String, List<ActionAccess>> actionsPerService = new TreeMap<>();
     Map<String, AccessActivity.Access> lastPerService = new TreeMap<>();
@@ -55,7 +69,8 @@ public final class ServiceLastAccessedJobs {
       perService.put(ns, new ArrayList<>());
     }
     for (Entity entity : entities) {
-      for (Map.Entry<String, Map<String, AccessActivity.ServiceUse>> principal : activity.all().entrySet()) {
+      for (Map.Entry<String, Map<String, AccessActivity.ServiceUse>> principal :
+          activity.all().entrySet()) {
         if (!belongsTo(principal.getKey(), entity)) {
           continue;
         }
@@ -69,8 +84,11 @@ public final class ServiceLastAccessedJobs {
             lastPerService.put(ns, last);
             lastEntityPerService.put(ns, entity.arn());
           }
-          List<ActionAccess> actions = actionsPerService.computeIfAbsent(ns, k -> new ArrayList<>());
-          use.getValue().actions().forEach((action, access) -> mergeAction(actions, action, entity.arn(), access));
+          List<ActionAccess> actions =
+              actionsPerService.computeIfAbsent(ns, k -> new ArrayList<>());
+          use.getValue()
+              .actions()
+              .forEach((action, access) -> mergeAction(actions, action, entity.arn(), access));
         }
       }
     }
@@ -78,10 +96,18 @@ public final class ServiceLastAccessedJobs {
     for (Map.Entry<String, List<EntityAccess>> e : perService.entrySet()) {
       String ns = e.getKey();
       AccessActivity.Access last = lastPerService.get(ns);
-      List<ActionAccess> actions = "ACTION_LEVEL".equals(granularity) && tracksActions(ns)
-          ? sortedActions(actionsPerService.getOrDefault(ns, List.of())) : null;
-      services.add(new ServiceAccess(ns, lastEntityPerService.get(ns), last == null ? null : last.region(),
-          last == null ? null : last.time(), e.getValue().size(), actions));
+      List<ActionAccess> actions =
+          "ACTION_LEVEL".equals(granularity) && tracksActions(ns)
+              ? sortedActions(actionsPerService.getOrDefault(ns, List.of()))
+              : null;
+      services.add(
+          new ServiceAccess(
+              ns,
+              lastEntityPerService.get(ns),
+              last == null ? null : last.region(),
+              last == null ? null : last.time(),
+              e.getValue().size(),
+              actions));
       e.getValue().sort(Comparator.comparing((EntityAccess a) -> a.entity().arn()));
     }
     Job job = new Job(jobId, granularity, now, List.copyOf(services), perService);
@@ -89,22 +115,26 @@ public final class ServiceLastAccessedJobs {
     return job;
   }
 
-  /** IAM tracks actions (action last accessed) for IAM itself among the services IAMLocal serves. */
+  /**
+   * IAM tracks actions (action last accessed) for IAM itself among the services IAMLocal serves.
+   */
   private static boolean tracksActions(String namespace) {
     return "iam".equals(namespace);
   }
 
   /**
-   * True when calls recorded under {@code principalArn} were made by {@code entity}: the user's
-   * own ARN, or a session of the role ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}).
+   * True when calls recorded under {@code principalArn} were made by {@code entity}: the user's own
+   * ARN, or a session of the role ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}).
    */
   static boolean belongsTo(String principalArn, Entity entity) {
     if (principalArn.equals(entity.arn())) {
       return true;
     }
     if ("ROLE".equals(entity.type())) {
-      // arn:P:iam::ACCOUNT:role/PATH/NAME has its sessions at arn:P:sts::ACCOUNT:assumed-role/NAME/SESSION
-      String accountPart = entity.arn().substring(0, entity.arn().indexOf(":role/")).replace(":iam::", ":sts::");
+      // arn:P:iam::ACCOUNT:role/PATH/NAME has its sessions at
+      // arn:P:sts::ACCOUNT:assumed-role/NAME/SESSION
+      String accountPart =
+          entity.arn().substring(0, entity.arn().indexOf(":role/")).replace(":iam::", ":sts::");
       return principalArn.startsWith(accountPart + ":assumed-role/" + entity.name() + "/");
     }
     return false;
@@ -122,7 +152,8 @@ public final class ServiceLastAccessedJobs {
     list.add(new EntityAccess(entity, time));
   }
 
-  private static void mergeAction(List<ActionAccess> actions, String name, String entityArn, AccessActivity.Access access) {
+  private static void mergeAction(
+      List<ActionAccess> actions, String name, String entityArn, AccessActivity.Access access) {
     for (int i = 0; i < actions.size(); i++) {
       if (actions.get(i).actionName().equals(name)) {
         if (access.time().isAfter(actions.get(i).time())) {

@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What AWS answered to CreateServiceLinkedRole for the services recorded in the vendored
- * {@code service-linked-roles.json}: the role's name, path and trust policy, the AWS managed
- * policies AWS attaches, and whether a CustomSuffix is allowed (with AWS's refusal text). Read once
- * per JVM on first use; services not in it are named by {@code ServiceLinkedRoleNames}.
+ * What AWS answered to CreateServiceLinkedRole for the services recorded in the vendored {@code
+ * service-linked-roles.json}: the role's name, path and trust policy, the AWS managed policies AWS
+ * attaches, and whether a CustomSuffix is allowed (with AWS's refusal text). Read once per JVM on
+ * first use; services not in it are named by {@code ServiceLinkedRoleNames}.
  */
 public final class ServiceLinkedRoleCatalog {
-  static final String RESOURCE = "/io/iamlocal/server/service-linked-roles/service-linked-roles.json";
-  private static final List<String> STATEMENT_ORDER = List.of("Sid", "Effect", "Principal", "Action", "Resource", "Condition");
+  static final String RESOURCE =
+      "/io/iamlocal/server/service-linked-roles/service-linked-roles.json";
+  private static final List<String> STATEMENT_ORDER =
+      List.of("Sid", "Effect", "Principal", "Action", "Resource", "Condition");
 
   private final Map<String, Entry> byService;
 
@@ -30,8 +32,13 @@ public final class ServiceLinkedRoleCatalog {
   }
 
   /** One recorded service: its trust policy as compact JSON, attached policies by ARN. */
-  public record Entry(String roleName, String path, String trustPolicy, List<String> attachedPolicyArns,
-      boolean customSuffixAllowed, String customSuffixRefusal) {}
+  public record Entry(
+      String roleName,
+      String path,
+      String trustPolicy,
+      List<String> attachedPolicyArns,
+      boolean customSuffixAllowed,
+      String customSuffixRefusal) {}
 
   public static ServiceLinkedRoleCatalog get() {
     return Holder.INSTANCE;
@@ -58,7 +65,10 @@ public final class ServiceLinkedRoleCatalog {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
       Map<String, Entry> byService = new HashMap<>();
-      json.readTree(in).path("services").fields().forEachRemaining(e -> byService.put(e.getKey(), entry(json, e.getValue())));
+      json.readTree(in)
+          .path("services")
+          .fields()
+          .forEachRemaining(e -> byService.put(e.getKey(), entry(json, e.getValue())));
       return new ServiceLinkedRoleCatalog(byService);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,12 +91,18 @@ public final class ServiceLinkedRoleCatalog {
     node.path("attachedPolicies").forEach(arn -> attached.add(arn.asText()));
     JsonNode trust = node.path("assumeRolePolicyDocument");
     // The recording sorted the keys; write them in the order policies are written (Version, then
-    // Statement; Effect, Principal, Action...), as IAMLocal writes every other service-linked trust policy.
+    // Statement; Effect, Principal, Action...), as IAMLocal writes every other service-linked trust
+    // policy.
     ObjectNode document = json.createObjectNode();
     document.set("Version", trust.path("Version"));
     ArrayNode statements = document.putArray("Statement");
     trust.path("Statement").forEach(statement -> statements.add(inPolicyOrder(json, statement)));
-    return new Entry(node.path("roleName").asText(), node.path("path").asText(), document.toString(), List.copyOf(attached),
-        node.path("customSuffixAllowed").asBoolean(false), node.path("customSuffixError").path("message").asText(null));
+    return new Entry(
+        node.path("roleName").asText(),
+        node.path("path").asText(),
+        document.toString(),
+        List.copyOf(attached),
+        node.path("customSuffixAllowed").asBoolean(false),
+        node.path("customSuffixError").path("message").asText(null));
   }
 }

@@ -3,8 +3,8 @@ package io.iamlocal.server.state;
 import java.time.Instant;
 
 /**
- * A service-specific credential of an IAM user: a user name and password (CodeCommit, Keyspaces)
- * or an API key (Bedrock, CloudWatch Logs), usable only with its one service.
+ * A service-specific credential of an IAM user: a user name and password (CodeCommit, Keyspaces) or
+ * an API key (Bedrock, CloudWatch Logs), usable only with its one service.
  */
 public final class ServiceSpecificCredential {
   private final String serviceSpecificCredentialId;
@@ -17,8 +17,15 @@ public final class ServiceSpecificCredential {
   private String secret;
   private boolean active = true;
 
-  ServiceSpecificCredential(String id, User owner, ServiceSpecificCredentials.Service service, String serviceUserName, int slot,
-      String secret, Instant createDate, Instant expirationDate) {
+  ServiceSpecificCredential(
+      String id,
+      User owner,
+      ServiceSpecificCredentials.Service service,
+      String serviceUserName,
+      int slot,
+      String secret,
+      Instant createDate,
+      Instant expirationDate) {
     this.serviceSpecificCredentialId = id;
     this.owner = owner;
     this.service = service;

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service-specific credentials of an account's users, by user ID, in creation order. Rules:
- * the supported services, two credentials per user per service, and the generated names
- * ({@code user-at-account}, then {@code user+1-at-account}) and secrets.
+ * The service-specific credentials of an account's users, by user ID, in creation order. Rules: the
+ * supported services, two credentials per user per service, and the generated names ({@code
+ * user-at-account}, then {@code user+1-at-account}) and secrets.
  */
 public final class ServiceSpecificCredentials {
-  /** "You can have a maximum of two sets of service-specific credentials for each supported service per user." */
+  /**
+   * "You can have a maximum of two sets of service-specific credentials for each supported service
+   * per user."
+   */
   public static final int PER_USER_PER_SERVICE = 2;
+
   private final Map<String, List<ServiceSpecificCredential>> byUserId = new HashMap<>();
 
   /**
@@ -55,12 +59,14 @@ public final class ServiceSpecificCredentials {
           return service;
         }
       }
-      throw AwsServiceException.noSuchEntity("No such service " + serviceName + " is supported for Service Specific Credentials");
+      throw AwsServiceException.noSuchEntity(
+          "No such service " + serviceName + " is supported for Service Specific Credentials");
     }
   }
 
   public static ServiceSpecificCredentials of(AccountState account) {
-    return account.extension(ServiceSpecificCredentials.class, a -> new ServiceSpecificCredentials());
+    return account.extension(
+        ServiceSpecificCredentials.class, a -> new ServiceSpecificCredentials());
   }
 
   public boolean hasAny(User user) {
@@ -74,24 +80,37 @@ public final class ServiceSpecificCredentials {
         .toList();
   }
 
-  public ServiceSpecificCredential create(User user, Service service, Integer credentialAgeDays, AccountState account, Instant now) {
+  public ServiceSpecificCredential create(
+      User user, Service service, Integer credentialAgeDays, AccountState account, Instant now) {
     if (credentialAgeDays != null && !service.isApiKey()) {
-      throw new AwsServiceException(AwsErrorCode.NOT_SUPPORTED_SERVICE,
+      throw new AwsServiceException(
+          AwsErrorCode.NOT_SUPPORTED_SERVICE,
           "CredentialAgeDays is not supported for service " + service.serviceName() + ".");
     }
     List<ServiceSpecificCredential> existing = of(user, service);
     if (existing.size() >= PER_USER_PER_SERVICE) {
       throw AwsServiceException.limitExceeded(
-          "Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: " + PER_USER_PER_SERVICE);
+          "Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: "
+              + PER_USER_PER_SERVICE);
     }
     int slot = 0;
     while (slotTaken(existing, slot)) {
       slot++;
     }
-    String serviceUserName = user.userName() + (slot == 0 ? "" : "+" + slot) + "-at-" + account.accountId();
-    Instant expiration = credentialAgeDays == null ? null : now.plus(Duration.ofDays(credentialAgeDays));
-    ServiceSpecificCredential created = new ServiceSpecificCredential(account.ids().uniqueId(IdPrefix.ACCA), user, service,
-        serviceUserName, slot, newSecret(service, serviceUserName, account.ids()), now, expiration);
+    String serviceUserName =
+        user.userName() + (slot == 0 ? "" : "+" + slot) + "-at-" + account.accountId();
+    Instant expiration =
+        credentialAgeDays == null ? null : now.plus(Duration.ofDays(credentialAgeDays));
+    ServiceSpecificCredential created =
+        new ServiceSpecificCredential(
+            account.ids().uniqueId(IdPrefix.ACCA),
+            user,
+            service,
+            serviceUserName,
+            slot,
+            newSecret(service, serviceUserName, account.ids()),
+            now,
+            expiration);
     byUserId.computeIfAbsent(user.userId(), k -> new ArrayList<>()).add(created);
     return created;
   }
@@ -101,18 +120,22 @@ public final class ServiceSpecificCredentials {
   }
 
   /**
-   * A password is 44 random bytes in base64 (60 characters ending in {@code =}, as AWS's look);
-   * an API key is the service prefix and base64 of {@code alias:secret}.
+   * A password is 44 random bytes in base64 (60 characters ending in {@code =}, as AWS's look); an
+   * API key is the service prefix and base64 of {@code alias:secret}.
    */
   private static String newSecret(Service service, String serviceUserName, IdGenerator ids) {
     String random = Base64.getEncoder().encodeToString(ids.randomBytes(44));
     if (!service.isApiKey()) {
       return random;
     }
-    return service.apiKeyPrefix + Base64.getEncoder().encodeToString((serviceUserName + ":" + random).getBytes(StandardCharsets.UTF_8));
+    return service.apiKeyPrefix
+        + Base64.getEncoder()
+            .encodeToString((serviceUserName + ":" + random).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The user's credential with this ID; another user's credential is as unknown as a missing one. */
+  /**
+   * The user's credential with this ID; another user's credential is as unknown as a missing one.
+   */
   public ServiceSpecificCredential require(User user, String id) {
     for (ServiceSpecificCredential credential : byUserId.getOrDefault(user.userId(), List.of())) {
       if (credential.serviceSpecificCredentialId().equals(id)) {
@@ -125,7 +148,8 @@ public final class ServiceSpecificCredentials {
   /** ResetServiceSpecificCredential: a new password (or API key secret) replaces the old one. */
   public ServiceSpecificCredential reset(User user, String id, IdGenerator ids) {
     ServiceSpecificCredential credential = require(user, id);
-    credential.setSecret(newSecret(Service.named(credential.serviceName()), credential.serviceUserName(), ids));
+    credential.setSecret(
+        newSecret(Service.named(credential.serviceName()), credential.serviceUserName(), ids));
     return credential;
   }
 

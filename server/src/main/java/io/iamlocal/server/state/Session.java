@@ -7,15 +7,17 @@ import java.util.Set;
 /**
  * One set of temporary credentials issued by STS ({@code ASIA…} key, secret, session token) and
  * everything the session carries: whose it is, until when, and the session policies, tags, source
- * identity and MFA state that authorization reads on every request. Immutable; the policies of
- * the role or user behind it are read at request time, so a deleted role leaves its sessions
- * without permissions.
+ * identity and MFA state that authorization reads on every request. Immutable; the policies of the
+ * role or user behind it are read at request time, so a deleted role leaves its sessions without
+ * permissions.
  */
 public final class Session {
 
   /** Which STS operation made the session, which decides the identity it signs as. */
   public enum Kind {
-    /** AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML: {@code assumed-role/ROLE/SESSION}. */
+    /**
+     * AssumeRole, AssumeRoleWithWebIdentity, AssumeRoleWithSAML: {@code assumed-role/ROLE/SESSION}.
+     */
     ASSUMED_ROLE,
     /** GetFederationToken: {@code federated-user/NAME}, limited by the session policies. */
     FEDERATED_USER,
@@ -25,8 +27,13 @@ public final class Session {
 
   private final String accessKeyId;
   private final String secretAccessKey;
-  /** The token is re-derived from this seed when needed, so a live session does not hold it (bench/results/design-measurements.md). */
+
+  /**
+   * The token is re-derived from this seed when needed, so a live session does not hold it
+   * (bench/results/design-measurements.md).
+   */
   private final byte[] tokenSeed;
+
   private final Kind kind;
   private final Partition partition;
   private final String accountId;
@@ -190,10 +197,14 @@ public final class Session {
     return federatedProvider;
   }
 
-  /** {@code arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION} or {@code …:federated-user/NAME}; null otherwise. */
+  /**
+   * {@code arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION} or {@code …:federated-user/NAME};
+   * null otherwise.
+   */
   public String stsArn() {
     return switch (kind) {
-      case ASSUMED_ROLE -> Arns.sts(partition, accountId, "assumed-role/" + role.roleName() + "/" + sessionName);
+      case ASSUMED_ROLE ->
+          Arns.sts(partition, accountId, "assumed-role/" + role.roleName() + "/" + sessionName);
       case FEDERATED_USER -> Arns.sts(partition, accountId, "federated-user/" + sessionName);
       case SESSION_TOKEN -> null;
     };

@@ -14,25 +14,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * The temporary credentials STS has issued in an account, by access key ID. The map is concurrent
  * because request authentication reads it without the account lock. Expired sessions stay long
  * enough to be answered with {@code ExpiredToken} rather than {@code InvalidClientTokenId}, then
- * are dropped as new sessions are issued: each issue drops, in expiration order, the sessions
- * that expired more than {@link #KEEP_EXPIRED} before it was issued (O(log n) per session, so a
- * burst of AssumeRole calls holds at most its sessions' lifetime plus that grace). Only issues
- * prune, and they use the new session's issue time (taped in durable mode), so a replay drops the
- * same sessions at the same points; a pruned session can sign nothing that was journalled later,
- * since calls with expired credentials are refused.
+ * are dropped as new sessions are issued: each issue drops, in expiration order, the sessions that
+ * expired more than {@link #KEEP_EXPIRED} before it was issued (O(log n) per session, so a burst of
+ * AssumeRole calls holds at most its sessions' lifetime plus that grace). Only issues prune, and
+ * they use the new session's issue time (taped in durable mode), so a replay drops the same
+ * sessions at the same points; a pruned session can sign nothing that was journalled later, since
+ * calls with expired credentials are refused.
  */
 public final class Sessions {
   /** How long an expired session is still recognised (and refused as expired). */
   static final Duration KEEP_EXPIRED = Duration.ofMinutes(15);
+
   /**
    * AWS session tokens are base64 of an opaque binary blob that starts with a fixed header (this
    * prefix is what current STS tokens begin with); the rest here is derived from a random seed.
    */
   private static final String TOKEN_PREFIX = "IQoJb3JpZ2luX2Vj";
+
   private static final int TOKEN_BYTES = 360;
   private static final int TOKEN_SEED_BYTES = 32;
   private final Map<String, Session> byAccessKeyId = new ConcurrentHashMap<>();
-  /** Every kept session by expiration, soonest first; guarded by itself (issues may run under the read lock). */
+
+  /**
+   * Every kept session by expiration, soonest first; guarded by itself (issues may run under the
+   * read lock).
+   */
   private final PriorityQueue<Session> byExpiration =
       new PriorityQueue<>(Comparator.comparingLong(Session::expirationEpochSecond));
 
@@ -64,7 +70,10 @@ public final class Sessions {
     return byAccessKeyId.size();
   }
 
-  /** A copy of every session still kept (expired ones too), for read-only views such as the web console. */
+  /**
+   * A copy of every session still kept (expired ones too), for read-only views such as the web
+   * console.
+   */
   public java.util.List<Session> snapshot() {
     return java.util.List.copyOf(byAccessKeyId.values());
   }
@@ -83,7 +92,10 @@ public final class Sessions {
     }
   }
 
-  /** A new {@code ASIA…} access key ID, encoding its account, that no session or long-term key of any account uses. */
+  /**
+   * A new {@code ASIA…} access key ID, encoding its account, that no session or long-term key of
+   * any account uses.
+   */
   public static String newAccessKeyId(AccountState account) {
     while (true) {
       String id = account.ids().accessKeyId(IdPrefix.ASIA, account.accountId());
@@ -104,7 +116,8 @@ public final class Sessions {
    * replays the whole token's random bytes as the seed, which is then used as it is.
    */
   static String sessionToken(byte[] seed) {
-    return TOKEN_PREFIX + Base64.getEncoder().encodeToString(seed.length >= TOKEN_BYTES ? seed : expand(seed));
+    return TOKEN_PREFIX
+        + Base64.getEncoder().encodeToString(seed.length >= TOKEN_BYTES ? seed : expand(seed));
   }
 
   private static byte[] expand(byte[] seed) {

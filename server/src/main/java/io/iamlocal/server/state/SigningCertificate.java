@@ -13,7 +13,13 @@ public final class SigningCertificate {
   private final Instant uploadDate;
   private String status = "Active";
 
-  SigningCertificate(String certificateId, User owner, String body, X509Certificate certificate, String fingerprint, Instant uploadDate) {
+  SigningCertificate(
+      String certificateId,
+      User owner,
+      String body,
+      X509Certificate certificate,
+      String fingerprint,
+      Instant uploadDate) {
     this.certificateId = certificateId;
     this.owner = owner;
     this.body = body;

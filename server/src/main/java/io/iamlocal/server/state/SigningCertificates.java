@@ -20,6 +20,7 @@ import java.util.Map;
 public final class SigningCertificates {
   /** "Signing certificates per IAM user: 2" (IAM quotas page). */
   public static final int CERTIFICATES_PER_USER = 2;
+
   private static final String ROOT = "";
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
   private final Map<String, List<SigningCertificate>> byOwner = new HashMap<>();
@@ -52,15 +53,21 @@ public final class SigningCertificates {
     }
     if (byFingerprint.containsKey(fingerprint)) {
       // The API reference's description of DuplicateCertificate; no live message was found.
-      throw new AwsServiceException(AwsErrorCode.DUPLICATE_CERTIFICATE,
+      throw new AwsServiceException(
+          AwsErrorCode.DUPLICATE_CERTIFICATE,
           "The request was rejected because the same certificate is associated with an IAM user in the account.");
     }
-    List<SigningCertificate> owned = byOwner.computeIfAbsent(ownerKey(owner), k -> new ArrayList<>());
+    List<SigningCertificate> owned =
+        byOwner.computeIfAbsent(ownerKey(owner), k -> new ArrayList<>());
     if (owned.size() >= CERTIFICATES_PER_USER) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for CertificatesPerUser: " + CERTIFICATES_PER_USER);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for CertificatesPerUser: " + CERTIFICATES_PER_USER);
     }
-    // AWS certificate IDs are 24+ characters of [A-Z0-9] with no type prefix (e.g. TA7SMP42TDN5Z26OBPJE7EXAMPLE).
-    SigningCertificate created = new SigningCertificate(ids.randomChars(ID_ALPHABET, 28), owner, body, certificate, fingerprint, now);
+    // AWS certificate IDs are 24+ characters of [A-Z0-9] with no type prefix (e.g.
+    // TA7SMP42TDN5Z26OBPJE7EXAMPLE).
+    SigningCertificate created =
+        new SigningCertificate(
+            ids.randomChars(ID_ALPHABET, 28), owner, body, certificate, fingerprint, now);
     owned.add(created);
     byFingerprint.put(fingerprint, created);
     return created;
@@ -80,28 +87,35 @@ public final class SigningCertificates {
       throw malformed(body);
     }
     if (!"RSA".equals(certificate.getPublicKey().getAlgorithm())) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_CERTIFICATE, "The certificate must have an RSA public key.");
+      throw new AwsServiceException(
+          AwsErrorCode.INVALID_CERTIFICATE, "The certificate must have an RSA public key.");
     }
     try {
       certificate.checkValidity(Date.from(now));
     } catch (java.security.cert.CertificateException e) {
-      throw new AwsServiceException(AwsErrorCode.MALFORMED_CERTIFICATE, "The certificate is expired or not yet valid.");
+      throw new AwsServiceException(
+          AwsErrorCode.MALFORMED_CERTIFICATE, "The certificate is expired or not yet valid.");
     }
     return certificate;
   }
 
   private static AwsServiceException malformed(String body) {
-    return new AwsServiceException(AwsErrorCode.MALFORMED_CERTIFICATE, "Certificate " + body + " is malformed.");
+    return new AwsServiceException(
+        AwsErrorCode.MALFORMED_CERTIFICATE, "Certificate " + body + " is malformed.");
   }
 
-  /** The owner's certificate with this ID; another principal's certificate is as unknown as a missing one. */
+  /**
+   * The owner's certificate with this ID; another principal's certificate is as unknown as a
+   * missing one.
+   */
   public SigningCertificate require(User owner, String certificateId) {
     for (SigningCertificate certificate : byOwner.getOrDefault(ownerKey(owner), List.of())) {
       if (certificate.certificateId().equals(certificateId)) {
         return certificate;
       }
     }
-    throw AwsServiceException.noSuchEntity("The Certificate with id " + certificateId + " cannot be found.");
+    throw AwsServiceException.noSuchEntity(
+        "The Certificate with id " + certificateId + " cannot be found.");
   }
 
   public void delete(User owner, String certificateId) {

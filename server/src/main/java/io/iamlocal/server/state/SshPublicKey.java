@@ -15,7 +15,12 @@ public final class SshPublicKey {
   private final Instant uploadDate;
   private String status = "Active";
 
-  SshPublicKey(String sshPublicKeyId, User owner, String body, SshRsaKeys.ParsedKey key, Instant uploadDate) {
+  SshPublicKey(
+      String sshPublicKeyId,
+      User owner,
+      String body,
+      SshRsaKeys.ParsedKey key,
+      Instant uploadDate) {
     this.sshPublicKeyId = sshPublicKeyId;
     this.owner = owner;
     this.body = body;
@@ -48,7 +53,9 @@ public final class SshPublicKey {
     if (encoding == key.format()) {
       return body;
     }
-    return encoding == SshRsaKeys.Format.SSH ? SshRsaKeys.openSsh(key.blob()) : SshRsaKeys.pem(key.key());
+    return encoding == SshRsaKeys.Format.SSH
+        ? SshRsaKeys.openSsh(key.blob())
+        : SshRsaKeys.pem(key.key());
   }
 
   byte[] blob() {

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class SshPublicKeys {
   /** "SSH public keys per IAM user: 5" (IAM quotas page). */
   public static final int KEYS_PER_USER = 5;
+
   private final Map<String, List<SshPublicKey>> byUserId = new HashMap<>();
 
   public static SshPublicKeys of(AccountState account) {
@@ -39,20 +40,24 @@ public final class SshPublicKeys {
     } catch (SshRsaKeys.KeyException e) {
       // Texts are the API reference's descriptions of the two errors; no live message was found.
       throw e.problem() == SshRsaKeys.Problem.UNRECOGNIZED_ENCODING
-          ? new AwsServiceException(AwsErrorCode.UNRECOGNIZED_PUBLIC_KEY_ENCODING,
+          ? new AwsServiceException(
+              AwsErrorCode.UNRECOGNIZED_PUBLIC_KEY_ENCODING,
               "The request was rejected because the public key encoding format is unsupported or unrecognized.")
-          : new AwsServiceException(AwsErrorCode.INVALID_PUBLIC_KEY,
+          : new AwsServiceException(
+              AwsErrorCode.INVALID_PUBLIC_KEY,
               "The request was rejected because the public key is malformed or otherwise invalid.");
     }
     List<SshPublicKey> keys = byUserId.computeIfAbsent(user.userId(), k -> new ArrayList<>());
     for (SshPublicKey existing : keys) {
       if (Arrays.equals(existing.blob(), key.blob())) {
-        throw new AwsServiceException(AwsErrorCode.DUPLICATE_SSH_PUBLIC_KEY,
+        throw new AwsServiceException(
+            AwsErrorCode.DUPLICATE_SSH_PUBLIC_KEY,
             "The request was rejected because the SSH public key is already associated with the specified IAM user.");
       }
     }
     if (keys.size() >= KEYS_PER_USER) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for SSHPublicKeysPerUser: " + KEYS_PER_USER);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for SSHPublicKeysPerUser: " + KEYS_PER_USER);
     }
     SshPublicKey created = new SshPublicKey(ids.accessKeyId(IdPrefix.APKA), user, body, key, now);
     keys.add(created);
@@ -67,7 +72,8 @@ public final class SshPublicKeys {
       }
     }
     // Recorded from AWS (LocalStack parity snapshot test_iam_ssh_public_keys, 2026).
-    throw AwsServiceException.noSuchEntity("The Public Key with id " + sshPublicKeyId + " cannot be found.");
+    throw AwsServiceException.noSuchEntity(
+        "The Public Key with id " + sshPublicKeyId + " cannot be found.");
   }
 
   public void delete(User user, String sshPublicKeyId) {

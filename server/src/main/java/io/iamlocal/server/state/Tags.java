@@ -19,18 +19,22 @@ import java.util.Set;
 public final class Tags {
   /** AWS allows 50 tags per IAM resource. */
   public static final int MAX_TAGS = 50;
+
   /**
    * The order ListPolicyTags and GetPolicy show a policy's tags in: shorter keys first, then by
    * code point (recorded from AWS: abc, b, z, a are listed a, b, z, abc; A before a).
    */
   public static final Comparator<Tag> POLICY_LISTING_ORDER =
       Comparator.comparingInt((Tag tag) -> tag.key().length()).thenComparing(Tag::key);
+
   private static final Tag[] NONE = {};
 
   private final boolean caseSensitive;
+
   /**
-   * In the order first tagged. An exact-size array replaced on each change rather than a map: at most
-   * 50 tags, read far more often than written, and ~200 bytes less per tagged resource (10,000 users).
+   * In the order first tagged. An exact-size array replaced on each change rather than a map: at
+   * most 50 tags, read far more often than written, and ~200 bytes less per tagged resource (10,000
+   * users).
    */
   private volatile Tag[] tags = NONE;
 
@@ -56,16 +60,22 @@ public final class Tags {
     checkRequest(requested, false);
   }
 
-  /** Checks a request's tags before any is applied: duplicates (AWS's texts, recorded) and reserved prefixes. */
+  /**
+   * Checks a request's tags before any is applied: duplicates (AWS's texts, recorded) and reserved
+   * prefixes.
+   */
   public static void checkRequest(List<Tag> requested, boolean caseSensitive) {
     Set<String> seen = new HashSet<>();
     for (Tag tag : requested) {
       if (!seen.add(caseSensitive ? tag.key() : tag.key().toLowerCase(Locale.ROOT))) {
-        throw AwsServiceException.invalidInput(caseSensitive ? "Duplicate tag keys found."
-            : "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+        throw AwsServiceException.invalidInput(
+            caseSensitive
+                ? "Duplicate tag keys found."
+                : "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
       }
       if (tag.key().toLowerCase(Locale.ROOT).startsWith("aws:")) {
-        throw AwsServiceException.invalidInput("Tag keys starting with 'aws:' are reserved for AWS use.");
+        throw AwsServiceException.invalidInput(
+            "Tag keys starting with 'aws:' are reserved for AWS use.");
       }
     }
   }
@@ -75,12 +85,14 @@ public final class Tags {
     checkRequest(requested, caseSensitive);
     long added = requested.stream().filter(t -> indexOf(t.key()) < 0).count();
     if (tags.length + added > MAX_TAGS) {
-      throw AwsServiceException.limitExceeded("Cannot exceed quota for " + quotaName + ": " + MAX_TAGS);
+      throw AwsServiceException.limitExceeded(
+          "Cannot exceed quota for " + quotaName + ": " + MAX_TAGS);
     }
     Tag[] next = Arrays.copyOf(tags, (int) (tags.length + added));
     int size = tags.length;
     for (Tag requestedTag : requested) {
-      // Interned: the same keys and values recur on thousands of resources (team, env, cost-center).
+      // Interned: the same keys and values recur on thousands of resources (team, env,
+      // cost-center).
       Tag tag = new Tag(requestedTag.key().intern(), requestedTag.value().intern());
       int i = indexOf(next, size, tag.key());
       if (i >= 0) {
@@ -134,8 +146,12 @@ public final class Tags {
     return -1;
   }
 
-  /** Case-sensitive keys compare exactly; others as their {@link Locale#ROOT} lower case, as IAM treats tag keys. */
+  /**
+   * Case-sensitive keys compare exactly; others as their {@link Locale#ROOT} lower case, as IAM
+   * treats tag keys.
+   */
   private boolean sameKey(String a, String b) {
-    return a.equals(b) || !caseSensitive && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    return a.equals(b)
+        || !caseSensitive && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
   }
 }

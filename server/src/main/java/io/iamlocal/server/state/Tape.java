@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The nondeterministic values one state change consumed: clock instants and random draws
- * ({@link IdGenerator}). With a data directory, each write runs with a recording tape on its
- * thread, and the tape is journalled with the write; at start-up the journal is replayed with
- * playback tapes, so the handlers rebuild exactly the same IDs, secrets and dates. Without a data
- * directory no tape is ever installed and {@link #current()} is never even consulted (see
- * {@link IdGenerator#IdGenerator(boolean)} and {@link #clock(Clock)}).
+ * The nondeterministic values one state change consumed: clock instants and random draws ({@link
+ * IdGenerator}). With a data directory, each write runs with a recording tape on its thread, and
+ * the tape is journalled with the write; at start-up the journal is replayed with playback tapes,
+ * so the handlers rebuild exactly the same IDs, secrets and dates. Without a data directory no tape
+ * is ever installed and {@link #current()} is never even consulted (see {@link
+ * IdGenerator#IdGenerator(boolean)} and {@link #clock(Clock)}).
  */
 public final class Tape {
   private static final ThreadLocal<Tape> CURRENT = new ThreadLocal<>();
@@ -49,7 +49,9 @@ public final class Tape {
     return CURRENT.get();
   }
 
-  /** Installs {@code tape} on this thread until {@link #uninstall()}; returns the tape it replaced. */
+  /**
+   * Installs {@code tape} on this thread until {@link #uninstall()}; returns the tape it replaced.
+   */
   public static Tape install(Tape tape) {
     Tape previous = CURRENT.get();
     CURRENT.set(tape);
@@ -104,7 +106,10 @@ public final class Tape {
     return values;
   }
 
-  /** Whether the code drew random values (IDs, secrets): a read-locked call that did created something. */
+  /**
+   * Whether the code drew random values (IDs, secrets): a read-locked call that did created
+   * something.
+   */
   public boolean drewRandom() {
     return drewRandom;
   }

@@ -12,7 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Totp {
   public static final int STEP_SECONDS = 30;
   public static final int DIGITS = 6;
-  private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+  private static final int[] POWERS = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
 
   private Totp() {}
 
@@ -43,8 +45,11 @@ public final class Totp {
       throw new IllegalStateException(e);
     }
     int offset = hash[hash.length - 1] & 0x0f;
-    int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-        | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+    int binary =
+        ((hash[offset] & 0x7f) << 24)
+            | ((hash[offset + 1] & 0xff) << 16)
+            | ((hash[offset + 2] & 0xff) << 8)
+            | (hash[offset + 3] & 0xff);
     String otp = Integer.toString(binary % POWERS[digits]);
     return "0".repeat(digits - otp.length()) + otp;
   }
@@ -54,10 +59,13 @@ public final class Totp {
    * for some s within {@code window} steps of {@code center}, or {@code Long.MIN_VALUE} when none
    * matches. This is how IAM checks the pair sent to EnableMFADevice and ResyncMFADevice.
    */
-  public static long findConsecutive(byte[] secret, String code1, String code2, long center, int window) {
+  public static long findConsecutive(
+      byte[] secret, String code1, String code2, long center, int window) {
     for (int distance = 0; distance <= window; distance++) {
-      for (long s : distance == 0 ? new long[] {center} : new long[] {center - distance, center + distance}) {
-        if (constantTimeEquals(code(secret, s), code1) && constantTimeEquals(code(secret, s + 1), code2)) {
+      for (long s :
+          distance == 0 ? new long[] {center} : new long[] {center - distance, center + distance}) {
+        if (constantTimeEquals(code(secret, s), code1)
+            && constantTimeEquals(code(secret, s + 1), code2)) {
           return s;
         }
       }
@@ -65,10 +73,14 @@ public final class Totp {
     return Long.MIN_VALUE;
   }
 
-  /** The step within {@code window} of {@code center} whose code is {@code code}, else Long.MIN_VALUE. */
+  /**
+   * The step within {@code window} of {@code center} whose code is {@code code}, else
+   * Long.MIN_VALUE.
+   */
   public static long find(byte[] secret, String code, long center, int window) {
     for (int distance = 0; distance <= window; distance++) {
-      for (long s : distance == 0 ? new long[] {center} : new long[] {center - distance, center + distance}) {
+      for (long s :
+          distance == 0 ? new long[] {center} : new long[] {center - distance, center + distance}) {
         if (constantTimeEquals(code(secret, s), code)) {
           return s;
         }
@@ -78,7 +90,8 @@ public final class Totp {
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return java.security.MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+    return java.security.MessageDigest.isEqual(
+        a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 }

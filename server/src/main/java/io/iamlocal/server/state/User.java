@@ -19,7 +19,13 @@ public final class User {
   private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>(2);
   private final PolicyAttachments policies = new PolicyAttachments();
 
-  public User(Partition partition, String accountId, String userName, String path, String userId, Instant createDate) {
+  public User(
+      Partition partition,
+      String accountId,
+      String userName,
+      String path,
+      String userId,
+      Instant createDate) {
     this.partition = partition;
     this.accountId = accountId;
     this.userName = userName;
@@ -84,7 +90,10 @@ public final class User {
     return accessKeys;
   }
 
-  /** Groups the user belongs to, in the order joined (read-only: {@link Group#addMember} and {@link Group#removeMember} keep both sides). */
+  /**
+   * Groups the user belongs to, in the order joined (read-only: {@link Group#addMember} and {@link
+   * Group#removeMember} keep both sides).
+   */
   public java.util.Set<Group> groups() {
     return java.util.Collections.unmodifiableSet(groups);
   }

@@ -3,9 +3,9 @@ package io.iamlocal.server.state;
 import java.time.Instant;
 
 /**
- * A virtual MFA device: its serial number ({@code arn:PARTITION:iam::ACCOUNT:mfa{path}{name}}), the TOTP
- * secret, and the user it is assigned to once EnableMFADevice succeeds. {@code driftSteps} is the
- * clock drift ResyncMFADevice measured; {@code lastUsedStep} stops a code being used twice.
+ * A virtual MFA device: its serial number ({@code arn:PARTITION:iam::ACCOUNT:mfa{path}{name}}), the
+ * TOTP secret, and the user it is assigned to once EnableMFADevice succeeds. {@code driftSteps} is
+ * the clock drift ResyncMFADevice measured; {@code lastUsedStep} stops a code being used twice.
  */
 public final class VirtualMfaDevice {
   private final String serialNumber;
@@ -18,7 +18,8 @@ public final class VirtualMfaDevice {
   private long driftSteps;
   private long lastUsedStep = Long.MIN_VALUE;
 
-  public VirtualMfaDevice(Partition partition, String accountId, String path, String name, byte[] secret) {
+  public VirtualMfaDevice(
+      Partition partition, String accountId, String path, String name, byte[] secret) {
     this.serialNumber = Arns.iam(partition, accountId, "mfa", path, name);
     this.path = path;
     this.name = name;

@@ -6,10 +6,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The account lock, counting write-lock acquisitions and releases: every change to the account's
- * entities happens under the write lock, so a value derived from them under the lock stays right
- * as long as {@link #writeGeneration()} is unchanged (the authorizer caches each principal's
- * compiled policies this way). The count moves both when a writer takes the lock and when it
- * releases it, so nothing computed while a write is in progress is trusted afterwards.
+ * entities happens under the write lock, so a value derived from them under the lock stays right as
+ * long as {@link #writeGeneration()} is unchanged (the authorizer caches each principal's compiled
+ * policies this way). The count moves both when a writer takes the lock and when it releases it, so
+ * nothing computed while a write is in progress is trusted afterwards.
  */
 public final class WriteCountingLock extends ReentrantReadWriteLock {
   private final AtomicLong writes = new AtomicLong();

@@ -1,8 +1,8 @@
 package io.iamlocal.server.sts;
 
 import static io.iamlocal.server.dispatch.OperationSpec.arnCheckedFirst;
-import static io.iamlocal.server.dispatch.OperationSpec.resource;
 import static io.iamlocal.server.dispatch.OperationSpec.reachesAccountOf;
+import static io.iamlocal.server.dispatch.OperationSpec.resource;
 import static io.iamlocal.server.dispatch.OperationSpec.sessions;
 
 import io.iamlocal.policy.evaluation.CompiledPolicy;
@@ -39,8 +39,16 @@ public final class AssumeRoleOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRole", this::assumeRole, sessions(SessionAccess.ROLE_OR_SESSION_TOKEN), arnCheckedFirst("RoleArn"),
-        resource(ResourceForm.UNCHECKED, "its handler authorizes the call against the role's trust policy"), reachesAccountOf("RoleArn"));
+    registry.register(
+        "sts",
+        "AssumeRole",
+        this::assumeRole,
+        sessions(SessionAccess.ROLE_OR_SESSION_TOKEN),
+        arnCheckedFirst("RoleArn"),
+        resource(
+            ResourceForm.UNCHECKED,
+            "its handler authorizes the call against the role's trust policy"),
+        reachesAccountOf("RoleArn"));
   }
 
   private Map<String, ?> assumeRole(OperationCall call) {
@@ -63,7 +71,8 @@ public final class AssumeRoleOperations implements Operations {
     String sourceIdentity = sourceIdentity(p, callerSession, caller, roleArn);
     Mfa.Result mfa = Mfa.verify(call, p.string("SerialNumber"), p.string("TokenCode"));
     boolean mfaPresent = mfa.verified() || (callerSession != null && callerSession.mfaPresent());
-    Instant mfaTime = mfa.verified() ? call.now() : callerSession == null ? null : callerSession.mfaAuthTime();
+    Instant mfaTime =
+        mfa.verified() ? call.now() : callerSession == null ? null : callerSession.mfaAuthTime();
 
     if (enforce) {
       Map<String, List<String>> keys = RequestContexts.of(call);
@@ -89,16 +98,25 @@ public final class AssumeRoleOperations implements Operations {
     }
     boolean chained = caller.kind() == Caller.Kind.ASSUMED_ROLE;
     int seconds = StsRoles.duration(p, role, chained);
-    Integer packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : null;
+    Integer packed =
+        policies.any() || !tags.all().isEmpty()
+            ? SessionPolicies.packedSize(policies, tags.all())
+            : null;
 
     // The session belongs to the role's account: its credentials sign as that account.
-    Session session = SessionIssuer.issue(roleAccount, Session.builder(Session.Kind.ASSUMED_ROLE, roleAccount.partition(), roleAccount.accountId())
-        .role(role, p.string("RoleSessionName"))
-        .sessionPolicies(policies.policy(), policies.policyArns())
-        .tags(tags.all(), tags.transitive())
-        .sourceIdentity(sourceIdentity)
-        .mfa(mfaPresent, mfaTime)
-        .roleChained(chained), call.now(), seconds);
+    Session session =
+        SessionIssuer.issue(
+            roleAccount,
+            Session.builder(
+                    Session.Kind.ASSUMED_ROLE, roleAccount.partition(), roleAccount.accountId())
+                .role(role, p.string("RoleSessionName"))
+                .sessionPolicies(policies.policy(), policies.policyArns())
+                .tags(tags.all(), tags.transitive())
+                .sourceIdentity(sourceIdentity)
+                .mfa(mfaPresent, mfaTime)
+                .roleChained(chained),
+            call.now(),
+            seconds);
     return new Struct()
         .with("Credentials", SessionIssuer.credentials(session))
         .with("AssumedRoleUser", SessionIssuer.assumedRoleUser(session))
@@ -107,7 +125,8 @@ public final class AssumeRoleOperations implements Operations {
   }
 
   /** A source identity, once set, stays with the role chain and cannot be changed. */
-  private static String sourceIdentity(Params p, Session callerSession, Caller caller, String roleArn) {
+  private static String sourceIdentity(
+      Params p, Session callerSession, Caller caller, String roleArn) {
     String requested = p.string("SourceIdentity");
     String inherited = callerSession == null ? null : callerSession.sourceIdentity();
     if (inherited != null && requested != null && !inherited.equals(requested)) {
@@ -116,13 +135,27 @@ public final class AssumeRoleOperations implements Operations {
     return inherited != null ? inherited : requested;
   }
 
-  private static void authorize(OperationCall call, Role role, AccountState roleAccount, String action, Map<String, List<String>> keys) {
-    EvaluationResult result = StsRoles.evaluateCaller(call.caller(), call.account(), role, roleAccount, action, keys, call.enforcement());
+  private static void authorize(
+      OperationCall call,
+      Role role,
+      AccountState roleAccount,
+      String action,
+      Map<String, List<String>> keys) {
+    EvaluationResult result =
+        StsRoles.evaluateCaller(
+            call.caller(), call.account(), role, roleAccount, action, keys, call.enforcement());
     if (!result.allowed()) {
       CompiledPolicy trust = StsRoles.trustPolicy(role);
-      DenialLog.record(call.account(), call.requestId(), call.caller(),
-          new RequestContext(action, role.arn(), call.caller().arn(), call.caller().accountId(), keys),
-          result, trust == null ? List.of() : List.of(trust), call.enforcement(), call.settings().denialLogSize());
+      DenialLog.record(
+          call.account(),
+          call.requestId(),
+          call.caller(),
+          new RequestContext(
+              action, role.arn(), call.caller().arn(), call.caller().accountId(), keys),
+          result,
+          trust == null ? List.of() : List.of(trust),
+          call.enforcement(),
+          call.settings().denialLogSize());
       if (call.enforcement() == EnforcementMode.SOFT) {
         return; // soft enforcement: logged, let through
       }
@@ -132,7 +165,12 @@ public final class AssumeRoleOperations implements Operations {
 
   /** AssumeRole's AccessDenied names no policy type (real traces, 2014 to 2025). */
   static AwsServiceException denied(Caller caller, String action, String roleArn) {
-    return AwsServiceException.accessDenied("User: " + caller.arn() + " is not authorized to perform: " + action
-        + " on resource: " + roleArn);
+    return AwsServiceException.accessDenied(
+        "User: "
+            + caller.arn()
+            + " is not authorized to perform: "
+            + action
+            + " on resource: "
+            + roleArn);
   }
 }

@@ -17,8 +17,14 @@ public final class CallerIdentityOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "GetCallerIdentity", this::getCallerIdentity, sessions(SessionAccess.ANY),
-        resource(ResourceForm.UNCHECKED, "needs no permission: AWS answers it even when every action is denied"));
+    registry.register(
+        "sts",
+        "GetCallerIdentity",
+        this::getCallerIdentity,
+        sessions(SessionAccess.ANY),
+        resource(
+            ResourceForm.UNCHECKED,
+            "needs no permission: AWS answers it even when every action is denied"));
   }
 
   private Map<String, ?> getCallerIdentity(OperationCall call) {

@@ -12,9 +12,11 @@ import io.iamlocal.server.state.VirtualMfaDevice;
  * device must be one of the calling user's, and the code its current TOTP code, not used before.
  */
 final class Mfa {
-  static final String NOT_ASSOCIATED = "MultiFactorAuthentication failed, unable to validate MFA code. "
-      + "Please verify your MFA serial number is valid and associated with this user.";
-  static final String INVALID_CODE = "MultiFactorAuthentication failed with invalid MFA one time pass code.";
+  static final String NOT_ASSOCIATED =
+      "MultiFactorAuthentication failed, unable to validate MFA code. "
+          + "Please verify your MFA serial number is valid and associated with this user.";
+  static final String INVALID_CODE =
+      "MultiFactorAuthentication failed with invalid MFA one time pass code.";
 
   /** Whether MFA was presented and verified. */
   record Result(boolean verified) {}

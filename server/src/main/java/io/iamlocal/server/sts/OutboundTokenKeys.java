@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * The keys an account signs GetWebIdentityToken JWTs with (RS256: RSA 2048, ES384: P-384), made on
- * first use and kept until a reset. Their public halves are not published: IAMLocal serves no
- * OIDC discovery documents.
+ * first use and kept until a reset. Their public halves are not published: IAMLocal serves no OIDC
+ * discovery documents.
  */
 final class OutboundTokenKeys {
   private final String keyIdPrefix = UUID.randomUUID().toString();

@@ -37,11 +37,12 @@ import java.util.UUID;
  * The STS operations a standalone account mostly cannot use, answered as AWS answers them there:
  * AssumeRoot (needs an AWS Organizations management or delegated administrator account with
  * centralized root access), GetDelegatedAccessToken (trade-in tokens come from a cross-account
- * delegation flow IAMLocal's single account never completes), and GetWebIdentityToken, which
- * works once outbound web identity federation is enabled (IAM EnableOutboundWebIdentityFederation).
+ * delegation flow IAMLocal's single account never completes), and GetWebIdentityToken, which works
+ * once outbound web identity federation is enabled (IAM EnableOutboundWebIdentityFederation).
  */
 public final class PrivilegedTokenOperations implements Operations {
   static final int DEFAULT_TOKEN_SECONDS = 300;
+
   /** Made at the first token, not when the operation catalog registers this class at start-up. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,26 +50,48 @@ public final class PrivilegedTokenOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "AssumeRoot", this::assumeRoot,
-        resource(ResourceForm.ROOT, "TargetPrincipal", "the target account's root user is named by account ID or principal ARN"));
-    registry.register("sts", "GetDelegatedAccessToken", this::getDelegatedAccessToken,
-        lock(LockMode.READ, "AWS calls it Write; no trade-in token is ever valid here, so it changes nothing"));
-    registry.register("sts", "GetWebIdentityToken", this::getWebIdentityToken,
-        lock(LockMode.READ, "AWS calls it Write; it signs a token from the account's keys and stores nothing"),
+    registry.register(
+        "sts",
+        "AssumeRoot",
+        this::assumeRoot,
+        resource(
+            ResourceForm.ROOT,
+            "TargetPrincipal",
+            "the target account's root user is named by account ID or principal ARN"));
+    registry.register(
+        "sts",
+        "GetDelegatedAccessToken",
+        this::getDelegatedAccessToken,
+        lock(
+            LockMode.READ,
+            "AWS calls it Write; no trade-in token is ever valid here, so it changes nothing"));
+    registry.register(
+        "sts",
+        "GetWebIdentityToken",
+        this::getWebIdentityToken,
+        lock(
+            LockMode.READ,
+            "AWS calls it Write; it signs a token from the account's keys and stores nothing"),
         conditionKeys("sts:IdentityTokenAudience", "sts:DurationSeconds", "sts:SigningAlgorithm"));
   }
 
-  /** Not in an organization: nobody may assume a member account's root here (root itself never may). */
+  /**
+   * Not in an organization: nobody may assume a member account's root here (root itself never may).
+   */
   private Map<String, ?> assumeRoot(OperationCall call) {
     String target = call.params().string("TargetPrincipal");
     String[] parts = target.split(":", 6);
     String targetAccount = parts.length == 6 ? parts[4] : target;
-    throw AwsServiceException.accessDenied("User: " + call.caller().arn() + " is not authorized to perform: sts:AssumeRoot on resource: "
-        + Arns.root(call.account().partition(), targetAccount));
+    throw AwsServiceException.accessDenied(
+        "User: "
+            + call.caller().arn()
+            + " is not authorized to perform: sts:AssumeRoot on resource: "
+            + Arns.root(call.account().partition(), targetAccount));
   }
 
   private Map<String, ?> getDelegatedAccessToken(OperationCall call) {
-    throw new AwsServiceException(AwsErrorCode.EXPIRED_TRADE_IN_TOKEN,
+    throw new AwsServiceException(
+        AwsErrorCode.EXPIRED_TRADE_IN_TOKEN,
         "The trade-in token provided in the request has expired or is not valid.");
   }
 
@@ -76,13 +99,16 @@ public final class PrivilegedTokenOperations implements Operations {
     Params p = call.params();
     String issuer = AccountSettings.of(call.account()).outboundIssuerIdentifier();
     if (issuer == null) {
-      throw new AwsServiceException(AwsErrorCode.OUTBOUND_WEB_IDENTITY_FEDERATION_DISABLED,
+      throw new AwsServiceException(
+          AwsErrorCode.OUTBOUND_WEB_IDENTITY_FEDERATION_DISABLED,
           "Outbound web identity federation is disabled for this account.");
     }
     String algorithm = p.string("SigningAlgorithm");
     if (!algorithm.equals("RS256") && !algorithm.equals("ES384")) {
-      throw AwsServiceException.validation("1 validation error detected: Value '" + algorithm
-          + "' at 'signingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RS256, ES384]");
+      throw AwsServiceException.validation(
+          "1 validation error detected: Value '"
+              + algorithm
+              + "' at 'signingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RS256, ES384]");
     }
     int seconds = p.integer("DurationSeconds", DEFAULT_TOKEN_SECONDS);
     Instant now = call.now().truncatedTo(ChronoUnit.SECONDS);
@@ -90,13 +116,15 @@ public final class PrivilegedTokenOperations implements Operations {
     Caller caller = call.caller();
     Session session = caller.session();
     if (session != null && expiration.isAfter(session.expiration())) {
-      throw new AwsServiceException(AwsErrorCode.SESSION_DURATION_ESCALATION,
+      throw new AwsServiceException(
+          AwsErrorCode.SESSION_DURATION_ESCALATION,
           "The requested token duration would extend the session beyond its expiration time.");
     }
     List<String> audiences = p.strings("Audience");
     ObjectNode claims = Json.MAPPER.createObjectNode();
     claims.put("iss", issuer);
-    claims.put("sub", session != null && session.roleArn() != null ? session.roleArn() : caller.arn());
+    claims.put(
+        "sub", session != null && session.roleArn() != null ? session.roleArn() : caller.arn());
     if (audiences.size() == 1) {
       claims.put("aud", audiences.get(0));
     } else {
@@ -120,10 +148,17 @@ public final class PrivilegedTokenOperations implements Operations {
   }
 
   static String sign(ObjectNode claims, String algorithm, OutboundTokenKeys keys) {
-    ObjectNode header = Json.MAPPER.createObjectNode().put("alg", algorithm).put("typ", "JWT").put("kid", keys.keyId(algorithm));
+    ObjectNode header =
+        Json.MAPPER
+            .createObjectNode()
+            .put("alg", algorithm)
+            .put("typ", "JWT")
+            .put("kid", keys.keyId(algorithm));
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String signingInput = b64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+    String signingInput =
+        b64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
     try {
       boolean rsa = algorithm.equals("RS256");
       PrivateKey key = rsa ? keys.rsa().getPrivate() : keys.ec().getPrivate();

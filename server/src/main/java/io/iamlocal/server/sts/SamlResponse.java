@@ -23,8 +23,14 @@ import org.w3c.dom.NodeList;
  * <p>XML signatures are not verified: the assertion is trusted once its issuer matches the SAML
  * provider's metadata. (IAMLocal is for tests, where IdPs are usually fakes with throwaway keys.)
  */
-record SamlResponse(String issuer, String subject, String subjectFormat, String recipient, Instant notOnOrAfter,
-    Instant sessionNotOnOrAfter, Map<String, List<String>> attributes) {
+record SamlResponse(
+    String issuer,
+    String subject,
+    String subjectFormat,
+    String recipient,
+    Instant notOnOrAfter,
+    Instant sessionNotOnOrAfter,
+    Map<String, List<String>> attributes) {
   static final String PROTOCOL_NS = "urn:oasis:names:tc:SAML:2.0:protocol";
   static final String ASSERTION_NS = "urn:oasis:names:tc:SAML:2.0:assertion";
   static final String ATTRIBUTES = "https://aws.amazon.com/SAML/Attributes/";
@@ -41,11 +47,14 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
     try {
       xml = Base64.getMimeDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new InvalidSamlException("Invalid base64 SAMLResponse (check that it is correctly encoded)");
+      throw new InvalidSamlException(
+          "Invalid base64 SAMLResponse (check that it is correctly encoded)");
     }
     Element root = parseXml(xml).getDocumentElement();
-    Element assertion = ASSERTION_NS.equals(root.getNamespaceURI()) && "Assertion".equals(root.getLocalName())
-        ? root : first(root, ASSERTION_NS, "Assertion");
+    Element assertion =
+        ASSERTION_NS.equals(root.getNamespaceURI()) && "Assertion".equals(root.getLocalName())
+            ? root
+            : first(root, ASSERTION_NS, "Assertion");
     if (assertion == null) {
       throw new InvalidSamlException("Invalid SAML response: no assertion found");
     }
@@ -55,11 +64,14 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
     }
     Element subject = first(assertion, ASSERTION_NS, "Subject");
     Element nameId = subject == null ? null : first(subject, ASSERTION_NS, "NameID");
-    Element confirmationData = subject == null ? null : first(subject, ASSERTION_NS, "SubjectConfirmationData");
+    Element confirmationData =
+        subject == null ? null : first(subject, ASSERTION_NS, "SubjectConfirmationData");
     Element conditions = first(assertion, ASSERTION_NS, "Conditions");
     Element authn = first(assertion, ASSERTION_NS, "AuthnStatement");
-    Instant notOnOrAfter = earliest(time(conditions, "NotOnOrAfter"), time(confirmationData, "NotOnOrAfter"));
-    String recipient = confirmationData == null ? null : emptyToNull(confirmationData.getAttribute("Recipient"));
+    Instant notOnOrAfter =
+        earliest(time(conditions, "NotOnOrAfter"), time(confirmationData, "NotOnOrAfter"));
+    String recipient =
+        confirmationData == null ? null : emptyToNull(confirmationData.getAttribute("Recipient"));
     if (recipient == null && conditions != null) {
       Element audience = first(conditions, ASSERTION_NS, "Audience");
       recipient = audience == null ? null : audience.getTextContent().strip();
@@ -68,7 +80,8 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
     NodeList attributeNodes = assertion.getElementsByTagNameNS(ASSERTION_NS, "Attribute");
     for (int i = 0; i < attributeNodes.getLength(); i++) {
       Element attribute = (Element) attributeNodes.item(i);
-      List<String> values = attributes.computeIfAbsent(attribute.getAttribute("Name"), k -> new ArrayList<>());
+      List<String> values =
+          attributes.computeIfAbsent(attribute.getAttribute("Name"), k -> new ArrayList<>());
       NodeList valueNodes = attribute.getElementsByTagNameNS(ASSERTION_NS, "AttributeValue");
       for (int j = 0; j < valueNodes.getLength(); j++) {
         values.add(valueNodes.item(j).getTextContent().strip());
@@ -84,7 +97,10 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
         attributes);
   }
 
-  /** The first value of an AWS attribute ({@code https://aws.amazon.com/SAML/Attributes/NAME}), or null. */
+  /**
+   * The first value of an AWS attribute ({@code https://aws.amazon.com/SAML/Attributes/NAME}), or
+   * null.
+   */
   String attribute(String name) {
     List<String> values = attributes.get(ATTRIBUTES + name);
     return values == null || values.isEmpty() ? null : values.get(0);
@@ -94,7 +110,10 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
     return attributes.getOrDefault(ATTRIBUTES + name, List.of());
   }
 
-  /** {@code persistent}, {@code transient}, or the full format URI for any other format, as AWS reports SubjectType. */
+  /**
+   * {@code persistent}, {@code transient}, or the full format URI for any other format, as AWS
+   * reports SubjectType.
+   */
   String subjectType() {
     if (subjectFormat == null) {
       return null;
@@ -119,7 +138,9 @@ record SamlResponse(String issuer, String subject, String subjectFormat, String 
 
   private static Element first(Element parent, String ns, String localName) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && localName.equals(e.getLocalName())) {
         return e;
       }
     }

@@ -1,32 +1,43 @@
 package io.iamlocal.server.sts;
 
-import io.iamlocal.server.dispatch.Struct;
-import io.iamlocal.server.state.AccountState;
-import io.iamlocal.server.state.Session;
-import io.iamlocal.server.state.Sessions;
-import io.iamlocal.server.state.HeapPressure;
-import io.iamlocal.server.state.Tape;
 import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.AwsServiceException;
+import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.HeapPressure;
+import io.iamlocal.server.state.Session;
+import io.iamlocal.server.state.Sessions;
+import io.iamlocal.server.state.Tape;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Mints temporary credentials: a fresh {@code ASIA…} key, secret and token, stored in the account. */
+/**
+ * Mints temporary credentials: a fresh {@code ASIA…} key, secret and token, stored in the account.
+ */
 final class SessionIssuer {
   private SessionIssuer() {}
 
-  /** Completes {@code builder} with new credentials valid for {@code seconds} from now, and stores the session. */
+  /**
+   * Completes {@code builder} with new credentials valid for {@code seconds} from now, and stores
+   * the session.
+   */
   static Session issue(AccountState account, Session.Builder builder, Instant now, int seconds) {
-    // Sessions are what any caller can mint without limit; when the heap is full of live data, refuse
-    // as AWS refuses too many calls (retryable), rather than fail every client. A replay never refuses.
+    // Sessions are what any caller can mint without limit; when the heap is full of live data,
+    // refuse
+    // as AWS refuses too many calls (retryable), rather than fail every client. A replay never
+    // refuses.
     if (!Tape.replaying() && HeapPressure.high()) {
       throw new AwsServiceException(AwsErrorCode.THROTTLING, "Rate exceeded");
     }
     Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
-    Session session = builder
-        .credentials(Sessions.newAccessKeyId(account), account.ids().secretAccessKey(), Sessions.newTokenSeed(account))
-        .validity(issued, issued.plusSeconds(seconds))
-        .build();
+    Session session =
+        builder
+            .credentials(
+                Sessions.newAccessKeyId(account),
+                account.ids().secretAccessKey(),
+                Sessions.newTokenSeed(account))
+            .validity(issued, issued.plusSeconds(seconds))
+            .build();
     Sessions.of(account).add(session);
     return session;
   }

@@ -16,14 +16,15 @@ import java.util.zip.Deflater;
 
 /**
  * Session policies (the inline {@code Policy} and managed {@code PolicyArns}) and the packed size
- * STS reports for them and the session tags. AWS packs policies and tags into the session token
- * in a compressed binary form whose size limit it does not publish; {@code PackedPolicySize} is
- * the percentage of that limit used, and going over 100 fails with {@code PackedPolicyTooLarge}.
+ * STS reports for them and the session tags. AWS packs policies and tags into the session token in
+ * a compressed binary form whose size limit it does not publish; {@code PackedPolicySize} is the
+ * percentage of that limit used, and going over 100 fails with {@code PackedPolicyTooLarge}.
  * IAMLocal packs with DEFLATE and a limit of {@value #PACKED_LIMIT_BYTES} bytes, which puts a
  * one-statement policy at a few percent, as AWS does (its documented example reports 6).
  */
 final class SessionPolicies {
   static final int PACKED_LIMIT_BYTES = 1280;
+
   /** AWS: up to 10 managed session policies. */
   static final int MAX_POLICY_ARNS = 10;
 
@@ -39,14 +40,22 @@ final class SessionPolicies {
   /** Reads and validates {@code Policy} (session policy grammar) and {@code PolicyArns}. */
   static Requested read(Params params, AccountState account) {
     String policy = params.string("Policy");
-    List<String> arns = params.structs("PolicyArns").stream().map(p -> p.string("arn")).filter(a -> a != null).toList();
+    List<String> arns =
+        params.structs("PolicyArns").stream()
+            .map(p -> p.string("arn"))
+            .filter(a -> a != null)
+            .toList();
     if (arns.size() > MAX_POLICY_ARNS) {
-      throw AwsServiceException.validation("1 validation error detected: Value '" + arns
-          + "' at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to " + MAX_POLICY_ARNS);
+      throw AwsServiceException.validation(
+          "1 validation error detected: Value '"
+              + arns
+              + "' at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to "
+              + MAX_POLICY_ARNS);
     }
     if (policy != null) {
       try {
-        PolicyValidator.parseAndValidate(policy, PolicyKind.SESSION, PolicyDocuments.options(account));
+        PolicyValidator.parseAndValidate(
+            policy, PolicyKind.SESSION, PolicyDocuments.options(account));
       } catch (PolicyValidationException e) {
         throw new AwsServiceException(AwsErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
       }
@@ -69,13 +78,17 @@ final class SessionPolicies {
     int policyPercent = percent(policyText.toString());
     int tagPercent = percent(tagText.toString());
     if (tagPercent > 100) {
-      throw new AwsServiceException(AwsErrorCode.PACKED_POLICY_TOO_LARGE,
+      throw new AwsServiceException(
+          AwsErrorCode.PACKED_POLICY_TOO_LARGE,
           "Packed size of session tags consumes " + tagPercent + "% of allotted space.");
     }
     int total = percent(policyText + "\n" + tagText);
     if (total > 100) {
-      throw new AwsServiceException(AwsErrorCode.PACKED_POLICY_TOO_LARGE,
-          "Packed policy consumes " + Math.max(total, policyPercent) + "% of allotted space, please use smaller policy.");
+      throw new AwsServiceException(
+          AwsErrorCode.PACKED_POLICY_TOO_LARGE,
+          "Packed policy consumes "
+              + Math.max(total, policyPercent)
+              + "% of allotted space, please use smaller policy.");
     }
     return total;
   }

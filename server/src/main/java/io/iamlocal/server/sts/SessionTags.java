@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Session tags: the request's {@code Tags} and {@code TransitiveTagKeys}, plus the transitive tags a
- * role session passes on to the sessions it assumes (role chaining). Keys are case-insensitive.
+ * Session tags: the request's {@code Tags} and {@code TransitiveTagKeys}, plus the transitive tags
+ * a role session passes on to the sessions it assumes (role chaining). Keys are case-insensitive.
  * AWS documents the rules (transitive keys must be among the tags; an inherited transitive tag
  * cannot be overridden) without publishing the error texts; the ones here are IAMLocal's.
  */
@@ -27,15 +27,19 @@ final class SessionTags {
 
   /** AssumeRole's or GetFederationToken's tags (the latter has no TransitiveTagKeys). */
   static Requested read(Params params, Session callerSession) {
-    List<String> transitive = params.carries("TransitiveTagKeys") ? params.strings("TransitiveTagKeys") : List.of();
-    return combine(params.has("Tags") ? TagParams.read(params) : List.of(), transitive, callerSession);
+    List<String> transitive =
+        params.carries("TransitiveTagKeys") ? params.strings("TransitiveTagKeys") : List.of();
+    return combine(
+        params.has("Tags") ? TagParams.read(params) : List.of(), transitive, callerSession);
   }
 
-  static Requested combine(List<Tags.Tag> tags, List<String> transitiveKeys, Session callerSession) {
+  static Requested combine(
+      List<Tags.Tag> tags, List<String> transitiveKeys, Session callerSession) {
     Set<String> keys = new HashSet<>();
     for (Tags.Tag tag : tags) {
       if (!keys.add(tag.key().toLowerCase(Locale.ROOT))) {
-        throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE,
+        throw new AwsServiceException(
+            AwsErrorCode.INVALID_PARAMETER_VALUE,
             "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
       }
     }
@@ -43,7 +47,8 @@ final class SessionTags {
     for (String key : transitiveKeys == null ? List.<String>of() : transitiveKeys) {
       String lower = key.toLowerCase(Locale.ROOT);
       if (!keys.contains(lower)) {
-        throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE,
+        throw new AwsServiceException(
+            AwsErrorCode.INVALID_PARAMETER_VALUE,
             "The specified transitive tag key must be included in the requested tags.");
       }
       transitive.add(lower);
@@ -56,7 +61,8 @@ final class SessionTags {
           continue;
         }
         if (keys.contains(lower)) {
-          throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE,
+          throw new AwsServiceException(
+              AwsErrorCode.INVALID_PARAMETER_VALUE,
               "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key "
                   + "from the calling session.");
         }

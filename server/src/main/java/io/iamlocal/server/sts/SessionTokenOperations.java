@@ -30,14 +30,29 @@ public final class SessionTokenOperations implements Operations {
 
   @Override
   public void register(OperationRegistry registry) {
-    registry.register("sts", "GetSessionToken", this::getSessionToken,
-        lock(LockMode.READ_MINTS, "its session goes to the concurrent Sessions store: no need to stop other calls"),
+    registry.register(
+        "sts",
+        "GetSessionToken",
+        this::getSessionToken,
+        lock(
+            LockMode.READ_MINTS,
+            "its session goes to the concurrent Sessions store: no need to stop other calls"),
         sessions(SessionAccess.HANDLER_DECIDES),
-        resource(ResourceForm.UNCHECKED, "needs no permission (AWS: no policy can deny it); its handler refuses temporary credentials"));
-    registry.register("sts", "GetFederationToken", this::getFederationToken,
-        lock(LockMode.READ_MINTS, "as GetSessionToken: AWS calls it Write, but it only adds a session"),
+        resource(
+            ResourceForm.UNCHECKED,
+            "needs no permission (AWS: no policy can deny it); its handler refuses temporary credentials"));
+    registry.register(
+        "sts",
+        "GetFederationToken",
+        this::getFederationToken,
+        lock(
+            LockMode.READ_MINTS,
+            "as GetSessionToken: AWS calls it Write, but it only adds a session"),
         sessions(SessionAccess.HANDLER_DECIDES),
-        resource(ResourceForm.FEDERATED_USER, "Name", "the federated user does not exist yet: its ARN is built from Name"));
+        resource(
+            ResourceForm.FEDERATED_USER,
+            "Name",
+            "the federated user does not exist yet: its ARN is built from Name"));
   }
 
   private Map<String, ?> getSessionToken(OperationCall call) {
@@ -45,9 +60,14 @@ public final class SessionTokenOperations implements Operations {
     Params p = call.params();
     Mfa.Result mfa = Mfa.verify(call, p.string("SerialNumber"), p.string("TokenCode"));
     AccountState account = call.account();
-    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.SESSION_TOKEN, account.partition(), account.accountId())
-        .user(caller.user())
-        .mfa(mfa.verified(), mfa.verified() ? call.now() : null), call.now(), duration(p, caller));
+    Session session =
+        SessionIssuer.issue(
+            account,
+            Session.builder(Session.Kind.SESSION_TOKEN, account.partition(), account.accountId())
+                .user(caller.user())
+                .mfa(mfa.verified(), mfa.verified() ? call.now() : null),
+            call.now(),
+            duration(p, caller));
     return Struct.of("Credentials", SessionIssuer.credentials(session));
   }
 
@@ -57,21 +77,33 @@ public final class SessionTokenOperations implements Operations {
     AccountState account = call.account();
     SessionPolicies.Requested policies = SessionPolicies.read(p, call.account());
     SessionTags.Requested tags = SessionTags.read(p, null);
-    // Unlike AssumeRole, GetFederationToken answers PackedPolicySize 0 without policies or tags (recorded from AWS).
-    int packed = policies.any() || !tags.all().isEmpty() ? SessionPolicies.packedSize(policies, tags.all()) : 0;
-    Session session = SessionIssuer.issue(account, Session.builder(Session.Kind.FEDERATED_USER, account.partition(), account.accountId())
-        .federatedUser(caller.user(), p.string("Name"))
-        .sessionPolicies(policies.policy(), policies.policyArns())
-        .tags(tags.all(), tags.transitive()), call.now(), duration(p, caller));
+    // Unlike AssumeRole, GetFederationToken answers PackedPolicySize 0 without policies or tags
+    // (recorded from AWS).
+    int packed =
+        policies.any() || !tags.all().isEmpty()
+            ? SessionPolicies.packedSize(policies, tags.all())
+            : 0;
+    Session session =
+        SessionIssuer.issue(
+            account,
+            Session.builder(Session.Kind.FEDERATED_USER, account.partition(), account.accountId())
+                .federatedUser(caller.user(), p.string("Name"))
+                .sessionPolicies(policies.policy(), policies.policyArns())
+                .tags(tags.all(), tags.transitive()),
+            call.now(),
+            duration(p, caller));
     return new Struct()
         .with("Credentials", SessionIssuer.credentials(session))
-        .with("FederatedUser", new Struct().with("Arn", session.stsArn()).with("FederatedUserId", session.stsUserId()))
+        .with(
+            "FederatedUser",
+            new Struct().with("Arn", session.stsArn()).with("FederatedUserId", session.stsUserId()))
         .with("PackedPolicySize", packed);
   }
 
   private static Caller requireLongTerm(Caller caller, String operation) {
     if (caller.isTemporary()) {
-      throw AwsServiceException.accessDenied("Cannot call " + operation + " with session credentials");
+      throw AwsServiceException.accessDenied(
+          "Cannot call " + operation + " with session credentials");
     }
     return caller;
   }

@@ -19,19 +19,24 @@ import java.util.Map;
  * JSON behind an encoded authorization failure message, see {@link AuthorizationMessages}).
  */
 public final class StsInfoOperations implements Operations {
-  static final String INVALID_MESSAGE = "The encoded authorization message is invalid or was not issued by this service.";
+  static final String INVALID_MESSAGE =
+      "The encoded authorization message is invalid or was not issued by this service.";
 
   @Override
   public void register(OperationRegistry registry) {
     registry.register("sts", "GetAccessKeyInfo", this::getAccessKeyInfo);
-    registry.register("sts", "DecodeAuthorizationMessage", this::decodeAuthorizationMessage,
-        notJournalled("AWS calls it Write, but it only reads; its input is not state after a restart"));
+    registry.register(
+        "sts",
+        "DecodeAuthorizationMessage",
+        this::decodeAuthorizationMessage,
+        notJournalled(
+            "AWS calls it Write, but it only reads; its input is not state after a restart"));
   }
 
   /**
-   * Keys issued here (long-term or temporary, in any account) answer with their account. For any other key ID
-   * the answer is the account encoded in the ID itself, as AWS does for keys it issued since 2019:
-   * bits 1 to 40 of the Base32-decoded ID after its 4-letter prefix.
+   * Keys issued here (long-term or temporary, in any account) answer with their account. For any
+   * other key ID the answer is the account encoded in the ID itself, as AWS does for keys it issued
+   * since 2019: bits 1 to 40 of the Base32-decoded ID after its 4-letter prefix.
    */
   private Map<String, ?> getAccessKeyInfo(OperationCall call) {
     AccountState account = call.account();
@@ -54,7 +59,8 @@ public final class StsInfoOperations implements Operations {
       decoded = new byte[0];
     }
     if (decoded.length < 6) {
-      throw new AwsServiceException(AwsErrorCode.INVALID_PARAMETER_VALUE, "The access key ID " + keyId + " is not valid.");
+      throw new AwsServiceException(
+          AwsErrorCode.INVALID_PARAMETER_VALUE, "The access key ID " + keyId + " is not valid.");
     }
     long z = 0;
     for (int i = 0; i < 6; i++) {
@@ -65,7 +71,8 @@ public final class StsInfoOperations implements Operations {
   }
 
   private Map<String, ?> decodeAuthorizationMessage(OperationCall call) {
-    String decoded = AuthorizationMessages.of(call.account()).decode(call.params().string("EncodedMessage"));
+    String decoded =
+        AuthorizationMessages.of(call.account()).decode(call.params().string("EncodedMessage"));
     if (decoded == null) {
       throw new AwsServiceException(AwsErrorCode.INVALID_AUTHORIZATION_MESSAGE, INVALID_MESSAGE);
     }

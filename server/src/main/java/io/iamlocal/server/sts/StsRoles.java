@@ -23,12 +23,16 @@ import java.util.Map;
 /** The role side of AssumeRole*: finding the role, its session duration rules, its trust policy. */
 final class StsRoles {
   static final int DEFAULT_DURATION = 3600;
+
   /** Role chaining caps sessions at one hour, whatever the role allows. */
   static final int CHAINED_MAX = 3600;
 
   private StsRoles() {}
 
-  /** The role a RoleArn names in this account ({@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}), or null. */
+  /**
+   * The role a RoleArn names in this account ({@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}),
+   * or null.
+   */
   static Role find(AccountState account, String roleArn) {
     return findIn(account, roleArn);
   }
@@ -67,13 +71,15 @@ final class StsRoles {
           "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
     }
     if (seconds > role.maxSessionDuration()) {
-      throw AwsServiceException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+      throw AwsServiceException.validation(
+          "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
     }
     return seconds;
   }
 
   static CompiledPolicy trustPolicy(Role role) {
-    return PolicyCache.shared().get(role.assumeRolePolicyDocument(), role.arn(), PolicySourceType.RESOURCE);
+    return PolicyCache.shared()
+        .get(role.assumeRolePolicyDocument(), role.arn(), PolicySourceType.RESOURCE);
   }
 
   /**
@@ -82,28 +88,52 @@ final class StsRoles {
    * suffices; one naming only the account needs an identity policy allowing the action too. A role
    * of another account ({@code roleAccount}) always needs both.
    */
-  static EvaluationResult evaluateCaller(Caller caller, AccountState account, Role role, AccountState roleAccount, String action,
-      Map<String, List<String>> keys, EnforcementMode mode) {
-    RequestContext request = new RequestContext(action, role.arn(), caller.arn(), caller.accountId(), keys);
+  static EvaluationResult evaluateCaller(
+      Caller caller,
+      AccountState account,
+      Role role,
+      AccountState roleAccount,
+      String action,
+      Map<String, List<String>> keys,
+      EnforcementMode mode) {
+    RequestContext request =
+        new RequestContext(action, role.arn(), caller.arn(), caller.accountId(), keys);
     CompiledPolicy trust = trustPolicy(role);
     List<CompiledPolicy> resourcePolicies = trust == null ? List.of() : List.of(trust);
-    EvaluationResult result = PolicyAuthorizer.evaluate(caller, account, request, resourcePolicies, true, roleAccount.accountId());
+    EvaluationResult result =
+        PolicyAuthorizer.evaluate(
+            caller, account, request, resourcePolicies, true, roleAccount.accountId());
     if (!caller.isRoot()) {
-      CallChecks.record(mode, action, role.arn(), result.allowed(),
-          !PolicyAuthorizer.allowedByResourcePolicies(request, resourcePolicies), keys);
+      CallChecks.record(
+          mode,
+          action,
+          role.arn(),
+          result.allowed(),
+          !PolicyAuthorizer.allowedByResourcePolicies(request, resourcePolicies),
+          keys);
     }
     return result;
   }
 
   /** A federated principal (OIDC or SAML provider ARN): the trust policy alone decides. */
-  static boolean trustAllows(String providerArn, AccountState account, Role role, String action, Map<String, List<String>> keys) {
+  static boolean trustAllows(
+      String providerArn,
+      AccountState account,
+      Role role,
+      String action,
+      Map<String, List<String>> keys) {
     CompiledPolicy trust = trustPolicy(role);
     if (trust == null) {
       return false;
     }
-    RequestContext request = new RequestContext(action, role.arn(), providerArn, account.accountId(), keys);
-    EvaluationInput input = EvaluationInput.builder(request).resourcePolicies(trust).resourcePolicyRequired()
-        .resourceAccount(account.accountId()).build();
+    RequestContext request =
+        new RequestContext(action, role.arn(), providerArn, account.accountId(), keys);
+    EvaluationInput input =
+        EvaluationInput.builder(request)
+            .resourcePolicies(trust)
+            .resourcePolicyRequired()
+            .resourceAccount(account.accountId())
+            .build();
     return PolicyEvaluator.decide(input) == io.iamlocal.policy.evaluation.Decision.ALLOWED;
   }
 }

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -43,7 +44,6 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -100,10 +100,12 @@ public final class TlsMaterial {
     }
   }
 
-  static TlsMaterial fromPem(Path certificateFile, Path keyFile) throws IOException, GeneralSecurityException {
+  static TlsMaterial fromPem(Path certificateFile, Path keyFile)
+      throws IOException, GeneralSecurityException {
     List<X509Certificate> certificates = new ArrayList<>();
     JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-    try (Reader reader = Files.newBufferedReader(certificateFile, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+    try (Reader reader = Files.newBufferedReader(certificateFile, StandardCharsets.US_ASCII);
+        PEMParser pem = new PEMParser(reader)) {
       for (Object o = pem.readObject(); o != null; o = pem.readObject()) {
         if (o instanceof X509CertificateHolder holder) {
           certificates.add(converter.getCertificate(holder));
@@ -114,7 +116,8 @@ public final class TlsMaterial {
       throw new IOException("no PEM certificate in " + certificateFile);
     }
     PrivateKey key;
-    try (Reader reader = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+    try (Reader reader = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
+        PEMParser pem = new PEMParser(reader)) {
       Object o = pem.readObject();
       JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
       if (o instanceof PEMKeyPair pair) {
@@ -129,7 +132,8 @@ public final class TlsMaterial {
     return new TlsMaterial(key, certificates, certificateFile);
   }
 
-  static TlsMaterial selfSigned(String host, Path trustFile) throws IOException, GeneralSecurityException, OperatorCreationException {
+  static TlsMaterial selfSigned(String host, Path trustFile)
+      throws IOException, GeneralSecurityException, OperatorCreationException {
     KeyPair caKeys = ecKeyPair();
     KeyPair serverKeys = ecKeyPair();
     Instant now = Instant.now();
@@ -138,20 +142,40 @@ public final class TlsMaterial {
     JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
 
     X500Name caName = new X500Name("CN=IAMLocal local CA " + now.getEpochSecond() + ",O=IAMLocal");
-    X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), notBefore, notAfter, caName, caKeys.getPublic())
-        .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-        .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
+    X509v3CertificateBuilder ca =
+        new JcaX509v3CertificateBuilder(
+                caName, serial(), notBefore, notAfter, caName, caKeys.getPublic())
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+            .addExtension(
+                Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+            .addExtension(
+                Extension.subjectKeyIdentifier,
+                false,
+                ext.createSubjectKeyIdentifier(caKeys.getPublic()));
     X509Certificate caCert = sign(ca, caKeys.getPrivate());
 
-    X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caName, serial(), notBefore, notAfter,
-        new X500Name("CN=localhost,O=IAMLocal"), serverKeys.getPublic())
-        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-        .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(serverKeys.getPublic()))
-        .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
-        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(subjectAltNames(host)));
+    X509v3CertificateBuilder server =
+        new JcaX509v3CertificateBuilder(
+                caName,
+                serial(),
+                notBefore,
+                notAfter,
+                new X500Name("CN=localhost,O=IAMLocal"),
+                serverKeys.getPublic())
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+            .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+            .addExtension(
+                Extension.extendedKeyUsage,
+                false,
+                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+            .addExtension(
+                Extension.subjectKeyIdentifier,
+                false,
+                ext.createSubjectKeyIdentifier(serverKeys.getPublic()))
+            .addExtension(
+                Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
+            .addExtension(
+                Extension.subjectAlternativeName, false, new GeneralNames(subjectAltNames(host)));
     X509Certificate serverCert = sign(server, caKeys.getPrivate());
 
     writePem(trustFile, caCert);
@@ -165,7 +189,10 @@ public final class TlsMaterial {
     }
     List<GeneralName> out = new ArrayList<>();
     for (String name : names) {
-      out.add(isIpLiteral(name) ? new GeneralName(GeneralName.iPAddress, name) : new GeneralName(GeneralName.dNSName, name));
+      out.add(
+          isIpLiteral(name)
+              ? new GeneralName(GeneralName.iPAddress, name)
+              : new GeneralName(GeneralName.dNSName, name));
     }
     return out.toArray(new GeneralName[0]);
   }

@@ -11,7 +11,11 @@ import java.util.Map;
  * @param identityNeeded false when a resource-based policy (bucket policy, trust policy naming the
  *     caller) allowed on its own, so an identity policy needs no statement for it
  */
-public record AuthorizationCheck(String action, String resource, Outcome outcome, boolean identityNeeded,
+public record AuthorizationCheck(
+    String action,
+    String resource,
+    Outcome outcome,
+    boolean identityNeeded,
     Map<String, List<String>> keys) {
 
   /** How the policy engine's decision ended for the call. */

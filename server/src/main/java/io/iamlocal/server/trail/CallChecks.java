@@ -38,14 +38,23 @@ public final class CallChecks {
    * Notes one decision: {@code allowed} by the policies, or not (then let through in soft mode,
    * refused otherwise).
    */
-  public static void record(EnforcementMode mode, String action, String resource, boolean allowed, boolean identityNeeded,
+  public static void record(
+      EnforcementMode mode,
+      String action,
+      String resource,
+      boolean allowed,
+      boolean identityNeeded,
       Map<String, List<String>> keys) {
     CallChecks current = CURRENT.get();
     if (!current.active) {
       return;
     }
-    AuthorizationCheck.Outcome outcome = allowed ? AuthorizationCheck.Outcome.ALLOWED
-        : mode == EnforcementMode.SOFT ? AuthorizationCheck.Outcome.ALLOWED_ANYWAY : AuthorizationCheck.Outcome.DENIED;
+    AuthorizationCheck.Outcome outcome =
+        allowed
+            ? AuthorizationCheck.Outcome.ALLOWED
+            : mode == EnforcementMode.SOFT
+                ? AuthorizationCheck.Outcome.ALLOWED_ANYWAY
+                : AuthorizationCheck.Outcome.DENIED;
     if (current.checks == null) {
       current.checks = new ArrayList<>(2);
     }

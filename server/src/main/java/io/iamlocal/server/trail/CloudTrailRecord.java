@@ -22,28 +22,56 @@ import java.util.Set;
  * Renders a {@link TrailEvent} as the CloudTrail record AWS writes (record contents as documented
  * in "CloudTrail record contents for management, data, and network activity events"): identity,
  * time, source, request parameters with member names in lower camel case, response elements for
- * writes, error code and message, IDs, and the event's category. Secrets are left out as
- * CloudTrail leaves them out: members the service model marks sensitive (secret access keys,
- * passwords) and session tokens, SAML assertions and web identity tokens.
+ * writes, error code and message, IDs, and the event's category. Secrets are left out as CloudTrail
+ * leaves them out: members the service model marks sensitive (secret access keys, passwords) and
+ * session tokens, SAML assertions and web identity tokens.
  */
 public final class CloudTrailRecord {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** The version AWS writes for IAM, STS and S3 events today. */
   static final String EVENT_VERSION = "1.09";
+
   /** Members CloudTrail never logs although the models do not all mark them sensitive. */
-  private static final Set<String> SECRET_MEMBERS = Set.of("SecretAccessKey", "SessionToken", "Password", "OldPassword",
-      "NewPassword", "SAMLAssertion", "WebIdentityToken", "PrivateKey", "ServicePassword", "SSHPublicKeyBody",
-      "AuthenticationCode1", "AuthenticationCode2", "Base32StringSeed", "QRCodePNG");
-  /** How IAM and STS response elements show dates in CloudTrail ({@code Oct 6, 2021 6:54:27 PM}). */
+  private static final Set<String> SECRET_MEMBERS =
+      Set.of(
+          "SecretAccessKey",
+          "SessionToken",
+          "Password",
+          "OldPassword",
+          "NewPassword",
+          "SAMLAssertion",
+          "WebIdentityToken",
+          "PrivateKey",
+          "ServicePassword",
+          "SSHPublicKeyBody",
+          "AuthenticationCode1",
+          "AuthenticationCode2",
+          "Base32StringSeed",
+          "QRCodePNG");
+
+  /**
+   * How IAM and STS response elements show dates in CloudTrail ({@code Oct 6, 2021 6:54:27 PM}).
+   */
   private static final DateTimeFormatter RESPONSE_DATE =
       DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  /** Request members naming the IAM resource a call is about, and their CloudTrail resource types. */
+
+  private static final DateTimeFormatter EVENT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * Request members naming the IAM resource a call is about, and their CloudTrail resource types.
+   */
   private static final String[][] RESOURCE_MEMBERS = {
-      {"UserName", "AWS::IAM::User"}, {"RoleName", "AWS::IAM::Role"}, {"RoleArn", "AWS::IAM::Role"},
-      {"GroupName", "AWS::IAM::Group"}, {"PolicyArn", "AWS::IAM::Policy"}, {"AccessKeyId", "AWS::IAM::AccessKey"},
-      {"InstanceProfileName", "AWS::IAM::InstanceProfile"}};
+    {"UserName", "AWS::IAM::User"},
+    {"RoleName", "AWS::IAM::Role"},
+    {"RoleArn", "AWS::IAM::Role"},
+    {"GroupName", "AWS::IAM::Group"},
+    {"PolicyArn", "AWS::IAM::Policy"},
+    {"AccessKeyId", "AWS::IAM::AccessKey"},
+    {"InstanceProfileName", "AWS::IAM::InstanceProfile"}
+  };
 
   private CloudTrailRecord() {}
 
@@ -65,8 +93,16 @@ public final class CloudTrailRecord {
     record.set("requestParameters", requestParameters(event));
     record.set("responseElements", responseElements(event));
     if (event.payload.s3Parameters() != null) {
-      record.set("additionalEventData", NODES.objectNode().put("SignatureVersion", "SigV4")
-          .put("AuthenticationMethod", event.payload.s3Parameters().containsKey("X-Amz-Credential") ? "QueryString" : "AuthHeader"));
+      record.set(
+          "additionalEventData",
+          NODES
+              .objectNode()
+              .put("SignatureVersion", "SigV4")
+              .put(
+                  "AuthenticationMethod",
+                  event.payload.s3Parameters().containsKey("X-Amz-Credential")
+                      ? "QueryString"
+                      : "AuthHeader"));
     }
     record.put("requestID", event.request.requestId());
     record.put("eventID", event.eventId());
@@ -86,12 +122,15 @@ public final class CloudTrailRecord {
     record.put("recipientAccountId", event.accountId);
     record.put("eventCategory", event.managementEvent() ? "Management" : "Data");
     if (event.request.secure()) {
-      record.set("tlsDetails", NODES.objectNode().put("clientProvidedHostHeader", event.request.host()));
+      record.set(
+          "tlsDetails", NODES.objectNode().put("clientProvidedHostHeader", event.request.host()));
     }
     return record;
   }
 
-  /** The identity block: type, principal ID, ARN, account, access key, and the session's context. */
+  /**
+   * The identity block: type, principal ID, ARN, account, access key, and the session's context.
+   */
   static ObjectNode userIdentity(Caller caller, String accountId) {
     ObjectNode identity = NODES.objectNode();
     if (caller == null || caller.kind() == Caller.Kind.ANONYMOUS) {
@@ -100,29 +139,58 @@ public final class CloudTrailRecord {
     }
     Session session = caller.session();
     switch (caller.kind()) {
-      case ROOT -> identity.put("type", "Root").put("principalId", caller.accountId()).put("arn", caller.arn())
-          .put("accountId", caller.accountId()).put("accessKeyId", caller.accessKeyId());
-      case USER -> identity.put("type", "IAMUser").put("principalId", caller.userId()).put("arn", caller.arn())
-          .put("accountId", caller.accountId()).put("accessKeyId", caller.accessKeyId())
-          .put("userName", caller.user().userName());
-      case ASSUMED_ROLE -> identity.put("type", "AssumedRole").put("principalId", caller.userId()).put("arn", caller.arn())
-          .put("accountId", caller.accountId()).put("accessKeyId", caller.accessKeyId());
-      case FEDERATED_USER -> identity.put("type", "FederatedUser").put("principalId", caller.userId()).put("arn", caller.arn())
-          .put("accountId", caller.accountId()).put("accessKeyId", caller.accessKeyId());
+      case ROOT ->
+          identity
+              .put("type", "Root")
+              .put("principalId", caller.accountId())
+              .put("arn", caller.arn())
+              .put("accountId", caller.accountId())
+              .put("accessKeyId", caller.accessKeyId());
+      case USER ->
+          identity
+              .put("type", "IAMUser")
+              .put("principalId", caller.userId())
+              .put("arn", caller.arn())
+              .put("accountId", caller.accountId())
+              .put("accessKeyId", caller.accessKeyId())
+              .put("userName", caller.user().userName());
+      case ASSUMED_ROLE ->
+          identity
+              .put("type", "AssumedRole")
+              .put("principalId", caller.userId())
+              .put("arn", caller.arn())
+              .put("accountId", caller.accountId())
+              .put("accessKeyId", caller.accessKeyId());
+      case FEDERATED_USER ->
+          identity
+              .put("type", "FederatedUser")
+              .put("principalId", caller.userId())
+              .put("arn", caller.arn())
+              .put("accountId", caller.accountId())
+              .put("accessKeyId", caller.accessKeyId());
       default -> identity.put("type", "Unknown");
     }
     if (session != null) {
       ObjectNode context = identity.putObject("sessionContext");
       ObjectNode issuer = context.putObject("sessionIssuer");
       if (session.role() != null) {
-        issuer.put("type", "Role").put("principalId", session.role().roleId()).put("arn", session.role().arn())
-            .put("accountId", session.role().accountId()).put("userName", session.role().roleName());
+        issuer
+            .put("type", "Role")
+            .put("principalId", session.role().roleId())
+            .put("arn", session.role().arn())
+            .put("accountId", session.role().accountId())
+            .put("userName", session.role().roleName());
       } else if (session.user() != null) {
-        issuer.put("type", "IAMUser").put("principalId", session.user().userId()).put("arn", session.user().arn())
-            .put("accountId", session.user().accountId()).put("userName", session.user().userName());
+        issuer
+            .put("type", "IAMUser")
+            .put("principalId", session.user().userId())
+            .put("arn", session.user().arn())
+            .put("accountId", session.user().accountId())
+            .put("userName", session.user().userName());
       }
       context.putObject("webIdFederationData");
-      context.putObject("attributes")
+      context
+          .putObject("attributes")
           .put("creationDate", EVENT_TIME.format(session.issuedAt()))
           .put("mfaAuthenticated", Boolean.toString(session.mfaPresent()));
       if (session.sourceIdentity() != null) {
@@ -136,11 +204,14 @@ public final class CloudTrailRecord {
     TrailEvent.Payload payload = event.payload;
     if (payload.s3Parameters() != null) {
       ObjectNode params = NODES.objectNode();
-      payload.s3Parameters().forEach((k, v) -> {
-        if (!k.startsWith("X-Amz-")) {
-          params.put(k, String.valueOf(v));
-        }
-      });
+      payload
+          .s3Parameters()
+          .forEach(
+              (k, v) -> {
+                if (!k.startsWith("X-Amz-")) {
+                  params.put(k, String.valueOf(v));
+                }
+              });
       return params;
     }
     if (payload.inputShape() == null || payload.input() == null || payload.input().isEmpty()) {
@@ -151,7 +222,10 @@ public final class CloudTrailRecord {
 
   private static JsonNode responseElements(TrailEvent event) {
     TrailEvent.Payload payload = event.payload;
-    if (event.readOnly || event.errorCode != null || payload.outputShape() == null || payload.output() == null
+    if (event.readOnly
+        || event.errorCode != null
+        || payload.outputShape() == null
+        || payload.output() == null
         || payload.output().isEmpty()) {
       return NODES.nullNode();
     }
@@ -164,7 +238,10 @@ public final class CloudTrailRecord {
     for (String member : shape.memberNames()) {
       Object v = values.get(member);
       Shape memberShape = shape.member(member);
-      if (v == null || memberShape == null || memberShape.isSensitive() || SECRET_MEMBERS.contains(member)) {
+      if (v == null
+          || memberShape == null
+          || memberShape.isSensitive()
+          || SECRET_MEMBERS.contains(member)) {
         continue;
       }
       node.set(lowerCamel(member), value(memberShape, v, response));
@@ -176,22 +253,31 @@ public final class CloudTrailRecord {
   private static JsonNode value(Shape shape, Object v, boolean response) {
     switch (shape.type()) {
       case STRUCTURE:
-        return v instanceof Map<?, ?> m ? structure(shape, (Map<String, ?>) m, response) : NODES.textNode(v.toString());
-      case LIST: {
-        ArrayNode items = NODES.arrayNode();
-        for (Object item : (Collection<?>) v) {
-          items.add(value(shape.listMember(), item, response));
+        return v instanceof Map<?, ?> m
+            ? structure(shape, (Map<String, ?>) m, response)
+            : NODES.textNode(v.toString());
+      case LIST:
+        {
+          ArrayNode items = NODES.arrayNode();
+          for (Object item : (Collection<?>) v) {
+            items.add(value(shape.listMember(), item, response));
+          }
+          return items;
         }
-        return items;
-      }
-      case MAP: {
-        ObjectNode entries = NODES.objectNode();
-        ((Map<?, ?>) v).forEach((k, val) -> entries.set(String.valueOf(k), val == null ? NODES.nullNode()
-            : value(shape.mapValue(), val, response)));
-        return entries;
-      }
+      case MAP:
+        {
+          ObjectNode entries = NODES.objectNode();
+          ((Map<?, ?>) v)
+              .forEach(
+                  (k, val) ->
+                      entries.set(
+                          String.valueOf(k),
+                          val == null ? NODES.nullNode() : value(shape.mapValue(), val, response)));
+          return entries;
+        }
       case TIMESTAMP:
-        return NODES.textNode(response ? RESPONSE_DATE.format((Instant) v) : EVENT_TIME.format((Instant) v));
+        return NODES.textNode(
+            response ? RESPONSE_DATE.format((Instant) v) : EVENT_TIME.format((Instant) v));
       case BOOLEAN:
         return NODES.booleanNode((Boolean) v);
       case INTEGER:
@@ -200,13 +286,20 @@ public final class CloudTrailRecord {
       case DOUBLE:
         return NODES.numberNode(((Number) v).doubleValue());
       default:
-        return v instanceof byte[] ? NODES.textNode("HIDDEN_DUE_TO_SECURITY_REASONS") : NODES.textNode(v.toString());
+        return v instanceof byte[]
+            ? NODES.textNode("HIDDEN_DUE_TO_SECURITY_REASONS")
+            : NODES.textNode(v.toString());
     }
   }
 
-  /** CloudTrail's member spelling: the model's name with its first letter lower-cased ({@code userName}). */
+  /**
+   * CloudTrail's member spelling: the model's name with its first letter lower-cased ({@code
+   * userName}).
+   */
   static String lowerCamel(String member) {
-    return member.isEmpty() ? member : Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    return member.isEmpty()
+        ? member
+        : Character.toLowerCase(member.charAt(0)) + member.substring(1);
   }
 
   /** Event history's resources: the IAM entity a call names, or the S3 bucket and object. */

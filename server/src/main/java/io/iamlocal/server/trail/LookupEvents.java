@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * CloudTrail's LookupEvents over the in-memory trail: management events (event history leaves
- * S3 data events out), newest first, filtered by at most one lookup attribute and a time range,
- * {@code MaxResults} (default 50) per page with an opaque {@code NextToken}.
+ * CloudTrail's LookupEvents over the in-memory trail: management events (event history leaves S3
+ * data events out), newest first, filtered by at most one lookup attribute and a time range, {@code
+ * MaxResults} (default 50) per page with an opaque {@code NextToken}.
  */
 public final class LookupEvents implements JsonOperation {
   private static final int DEFAULT_PAGE = 50;
@@ -30,19 +30,24 @@ public final class LookupEvents implements JsonOperation {
   public Map<String, ?> handle(JsonCall call) {
     Params params = call.params();
     if ("insight".equals(params.string("EventCategory"))) {
-      return Map.of("Events", List.of()); // Insights are not analysed here: there are never insight events
+      return Map.of(
+          "Events", List.of()); // Insights are not analysed here: there are never insight events
     }
     Predicate<TrailEvent> matches = attributeFilter(params.structs("LookupAttributes"));
     Instant start = params.timestamp("StartTime");
     Instant end = params.timestamp("EndTime");
     if (start != null && end != null && start.isAfter(end)) {
-      throw JsonError.badRequest("InvalidTimeRangeException", "Start time must be before end time.");
+      throw JsonError.badRequest(
+          "InvalidTimeRangeException", "Start time must be before end time.");
     }
     long from = start == null ? Long.MIN_VALUE : start.toEpochMilli();
     long to = end == null ? Long.MAX_VALUE : end.toEpochMilli();
     List<TrailEvent> events = new ArrayList<>();
     for (TrailEvent event : trail.newestFirst(call.account())) {
-      if (event.managementEvent() && event.epochMillis() >= from && event.epochMillis() <= to && matches.test(event)) {
+      if (event.managementEvent()
+          && event.epochMillis() >= from
+          && event.epochMillis() <= to
+          && matches.test(event)) {
         events.add(event);
       }
     }
@@ -60,7 +65,10 @@ public final class LookupEvents implements JsonOperation {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("Events", page);
     if (last < events.size()) {
-      out.put("NextToken", Base64.getUrlEncoder().encodeToString(events.get(last).eventId().getBytes(StandardCharsets.UTF_8)));
+      out.put(
+          "NextToken",
+          Base64.getUrlEncoder()
+              .encodeToString(events.get(last).eventId().getBytes(StandardCharsets.UTF_8)));
     }
     return out;
   }
@@ -85,7 +93,8 @@ public final class LookupEvents implements JsonOperation {
       return e -> true;
     }
     if (attributes.size() > 1) {
-      throw JsonError.badRequest("InvalidLookupAttributesException", "You can only specify one lookup attribute.");
+      throw JsonError.badRequest(
+          "InvalidLookupAttributesException", "You can only specify one lookup attribute.");
     }
     String value = attributes.get(0).string("AttributeValue");
     return switch (attributes.get(0).string("AttributeKey")) {
@@ -97,7 +106,9 @@ public final class LookupEvents implements JsonOperation {
       case "AccessKeyId" -> e -> e.caller() != null && value.equals(e.caller().accessKeyId());
       case "ResourceType" -> e -> e.resources().stream().anyMatch(r -> r[0].equals(value));
       case "ResourceName" -> e -> e.resources().stream().anyMatch(r -> r[1].equals(value));
-      default -> throw JsonError.badRequest("InvalidLookupAttributesException", "Invalid lookup attribute key.");
+      default ->
+          throw JsonError.badRequest(
+              "InvalidLookupAttributesException", "Invalid lookup attribute key.");
     };
   }
 

@@ -9,19 +9,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The server's bounded in-memory trail: the last {@code capacity} events in a lock-free ring
  * (recording costs the event loop one atomic increment and one array store), handed on to the
- * CloudTrail file writer when {@code --cloudtrail-dir} is set. Once the ring has wrapped,
- * {@link #oldestRetainedMillis} tells readers (policy generation) that older events were dropped.
+ * CloudTrail file writer when {@code --cloudtrail-dir} is set. Once the ring has wrapped, {@link
+ * #oldestRetainedMillis} tells readers (policy generation) that older events were dropped.
  */
 public final class Trail implements AutoCloseable {
   /**
-   * Events kept unless configured otherwise. Small on purpose: under load, events that outlive a few
-   * young collections are copied and promoted, which costs throughput and tail latency (measured in
-   * bench/results/design-measurements.md). Longer workloads raise it; the files of --cloudtrail-dir
-   * keep every event whatever the ring holds.
+   * Events kept unless configured otherwise. Small on purpose: under load, events that outlive a
+   * few young collections are copied and promoted, which costs throughput and tail latency
+   * (measured in bench/results/design-measurements.md). Longer workloads raise it; the files of
+   * --cloudtrail-dir keep every event whatever the ring holds.
    */
   public static final int DEFAULT_CAPACITY = 1_000;
+
   /** A trail that keeps nothing (capacity 0). */
   public static final Trail NONE = new Trail(0, null);
+
   private final AtomicReferenceArray<TrailEvent> ring;
   private final AtomicLong next = new AtomicLong();
   private final int capacity;
@@ -40,7 +42,9 @@ public final class Trail implements AutoCloseable {
     this.files = files;
   }
 
-  /** Whether calls are recorded at all; dispatchers skip collecting for a trail that keeps nothing. */
+  /**
+   * Whether calls are recorded at all; dispatchers skip collecting for a trail that keeps nothing.
+   */
   public boolean enabled() {
     return capacity > 0;
   }
@@ -72,8 +76,8 @@ public final class Trail implements AutoCloseable {
   }
 
   /**
-   * The time of the oldest event still kept once events have been dropped to make room, or
-   * {@link Long#MIN_VALUE} while the ring has never wrapped (nothing was lost).
+   * The time of the oldest event still kept once events have been dropped to make room, or {@link
+   * Long#MIN_VALUE} while the ring has never wrapped (nothing was lost).
    */
   public long oldestRetainedMillis() {
     long end = next.get();

@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One IAM, STS or S3 call as the trail keeps it: the raw facts, cheap to collect on the event loop.
- * The CloudTrail record ({@link CloudTrailRecord}) is rendered from them only when someone reads
- * it (LookupEvents, the file writer), and then kept.
+ * The CloudTrail record ({@link CloudTrailRecord}) is rendered from them only when someone reads it
+ * (LookupEvents, the file writer), and then kept.
  */
 public final class TrailEvent {
   final long epochMillis;
@@ -33,28 +33,47 @@ public final class TrailEvent {
   private volatile String rendered;
 
   /** Connection facts of the request. */
-  public record Request(String requestId, String sourceIp, String userAgent, String host, boolean secure) {}
+  public record Request(
+      String requestId, String sourceIp, String userAgent, String host, boolean secure) {}
 
   /**
    * What was asked and answered. For IAM and STS: the decoded input with its shape, and the output
    * with its shape (kept for writes only: CloudTrail logs no response elements for reads). For S3:
    * CloudTrail's request parameters as they are, and the resources touched.
    */
-  public record Payload(Shape inputShape, Map<String, Object> input, Shape outputShape, Map<String, ?> output,
-      Map<String, Object> s3Parameters, List<String[]> resources, boolean dataEvent) {
+  public record Payload(
+      Shape inputShape,
+      Map<String, Object> input,
+      Shape outputShape,
+      Map<String, ?> output,
+      Map<String, Object> s3Parameters,
+      List<String[]> resources,
+      boolean dataEvent) {
 
-    public static Payload query(Shape inputShape, Map<String, Object> input, Shape outputShape, Map<String, ?> output) {
+    public static Payload query(
+        Shape inputShape, Map<String, Object> input, Shape outputShape, Map<String, ?> output) {
       return new Payload(inputShape, input, outputShape, output, null, List.of(), false);
     }
 
     /** {@code resources}: pairs of CloudTrail resource type and ARN. */
-    public static Payload s3(Map<String, Object> parameters, List<String[]> resources, boolean dataEvent) {
+    public static Payload s3(
+        Map<String, Object> parameters, List<String[]> resources, boolean dataEvent) {
       return new Payload(null, null, null, null, parameters, resources, dataEvent);
     }
   }
 
-  public TrailEvent(long epochMillis, AccountState account, String service, String eventName, String region, Caller caller,
-      Request request, Payload payload, String errorCode, String errorMessage, boolean readOnly,
+  public TrailEvent(
+      long epochMillis,
+      AccountState account,
+      String service,
+      String eventName,
+      String region,
+      Caller caller,
+      Request request,
+      Payload payload,
+      String errorCode,
+      String errorMessage,
+      boolean readOnly,
       List<AuthorizationCheck> checks) {
     this.epochMillis = epochMillis;
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -106,7 +125,9 @@ public final class TrailEvent {
     return readOnly;
   }
 
-  /** S3 object calls are data events, which CloudTrail's event history (LookupEvents) leaves out. */
+  /**
+   * S3 object calls are data events, which CloudTrail's event history (LookupEvents) leaves out.
+   */
   public boolean managementEvent() {
     return !payload.dataEvent();
   }

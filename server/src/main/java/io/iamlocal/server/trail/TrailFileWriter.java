@@ -14,25 +14,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Delivers trail events as CloudTrail delivers them to S3, under a local directory:
- * {@code AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_YYYYMMDDTHHmmZ_<16 chars>.json.gz},
- * each file a gzipped {@code {"Records":[…]}}. A daemon thread renders and writes; the event loop
- * only offers to a bounded queue (full: the event is dropped from the files, counted, and reported
- * on standard error). Files are written under a temporary name and renamed, so readers never see
- * half a file. CloudTrail delivers about every five minutes; this writer delivers within a second.
+ * Delivers trail events as CloudTrail delivers them to S3, under a local directory: {@code
+ * AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_YYYYMMDDTHHmmZ_<16
+ * chars>.json.gz}, each file a gzipped {@code {"Records":[…]}}. A daemon thread renders and writes;
+ * the event loop only offers to a bounded queue (full: the event is dropped from the files,
+ * counted, and reported on standard error). Files are written under a temporary name and renamed,
+ * so readers never see half a file. CloudTrail delivers about every five minutes; this writer
+ * delivers within a second.
  */
 public final class TrailFileWriter implements AutoCloseable {
   private static final int QUEUE = 65_536;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+  private static final String ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private final LinkedBlockingQueue<TrailEvent> queue = new LinkedBlockingQueue<>(QUEUE);
   private final LongAdder dropped = new LongAdder();
   private final Path root;
@@ -91,7 +95,10 @@ public final class TrailFileWriter implements AutoCloseable {
       }
       long drops = dropped.sum();
       if (drops != reportedDrops) {
-        System.err.println("IAMLocal CloudTrail files: " + (drops - reportedDrops) + " events dropped (disk too slow)");
+        System.err.println(
+            "IAMLocal CloudTrail files: "
+                + (drops - reportedDrops)
+                + " events dropped (disk too slow)");
         reportedDrops = drops;
       }
       if (closed && queue.isEmpty()) {
@@ -108,20 +115,36 @@ public final class TrailFileWriter implements AutoCloseable {
       byFile.computeIfAbsent(event.accountId + "\n" + region, k -> new ArrayList<>()).add(event);
     }
     Instant now = Instant.now();
-    byFile.forEach((key, records) -> {
-      String[] parts = key.split("\n");
-      try {
-        write(parts[0], parts[1], now, records);
-      } catch (IOException | RuntimeException e) {
-        System.err.println("IAMLocal CloudTrail files: could not write " + records.size() + " events: " + e);
-      }
-    });
+    byFile.forEach(
+        (key, records) -> {
+          String[] parts = key.split("\n");
+          try {
+            write(parts[0], parts[1], now, records);
+          } catch (IOException | RuntimeException e) {
+            System.err.println(
+                "IAMLocal CloudTrail files: could not write " + records.size() + " events: " + e);
+          }
+        });
   }
 
-  private void write(String account, String region, Instant now, List<TrailEvent> records) throws IOException {
-    Path dir = root.resolve("AWSLogs").resolve(account).resolve("CloudTrail").resolve(region).resolve(DAY.format(now));
+  private void write(String account, String region, Instant now, List<TrailEvent> records)
+      throws IOException {
+    Path dir =
+        root.resolve("AWSLogs")
+            .resolve(account)
+            .resolve("CloudTrail")
+            .resolve(region)
+            .resolve(DAY.format(now));
     Files.createDirectories(dir);
-    String name = account + "_CloudTrail_" + region + "_" + STAMP.format(now) + "_" + uniqueString() + ".json.gz";
+    String name =
+        account
+            + "_CloudTrail_"
+            + region
+            + "_"
+            + STAMP.format(now)
+            + "_"
+            + uniqueString()
+            + ".json.gz";
     Path temp = dir.resolve("." + name + ".tmp");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp))) {
       out.write("{\"Records\":[".getBytes(StandardCharsets.UTF_8));

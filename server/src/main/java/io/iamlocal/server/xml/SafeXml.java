@@ -21,16 +21,19 @@ public final class SafeXml {
   private SafeXml() {}
 
   /** Parses a document given as text. */
-  public static Document parse(String xml) throws ParserConfigurationException, SAXException, IOException {
+  public static Document parse(String xml)
+      throws ParserConfigurationException, SAXException, IOException {
     return parse(new InputSource(new StringReader(xml)));
   }
 
   /** Parses a document given as bytes (the encoding is read from the document). */
-  public static Document parse(byte[] xml) throws ParserConfigurationException, SAXException, IOException {
+  public static Document parse(byte[] xml)
+      throws ParserConfigurationException, SAXException, IOException {
     return parse(new InputSource(new ByteArrayInputStream(xml)));
   }
 
-  private static Document parse(InputSource source) throws ParserConfigurationException, SAXException, IOException {
+  private static Document parse(InputSource source)
+      throws ParserConfigurationException, SAXException, IOException {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -51,24 +54,29 @@ public final class SafeXml {
   /** Deepest element nesting accepted in request XML: far below what a thread stack can walk. */
   public static final int MAX_DEPTH = 64;
 
-  /** Makes {@code factory}'s parsers refuse elements nested deeper than {@link #MAX_DEPTH} (a fatal parse error). */
+  /**
+   * Makes {@code factory}'s parsers refuse elements nested deeper than {@link #MAX_DEPTH} (a fatal
+   * parse error).
+   */
   public static void limitDepth(DocumentBuilderFactory factory) {
-    factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
+    factory.setAttribute(
+        "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
   }
 
   /** Reports nothing on stderr; errors and fatal errors still abort the parse. */
-  private static final ErrorHandler SILENT = new ErrorHandler() {
-    @Override
-    public void warning(SAXParseException e) {}
+  private static final ErrorHandler SILENT =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {}
 
-    @Override
-    public void error(SAXParseException e) throws SAXParseException {
-      throw e;
-    }
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+          throw e;
+        }
 
-    @Override
-    public void fatalError(SAXParseException e) throws SAXParseException {
-      throw e;
-    }
-  };
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+          throw e;
+        }
+      };
 }

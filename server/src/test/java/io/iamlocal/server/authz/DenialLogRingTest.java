@@ -25,15 +25,25 @@ class DenialLogRingTest {
   void oneBusyPrincipalKeepsItsCountBeyondTheRing() throws Exception {
     DenialLog log = filled(5, 100, i -> "busy");
     assertThat(log.keptDetails()).isEqualTo(5);
-    assertThat(JSON.readTree(log.json()).get("denials").get(0).get("count").asLong()).isEqualTo(100);
+    assertThat(JSON.readTree(log.json()).get("denials").get(0).get("count").asLong())
+        .isEqualTo(100);
   }
 
-  /** A log of {@code capacity} after {@code denials} denials of ListUsers for the users {@code userOf} names. */
-  private static DenialLog filled(int capacity, int denials, java.util.function.IntFunction<String> userOf) {
-    AccountState account = new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
+  /**
+   * A log of {@code capacity} after {@code denials} denials of ListUsers for the users {@code
+   * userOf} names.
+   */
+  private static DenialLog filled(
+      int capacity, int denials, java.util.function.IntFunction<String> userOf) {
+    AccountState account =
+        new IamLocalState("123456789012", "test", "test", Clock.systemUTC()).account();
     DenialLog log = DenialLog.of(account);
     for (int i = 0; i < denials; i++) {
-      log.keep("arn:aws:iam::123456789012:user/" + userOf.apply(i), "iam:ListUsers", JSON.createObjectNode().put("n", i), capacity);
+      log.keep(
+          "arn:aws:iam::123456789012:user/" + userOf.apply(i),
+          "iam:ListUsers",
+          JSON.createObjectNode().put("n", i),
+          capacity);
     }
     return log;
   }

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The per-principal cache of resolved policies follows every write to the account. */
 class PrincipalPoliciesTest {
-  private static final String DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:%s\",\"Resource\":\"*\"}]}";
-  private final AccountState account = new AccountState("123456789012", Clock.systemUTC(), new IdGenerator());
+  private static final String DOC =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:%s\",\"Resource\":\"*\"}]}";
+  private final AccountState account =
+      new AccountState("123456789012", Clock.systemUTC(), new IdGenerator());
 
   private void write(Runnable change) {
     Lock lock = account.lock().writeLock();
@@ -34,7 +36,9 @@ class PrincipalPoliciesTest {
     Lock lock = account.lock().readLock();
     lock.lock();
     try {
-      return PrincipalPolicies.of(caller, account).identity().stream().map(CompiledPolicy::policyId).toList();
+      return PrincipalPolicies.of(caller, account).identity().stream()
+          .map(CompiledPolicy::policyId)
+          .toList();
     } finally {
       lock.unlock();
     }
@@ -44,20 +48,22 @@ class PrincipalPoliciesTest {
   void cachedPoliciesFollowInlineGroupAndDeleteChanges() {
     User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAALICE", Instant.EPOCH);
     Group devs = new Group(Partition.AWS, "123456789012", "devs", "/", "AGPADEVS", Instant.EPOCH);
-    write(() -> {
-      account.users().put(alice);
-      account.groups().put(devs);
-      alice.policies().inline().put("one", DOC.formatted("GetUser"));
-    });
+    write(
+        () -> {
+          account.users().put(alice);
+          account.groups().put(devs);
+          alice.policies().inline().put("one", DOC.formatted("GetUser"));
+        });
     Caller caller = Caller.user(alice, "AKIAALICE");
     assertThat(identity(caller)).containsExactly("one");
     assertThat(identity(caller)).containsExactly("one");
     write(() -> alice.policies().inline().put("two", DOC.formatted("ListUsers")));
     assertThat(identity(caller)).containsExactly("one", "two");
-    write(() -> {
-      devs.policies().inline().put("grp", DOC.formatted("ListGroups"));
-      devs.addMember(alice);
-    });
+    write(
+        () -> {
+          devs.policies().inline().put("grp", DOC.formatted("ListGroups"));
+          devs.addMember(alice);
+        });
     assertThat(identity(caller)).containsExactly("one", "two", "grp");
     write(() -> account.users().remove("alice"));
     assertThat(identity(caller)).isEmpty();
@@ -67,12 +73,13 @@ class PrincipalPoliciesTest {
   void policiesReadDuringAWriteAreNotReusedAfterIt() {
     User bob = new User(Partition.AWS, "123456789012", "bob", "/", "AIDABOB", Instant.EPOCH);
     Caller caller = Caller.user(bob, "AKIABOB");
-    write(() -> {
-      account.users().put(bob);
-      // A write-locked operation is authorized first, then changes the state.
-      assertThat(PrincipalPolicies.of(caller, account).identity()).isEmpty();
-      bob.policies().inline().put("p", DOC.formatted("GetUser"));
-    });
+    write(
+        () -> {
+          account.users().put(bob);
+          // A write-locked operation is authorized first, then changes the state.
+          assertThat(PrincipalPolicies.of(caller, account).identity()).isEmpty();
+          bob.policies().inline().put("p", DOC.formatted("GetUser"));
+        });
     assertThat(identity(caller)).containsExactly("p");
   }
 }

@@ -20,8 +20,26 @@ class MainTest {
 
   @Test
   void flagsBecomeBuilderSettings() {
-    IamLocal iamLocal = parse("--host", "0.0.0.0", "--port", "0", "--account-id", "111122223333", "--root-access-key", "AK",
-        "--root-secret-key", "SK", "--region", "eu-west-1", "--max-body", "2048", "--log-format", "json").configure().build();
+    IamLocal iamLocal =
+        parse(
+                "--host",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--account-id",
+                "111122223333",
+                "--root-access-key",
+                "AK",
+                "--root-secret-key",
+                "SK",
+                "--region",
+                "eu-west-1",
+                "--max-body",
+                "2048",
+                "--log-format",
+                "json")
+            .configure()
+            .build();
     assertThat(iamLocal.config().host()).isEqualTo("0.0.0.0");
     assertThat(iamLocal.config().port()).isZero();
     assertThat(iamLocal.accountId()).isEqualTo("111122223333");
@@ -32,9 +50,11 @@ class MainTest {
 
   @Test
   void badLogFlagsAreUsageErrors() {
-    assertThatThrownBy(() -> parse("--log-format", "xml").configure()).isInstanceOf(CommandLine.ParameterException.class)
+    assertThatThrownBy(() -> parse("--log-format", "xml").configure())
+        .isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("text or json");
-    assertThatThrownBy(() -> parse("--log-level", "loud").configure()).isInstanceOf(CommandLine.ParameterException.class)
+    assertThatThrownBy(() -> parse("--log-level", "loud").configure())
+        .isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("debug, info, warn, error or off");
   }
 
@@ -42,6 +62,9 @@ class MainTest {
   void helpListsTheLogFlags() {
     StringWriter help = new StringWriter();
     new CommandLine(new Main()).usage(new PrintWriter(help));
-    assertThat(help.toString()).contains("--log-format=text|json").contains("--log-level=debug|info|warn|error|off").contains("--quiet");
+    assertThat(help.toString())
+        .contains("--log-format=text|json")
+        .contains("--log-level=debug|info|warn|error|off")
+        .contains("--quiet");
   }
 }

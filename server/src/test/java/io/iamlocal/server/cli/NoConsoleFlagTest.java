@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code --no-console} (and {@code IamLocal.Builder#console(false)}) turns the web console off; it is on by default. */
+/**
+ * {@code --no-console} (and {@code IamLocal.Builder#console(false)}) turns the web console off; it
+ * is on by default.
+ */
 class NoConsoleFlagTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -28,7 +31,8 @@ class NoConsoleFlagTest {
 
   @Test
   void withoutTheConsoleItsPathsAreNotServed() throws IOException, InterruptedException {
-    try (IamLocal on = IamLocal.builder().port(0).start(); IamLocal off = IamLocal.builder().port(0).console(false).start()) {
+    try (IamLocal on = IamLocal.builder().port(0).start();
+        IamLocal off = IamLocal.builder().port(0).console(false).start()) {
       assertThat(get(on, "/_iamlocal/").statusCode()).isEqualTo(200);
       assertThat(get(on, "/_iamlocal/api/users").body()).isEqualTo("[]");
       assertThat(get(off, "/_iamlocal/").statusCode()).isNotEqualTo(200);
@@ -37,7 +41,10 @@ class NoConsoleFlagTest {
     }
   }
 
-  private static HttpResponse<String> get(IamLocal server, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(server.endpoint().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> get(IamLocal server, String path)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(server.endpoint().resolve(path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

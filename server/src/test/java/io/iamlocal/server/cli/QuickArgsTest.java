@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** The start-up parser sets {@link Main}'s fields exactly as picocli does, and leaves to picocli what it is not sure of. */
+/**
+ * The start-up parser sets {@link Main}'s fields exactly as picocli does, and leaves to picocli
+ * what it is not sure of.
+ */
 class QuickArgsTest {
 
   @Test
@@ -21,7 +24,10 @@ class QuickArgsTest {
         continue;
       }
       String name = option.longestName();
-      String[] args = option.arity().max() == 0 ? new String[] {name} : new String[] {name, sampleValue(option.type())};
+      String[] args =
+          option.arity().max() == 0
+              ? new String[] {name}
+              : new String[] {name, sampleValue(option.type())};
       assertSameAsPicocli(args);
       if (option.arity().max() > 0) {
         assertSameAsPicocli(name + "=" + args[1]);
@@ -31,17 +37,38 @@ class QuickArgsTest {
 
   @Test
   void aTypicalLineParsesAsPicocliParsesIt() throws Exception {
-    assertSameAsPicocli("--port", "0", "-q", "--allowed-host", "a", "--allowed-host=b", "--account-id", "111122223333",
-        "--data-dir", "/tmp/x", "--tls", "--log-level", "warn");
+    assertSameAsPicocli(
+        "--port",
+        "0",
+        "-q",
+        "--allowed-host",
+        "a",
+        "--allowed-host=b",
+        "--account-id",
+        "111122223333",
+        "--data-dir",
+        "/tmp/x",
+        "--tls",
+        "--log-level",
+        "warn");
     assertSameAsPicocli();
   }
 
   @Test
   void leavesToPicocliWhatPicocliRefusesOrAnswers() {
-    for (String[] args : List.of(new String[] {"--help"}, new String[] {"-V"}, new String[] {"--port"},
-        new String[] {"--port", "x"}, new String[] {"--port", "1", "--port", "2"}, new String[] {"--quiet", "--quiet"},
-        new String[] {"--tls=true"}, new String[] {"--nope", "1"}, new String[] {"positional"},
-        new String[] {"--host", "--quiet"}, new String[] {"@args.txt"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"--help"},
+            new String[] {"-V"},
+            new String[] {"--port"},
+            new String[] {"--port", "x"},
+            new String[] {"--port", "1", "--port", "2"},
+            new String[] {"--quiet", "--quiet"},
+            new String[] {"--tls=true"},
+            new String[] {"--nope", "1"},
+            new String[] {"positional"},
+            new String[] {"--host", "--quiet"},
+            new String[] {"@args.txt"})) {
       assertThat(QuickArgs.parse(new Main(), args)).as(String.join(" ", args)).isFalse();
     }
   }

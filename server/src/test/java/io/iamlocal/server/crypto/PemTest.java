@@ -32,9 +32,12 @@ class PemTest {
     String pem = pem(CERT);
     assertThat(Pem.certificate(pem)).isEqualTo(CERT);
     assertThat(Pem.certificate("\n  " + pem + "\n\n")).isEqualTo(CERT);
-    assertThatThrownBy(() -> Pem.certificate("subject=CN=leaf\n" + pem)).isInstanceOf(Pem.InvalidPemException.class);
-    assertThatThrownBy(() -> Pem.certificate(pem + pem)).isInstanceOf(Pem.InvalidPemException.class);
-    assertThatThrownBy(() -> Pem.certificate("not a certificate")).isInstanceOf(Pem.InvalidPemException.class);
+    assertThatThrownBy(() -> Pem.certificate("subject=CN=leaf\n" + pem))
+        .isInstanceOf(Pem.InvalidPemException.class);
+    assertThatThrownBy(() -> Pem.certificate(pem + pem))
+        .isInstanceOf(Pem.InvalidPemException.class);
+    assertThatThrownBy(() -> Pem.certificate("not a certificate"))
+        .isInstanceOf(Pem.InvalidPemException.class);
     assertThat(Pem.certificates(pem + pem)).containsExactly(CERT, CERT);
   }
 
@@ -49,7 +52,11 @@ class PemTest {
     // SEC1 as OpenSSL writes it, with the curve inside (the JDK's PKCS#8 keeps it outside).
     PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getPrivate().getEncoded());
     ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
-    String sec1 = Pem.encode("EC PRIVATE KEY", new ECPrivateKey(256, inner.getKey(), info.getPrivateKeyAlgorithm().getParameters()).getEncoded());
+    String sec1 =
+        Pem.encode(
+            "EC PRIVATE KEY",
+            new ECPrivateKey(256, inner.getKey(), info.getPrivateKeyAlgorithm().getParameters())
+                .getEncoded());
     PrivateKey ecKey = Pem.privateKey(sec1);
     assertThat(Pem.matches(ecKey, ec.getPublic())).isTrue();
     assertThat(Pem.matches(ecKey, CERT.getPublicKey())).isFalse();
@@ -59,9 +66,14 @@ class PemTest {
   void refusesEncryptedPrivateKeysAndKeysOfAnotherPair() throws Exception {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(RSA.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(new BouncyCastleProvider()).build("secret".toCharArray()));
+      writer.writeObject(
+          RSA.getPrivate(),
+          new JcePEMEncryptorBuilder("AES-128-CBC")
+              .setProvider(new BouncyCastleProvider())
+              .build("secret".toCharArray()));
     }
-    assertThatThrownBy(() -> Pem.privateKey(out.toString())).isInstanceOf(Pem.InvalidPemException.class);
+    assertThatThrownBy(() -> Pem.privateKey(out.toString()))
+        .isInstanceOf(Pem.InvalidPemException.class);
     PrivateKey other = keyPair("RSA", 2048).getPrivate();
     assertThat(Pem.matches(other, CERT.getPublicKey())).isFalse();
   }
@@ -88,14 +100,24 @@ class PemTest {
     return issued(keys, subject, null, keys.getPrivate());
   }
 
-  static X509Certificate issued(KeyPair keys, String subject, X509Certificate issuer, PrivateKey issuerKey) {
+  static X509Certificate issued(
+      KeyPair keys, String subject, X509Certificate issuer, PrivateKey issuerKey) {
     try {
       Instant now = Instant.now();
-      X500Name issuerName = new X500Name(issuer == null ? subject : issuer.getSubjectX500Principal().getName());
-      var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(now.toEpochMilli()),
-          Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(365, ChronoUnit.DAYS)), new X500Name(subject), keys.getPublic());
-      String algorithm = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-      return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
+      X500Name issuerName =
+          new X500Name(issuer == null ? subject : issuer.getSubjectX500Principal().getName());
+      var builder =
+          new JcaX509v3CertificateBuilder(
+              issuerName,
+              BigInteger.valueOf(now.toEpochMilli()),
+              Date.from(now.minus(1, ChronoUnit.HOURS)),
+              Date.from(now.plus(365, ChronoUnit.DAYS)),
+              new X500Name(subject),
+              keys.getPublic());
+      String algorithm =
+          issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+      return new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -17,6 +17,9 @@ class ArnSyntaxChecksTest {
     assertThat(ArnSyntaxChecks.isArn("longpolicynamebutnoarn")).isFalse();
     assertThat(ArnSyntaxChecks.isArn("arn:a:b:::something/test-role")).isTrue();
     assertThat(ArnSyntaxChecks.isArn("arn:aws:iam::123456789012:role/r")).isTrue();
-    assertThat(ArnSyntaxChecks.isArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).isTrue();
+    assertThat(
+            ArnSyntaxChecks.isArn(
+                "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+        .isTrue();
   }
 }

@@ -8,13 +8,24 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Web pages from other sites and DNS-rebinding pages are refused; SDKs, curl and the console's own pages are not. */
+/**
+ * Web pages from other sites and DNS-rebinding pages are refused; SDKs, curl and the console's own
+ * pages are not.
+ */
 class BrowserGuardTest {
   private final BrowserGuard guard = new BrowserGuard("0.0.0.0", Set.of("iamlocal"));
 
   @Test
   void aCrossSiteResetIsRefused() {
-    assertThat(refused("Host", "127.0.0.1:4566", "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site")).isTrue();
+    assertThat(
+            refused(
+                "Host",
+                "127.0.0.1:4566",
+                "Origin",
+                "https://evil.example",
+                "Sec-Fetch-Site",
+                "cross-site"))
+        .isTrue();
     assertThat(refused("Host", "127.0.0.1:4566", "Origin", "https://evil.example")).isTrue();
     assertThat(refused("Host", "127.0.0.1:4566", "Sec-Fetch-Site", "same-site")).isTrue();
     assertThat(refused("Host", "127.0.0.1:4566", "Origin", "null")).isTrue();
@@ -22,7 +33,8 @@ class BrowserGuardTest {
 
   @Test
   void aReboundHostNameIsRefused() {
-    assertThat(refused("Host", "rebind.evil.example:4566", "Sec-Fetch-Site", "same-origin")).isTrue();
+    assertThat(refused("Host", "rebind.evil.example:4566", "Sec-Fetch-Site", "same-origin"))
+        .isTrue();
     assertThat(refused("Host", "rebind.evil.example:4566")).isTrue();
   }
 
@@ -32,9 +44,18 @@ class BrowserGuardTest {
     assertThat(refused("Host", "localhost:4566")).isFalse();
     assertThat(refused("Host", "[::1]:4566")).isFalse();
     assertThat(refused("Host", "10.1.2.3")).isFalse();
-    assertThat(refused("Host", "iamlocal:4566")).isFalse(); // --allowed-host iamlocal (a compose service name)
+    assertThat(refused("Host", "iamlocal:4566"))
+        .isFalse(); // --allowed-host iamlocal (a compose service name)
     assertThat(refused()).isFalse(); // HTTP/1.0 without Host
-    assertThat(refused("Host", "127.0.0.1:4566", "Origin", "http://127.0.0.1:4566", "Sec-Fetch-Site", "same-origin")).isFalse();
+    assertThat(
+            refused(
+                "Host",
+                "127.0.0.1:4566",
+                "Origin",
+                "http://127.0.0.1:4566",
+                "Sec-Fetch-Site",
+                "same-origin"))
+        .isFalse();
   }
 
   @Test
@@ -50,7 +71,9 @@ class BrowserGuardTest {
     for (int i = 0; i < headerPairs.length; i += 2) {
       headers.put(headerPairs[i].toLowerCase(java.util.Locale.ROOT), List.of(headerPairs[i + 1]));
     }
-    HttpRequestData request = new HttpRequestData("POST", "/moto-api/reset", "", headers, new byte[0], "127.0.0.1", false);
+    HttpRequestData request =
+        new HttpRequestData(
+            "POST", "/moto-api/reset", "", headers, new byte[0], "127.0.0.1", false);
     HttpResponseData response = guard.refusal(request);
     if (response != null) {
       assertThat(response.status()).isEqualTo(403);

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A database file that lost its content is damage, never a reason to start empty over what is left. */
+/**
+ * A database file that lost its content is damage, never a reason to start empty over what is left.
+ */
 class DamagedStoreTest {
 
   @Test
@@ -16,7 +18,8 @@ class DamagedStoreTest {
     JournalStore.open(dir, "123456789012").close();
     Files.write(dir.resolve(JournalStore.DB_FILE), new byte[0]);
     assertThatThrownBy(() -> JournalStore.open(dir, "123456789012"))
-        .isInstanceOf(DataStoreException.class).hasMessageContaining("is damaged");
+        .isInstanceOf(DataStoreException.class)
+        .hasMessageContaining("is damaged");
   }
 
   @Test
@@ -24,7 +27,8 @@ class DamagedStoreTest {
     Files.write(dir.resolve(JournalStore.DB_FILE), new byte[0]);
     Files.write(dir.resolve(JournalStore.DB_FILE + "-wal"), new byte[] {1, 2, 3});
     assertThatThrownBy(() -> JournalStore.open(dir, "123456789012"))
-        .isInstanceOf(DataStoreException.class).hasMessageContaining("write-ahead log");
+        .isInstanceOf(DataStoreException.class)
+        .hasMessageContaining("write-ahead log");
   }
 
   @Test

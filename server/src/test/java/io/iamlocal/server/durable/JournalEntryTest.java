@@ -15,10 +15,26 @@ class JournalEntryTest {
 
   @Test
   void operationRoundTripsWithItsTape() throws IOException {
-    Map<String, String> params = new TreeMap<>(Map.of("Action", "CreateUser", "UserName", "zoë", "Path", "/a/"));
-    JournalEntry entry = new JournalEntry(JournalEntry.Kind.OPERATION, "iam", "CreateUser",
-        new JournalEntry.CallerRef(JournalEntry.CallerMode.BY_ACCESS_KEY, "AKIAEXAMPLE"), "us-east-1", "req-1", "10.0.0.1", true, null,
-        io.iamlocal.server.authz.EnforcementMode.SOFT, params, null, List.of(Instant.parse("2024-05-01T10:15:30.123456789Z"), "ABCDEFGHIJKLMNOPQ", new byte[] {1, 2, 3}));
+    Map<String, String> params =
+        new TreeMap<>(Map.of("Action", "CreateUser", "UserName", "zoë", "Path", "/a/"));
+    JournalEntry entry =
+        new JournalEntry(
+            JournalEntry.Kind.OPERATION,
+            "iam",
+            "CreateUser",
+            new JournalEntry.CallerRef(JournalEntry.CallerMode.BY_ACCESS_KEY, "AKIAEXAMPLE"),
+            "us-east-1",
+            "req-1",
+            "10.0.0.1",
+            true,
+            null,
+            io.iamlocal.server.authz.EnforcementMode.SOFT,
+            params,
+            null,
+            List.of(
+                Instant.parse("2024-05-01T10:15:30.123456789Z"),
+                "ABCDEFGHIJKLMNOPQ",
+                new byte[] {1, 2, 3}));
     JournalEntry back = JournalEntry.decode(entry.encode());
     assertThat(back.kind()).isEqualTo(JournalEntry.Kind.OPERATION);
     assertThat(back.params()).isEqualTo(params);
@@ -34,14 +50,39 @@ class JournalEntryTest {
 
   @Test
   void operationsNameTheirAccount() throws IOException {
-    JournalEntry entry = new JournalEntry(JournalEntry.Kind.OPERATION, "iam", "CreateUser",
-        new JournalEntry.CallerRef(JournalEntry.CallerMode.ROOT, "111111111111"), "cn-north-1", "req-2", null, false, null,
-        io.iamlocal.server.authz.EnforcementMode.STRICT, Map.of("UserName", "a"), null, List.of(),
-        new JournalEntry.AccountRef("aws-cn", "111111111111"));
-    assertThat(JournalEntry.decode(entry.encode()).account()).isEqualTo(new JournalEntry.AccountRef("aws-cn", "111111111111"));
-    JournalEntry defaultAccount = new JournalEntry(JournalEntry.Kind.OPERATION, "iam", "CreateUser",
-        new JournalEntry.CallerRef(JournalEntry.CallerMode.ROOT, "test"), "us-east-1", "req-3", null, false, null,
-        io.iamlocal.server.authz.EnforcementMode.STRICT, Map.of("UserName", "a"), null, List.of());
+    JournalEntry entry =
+        new JournalEntry(
+            JournalEntry.Kind.OPERATION,
+            "iam",
+            "CreateUser",
+            new JournalEntry.CallerRef(JournalEntry.CallerMode.ROOT, "111111111111"),
+            "cn-north-1",
+            "req-2",
+            null,
+            false,
+            null,
+            io.iamlocal.server.authz.EnforcementMode.STRICT,
+            Map.of("UserName", "a"),
+            null,
+            List.of(),
+            new JournalEntry.AccountRef("aws-cn", "111111111111"));
+    assertThat(JournalEntry.decode(entry.encode()).account())
+        .isEqualTo(new JournalEntry.AccountRef("aws-cn", "111111111111"));
+    JournalEntry defaultAccount =
+        new JournalEntry(
+            JournalEntry.Kind.OPERATION,
+            "iam",
+            "CreateUser",
+            new JournalEntry.CallerRef(JournalEntry.CallerMode.ROOT, "test"),
+            "us-east-1",
+            "req-3",
+            null,
+            false,
+            null,
+            io.iamlocal.server.authz.EnforcementMode.STRICT,
+            Map.of("UserName", "a"),
+            null,
+            List.of());
     assertThat(JournalEntry.decode(defaultAccount.encode()).account()).isNull();
   }
 
@@ -80,16 +121,22 @@ class JournalEntryTest {
 
   @Test
   void seedAndResetRoundTrip() throws IOException {
-    assertThat(JournalEntry.decode(JournalEntry.seed("{\"users\":[]}", List.of()).encode()).document()).isEqualTo("{\"users\":[]}");
-    assertThat(JournalEntry.decode(JournalEntry.reset(List.of(Instant.EPOCH)).encode()).tape()).containsExactly(Instant.EPOCH);
+    assertThat(
+            JournalEntry.decode(JournalEntry.seed("{\"users\":[]}", List.of()).encode()).document())
+        .isEqualTo("{\"users\":[]}");
+    assertThat(JournalEntry.decode(JournalEntry.reset(List.of(Instant.EPOCH)).encode()).tape())
+        .containsExactly(Instant.EPOCH);
   }
 
   @Test
   void truncatedOrForeignBytesAreRefused() {
     byte[] bytes = JournalEntry.seed("{\"users\":[]}", List.of("x")).encode();
-    assertThatThrownBy(() -> JournalEntry.decode(Arrays.copyOf(bytes, bytes.length - 1))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> JournalEntry.decode(Arrays.copyOf(bytes, bytes.length - 1)))
+        .isInstanceOf(IOException.class);
     byte[] future = bytes.clone();
     future[0] = 9;
-    assertThatThrownBy(() -> JournalEntry.decode(future)).isInstanceOf(IOException.class).hasMessageContaining("format 9");
+    assertThatThrownBy(() -> JournalEntry.decode(future))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("format 9");
   }
 }

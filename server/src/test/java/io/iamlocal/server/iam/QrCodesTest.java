@@ -18,7 +18,10 @@ class QrCodesTest {
     String uri = MfaOperations.otpauthUri("alice phone", "123456789012", "JBSWY3DPEHPK3PXP");
     assertThat(uri).isEqualTo("otpauth://totp/alice%20phone@123456789012?secret=JBSWY3DPEHPK3PXP");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCodes.png(uri)));
-    String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+    String decoded =
+        new QRCodeReader()
+            .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+            .getText();
     assertThat(decoded).isEqualTo(uri);
   }
 }

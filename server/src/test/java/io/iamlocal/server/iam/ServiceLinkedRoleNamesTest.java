@@ -8,16 +8,22 @@ class ServiceLinkedRoleNamesTest {
 
   @Test
   void documentedNamesWin() {
-    assertThat(ServiceLinkedRoleNames.roleName("elasticbeanstalk.amazonaws.com", null)).isEqualTo("AWSServiceRoleForElasticBeanstalk");
-    assertThat(ServiceLinkedRoleNames.roleName("ops.apigateway.amazonaws.com", null)).isEqualTo("AWSServiceRoleForAPIGateway");
-    assertThat(ServiceLinkedRoleNames.roleName("autoscaling.amazonaws.com", "x")).isEqualTo("AWSServiceRoleForAutoScaling_x");
+    assertThat(ServiceLinkedRoleNames.roleName("elasticbeanstalk.amazonaws.com", null))
+        .isEqualTo("AWSServiceRoleForElasticBeanstalk");
+    assertThat(ServiceLinkedRoleNames.roleName("ops.apigateway.amazonaws.com", null))
+        .isEqualTo("AWSServiceRoleForAPIGateway");
+    assertThat(ServiceLinkedRoleNames.roleName("autoscaling.amazonaws.com", "x"))
+        .isEqualTo("AWSServiceRoleForAutoScaling_x");
   }
 
   @Test
   void otherNamesAreDerivedServiceLabelFirst() {
-    assertThat(ServiceLinkedRoleNames.roleName("access-thing.amazonaws.com", null)).isEqualTo("AWSServiceRoleForAccessThing");
-    assertThat(ServiceLinkedRoleNames.roleName("logger.cloudwidget.amazonaws.com", null)).isEqualTo("AWSServiceRoleForCloudwidgetLogger");
-    assertThat(ServiceLinkedRoleNames.roleName("a.b.c.amazonaws.com", "s")).isEqualTo("AWSServiceRoleForCBA_s");
+    assertThat(ServiceLinkedRoleNames.roleName("access-thing.amazonaws.com", null))
+        .isEqualTo("AWSServiceRoleForAccessThing");
+    assertThat(ServiceLinkedRoleNames.roleName("logger.cloudwidget.amazonaws.com", null))
+        .isEqualTo("AWSServiceRoleForCloudwidgetLogger");
+    assertThat(ServiceLinkedRoleNames.roleName("a.b.c.amazonaws.com", "s"))
+        .isEqualTo("AWSServiceRoleForCBA_s");
   }
 
   @Test
@@ -28,7 +34,10 @@ class ServiceLinkedRoleNamesTest {
     assertThat(ServiceLinkedRoleNames.suffixAllowed("unknown.amazonaws.com")).isTrue();
   }
 
-  /** Recorded from AWS (service-linked-roles.json): names and suffix rules win over the documented table. */
+  /**
+   * Recorded from AWS (service-linked-roles.json): names and suffix rules win over the documented
+   * table.
+   */
   @Test
   void recordedServicesFollowTheRecording() {
     assertThat(ServiceLinkedRoleNames.roleName("accountdiscovery.ssm.amazonaws.com", null))

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class AsyncRequestLogTest {
 
   private static RequestLogEntry entry(int i) {
-    return new RequestLogEntry(0, "id-" + i, "arn:aws:iam::123456789012:root", "iam", "ListUsers", 200, null, 1000);
+    return new RequestLogEntry(
+        0, "id-" + i, "arn:aws:iam::123456789012:root", "iam", "ListUsers", 200, null, 1000);
   }
 
   @Test
@@ -23,11 +24,13 @@ class AsyncRequestLogTest {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int base = t * 10_000;
-      Thread thread = new Thread(() -> {
-        for (int i = 0; i < 2_500; i++) {
-          log.record(entry(base + i));
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 2_500; i++) {
+                  log.record(entry(base + i));
+                }
+              });
       threads.add(thread);
       thread.start();
     }
@@ -37,7 +40,12 @@ class AsyncRequestLogTest {
     log.close();
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).hasSize(10_000);
-    assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("1970-01-01T00:00:00.000Z INFO caller=arn:aws:iam::123456789012:root action=iam:ListUsers status=200"));
+    assertThat(lines)
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "1970-01-01T00:00:00.000Z INFO caller=arn:aws:iam::123456789012:root action=iam:ListUsers status=200"));
     assertThat(lines).filteredOn(line -> line.endsWith(" request_id=id-30042")).hasSize(1);
     assertThat(log.droppedCount()).isZero();
   }
@@ -46,22 +54,23 @@ class AsyncRequestLogTest {
   void aFullQueueDropsEntriesInsteadOfBlockingAndSaysSo() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    OutputStream slow = new OutputStream() {
-      @Override
-      public void write(int b) {
-        sink.write(b);
-      }
+    OutputStream slow =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            sink.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        sink.write(b, off, len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            sink.write(b, off, len);
+          }
+        };
     AsyncRequestLog log = new AsyncRequestLog(LogFormat.JSON, slow, 10);
     log.record(entry(0));
     Thread.sleep(100); // the writer takes entry 0 and blocks on the stream

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The strict codec's framing and size checks and the request read timeout, on an embedded channel. */
+/**
+ * The strict codec's framing and size checks and the request read timeout, on an embedded channel.
+ */
 class StrictHttpPipelineTest {
 
   private static EmbeddedChannel channel() {
-    return new EmbeddedChannel(new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16));
+    return new EmbeddedChannel(
+        new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16));
   }
 
   private static FullHttpRequest decode(String request) {
@@ -40,23 +43,28 @@ class StrictHttpPipelineTest {
     assertThat(fixed.decoderResult().isSuccess()).isTrue();
     assertThat(fixed.content().toString(StandardCharsets.US_ASCII)).isEqualTo("abc");
     fixed.release();
-    FullHttpRequest chunked = decode("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+    FullHttpRequest chunked =
+        decode(
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
     assertThat(chunked.decoderResult().isSuccess()).isTrue();
     assertThat(chunked.content().toString(StandardCharsets.US_ASCII)).isEqualTo("abc");
     chunked.release();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n",
-      "Transfer-Encoding: gzip, chunked\r\n",
-      "Transfer-Encoding: identity\r\nContent-Length: 3\r\n",
-      "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
-  })
+  @ValueSource(
+      strings = {
+        "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: gzip, chunked\r\n",
+        "Transfer-Encoding: identity\r\nContent-Length: 3\r\n",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+      })
   void ambiguousFramingIsADecodingFailure(String framing) {
-    FullHttpRequest request = decode("POST / HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n3\r\nabc\r\n0\r\n\r\n");
+    FullHttpRequest request =
+        decode("POST / HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n3\r\nabc\r\n0\r\n\r\n");
     assertThat(request.decoderResult().isFailure()).isTrue();
-    assertThat(request.decoderResult().cause()).isInstanceOf(StrictHttpServerCodec.AmbiguousFramingException.class);
+    assertThat(request.decoderResult().cause())
+        .isInstanceOf(StrictHttpServerCodec.AmbiguousFramingException.class);
     request.release();
   }
 
@@ -65,7 +73,8 @@ class StrictHttpPipelineTest {
     FullHttpRequest longLine = decode("GET /" + "a".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
     assertThat(longLine.decoderResult().cause()).isInstanceOf(TooLongHttpLineException.class);
     longLine.release();
-    FullHttpRequest bigHeaders = decode("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(3000) + "\r\n\r\n");
+    FullHttpRequest bigHeaders =
+        decode("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(3000) + "\r\n\r\n");
     assertThat(bigHeaders.decoderResult().cause()).isInstanceOf(TooLongHttpHeaderException.class);
     bigHeaders.release();
   }
@@ -73,10 +82,14 @@ class StrictHttpPipelineTest {
   @Test
   void headResponsesCarryNoBodyAndInterimResponsesKeepTheOrder() {
     EmbeddedChannel ch = channel();
-    ch.writeInbound(Unpooled.copiedBuffer("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
+    ch.writeInbound(
+        Unpooled.copiedBuffer(
+            "HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n",
+            StandardCharsets.US_ASCII));
     ((FullHttpRequest) ch.readInbound()).release();
     ((FullHttpRequest) ch.readInbound()).release();
-    ch.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    ch.writeOutbound(
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     ch.writeOutbound(response("{\"a\":1}"));
     ch.writeOutbound(response("{\"b\":2}"));
     String written = drain(ch);
@@ -90,9 +103,15 @@ class StrictHttpPipelineTest {
     RequestReadTimeout timeout = new RequestReadTimeout(2);
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
-    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16),
-        timeout.disarm(), new io.netty.channel.ChannelInboundHandlerAdapter());
-    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n", StandardCharsets.US_ASCII));
+    ch.pipeline()
+        .addLast(
+            timeout.arm(),
+            new StrictHttpServerCodec(1024, 2048),
+            new HttpObjectAggregator(1 << 16),
+            timeout.disarm(),
+            new io.netty.channel.ChannelInboundHandlerAdapter());
+    ch.writeInbound(
+        Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n", StandardCharsets.US_ASCII));
     ch.advanceTimeBy(1, TimeUnit.SECONDS);
     ch.runScheduledPendingTasks();
     ch.writeInbound(Unpooled.copiedBuffer("X-Slow: 1\r\n", StandardCharsets.US_ASCII));
@@ -100,7 +119,10 @@ class StrictHttpPipelineTest {
     ch.advanceTimeBy(1500, TimeUnit.MILLISECONDS);
     ch.runScheduledPendingTasks();
     String written = drain(ch);
-    assertThat(written).as("open=%s", ch.isOpen()).startsWith("HTTP/1.1 408").contains("<Code>RequestTimeout</Code>");
+    assertThat(written)
+        .as("open=%s", ch.isOpen())
+        .startsWith("HTTP/1.1 408")
+        .contains("<Code>RequestTimeout</Code>");
     assertThat(ch.isOpen()).isFalse();
   }
 
@@ -118,7 +140,8 @@ class StrictHttpPipelineTest {
   void aLaterRequestOnTheConnectionGetsItsOwnTimeLimit() {
     EmbeddedChannel ch = timedAfterOneRequest();
     ch.advanceTimeBy(1500, TimeUnit.MILLISECONDS);
-    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n", StandardCharsets.US_ASCII));
+    ch.writeInbound(
+        Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n", StandardCharsets.US_ASCII));
     ch.advanceTimeBy(1, TimeUnit.SECONDS); // past the first request's limit, within the second's
     ch.runScheduledPendingTasks();
     assertThat(drain(ch)).isEmpty();
@@ -134,25 +157,41 @@ class StrictHttpPipelineTest {
     RequestReadTimeout timeout = new RequestReadTimeout(2);
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
-    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpObjectAggregator(1 << 16), timeout.disarm());
-    ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
+    ch.pipeline()
+        .addLast(
+            timeout.arm(),
+            new StrictHttpServerCodec(1024, 2048),
+            new HttpObjectAggregator(1 << 16),
+            timeout.disarm());
+    ch.writeInbound(
+        Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
     ((FullHttpRequest) ch.readInbound()).release();
     return ch;
   }
 
   private static DefaultFullHttpResponse response(String body) {
-    DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-        Unpooled.copiedBuffer(body, StandardCharsets.US_ASCII));
+    DefaultFullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.OK,
+            Unpooled.copiedBuffer(body, StandardCharsets.US_ASCII));
     r.headers().setInt("content-length", body.length());
     return r;
   }
 
-  /** The pipeline of ServerInitializer around the body limit: codec, keep-alive, aggregator, timer. */
+  /**
+   * The pipeline of ServerInitializer around the body limit: codec, keep-alive, aggregator, timer.
+   */
   private static EmbeddedChannel limitedTo(int maxBody, RequestReadTimeout timeout) {
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
-    ch.pipeline().addLast(timeout.arm(), new StrictHttpServerCodec(1024, 2048), new HttpServerKeepAliveHandler(),
-        new BodyLimitAggregator(maxBody, timeout::abandon), timeout.disarm());
+    ch.pipeline()
+        .addLast(
+            timeout.arm(),
+            new StrictHttpServerCodec(1024, 2048),
+            new HttpServerKeepAliveHandler(),
+            new BodyLimitAggregator(maxBody, timeout::abandon),
+            timeout.disarm());
     return ch;
   }
 
@@ -165,8 +204,12 @@ class StrictHttpPipelineTest {
     EmbeddedChannel ch = limitedTo(10, new RequestReadTimeout(2));
     send(ch, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + "a".repeat(20));
     String written = drain(ch);
-    assertThat(written).startsWith("HTTP/1.1 413").contains("connection: close").contains("<Code>RequestEntityTooLarge</Code>");
-    // Still open: closing with the client mid-body would reset the connection and lose the 413 on its side.
+    assertThat(written)
+        .startsWith("HTTP/1.1 413")
+        .contains("connection: close")
+        .contains("<Code>RequestEntityTooLarge</Code>");
+    // Still open: closing with the client mid-body would reset the connection and lose the 413 on
+    // its side.
     assertThat(ch.isOpen()).isTrue();
     // Slower than the request timeout, yet no 408 follows the 413.
     ch.advanceTimeBy(3, TimeUnit.SECONDS);
@@ -182,7 +225,11 @@ class StrictHttpPipelineTest {
   @Test
   void aClientThatNeverFinishesARefusedBodyIsDisconnected() {
     EmbeddedChannel ch = limitedTo(10, new RequestReadTimeout(60));
-    send(ch, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n14\r\n" + "a".repeat(20) + "\r\n");
+    send(
+        ch,
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n14\r\n"
+            + "a".repeat(20)
+            + "\r\n");
     assertThat(drain(ch)).startsWith("HTTP/1.1 413");
     ch.advanceTimeBy(BodyLimitAggregator.DRAIN_SECONDS - 1, TimeUnit.SECONDS);
     ch.runScheduledPendingTasks();

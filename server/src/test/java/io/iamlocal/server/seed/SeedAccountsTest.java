@@ -13,15 +13,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed file's {@code accounts} section: other accounts with their alias, root keys and entities. */
+/**
+ * The seed file's {@code accounts} section: other accounts with their alias, root keys and
+ * entities.
+ */
 class SeedAccountsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void accountsGetTheirOwnEntitiesAliasAndRootKeys() throws Exception {
     Path seed = dir.resolve("seed.yaml");
-    Files.writeString(seed, """
+    Files.writeString(
+        seed,
+        """
         users:
           - name: default-user
         accounts:
@@ -50,17 +54,22 @@ class SeedAccountsTest {
       assertThat(state.accounts().ownerOfKey("AKIADEVELOPMENTROOT1")).isSameAs(dev);
       assertThat(dev.accessKeys().get("AKIADEVELOPMENTROOT1").owner()).isNull();
       assertThat(state.accounts().ownerOfKey("AKIADEVELOPMENTCI001")).isSameAs(dev);
-      assertThat(state.accounts().find(Partition.AWS_CN, "222222222222").roles().get("deployer")).isNotNull();
+      assertThat(state.accounts().find(Partition.AWS_CN, "222222222222").roles().get("deployer"))
+          .isNotNull();
       // The export writes the same section back, and it seeds the same accounts.
       String exported = StateExporter.write(StateExporter.exportAll(state), true);
-      assertThat(exported).contains("alias: \"development\"", "AKIADEVELOPMENTROOT1", "partition: \"aws-cn\"");
+      assertThat(exported)
+          .contains("alias: \"development\"", "AKIADEVELOPMENTROOT1", "partition: \"aws-cn\"");
       Path again = dir.resolve("again.yaml");
       Files.writeString(again, exported);
       try (IamLocal copy = IamLocal.builder().port(0).initFile(again).start()) {
         AccountState copied = copy.server().state().accounts().find(Partition.AWS, "111111111111");
-        assertThat(copied.users().get("ci").accessKeys().get(0).accessKeyId()).isEqualTo("AKIADEVELOPMENTCI001");
-        assertThat(copy.server().state().accounts().ownerOfKey("AKIADEVELOPMENTROOT1")).isSameAs(copied);
-        assertThat(StateExporter.write(StateExporter.exportAll(copy.server().state()), true)).isEqualTo(exported);
+        assertThat(copied.users().get("ci").accessKeys().get(0).accessKeyId())
+            .isEqualTo("AKIADEVELOPMENTCI001");
+        assertThat(copy.server().state().accounts().ownerOfKey("AKIADEVELOPMENTROOT1"))
+            .isSameAs(copied);
+        assertThat(StateExporter.write(StateExporter.exportAll(copy.server().state()), true))
+            .isEqualTo(exported);
       }
     }
   }

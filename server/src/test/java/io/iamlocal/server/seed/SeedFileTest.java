@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SeedFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void errorsNameTheLine() throws Exception {
-    assertThatThrownBy(() -> read("a.yaml", "users:\n  - name: a\n  - name: b\n    pth: /x/\n").top(SeedApplier.TOP)
-        .items("users", SeedApplier.USER, "user", "name"))
+    assertThatThrownBy(
+            () ->
+                read("a.yaml", "users:\n  - name: a\n  - name: b\n    pth: /x/\n")
+                    .top(SeedApplier.TOP)
+                    .items("users", SeedApplier.USER, "user", "name"))
         .isInstanceOf(SeedException.class)
         .hasMessageStartingWith(dir.resolve("a.yaml") + ":4: user 'b': unknown key 'pth'");
     assertThatThrownBy(() -> read("b.yaml", "users:\n  - name: a\n    name: b\n"))
@@ -29,22 +31,42 @@ class SeedFileTest {
 
   @Test
   void documentsMayBeMappingsOrJsonText() throws Exception {
-    SeedFile.Item role = read("r.yaml", "roles:\n  - name: r\n    assumeRolePolicy: {Version: '2012-10-17', Statement: []}\n")
-        .top(SeedApplier.TOP).items("roles", SeedApplier.ROLE, "role", "name").get(0);
-    assertThat(role.document("assumeRolePolicy", true)).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+    SeedFile.Item role =
+        read(
+                "r.yaml",
+                "roles:\n  - name: r\n    assumeRolePolicy: {Version: '2012-10-17', Statement: []}\n")
+            .top(SeedApplier.TOP)
+            .items("roles", SeedApplier.ROLE, "role", "name")
+            .get(0);
+    assertThat(role.document("assumeRolePolicy", true))
+        .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[]}");
   }
 
   @Test
   void anEmbeddedServerStartsSeededAndExportsTheSameFormat() throws Exception {
-    Path seed = Files.writeString(dir.resolve("seed.yaml"), """
+    Path seed =
+        Files.writeString(
+            dir.resolve("seed.yaml"),
+            """
         users:
           - name: ci
             tags: {team: a}
             accessKeys: [{id: AKIASEEDEXAMPLE00001, secret: s3cr3t}]
         """);
     try (IamLocal local = IamLocal.builder().port(0).initFile(seed).start()) {
-      assertThat(local.server().state().account().accessKeys().get("AKIASEEDEXAMPLE00001").owner().userName()).isEqualTo("ci");
-      assertThat(StateExporter.write(StateExporter.export(local.server().state().account()), true)).isEqualTo("""
+      assertThat(
+              local
+                  .server()
+                  .state()
+                  .account()
+                  .accessKeys()
+                  .get("AKIASEEDEXAMPLE00001")
+                  .owner()
+                  .userName())
+          .isEqualTo("ci");
+      assertThat(StateExporter.write(StateExporter.export(local.server().state().account()), true))
+          .isEqualTo(
+              """
           users:
           - name: "ci"
             tags:

@@ -10,11 +10,17 @@ import org.junit.jupiter.api.Test;
 /** Accounts created on first use, found by partition and ID, and the key-ID index across them. */
 class AccountsTest {
   private final IamLocalState state =
-      new IamLocalState("123456789012", "test", "test", Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      new IamLocalState(
+          "123456789012",
+          "test",
+          "test",
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void accountsComeIntoBeingOnFirstUsePerPartition() {
-    assertThat(state.accounts().all()).extracting(AccountState::accountId).containsExactly("123456789012");
+    assertThat(state.accounts().all())
+        .extracting(AccountState::accountId)
+        .containsExactly("123456789012");
     assertThat(state.accounts().find(Partition.AWS, "111111111111")).isNull();
     AccountState dev = state.account(Partition.AWS, "111111111111");
     assertThat(state.account(Partition.AWS, "111111111111")).isSameAs(dev);
@@ -35,7 +41,8 @@ class AccountsTest {
     assertThat(state.rootAccountOf("22222222222")).isNull();
     assertThat(state.rootAccountOf("AKIAIOSFODNN7EXAMPLE")).isNull();
     AccessKey root = state.rootKey(state.account(), "test");
-    assertThat(state.accountOf("test", root, "cn-north-1")).isSameAs(state.defaultAccount(Partition.AWS_CN));
+    assertThat(state.accountOf("test", root, "cn-north-1"))
+        .isSameAs(state.defaultAccount(Partition.AWS_CN));
     assertThat(state.accountOf("test", root, "eu-west-1")).isSameAs(state.account());
   }
 
@@ -55,8 +62,13 @@ class AccountsTest {
   void sessionsAreIndexedInTheirAccount() {
     AccountState dev = state.account(Partition.AWS, "111111111111");
     String id = Sessions.newAccessKeyId(dev);
-    Sessions.of(dev).add(Session.builder(Session.Kind.FEDERATED_USER, dev.partition(), dev.accountId()).federatedUser(null, "bob")
-        .credentials(id, "secret", new byte[32]).validity(dev.now(), dev.now().plusSeconds(900)).build());
+    Sessions.of(dev)
+        .add(
+            Session.builder(Session.Kind.FEDERATED_USER, dev.partition(), dev.accountId())
+                .federatedUser(null, "bob")
+                .credentials(id, "secret", new byte[32])
+                .validity(dev.now(), dev.now().plusSeconds(900))
+                .build());
     assertThat(state.accounts().ownerOfKey(id)).isSameAs(dev);
   }
 
@@ -75,7 +87,8 @@ class AccountsTest {
   @Test
   void keysIssuedHereEncodeTheirAccountAsAwsDoes() {
     IdGenerator ids = new IdGenerator();
-    for (String account : new String[] {"000000000001", "111111111111", "999999999999", "609629065308"}) {
+    for (String account :
+        new String[] {"000000000001", "111111111111", "999999999999", "609629065308"}) {
       String id = ids.accessKeyId(IdPrefix.ASIA, account);
       assertThat(id).hasSize(20).startsWith("ASIA").matches("[A-Z2-7]+");
       assertThat(decodedAccount(id)).isEqualTo(account);

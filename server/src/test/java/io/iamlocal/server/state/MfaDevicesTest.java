@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class MfaDevicesTest {
   private final Instant now = Instant.parse("2024-05-01T12:00:10Z");
-  private final AccountState account = new AccountState("123456789012", Clock.fixed(now, ZoneOffset.UTC), new IdGenerator());
-  private final User alice = new User(Partition.AWS, "123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", now);
+  private final AccountState account =
+      new AccountState("123456789012", Clock.fixed(now, ZoneOffset.UTC), new IdGenerator());
+  private final User alice =
+      new User(Partition.AWS, "123456789012", "alice", "/", "AIDAAAAAAAAAAAAAAAAAA", now);
   private final MfaDevices devices = MfaDevices.of(account);
-  private final VirtualMfaDevice device = new VirtualMfaDevice(Partition.AWS, "123456789012", "/", "alice-phone", new byte[20]);
+  private final VirtualMfaDevice device =
+      new VirtualMfaDevice(Partition.AWS, "123456789012", "/", "alice-phone", new byte[20]);
 
   @Test
   void serialNumberIsTheMfaArn() {
@@ -28,7 +31,8 @@ class MfaDevicesTest {
     long step = Totp.step(now);
     assertThatThrownBy(() -> devices.enable(device, alice, code(step), code(step - 1), now))
         .isInstanceOf(AwsServiceException.class)
-        .extracting(e -> ((AwsServiceException) e).errorCode()).isEqualTo(AwsErrorCode.INVALID_AUTHENTICATION_CODE);
+        .extracting(e -> ((AwsServiceException) e).errorCode())
+        .isEqualTo(AwsErrorCode.INVALID_AUTHENTICATION_CODE);
     devices.enable(device, alice, code(step - 1), code(step), now);
     assertThat(device.user()).isSameAs(alice);
     assertThat(devices.hasAssigned(alice)).isTrue();
@@ -40,11 +44,13 @@ class MfaDevicesTest {
     long step = Totp.step(now);
     devices.enable(device, alice, code(step - 1), code(step), now);
     Instant later = now.plusSeconds(30);
-    assertThat(devices.verifyCode(device.serialNumber(), code(step), later)).isFalse(); // already used to enable
+    assertThat(devices.verifyCode(device.serialNumber(), code(step), later))
+        .isFalse(); // already used to enable
     assertThat(devices.verifyCode(device.serialNumber(), code(step + 1), later)).isTrue();
     assertThat(devices.verifyCode(device.serialNumber(), code(step + 1), later)).isFalse();
     assertThat(devices.verifyCode(device.serialNumber(), "000000", later)).isFalse();
-    assertThat(devices.verifyCode("arn:aws:iam::123456789012:mfa/nope", code(step + 1), later)).isFalse();
+    assertThat(devices.verifyCode("arn:aws:iam::123456789012:mfa/nope", code(step + 1), later))
+        .isFalse();
   }
 
   @Test

@@ -18,7 +18,9 @@ class PasswordHashTest {
   void isSaltedPbkdf2AndNeverContainsThePassword() {
     PasswordHash a = PasswordHash.of("Same-Password-1");
     PasswordHash b = PasswordHash.of("Same-Password-1");
-    assertThat(a.encoded()).startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$").doesNotContain("Same-Password-1");
+    assertThat(a.encoded())
+        .startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$")
+        .doesNotContain("Same-Password-1");
     assertThat(a.encoded()).isNotEqualTo(b.encoded());
     assertThat(a.toString()).doesNotContain(a.encoded());
   }

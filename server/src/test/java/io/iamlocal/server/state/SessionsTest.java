@@ -21,13 +21,18 @@ class SessionsTest {
     byte[] seed = new byte[32];
     seed[0] = 1;
     String token = Sessions.sessionToken(seed);
-    assertThat(token).startsWith("IQoJb3JpZ2luX2Vj").hasSize(16 + 480).isEqualTo(Sessions.sessionToken(seed.clone()));
+    assertThat(token)
+        .startsWith("IQoJb3JpZ2luX2Vj")
+        .hasSize(16 + 480)
+        .isEqualTo(Sessions.sessionToken(seed.clone()));
     byte[] other = seed.clone();
     other[31] = 1;
     assertThat(Sessions.sessionToken(other)).isNotEqualTo(token);
     // The derived part is not the seed repeated or zero-filled.
     byte[] raw = java.util.Base64.getDecoder().decode(token.substring(16));
-    assertThat(java.util.Arrays.copyOfRange(raw, 32, 64)).isNotEqualTo(new byte[32]).isNotEqualTo(seed);
+    assertThat(java.util.Arrays.copyOfRange(raw, 32, 64))
+        .isNotEqualTo(new byte[32])
+        .isNotEqualTo(seed);
   }
 
   @Test
@@ -40,7 +45,9 @@ class SessionsTest {
 
   @Test
   void issuingDropsSessionsExpiredLongerThanTheGraceInExpirationOrder() {
-    Sessions sessions = Sessions.of(new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
+    Sessions sessions =
+        Sessions.of(
+            new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
     sessions.add(session("ASIALONG", T0, Duration.ofHours(12)));
     sessions.add(session("ASIASHORT", T0, Duration.ofMinutes(15)));
     sessions.add(session("ASIAHOUR", T0, Duration.ofHours(1)));
@@ -60,7 +67,9 @@ class SessionsTest {
 
   @Test
   void aBurstHoldsOnlyItsLiveSessions() {
-    Sessions sessions = Sessions.of(new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
+    Sessions sessions =
+        Sessions.of(
+            new AccountState("123456789012", java.time.Clock.systemUTC(), new IdGenerator()));
     for (int i = 0; i < 10_000; i++) {
       sessions.add(session("ASIA" + i, T0.plusSeconds(i), Duration.ofMinutes(15)));
     }

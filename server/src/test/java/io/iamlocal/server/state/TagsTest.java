@@ -14,7 +14,9 @@ class TagsTest {
     return new Tag(key, value);
   }
 
-  /** Roles and most resources: keys differ by more than case; the later casing is kept (recorded). */
+  /**
+   * Roles and most resources: keys differ by more than case; the later casing is kept (recorded).
+   */
   @Test
   void keysAreCaseInsensitiveByDefault() {
     Tags tags = new Tags();
@@ -63,15 +65,27 @@ class TagsTest {
     assertThat(tags.size()).isEqualTo(Tags.MAX_TAGS);
   }
 
-  /** Managed policies: A and a are two tags, listed shorter keys first then by code point (recorded). */
+  /**
+   * Managed policies: A and a are two tags, listed shorter keys first then by code point
+   * (recorded).
+   */
   @Test
   void managedPolicyKeysAreCaseSensitive() {
     Tags tags = Tags.caseSensitive();
-    tags.apply(List.of(tag("abc", "first"), tag("b", "second"), tag("z", "third"), tag("a", "fourth"), tag("A", "fifth")), "TagsPerPolicy");
-    assertThat(tags.list().stream().sorted(Tags.POLICY_LISTING_ORDER).map(Tag::key)).containsExactly("A", "a", "b", "z", "abc");
+    tags.apply(
+        List.of(
+            tag("abc", "first"),
+            tag("b", "second"),
+            tag("z", "third"),
+            tag("a", "fourth"),
+            tag("A", "fifth")),
+        "TagsPerPolicy");
+    assertThat(tags.list().stream().sorted(Tags.POLICY_LISTING_ORDER).map(Tag::key))
+        .containsExactly("A", "a", "b", "z", "abc");
     tags.remove(List.of("a"));
     assertThat(tags.get("A")).isEqualTo("fifth");
     assertThat(tags.get("a")).isNull();
-    assertThatThrownBy(() -> Tags.checkRequest(List.of(tag("0", ""), tag("0", "")), true)).hasMessage("Duplicate tag keys found.");
+    assertThatThrownBy(() -> Tags.checkRequest(List.of(tag("0", ""), tag("0", "")), true))
+        .hasMessage("Duplicate tag keys found.");
   }
 }

@@ -4,25 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TotpTest {
-  private static final byte[] SHA1_SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SHA256_SEED = "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SHA1_SEED =
+      "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SHA256_SEED =
+      "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SHA512_SEED =
-      "1234567890123456789012345678901234567890123456789012345678901234".getBytes(StandardCharsets.US_ASCII);
+      "1234567890123456789012345678901234567890123456789012345678901234"
+          .getBytes(StandardCharsets.US_ASCII);
 
   /** RFC 6238 Appendix B: 8-digit codes, 30-second steps. */
   @ParameterizedTest
   @CsvSource({
-      "59, 94287082, 46119246, 90693936",
-      "1111111109, 07081804, 68084774, 25091201",
-      "1111111111, 14050471, 67062674, 99943326",
-      "1234567890, 89005924, 91819424, 93441116",
-      "2000000000, 69279037, 90698825, 38618901",
-      "20000000000, 65353130, 77737706, 47863826"})
+    "59, 94287082, 46119246, 90693936",
+    "1111111109, 07081804, 68084774, 25091201",
+    "1111111111, 14050471, 67062674, 99943326",
+    "1234567890, 89005924, 91819424, 93441116",
+    "2000000000, 69279037, 90698825, 38618901",
+    "20000000000, 65353130, 77737706, 47863826"
+  })
   void rfc6238TestVectors(long unixTime, String sha1, String sha256, String sha512) {
     long step = Totp.step(Instant.ofEpochSecond(unixTime));
     assertThat(Totp.code(SHA1_SEED, step, 8, "HmacSHA1")).isEqualTo(sha1);
@@ -33,7 +37,10 @@ class TotpTest {
   /** RFC 4226 Appendix D: 6-digit HOTP values for counters 0 to 9 (TOTP is HOTP of the step). */
   @Test
   void rfc4226SixDigitValues() {
-    String[] expected = {"755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"};
+    String[] expected = {
+      "755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871",
+      "520489"
+    };
     for (int counter = 0; counter < expected.length; counter++) {
       assertThat(Totp.code(SHA1_SEED, counter)).isEqualTo(expected[counter]);
     }

@@ -7,7 +7,9 @@ import io.iamlocal.protocol.error.AwsServiceException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The state layer keeps both sides of user-group and role-instance-profile links, and their quotas. */
+/**
+ * The state layer keeps both sides of user-group and role-instance-profile links, and their quotas.
+ */
 class TwoWayLinksTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
@@ -23,8 +25,10 @@ class TwoWayLinksTest {
     devs.removeMember(alice); // not a member: unchanged
     assertThat(devs.members()).isEmpty();
     assertThat(alice.groups()).isEmpty();
-    assertThatThrownBy(() -> alice.groups().add(devs)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> devs.members().add(alice)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> alice.groups().add(devs))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> devs.members().add(alice))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -34,7 +38,8 @@ class TwoWayLinksTest {
       group("g" + i).addMember(alice);
     }
     Group eleventh = group("g10");
-    assertThatThrownBy(() -> eleventh.addMember(alice)).isInstanceOf(AwsServiceException.class)
+    assertThatThrownBy(() -> eleventh.addMember(alice))
+        .isInstanceOf(AwsServiceException.class)
         .hasMessage("Cannot exceed quota for GroupsPerUser: 10");
     assertThat(eleventh.members()).isEmpty();
     assertThat(alice.groups()).hasSize(10);
@@ -43,16 +48,19 @@ class TwoWayLinksTest {
   @Test
   void instanceProfileAndRoleAreKeptOnBothSides() {
     Role role = new Role(Partition.AWS, "123456789012", "app", "/", "AROAAPP", NOW, "{}");
-    InstanceProfile profile = new InstanceProfile(Partition.AWS, "123456789012", "web", "/", "AIPAWEB", NOW);
+    InstanceProfile profile =
+        new InstanceProfile(Partition.AWS, "123456789012", "web", "/", "AIPAWEB", NOW);
     profile.addRole(role);
     assertThat(role.instanceProfiles()).containsExactly(profile);
-    assertThatThrownBy(() -> profile.addRole(role)).isInstanceOf(AwsServiceException.class)
+    assertThatThrownBy(() -> profile.addRole(role))
+        .isInstanceOf(AwsServiceException.class)
         .hasMessage("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
     assertThat(profile.removeRole(role)).isTrue();
     assertThat(profile.removeRole(role)).isFalse();
     assertThat(role.instanceProfiles()).isEmpty();
 
-    InstanceProfile other = new InstanceProfile(Partition.AWS, "123456789012", "worker", "/", "AIPAWORKER", NOW);
+    InstanceProfile other =
+        new InstanceProfile(Partition.AWS, "123456789012", "worker", "/", "AIPAWORKER", NOW);
     profile.addRole(role);
     other.addRole(role);
     role.leaveInstanceProfiles();

@@ -17,7 +17,10 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded builder's TLS: an https endpoint that trusts the written PEM, plain HTTP still served. */
+/**
+ * The embedded builder's TLS: an https endpoint that trusts the written PEM, plain HTTP still
+ * served.
+ */
 class EmbeddedTlsTest {
 
   @Test
@@ -27,12 +30,17 @@ class EmbeddedTlsTest {
       assertThat(iamLocal.endpoint().getScheme()).isEqualTo("https");
       assertThat(iamLocal.tlsTrustFile()).isEqualTo(pem);
       HttpClient client = HttpClient.newBuilder().sslContext(trusting(pem)).build();
-      HttpResponse<String> secure = client.send(HttpRequest.newBuilder(iamLocal.endpoint().resolve("/_iamlocal/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> secure =
+          client.send(
+              HttpRequest.newBuilder(iamLocal.endpoint().resolve("/_iamlocal/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(secure.statusCode()).isEqualTo(200);
       URI plain = URI.create("http://127.0.0.1:" + iamLocal.port() + "/_iamlocal/health");
-      assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).build(), HttpResponse.BodyHandlers.ofString())
-          .statusCode()).isEqualTo(200);
+      assertThat(
+              HttpClient.newHttpClient()
+                  .send(HttpRequest.newBuilder(plain).build(), HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -40,9 +48,11 @@ class EmbeddedTlsTest {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
     try (InputStream in = Files.newInputStream(pem)) {
-      store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      store.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tmf.getTrustManagers(), null);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsMaterialTest {
 
   @Test
-  void selfSignedServerCertificateIsIssuedByTheWrittenCaForLocalNames(@TempDir Path dir) throws Exception {
+  void selfSignedServerCertificateIsIssuedByTheWrittenCaForLocalNames(@TempDir Path dir)
+      throws Exception {
     Path out = dir.resolve("ca.pem");
     TlsMaterial tls = TlsMaterial.of(TransportConfig.Tls.selfSigned(out), "0.0.0.0");
     assertThat(tls.trustFile()).isEqualTo(out);
@@ -27,7 +28,8 @@ class TlsMaterialTest {
     leaf.verify(ca.getPublicKey());
     assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
     assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
-    List<String> names = leaf.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
+    List<String> names =
+        leaf.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
     assertThat(names).contains("localhost", "127.0.0.1").noneMatch(n -> n.startsWith("0.0.0.0"));
     assertThat(Files.readString(out)).contains("BEGIN CERTIFICATE").doesNotContain("PRIVATE KEY");
     assertThat(tls.serverContext().isServer()).isTrue();
@@ -35,8 +37,11 @@ class TlsMaterialTest {
 
   @Test
   void aCustomHostIsNamedToo(@TempDir Path dir) throws Exception {
-    TlsMaterial tls = TlsMaterial.of(TransportConfig.Tls.selfSigned(dir.resolve("ca.pem")), "iam.local.test");
-    assertThat(tls.chain().get(0).getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))))
+    TlsMaterial tls =
+        TlsMaterial.of(TransportConfig.Tls.selfSigned(dir.resolve("ca.pem")), "iam.local.test");
+    assertThat(
+            tls.chain().get(0).getSubjectAlternativeNames().stream()
+                .map(n -> String.valueOf(n.get(1))))
         .contains("iam.local.test");
   }
 
@@ -47,6 +52,7 @@ class TlsMaterialTest {
     Path notAKey = dir.resolve("key.pem");
     Files.writeString(notAKey, Files.readString(cert));
     assertThatThrownBy(() -> TlsMaterial.of(TransportConfig.Tls.files(cert, notAKey), "127.0.0.1"))
-        .hasMessageContaining("no unencrypted PEM private key").hasMessageNotContaining("BEGIN");
+        .hasMessageContaining("no unencrypted PEM private key")
+        .hasMessageNotContaining("BEGIN");
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrailTest {
-  private final IamLocalState state = new IamLocalState("123456789012", "test", "test", Clock.systemUTC());
+  private final IamLocalState state =
+      new IamLocalState("123456789012", "test", "test", Clock.systemUTC());
 
   @Test
   void keepsTheNewestEventsAndSaysWhenOlderOnesWereDropped() {
@@ -21,7 +22,9 @@ class TrailTest {
     }
     assertThat(trail.oldestRetainedMillis()).isEqualTo(Long.MIN_VALUE);
     trail.record(event("Op3", 1003));
-    assertThat(trail.newestFirst(state.account())).extracting(TrailEvent::eventName).containsExactly("Op3", "Op2", "Op1");
+    assertThat(trail.newestFirst(state.account()))
+        .extracting(TrailEvent::eventName)
+        .containsExactly("Op3", "Op2", "Op1");
     assertThat(trail.oldestRetainedMillis()).isEqualTo(1001);
   }
 
@@ -31,7 +34,9 @@ class TrailTest {
     trail.record(event("Before", 1));
     state.reset();
     trail.record(event("After", 2));
-    assertThat(trail.newestFirst(state.account())).extracting(TrailEvent::eventName).containsExactly("After");
+    assertThat(trail.newestFirst(state.account()))
+        .extracting(TrailEvent::eventName)
+        .containsExactly("After");
     Trail none = new Trail(0, null);
     none.record(event("Ignored", 3));
     assertThat(none.enabled()).isFalse();
@@ -40,19 +45,48 @@ class TrailTest {
 
   @Test
   void recordsLeaveSecretsOutAndNameMembersInLowerCamelCase() {
-    TrailEvent event = new TrailEvent(0, state.account(), "iam", "CreateLoginProfile", "eu-west-1",
-        Caller.root(Partition.AWS, "123456789012", "test"), new TrailEvent.Request("r", "10.0.0.1", "ua", "h", false),
-        TrailEvent.Payload.query(io.iamlocal.server.IamLocalServer.ServiceModels.iam().operation("CreateLoginProfile").input(),
-            Map.of("UserName", "alice", "Password", "Secret-123", "PasswordResetRequired", true), null, null),
-        null, null, false, List.of());
+    TrailEvent event =
+        new TrailEvent(
+            0,
+            state.account(),
+            "iam",
+            "CreateLoginProfile",
+            "eu-west-1",
+            Caller.root(Partition.AWS, "123456789012", "test"),
+            new TrailEvent.Request("r", "10.0.0.1", "ua", "h", false),
+            TrailEvent.Payload.query(
+                io.iamlocal.server.IamLocalServer.ServiceModels.iam()
+                    .operation("CreateLoginProfile")
+                    .input(),
+                Map.of(
+                    "UserName", "alice", "Password", "Secret-123", "PasswordResetRequired", true),
+                null,
+                null),
+            null,
+            null,
+            false,
+            List.of());
     String json = event.json();
-    assertThat(json).contains("\"requestParameters\":{\"passwordResetRequired\":true,\"userName\":\"alice\"}")
-        .contains("\"awsRegion\":\"us-east-1\"").contains("\"eventTime\":\"1970-01-01T00:00:00Z\"").doesNotContain("Secret-123");
+    assertThat(json)
+        .contains("\"requestParameters\":{\"passwordResetRequired\":true,\"userName\":\"alice\"}")
+        .contains("\"awsRegion\":\"us-east-1\"")
+        .contains("\"eventTime\":\"1970-01-01T00:00:00Z\"")
+        .doesNotContain("Secret-123");
   }
 
   private TrailEvent event(String name, long millis) {
-    return new TrailEvent(millis, state.account(), "iam", name, "us-east-1", null,
-        new TrailEvent.Request("r", "127.0.0.1", "ua", "h", false), TrailEvent.Payload.query(null, null, null, null), null, null,
-        true, List.of());
+    return new TrailEvent(
+        millis,
+        state.account(),
+        "iam",
+        name,
+        "us-east-1",
+        null,
+        new TrailEvent.Request("r", "127.0.0.1", "ua", "h", false),
+        TrailEvent.Payload.query(null, null, null, null),
+        null,
+        null,
+        true,
+        List.of());
   }
 }

@@ -9,9 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import software.amazon.awssdk.services.s3.S3Client;
 
 @SpringBootTest
-@AutoConfigureIamLocal                // a server for this context; spring.cloud.aws.* point at it
+@AutoConfigureIamLocal // a server for this context; spring.cloud.aws.* point at it
 class ReportStoreTest {
-  @Autowired S3Client s3;             // the application's client, auto-configured by Spring Cloud AWS
+  @Autowired S3Client s3; // the application's client, auto-configured by Spring Cloud AWS
 
   @Test
   void storesReports() {

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 @SpringBootApplication
 public class SampleApplication {
   @Bean(destroyMethod = "close")
-  IamClient iamClient(@Value("${spring.cloud.aws.endpoint}") URI endpoint, AwsCredentialsProvider credentials) {
+  IamClient iamClient(
+      @Value("${spring.cloud.aws.endpoint}") URI endpoint, AwsCredentialsProvider credentials) {
     return IamClient.builder()
         .endpointOverride(endpoint)
         .region(Region.AWS_GLOBAL)

@@ -13,14 +13,19 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** A Spring Boot application's own AWS clients (its IAM client, Spring Cloud AWS's S3 client) reach the test's server. */
+/**
+ * A Spring Boot application's own AWS clients (its IAM client, Spring Cloud AWS's S3 client) reach
+ * the test's server.
+ */
 @SpringBootTest
 @AutoConfigureIamLocal
 class SampleApplicationTest {
   @Autowired IamClient iam;
-  @Autowired S3Client s3;            // auto-configured by Spring Cloud AWS from spring.cloud.aws.*
+  @Autowired S3Client s3; // auto-configured by Spring Cloud AWS from spring.cloud.aws.*
   @Autowired IamLocal iamLocal;
-  @Value("${iamlocal.endpoint}") String endpoint;
+
+  @Value("${iamlocal.endpoint}")
+  String endpoint;
 
   @BeforeEach
   void reset() {
@@ -38,7 +43,8 @@ class SampleApplicationTest {
   void springCloudAwsS3ClientTalksToIamLocal() {
     s3.createBucket(r -> r.bucket("reports"));
     s3.putObject(r -> r.bucket("reports").key("a.txt"), RequestBody.fromString("hello"));
-    assertThat(s3.getObjectAsBytes(r -> r.bucket("reports").key("a.txt")).asUtf8String()).isEqualTo("hello");
+    assertThat(s3.getObjectAsBytes(r -> r.bucket("reports").key("a.txt")).asUtf8String())
+        .isEqualTo("hello");
   }
 
   @Test
