@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class HandlersReadModelledMembersTest {
   private static final Path SOURCES = Path.of("src/main/java/io/iamlocal/server");
-  private static final Pattern REGISTRATION = Pattern.compile("register\\(\"(\\w+)\", \"(\\w+)\"");
-  private static final Pattern S3_REGISTRATION = Pattern.compile("register\\(\"(\\w+)\", LockMode");
+  private static final Pattern REGISTRATION =
+      Pattern.compile("register\\(\\s*\"(\\w+)\",\\s*\"(\\w+)\"");
+  private static final Pattern S3_REGISTRATION =
+      Pattern.compile("register\\(\\s*\"(\\w+)\",\\s*LockMode");
   private static final Pattern READ =
       Pattern.compile(
-          "\\.(?:string|strings|integer|bool|has|carries|timestamp|blob|struct|structs|stringMap)\\(\"([A-Za-z][A-Za-z0-9]*)\"");
+          "\\.(?:string|strings|integer|bool|has|carries|timestamp|blob|struct|structs|stringMap)\\(\\s*\"([A-Za-z][A-Za-z0-9]*)\"");
 
   /**
    * Files reading members of something other than a decoded input (S3 routes, seed documents, the
