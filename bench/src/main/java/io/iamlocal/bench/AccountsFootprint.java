@@ -82,7 +82,7 @@ final class AccountsFootprint {
       params.put(pairs[i], pairs[i + 1]);
     }
     registry.handler("iam", operation).handler().handle(new OperationCall(operation,
-        QueryInputDecoder.decode(registry.operation("iam", operation).input(), params), Caller.root(account.accountId(), account.accountId()),
+        QueryInputDecoder.decode(registry.operation("iam", operation).input(), params), Caller.root(account.partition(), account.accountId(), account.accountId()),
         account, "footprint", "us-east-1", new OperationCall.RequestFacts("127.0.0.1", false, "footprint")));
   }
 

@@ -32,6 +32,7 @@ final class Report {
     if (memory != null) {
       row(b, "RSS idle", memory.get("idle_kb"));
       row(b, "RSS after fill", memory.get("after_fill_kb"));
+      row(b, "RSS 10 s after fill (settled)", memory.get("after_fill_settled_kb"));
       row(b, "RSS after all scenarios", memory.get("after_scenarios_kb"));
     }
     Map<String, Object> fill = (Map<String, Object>) r.get("fill");

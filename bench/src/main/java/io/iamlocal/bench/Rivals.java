@@ -73,6 +73,8 @@ final class Rivals {
       out.put("fill", Filler.describe(fill));
       Thread.sleep(1000);
       out.put("after_fill_rss_kb", p.rssKb());
+      Thread.sleep(WireBench.SETTLE_MILLIS);
+      out.put("after_fill_settled_rss_kb", p.rssKb());
       List<WireRequest> getUser = new ArrayList<>();
       Instant now = Instant.now();
       for (BenchUser u : fill.users()) {
@@ -249,6 +251,8 @@ final class Rivals {
     double motoStart = num(moto, "first_answer_ms_median");
     double fill = num(results, "memory", "after_fill_kb", "VmRSS") / 1024;
     double motoFill = num(moto, "after_fill_rss_kb") / 1024;
+    double settled = num(results, "memory", "after_fill_settled_kb", "VmRSS") / 1024;
+    double motoSettled = num(moto, "after_fill_settled_rss_kb") / 1024;
     double load = num(results, "memory", "after_scenarios_kb", "VmRSS") / 1024;
     double motoLoad = num(moto, "after_load_rss_kb") / 1024;
     Map<String, Object> getUser = null;
@@ -277,6 +281,8 @@ final class Rivals {
         num(results, "startup", "first_answer_cpu_ms_median") / num(moto, "first_answer_cpu_ms_median")));
     b.append(String.format("| RSS after filling %s users | %.0f MB | %.0f MB | | %.2f x moto | <= 1 x moto |%n",
         results.get("users_requested"), fill, motoFill, fill / motoFill));
+    b.append(String.format("| the same, 10 s after the fill (settled) | %.0f MB | %.0f MB | | %.2f x moto | |%n",
+        settled, motoSettled, settled / motoSettled));
     b.append(String.format("| RSS after the load runs | %.0f MB | %.0f MB | | %.2f x own fill | <= 2 x own fill |%n",
         load, motoLoad, load / fill));
     b.append(String.format("| signed GetUser | %.0f req/s, p99 %.2f ms | %.0f req/s | %.0f req/s | %.2f x nginx | >= 0.5 x nginx, p99 <= 5 ms |%n",

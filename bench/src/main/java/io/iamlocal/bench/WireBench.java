@@ -30,6 +30,13 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * scenario, and write {@code <results>/<timestamp>.json} and {@code .md}.
  */
 final class WireBench {
+  /**
+   * The second RSS reading after the fill, 10 s after it ended: the JIT's scratch memory of the
+   * fill's compilations goes back to the OS only after HotSpot's chunk-pool cleaner (every 5 s) and
+   * the periodic native trim (every 2 s) have run, so the reading at +1 s varies by ~20 MB run to run.
+   */
+  static final long SETTLE_MILLIS = 9000;
+
   static final String ACCOUNT = "123456789012";
   static final int STARTUP_SAMPLES = 5;
   /** AWS's default UsersPerAccount quota; the bench raises it with a system property for larger fills. */
@@ -85,6 +92,9 @@ final class WireBench {
       Thread.sleep(1000);
       memory.put("after_fill_kb", server.memoryKb());
       log("RSS after fill %d KiB", server.memoryKb().get("VmRSS"));
+      Thread.sleep(SETTLE_MILLIS);
+      memory.put("after_fill_settled_kb", server.memoryKb());
+      log("RSS 10 s after fill %d KiB", server.memoryKb().get("VmRSS"));
       results.put("memory", memory);
       results.put("scenarios", scenarios);
 

@@ -2,6 +2,7 @@ package io.iamlocal.server.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** An IAM user. Mutable; guarded by its account's lock. */
@@ -16,7 +17,14 @@ public final class User {
   private volatile Instant passwordLastUsed;
   private final Tags tags = new Tags();
   private final List<AccessKey> accessKeys = new ArrayList<>(2);
-  private final java.util.Set<Group> groups = new java.util.LinkedHashSet<>(2);
+
+  /**
+   * A plain list, created at the first join: a user is in at most ten groups (AWS's fixed quota),
+   * so a linear search is as fast as a hash set, and most users are in none or one. A LinkedHashSet
+   * cost ~136 bytes per user with one group, this ~48.
+   */
+  private List<Group> groups = List.of();
+
   private final PolicyAttachments policies = new PolicyAttachments();
 
   public User(
@@ -94,15 +102,20 @@ public final class User {
    * Groups the user belongs to, in the order joined (read-only: {@link Group#addMember} and {@link
    * Group#removeMember} keep both sides).
    */
-  public java.util.Set<Group> groups() {
-    return java.util.Collections.unmodifiableSet(groups);
+  public List<Group> groups() {
+    return groups.isEmpty() ? List.of() : Collections.unmodifiableList(groups);
   }
 
   /** The user's side of a membership {@link Group} made or broke. */
   void joined(Group group, boolean member) {
     if (member) {
+      if (groups.isEmpty()) {
+        groups = new ArrayList<>(1);
+      } else if (groups.contains(group)) {
+        return;
+      }
       groups.add(group);
-    } else {
+    } else if (!groups.isEmpty()) {
       groups.remove(group);
     }
   }
