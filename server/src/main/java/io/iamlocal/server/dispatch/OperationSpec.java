@@ -2,6 +2,7 @@ package io.iamlocal.server.dispatch;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything the server needs to know about one operation besides its handler: the account lock it
@@ -160,18 +161,7 @@ public record OperationSpec(
     @Override
     public OperationSpec apply(OperationSpec s) {
       String tagAction = s.resource == null ? null : s.resource.tagAction;
-      return new OperationSpec(
-          s.service,
-          s.name,
-          s.lock,
-          s.journalled,
-          s.unsigned,
-          s.sessions,
-          s.conditionKeys,
-          s.arnMember,
-          s.passwordPolicyGrants,
-          new Resource(form, member, tagAction),
-          s.accountMember);
+      return s.edit(e -> e.resource = new Resource(form, member, tagAction));
     }
   }
 
@@ -183,89 +173,35 @@ public record OperationSpec(
     return s ->
         s.resource == null
             ? unresolved(s, "declare its resource before its tag action")
-            : new OperationSpec(
-                s.service,
-                s.name,
-                s.lock,
-                s.journalled,
-                s.unsigned,
-                s.sessions,
-                s.conditionKeys,
-                s.arnMember,
-                s.passwordPolicyGrants,
-                new Resource(s.resource.form, s.resource.member, tagAction),
-                s.accountMember);
+            : s.edit(e -> e.resource = new Resource(s.resource.form, s.resource.member, tagAction));
   }
 
   /** The lock change (the only one that can stand in for a missing access level). */
   record LockChange(LockMode lock) implements Change {
     @Override
     public OperationSpec apply(OperationSpec s) {
-      return new OperationSpec(
-          s.service,
-          s.name,
-          lock,
-          lock != LockMode.READ,
-          s.unsigned,
-          s.sessions,
-          s.conditionKeys,
-          s.arnMember,
-          s.passwordPolicyGrants,
-          s.resource,
-          s.accountMember);
+      return s.edit(
+          e -> {
+            e.lock = lock;
+            e.journalled = lock != LockMode.READ;
+          });
     }
   }
 
   /** Write-locked but leaves nothing lasting, so nothing is journalled; say {@code why}. */
   public static Change notJournalled(String why) {
     requireReason(why);
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            false,
-            s.unsigned,
-            s.sessions,
-            s.conditionKeys,
-            s.arnMember,
-            s.passwordPolicyGrants,
-            s.resource,
-            s.accountMember);
+    return s -> s.edit(e -> e.journalled = false);
   }
 
   /** AWS serves the call without a signature (the request carries its own credential). */
   public static Change unsignedAllowed() {
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            s.journalled,
-            true,
-            s.sessions,
-            s.conditionKeys,
-            s.arnMember,
-            s.passwordPolicyGrants,
-            s.resource,
-            s.accountMember);
+    return s -> s.edit(e -> e.unsigned = true);
   }
 
   /** Temporary credentials that may call it, other than the service's default. */
   public static Change sessions(SessionAccess sessions) {
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            s.journalled,
-            s.unsigned,
-            sessions,
-            s.conditionKeys,
-            s.arnMember,
-            s.passwordPolicyGrants,
-            s.resource,
-            s.accountMember);
+    return s -> s.edit(e -> e.sessions = sessions);
   }
 
   /**
@@ -274,19 +210,7 @@ public record OperationSpec(
    * keys every call carries; the authorizer reads them from here.
    */
   public static Change conditionKeys(String... keys) {
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            s.journalled,
-            s.unsigned,
-            s.sessions,
-            Set.of(keys),
-            s.arnMember,
-            s.passwordPolicyGrants,
-            s.resource,
-            s.accountMember);
+    return s -> s.edit(e -> e.conditionKeys = Set.of(keys));
   }
 
   /**
@@ -340,19 +264,7 @@ public record OperationSpec(
    * ValidationError for anyone; recorded).
    */
   public static Change arnCheckedFirst(String member) {
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            s.journalled,
-            s.unsigned,
-            s.sessions,
-            s.conditionKeys,
-            member,
-            s.passwordPolicyGrants,
-            s.resource,
-            s.accountMember);
+    return s -> s.edit(e -> e.arnMember = member);
   }
 
   /**
@@ -360,19 +272,7 @@ public record OperationSpec(
    * this action (on itself), unless a policy denies it.
    */
   public static Change grantedByPasswordPolicy() {
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            s.journalled,
-            s.unsigned,
-            s.sessions,
-            s.conditionKeys,
-            s.arnMember,
-            true,
-            s.resource,
-            s.accountMember);
+    return s -> s.edit(e -> e.passwordPolicyGrants = true);
   }
 
   /**
@@ -380,19 +280,64 @@ public record OperationSpec(
    * another account); the dispatcher locks that account too, in the global lock order.
    */
   public static Change reachesAccountOf(String member) {
-    return s ->
-        new OperationSpec(
-            s.service,
-            s.name,
-            s.lock,
-            s.journalled,
-            s.unsigned,
-            s.sessions,
-            s.conditionKeys,
-            s.arnMember,
-            s.passwordPolicyGrants,
-            s.resource,
-            member);
+    return s -> s.edit(e -> e.accountMember = member);
+  }
+
+  /** A copy of this spec with {@code change} applied to its fields. */
+  private OperationSpec edit(Consumer<Edit> change) {
+    Edit e = edit();
+    change.accept(e);
+    return e.spec();
+  }
+
+  private Edit edit() {
+    return new Edit(this);
+  }
+
+  /**
+   * The fields of a spec being changed by a {@link Change}; {@link #spec()} validates them again.
+   */
+  private static final class Edit {
+    private final String service;
+    private final String name;
+    LockMode lock;
+    boolean journalled;
+    boolean unsigned;
+    SessionAccess sessions;
+    Set<String> conditionKeys;
+    String arnMember;
+    boolean passwordPolicyGrants;
+    Resource resource;
+    String accountMember;
+
+    Edit(OperationSpec s) {
+      service = s.service;
+      name = s.name;
+      lock = s.lock;
+      journalled = s.journalled;
+      unsigned = s.unsigned;
+      sessions = s.sessions;
+      conditionKeys = s.conditionKeys;
+      arnMember = s.arnMember;
+      passwordPolicyGrants = s.passwordPolicyGrants;
+      resource = s.resource;
+      accountMember = s.accountMember;
+    }
+
+    OperationSpec spec() {
+      return new OperationSpec(
+          service,
+          name,
+          lock,
+          journalled,
+          unsigned,
+          sessions,
+          conditionKeys,
+          arnMember,
+          passwordPolicyGrants,
+          resource,
+          accountMember);
+    }
   }
 
   private static OperationSpec unresolved(OperationSpec s, String what) {
