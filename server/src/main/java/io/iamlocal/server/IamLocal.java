@@ -6,6 +6,7 @@ import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.seed.SeedException;
 import io.iamlocal.server.state.Arns;
+import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.Partition;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * IAMLocal embedded in a JVM: the entry point for Java tests and for the {@code iamlocal} command.
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  * (one per test class, or one per test). All methods are thread-safe.
  */
 public final class IamLocal implements AutoCloseable {
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private final ServerConfig config;
   private final Supplier<RequestLog> requestLogFactory;
   private final TransportConfig transport;
@@ -165,7 +164,7 @@ public final class IamLocal implements AutoCloseable {
    * @throws IllegalArgumentException if {@code accountId} is not 12 digits
    */
   public Credentials credentials(String accountId) {
-    if (!io.iamlocal.server.state.IamLocalState.isAccountNumber(accountId)) {
+    if (!IamLocalState.isAccountNumber(accountId)) {
       throw new IllegalArgumentException("an account ID is 12 digits: " + accountId);
     }
     return new Credentials(accountId, config.rootSecretKey());
@@ -358,7 +357,7 @@ public final class IamLocal implements AutoCloseable {
      * @return this builder
      */
     public Builder accountId(String value) {
-      if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
+      if (!IamLocalState.isAccountNumber(value)) {
         throw new IllegalArgumentException("account ID must be 12 digits, not " + value);
       }
       config = config.withAccountId(value);

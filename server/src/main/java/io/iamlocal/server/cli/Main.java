@@ -7,6 +7,7 @@ import io.iamlocal.server.durable.DataStoreException;
 import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.LogLevel;
 import io.iamlocal.server.seed.SeedException;
+import io.iamlocal.server.state.IamLocalState;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -246,7 +247,7 @@ public final class Main implements Callable<Integer> {
       utf8.flush();
       return 0;
     }
-    if (!accountId.matches("\\d{12}")) {
+    if (!IamLocalState.isAccountNumber(accountId)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--account-id must be 12 digits");
     }

@@ -2,10 +2,7 @@ package io.iamlocal.server.dispatch;
 
 import io.iamlocal.protocol.query.Params;
 import io.iamlocal.server.state.AccountState;
-import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.IamLocalState;
-import java.util.List;
-import java.util.concurrent.locks.Lock;
 
 /**
  * Calls whose handler reaches another account than the caller's, named by an ARN member of the
@@ -28,13 +25,5 @@ final class CrossAccountCalls {
       return null;
     }
     return account.directory().find(account.partition(), other);
-  }
-
-  /**
-   * The locks to take, in the global order: the call's account's and, when it reaches one, the
-   * other's.
-   */
-  static List<Lock> locks(AccountState account, AccountState other, boolean shared) {
-    return Accounts.locks(account, other, shared);
   }
 }

@@ -13,6 +13,7 @@ import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.log.RequestLog;
 import io.iamlocal.server.state.AccessActivity;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.Partition;
@@ -222,7 +223,7 @@ public final class QueryDispatcher {
                 request.remoteAddress(), request.secure(), request.header("user-agent")),
             authorizer.settings());
     trace.reached = CrossAccountCalls.reached(spec, input, account);
-    List<Lock> locks = CrossAccountCalls.locks(account, trace.reached, spec.lock().shared());
+    List<Lock> locks = Accounts.locks(account, trace.reached, spec.lock().shared());
     Map<String, ?> output;
     locks.forEach(Lock::lock);
     try {

@@ -10,6 +10,7 @@ import io.iamlocal.policy.evaluation.PolicyEvaluator;
 import io.iamlocal.policy.evaluation.PolicySourceType;
 import io.iamlocal.policy.evaluation.RequestContext;
 import io.iamlocal.server.dispatch.Struct;
+import io.iamlocal.server.state.IamLocalState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -200,9 +201,9 @@ final class PolicySimulator {
    * caller's ("the owner of any simulated resource that does not identify its owner in the ARN").
    */
   static String resourceAccount(String resource, Setup setup) {
-    String[] parts = resource.split(":", 6);
-    if (parts.length == 6 && parts[0].equals("arn") && parts[4].matches("\\d{12}")) {
-      return parts[4];
+    String inArn = IamLocalState.accountIn(resource);
+    if (inArn != null) {
+      return inArn;
     }
     return setup.resourceOwner() != null ? setup.resourceOwner() : setup.callerAccount();
   }

@@ -131,12 +131,8 @@ public final class Accounts {
     if (other == null || other == account) { // nearly every call: one account
       return List.of(shared ? account.lock().readLock() : account.lock().writeLock());
     }
-    List<AccountState> accounts = new ArrayList<>(2);
-    accounts.add(account);
-    if (other != null && other != account) {
-      accounts.add(other);
-      accounts.sort(LOCK_ORDER);
-    }
+    List<AccountState> accounts = new ArrayList<>(List.of(account, other));
+    accounts.sort(LOCK_ORDER);
     List<java.util.concurrent.locks.Lock> locks = new ArrayList<>(accounts.size());
     for (AccountState a : accounts) {
       locks.add(shared ? a.lock().readLock() : a.lock().writeLock());
