@@ -351,6 +351,27 @@ class SignatureVerifierTest {
     }
   }
 
+  @Test
+  void receivedHeadersAreVerifiedWithoutACopy() {
+    SignedRequest signed = sign(listUsers(), LONG_TERM);
+    Map<String, List<String>> byLowerCaseName = new java.util.HashMap<>();
+    signed
+        .request()
+        .headers()
+        .forEach((k, v) -> byLowerCaseName.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    ReceivedHeaders received = ReceivedHeaders.takeOver(byLowerCaseName);
+    SignableRequest request =
+        new SignableRequest(
+            signed.request().method(),
+            signed.request().rawPath(),
+            signed.request().rawQuery(),
+            received,
+            signed.request().payload());
+
+    assertThat(request.headers()).isSameAs(received);
+    verified(verifierAt(T).verify(request));
+  }
+
   private static int firstDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (Character.isDigit(s.charAt(i))) {
