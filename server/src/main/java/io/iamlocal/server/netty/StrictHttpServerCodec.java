@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -90,7 +89,7 @@ final class StrictHttpServerCodec
         throws Exception {
       if (msg instanceof FullHttpResponse response
           && response.content().isReadable()
-          && !HttpUtil.isTransferEncodingChunked(response)) {
+          && !response.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
         if (!isContentAlwaysEmpty(response)) {
           encodeInOneBuffer(ctx, response, out);
           return;
@@ -149,10 +148,10 @@ final class StrictHttpServerCodec
 
   /** Why the request's body framing is ambiguous, or null when it is not. */
   static String framingProblem(HttpRequest request) {
-    List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-    if (codings.isEmpty()) {
-      return null;
+    if (!request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+      return null; // the usual case, without a list of values per request
     }
+    List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
     if (request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
       return CONFLICTING_FRAMING;
     }
