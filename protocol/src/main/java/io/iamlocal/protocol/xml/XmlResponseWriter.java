@@ -104,7 +104,7 @@ public final class XmlResponseWriter {
   private static void structureMembers(
       StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
     for (String key : values.keySet()) {
-      if (shape.member(key) == null) {
+      if (!shape.hasMember(key)) {
         throw new IllegalStateException(shape.name() + " has no member " + key);
       }
     }
