@@ -22,6 +22,8 @@ public final class BenchMain {
         System.out.println(Filler.describe(r));
       }
       case "embedded" -> EmbeddedStart.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 50);
+      case "request-cost" -> RequestCost.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 300,
+          rest.length > 1 ? Integer.parseInt(rest[1]) : 20_000);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "accounts" -> AccountsFootprint.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 1000,
           rest.length > 1 ? Integer.parseInt(rest[1]) : 100);
@@ -33,6 +35,8 @@ public final class BenchMain {
         System.out.println("  cds-train --jar server.jar --archive server.jsa [--java-opts '...']");
         System.out.println("  fill      --endpoint http://127.0.0.1:PORT [--users 10000] (fills a running server, e.g. for jmap)");
         System.out.println("  embedded  [rounds] (IamLocal.builder().start() to first answer, repeated in one JVM)");
+        System.out.println("  request-cost [users 300] [requests 20000] (bytes allocated and CPU per signed GetUser on the"
+            + " event loops)");
         System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");
         System.out.println("  accounts  [accounts 1000] [users 100] (heap per empty account, per user, per key; run with -Xmx2g)");
       }

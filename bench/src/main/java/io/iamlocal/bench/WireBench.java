@@ -406,7 +406,7 @@ final class WireBench {
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  private static Map<String, String> params(String action, String version) {
+  static Map<String, String> params(String action, String version) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("Action", action);
     p.put("Version", version);

@@ -14,6 +14,7 @@ import io.iamlocal.server.dispatch.WriteJournal;
 import io.iamlocal.server.durable.Durability;
 import io.iamlocal.server.jsonapi.JsonApiDispatcher;
 import io.iamlocal.server.log.RequestLog;
+import io.iamlocal.server.netty.NativeTransport;
 import io.iamlocal.server.netty.ServerInitializer;
 import io.iamlocal.server.s3.S3Dispatcher;
 import io.iamlocal.server.seed.SeedApplier;
@@ -29,8 +30,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.NettyRuntime;
 import io.netty.util.internal.SystemPropertyUtil;
 import java.net.InetSocketAddress;
@@ -156,12 +155,13 @@ public final class IamLocalServer implements AutoCloseable {
     if (transport.tls().enabled()) {
       tls = TlsMaterial.of(transport.tls(), config.host());
     }
-    boss = new NioEventLoopGroup(1);
-    workers = new NioEventLoopGroup(eventLoopThreads());
+    NativeTransport transportKind = NativeTransport.chosen();
+    boss = transportKind.group(1);
+    workers = transportKind.group(eventLoopThreads());
     channel =
         new ServerBootstrap()
             .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
+            .channel(transportKind.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(

@@ -17,54 +17,57 @@ final class AuthorizationHeaderParser {
   static SignedAuth parse(String authorization, HeaderIndex headers) throws AuthParseException {
     String value = authorization.strip();
     int space = firstWhitespace(value);
-    String algorithm = space < 0 ? value : value.substring(0, space);
-    if (!StringToSign.ALGORITHM.equals(algorithm)) {
+    int algorithmEnd = space < 0 ? value.length() : space;
+    if (algorithmEnd != StringToSign.ALGORITHM.length()
+        || !value.startsWith(StringToSign.ALGORITHM)) {
       throw AuthParseException.incomplete(
           "Unsupported AWS 'algorithm': '"
-              + algorithm
+              + value.substring(0, algorithmEnd)
               + "'. Only '"
               + StringToSign.ALGORITHM
               + "' is supported.");
     }
 
+    // Components are comma separated; spaces around commas and '=' are tolerated. They are found
+    // by index in the header itself: only the three values become strings.
     String credential = null;
     String signedHeaders = null;
     String signature = null;
-    String rest = space < 0 ? "" : value.substring(space + 1);
-    int start = 0;
-    // Components are comma separated; spaces around commas and '=' are tolerated.
-    while (start <= rest.length()) {
-      int comma = rest.indexOf(',', start);
+    int end = value.length();
+    int start = space < 0 ? end + 1 : space + 1;
+    while (start <= end) {
+      int comma = value.indexOf(',', start);
       if (comma < 0) {
-        comma = rest.length();
+        comma = end;
       }
-      String component = rest.substring(start, comma).strip();
+      int from = skipWhitespace(value, start, comma);
+      int to = trimWhitespace(value, from, comma);
       start = comma + 1;
-      if (component.isEmpty()) {
+      if (from == to) {
         continue;
       }
-      int eq = component.indexOf('=');
-      if (eq < 0) {
+      int eq = value.indexOf('=', from);
+      if (eq < 0 || eq >= to) {
         throw AuthParseException.incomplete(
             "'"
-                + component
+                + value.substring(from, to)
                 + "' not a valid key=value pair (missing equal-sign) in Authorization header: '"
                 + authorization
                 + "'.");
       }
-      String key = component.substring(0, eq).strip();
-      String val = component.substring(eq + 1).strip();
-      if (val.isEmpty()) {
+      int keyEnd = trimWhitespace(value, from, eq);
+      int valueFrom = skipWhitespace(value, eq + 1, to);
+      if (valueFrom == to) {
         continue; // an empty component counts as missing
       }
-      switch (key) {
-        case "Credential" -> credential = credential == null ? val : credential;
-        case "SignedHeaders" -> signedHeaders = signedHeaders == null ? val : signedHeaders;
-        case "Signature" -> signature = signature == null ? val : signature;
-        default -> {
-          // AWS ignores unknown components; so do we.
-        }
+      if (credential == null && isKey(value, from, keyEnd, "Credential")) {
+        credential = value.substring(valueFrom, to);
+      } else if (signedHeaders == null && isKey(value, from, keyEnd, "SignedHeaders")) {
+        signedHeaders = value.substring(valueFrom, to);
+      } else if (signature == null && isKey(value, from, keyEnd, "Signature")) {
+        signature = value.substring(valueFrom, to);
       }
+      // AWS ignores unknown components (and repeated ones); so do we.
     }
 
     String amzDateHeader = headers.first("x-amz-date");
@@ -124,6 +127,26 @@ final class AuthorizationHeaderParser {
         false,
         -1,
         headers.first("x-amz-security-token"));
+  }
+
+  private static boolean isKey(String s, int from, int to, String key) {
+    return to - from == key.length() && s.startsWith(key, from);
+  }
+
+  /** The first index in [from, to) that is not whitespace ({@link String#strip}'s), or to. */
+  private static int skipWhitespace(String s, int from, int to) {
+    while (from < to && Character.isWhitespace(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of [from, to) without its trailing whitespace. */
+  private static int trimWhitespace(String s, int from, int to) {
+    while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+      to--;
+    }
+    return to;
   }
 
   private static int firstWhitespace(String s) {

@@ -48,7 +48,7 @@ public final class CanonicalRequest {
       List<String> sortedSignedHeaders,
       String payloadHash,
       CanonicalUriMode uriMode) {
-    StringBuilder sb = new StringBuilder(256);
+    StringBuilder sb = new StringBuilder(256 + rawQuery.length());
     sb.append(method)
         .append('\n')
         .append(canonicalUri(rawPath, uriMode))
@@ -56,7 +56,7 @@ public final class CanonicalRequest {
         .append(canonicalQuery(rawQuery))
         .append('\n');
     appendCanonicalHeaders(sb, headers, sortedSignedHeaders);
-    sb.append('\n').append(String.join(";", sortedSignedHeaders)).append('\n').append(payloadHash);
+    sb.append('\n').append(signedHeadersLine(sortedSignedHeaders)).append('\n').append(payloadHash);
     return sb.toString();
   }
 
@@ -138,8 +138,18 @@ public final class CanonicalRequest {
     return List.copyOf(sorted);
   }
 
+  /** The last signed-header list parsed, with its line: clients send the same one every time. */
+  private record ParsedSignedHeaders(String value, List<String> names, String line) {}
+
+  private static volatile ParsedSignedHeaders lastParsed =
+      new ParsedSignedHeaders("", List.of(), "");
+
   /** Parses {@code host;x-amz-date} into normalized names. */
   static List<String> parseSignedHeaders(String value) {
+    ParsedSignedHeaders last = lastParsed;
+    if (last.value().equals(value)) {
+      return last.names();
+    }
     List<String> names = new ArrayList<>();
     int start = 0;
     while (start <= value.length()) {
@@ -150,7 +160,17 @@ public final class CanonicalRequest {
       names.add(value.substring(start, semi));
       start = semi + 1;
     }
-    return normalizeSignedHeaders(names);
+    List<String> normalized = normalizeSignedHeaders(names);
+    lastParsed = new ParsedSignedHeaders(value, normalized, String.join(";", normalized));
+    return normalized;
+  }
+
+  /** The signed-headers line of the canonical request: the names joined by semicolons. */
+  private static String signedHeadersLine(List<String> sortedSignedHeaders) {
+    ParsedSignedHeaders last = lastParsed;
+    return last.names() == sortedSignedHeaders
+        ? last.line()
+        : String.join(";", sortedSignedHeaders);
   }
 
   /**

@@ -19,7 +19,7 @@ public record CredentialScope(String date, String region, String service) {
 
   /** {@code date/region/service/aws4_request}, as it appears in the string to sign. */
   public String scopeString() {
-    return date + '/' + region + '/' + service + '/' + TERMINATOR;
+    return KnownScopes.text(this);
   }
 
   /**
@@ -39,6 +39,14 @@ public record CredentialScope(String date, String region, String service) {
   record Credential(String accessKeyId, CredentialScope scope) {
 
     static Credential parse(String credential) throws AuthParseException {
+      int slash = credential.indexOf('/');
+      if (slash > 0) {
+        // A scope seen before passed every check below.
+        CredentialScope known = KnownScopes.match(credential, slash + 1);
+        if (known != null) {
+          return new Credential(credential.substring(0, slash), known);
+        }
+      }
       String[] parts = split(credential);
       if (parts.length != 5) {
         String region = parts.length > 2 ? parts[2] : "";
@@ -74,7 +82,9 @@ public record CredentialScope(String date, String region, String service) {
       if (!problems.isEmpty()) {
         throw AuthParseException.incomplete(problems.toString().strip());
       }
-      return new Credential(parts[0], new CredentialScope(parts[1], parts[2], parts[3]));
+      CredentialScope scope = new CredentialScope(parts[1], parts[2], parts[3]);
+      KnownScopes.remember(scope);
+      return new Credential(parts[0], scope);
     }
 
     // Hand-rolled split: String.split would compile/dispatch a pattern and drop trailing empties.

@@ -61,6 +61,49 @@ final class Hashing {
     return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
   }
 
+  static byte[] sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Appends the lower-case hex of {@code bytes}. */
+  static void appendHex(StringBuilder sb, byte[] bytes) {
+    for (byte b : bytes) {
+      sb.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+    }
+  }
+
+  /** The bytes of an even-length hex string (either case), or null when it is not one. */
+  static byte[] unhex(String hex) {
+    int n = hex.length();
+    if ((n & 1) != 0) {
+      return null;
+    }
+    byte[] out = new byte[n / 2];
+    for (int i = 0; i < n; i += 2) {
+      int hi = hexDigit(hex.charAt(i));
+      int lo = hexDigit(hex.charAt(i + 1));
+      if (hi < 0 || lo < 0) {
+        return null;
+      }
+      out[i / 2] = (byte) ((hi << 4) | lo);
+    }
+    return out;
+  }
+
+  /** An ASCII hex digit's value, or -1 (unlike Character.digit, no other script's digits). */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
   static String hex(byte[] bytes) {
     char[] out = new char[bytes.length * 2];
     for (int i = 0; i < bytes.length; i++) {

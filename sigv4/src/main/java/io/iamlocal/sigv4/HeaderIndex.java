@@ -17,6 +17,9 @@ final class HeaderIndex {
   }
 
   static HeaderIndex of(Map<String, List<String>> headers) {
+    if (headers instanceof ReceivedHeaders received) {
+      return new HeaderIndex(received.byName());
+    }
     if (allLowerCase(headers.keySet())) {
       // Already an index (the server lower-cases names as it reads them): no copy per request.
       return new HeaderIndex(headers);

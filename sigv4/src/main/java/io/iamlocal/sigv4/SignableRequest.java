@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>{@code rawPath} is the request-target path exactly as received (still percent-encoded), {@code
  * rawQuery} the raw query string without {@code '?'} ({@code ""} when absent), {@code headers} maps
  * header names (matched case-insensitively) to their values in arrival order. The header map is
- * copied; the payload array is not (bodies can be large), so callers must not mutate it afterwards.
+ * copied (unless it is {@link ReceivedHeaders}, immutable already); the payload array is not
+ * (bodies can be large), so callers must not mutate it afterwards.
  */
 public record SignableRequest(
     String method,
@@ -102,6 +103,9 @@ public record SignableRequest(
   private static Map<String, List<String>> copyHeaders(Map<String, List<String>> headers) {
     if (headers == null || headers.isEmpty()) {
       return Map.of();
+    }
+    if (headers instanceof ReceivedHeaders) {
+      return headers; // immutable already
     }
     Map<String, List<String>> copy = new LinkedHashMap<>(headers.size() * 2);
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {

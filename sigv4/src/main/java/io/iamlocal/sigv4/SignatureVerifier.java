@@ -1,12 +1,9 @@
 package io.iamlocal.sigv4;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,8 +81,9 @@ public final class SignatureVerifier {
       return SigV4Failure.of(FailureKind.INVALID_SECURITY_TOKEN, INVALID_TOKEN, accessKeyId);
     }
 
-    String requestDay = auth.amzDate().substring(0, 8);
-    if (!auth.scope().date().equals(requestDay)) {
+    String scopeDate = auth.scope().date();
+    if (scopeDate.length() != 8 || !auth.amzDate().startsWith(scopeDate)) {
+      String requestDay = auth.amzDate().substring(0, 8);
       return SigV4Failure.of(
           FailureKind.SIGNATURE_DOES_NOT_MATCH,
           "Date in Credential scope does not match "
@@ -126,7 +124,6 @@ public final class SignatureVerifier {
     byte[] signingKey =
         signingKeys.signingKey(
             credential.secretAccessKey(), auth.scope().date(), auth.scope().region(), service);
-    byte[] provided = auth.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
 
     String canonicalRequest =
         CanonicalRequest.build(
@@ -138,7 +135,7 @@ public final class SignatureVerifier {
             payloadHash,
             uriMode);
     String stringToSign = StringToSign.build(auth.amzDate(), auth.scope(), canonicalRequest);
-    if (signatureMatches(signingKey, stringToSign, provided)) {
+    if (StringToSign.matches(signingKey, stringToSign, auth.signature())) {
       return new Verified(credential, auth.scope(), canonicalRequest, stringToSign);
     }
     // Non-S3 presigners differ on the payload line (botocore hashes the body, others send
@@ -159,7 +156,7 @@ public final class SignatureVerifier {
               uriMode);
       String unsignedStringToSign =
           StringToSign.build(auth.amzDate(), auth.scope(), unsignedRequest);
-      if (signatureMatches(signingKey, unsignedStringToSign, provided)) {
+      if (StringToSign.matches(signingKey, unsignedStringToSign, auth.signature())) {
         return new Verified(credential, auth.scope(), unsignedRequest, unsignedStringToSign);
       }
     }
@@ -169,12 +166,6 @@ public final class SignatureVerifier {
         accessKeyId,
         canonicalRequest,
         stringToSign);
-  }
-
-  private static boolean signatureMatches(byte[] signingKey, String stringToSign, byte[] provided) {
-    byte[] expected =
-        StringToSign.sign(signingKey, stringToSign).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, provided);
   }
 
   /** Temporary credentials demand their exact token; long-term ones must not come with one. */

@@ -30,4 +30,22 @@ class CredentialScopeTest {
             "Credential should start with an access key id. "
                 + "Credential should be scoped to a valid region, not ''.");
   }
+
+  @Test
+  void aScopeSeenBeforeIsReusedOnlyForTheSameText() throws AuthParseException {
+    CredentialScope.Credential first =
+        CredentialScope.Credential.parse("AKIDONE/20150830/us-east-1/iam/aws4_request");
+    CredentialScope.Credential again =
+        CredentialScope.Credential.parse("AKIDTWO/20150830/us-east-1/iam/aws4_request");
+    CredentialScope.Credential sts =
+        CredentialScope.Credential.parse("AKIDTWO/20150830/us-east-1/sts/aws4_request");
+
+    assertThat(again.accessKeyId()).isEqualTo("AKIDTWO");
+    assertThat(again.scope()).isSameAs(first.scope());
+    assertThat(sts.scope()).isEqualTo(new CredentialScope("20150830", "us-east-1", "sts"));
+    assertThatThrownBy(() -> CredentialScope.parse("AKIDTWO/20150830/us-east-1/iam/aws4_request/"))
+        .hasMessageStartingWith("Credential should be scoped to a valid region");
+    assertThatThrownBy(() -> CredentialScope.parse("/20150830/us-east-1/iam/aws4_request"))
+        .hasMessage("Credential should start with an access key id.");
+  }
 }

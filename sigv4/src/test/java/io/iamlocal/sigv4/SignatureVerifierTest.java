@@ -330,6 +330,57 @@ class SignatureVerifierTest {
     verified(verifierAt(T).verify(signed.request().withHeader("Authorization", upper)));
   }
 
+  @Test
+  void aSignatureWithAnotherScriptsDigitsOrAnOddLengthDoesNotMatch() {
+    SignedRequest signed = sign(listUsers(), LONG_TERM);
+    String sig = signed.signature();
+    int digit = firstDigit(sig);
+    // U+0660..U+0669 are Arabic-Indic digits: Character.digit would read them as 0..9.
+    String arabic =
+        sig.substring(0, digit)
+            + (char) ('\u0660' + (sig.charAt(digit) - '0'))
+            + sig.substring(digit + 1);
+    for (String wrong : List.of(arabic, sig + "0", sig.substring(1))) {
+      String authorization = authorizationOf(signed).replace(sig, wrong);
+      assertThat(
+              failure(
+                      verifierAt(T)
+                          .verify(signed.request().withHeader("Authorization", authorization)))
+                  .kind())
+          .isEqualTo(FailureKind.SIGNATURE_DOES_NOT_MATCH);
+    }
+  }
+
+  @Test
+  void receivedHeadersAreVerifiedWithoutACopy() {
+    SignedRequest signed = sign(listUsers(), LONG_TERM);
+    Map<String, List<String>> byLowerCaseName = new java.util.HashMap<>();
+    signed
+        .request()
+        .headers()
+        .forEach((k, v) -> byLowerCaseName.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    ReceivedHeaders received = ReceivedHeaders.takeOver(byLowerCaseName);
+    SignableRequest request =
+        new SignableRequest(
+            signed.request().method(),
+            signed.request().rawPath(),
+            signed.request().rawQuery(),
+            received,
+            signed.request().payload());
+
+    assertThat(request.headers()).isSameAs(received);
+    verified(verifierAt(T).verify(request));
+  }
+
+  private static int firstDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no digit in " + s);
+  }
+
   @Nested
   class ClockSkew {
 

@@ -105,6 +105,11 @@ public final class Shape {
     return members.keySet();
   }
 
+  /** Whether the structure has this member (without resolving its shape). */
+  public boolean hasMember(String memberName) {
+    return members.containsKey(memberName);
+  }
+
   public Shape member(String memberName) {
     String target = members.get(memberName);
     return target == null ? null : model.shape(target);

@@ -90,24 +90,26 @@ public final class InputValidator {
 
   private void structure(Shape shape, Map<String, Object> value, String path) {
     for (String member : coralOrder(shape)) {
-      String memberPath = path.isEmpty() ? lowerCamel(member) : path + "." + lowerCamel(member);
       Object v = value.get(member);
-      Shape memberShape = shape.member(member);
       if (v == null) {
         if (shape.isRequired(member)) {
           errors.add(
               "Value null at '"
-                  + memberPath
+                  + memberPath(path, member)
                   + "' failed to satisfy constraint: Member must not be null");
         }
-        continue;
+        continue; // an absent optional member costs no path string
       }
       check(
-          memberShape,
+          shape.member(member),
           v,
-          memberPath,
+          memberPath(path, member),
           !PATTERN_LEFT_TO_THE_SERVICE.contains(shape.name() + "." + member));
     }
+  }
+
+  private static String memberPath(String path, String member) {
+    return path.isEmpty() ? lowerCamel(member) : path + "." + lowerCamel(member);
   }
 
   private void check(Shape shape, Object v, String path) {

@@ -115,7 +115,9 @@ public final class ActionResources {
   /** The calling user; callers that are not users act on the account. */
   private static Target callerUser(Caller caller, Partition partition, String acct) {
     if (caller.user() != null) {
-      return new Target(caller.user().arn(), caller.user());
+      // A user's caller carries the user's ARN already (built once per request, not twice).
+      String arn = caller.kind() == Caller.Kind.USER ? caller.arn() : caller.user().arn();
+      return new Target(arn, caller.user());
     }
     return new Target(caller.kind() == Caller.Kind.ROOT ? Arns.root(partition, acct) : "*", null);
   }

@@ -6,6 +6,7 @@ import io.iamlocal.server.RequestRouter;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.WriteJournal;
+import io.iamlocal.sigv4.ReceivedHeaders;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -197,15 +198,15 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   }
 
   /**
-   * The headers by lower-case name, each value list immutable: the signature verifier's request
-   * takes them without copying each list again (most headers have one value: {@code List.of}).
+   * The headers by lower-case name, each value list immutable, handed to the signature verifier's
+   * request as they are ({@link ReceivedHeaders}: not copied again).
    */
   private static Map<String, List<String>> headers(HttpHeaders received) {
     Map<String, List<String>> headers = new HashMap<>(Math.max(16, received.size() * 2));
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence();
         it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
-      String name = header.getKey().toString().toLowerCase(Locale.ROOT);
+      String name = lowerCaseName(header.getKey().toString());
       String value = header.getValue().toString();
       List<String> previous = headers.putIfAbsent(name, List.of(value));
       if (previous != null) {
@@ -214,7 +215,50 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
         headers.put(name, List.copyOf(values));
       }
     }
-    return headers;
+    return ReceivedHeaders.takeOver(headers);
+  }
+
+  /** The names SDKs send on every request, in lower case: matched without a lower-cased copy. */
+  private static final String[] COMMON_NAMES = {
+    "host",
+    "content-type",
+    "content-length",
+    "x-amz-date",
+    "authorization",
+    "x-amz-security-token",
+    "x-amz-content-sha256",
+    "user-agent",
+    "accept",
+    "accept-encoding",
+    "connection",
+    "expect",
+    "amz-sdk-invocation-id",
+    "amz-sdk-request",
+    "x-amz-user-agent",
+    "transfer-encoding"
+  };
+
+  private static String lowerCaseName(String name) {
+    for (String common : COMMON_NAMES) {
+      if (isAsciiLowerCaseOf(common, name)) {
+        return common;
+      }
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether {@code name} lower-cased ASCII-wise is {@code lower} (no other script's case). */
+  private static boolean isAsciiLowerCaseOf(String lower, String name) {
+    if (lower.length() != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < lower.length(); i++) {
+      char c = name.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -62,14 +62,12 @@ final class ResponseWriter {
         request != null && HttpVersion.HTTP_1_0.equals(request.protocolVersion())
             ? HttpVersion.HTTP_1_0
             : HttpVersion.HTTP_1_1;
-    // The body goes straight into a pooled direct buffer: a wrapped heap array was copied into one
-    // at
-    // every write anyway. The headers are not validated one by one as they are set: the names are
-    // constants and the values the server's own, except the handler's extra headers, checked here.
+    // The codec copies the body next to the head in one pooled direct buffer (one write per
+    // response), so the array is only wrapped here. The headers are not validated one by one as
+    // they are set: the names are constants and the values the server's own, except the handler's
+    // extra headers, checked here.
     ByteBuf body =
-        data.body().length == 0
-            ? Unpooled.EMPTY_BUFFER
-            : ctx.alloc().ioBuffer(data.body().length).writeBytes(data.body());
+        data.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(data.body());
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             version, HttpResponseStatus.valueOf(data.status()), body, false);

@@ -18,6 +18,10 @@ public enum Partition {
   AWS_EUSC("aws-eusc", "eusc-");
 
   private static final String GLOBAL_SUFFIX = "-global";
+
+  /** {@code values()} copies the array at each call; every signed request asks for a region's. */
+  private static final Partition[] ALL = values();
+
   private final String id;
   private final List<String> regionPrefixes;
 
@@ -47,7 +51,7 @@ public enum Partition {
         return named;
       }
     }
-    for (Partition partition : values()) {
+    for (Partition partition : ALL) {
       for (String prefix : partition.regionPrefixes) {
         if (lower.startsWith(prefix)) {
           return partition;
@@ -59,7 +63,7 @@ public enum Partition {
 
   /** The partition named {@code id} in an ARN, or null when no AWS partition has that name. */
   public static Partition byId(String id) {
-    for (Partition partition : values()) {
+    for (Partition partition : ALL) {
       if (partition.id.equals(id)) {
         return partition;
       }

@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpVersion;
@@ -167,6 +168,25 @@ class StrictHttpPipelineTest {
         Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
     ((FullHttpRequest) ch.readInbound()).release();
     return ch;
+  }
+
+  @Test
+  void aResponseWithABodyLeavesInOneBufferWithNettysBytes() {
+    String body = "<GetUserResponse>" + "x".repeat(600) + "</GetUserResponse>";
+    EmbeddedChannel strict = channel();
+    strict.writeInbound(
+        Unpooled.copiedBuffer("GET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII));
+    ((FullHttpRequest) strict.readInbound()).release();
+    strict.writeOutbound(response(body));
+    ByteBuf one = strict.readOutbound();
+    assertThat((Object) strict.readOutbound()).isNull();
+
+    EmbeddedChannel netty = new EmbeddedChannel(new HttpResponseEncoder());
+    netty.writeOutbound(response(body));
+    assertThat(one.toString(StandardCharsets.UTF_8)).isEqualTo(drain(netty));
+    one.release();
+    strict.finishAndReleaseAll();
+    netty.finishAndReleaseAll();
   }
 
   private static DefaultFullHttpResponse response(String body) {
