@@ -27,14 +27,19 @@ import io.iamlocal.server.trail.TrailFileWriter;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.NettyRuntime;
 import io.netty.util.internal.SystemPropertyUtil;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,7 +49,10 @@ import java.util.concurrent.TimeUnit;
 public final class IamLocalServer implements AutoCloseable {
   private final ServerConfig config;
   private final IamLocalState state;
-  private final OperationRegistry registry;
+
+  /** Built on its own thread from construction on, while {@link #start} sets up the transport. */
+  private final FutureTask<OperationRegistry> registry;
+
   private final RequestLog requestLog;
   private final TransportConfig transport;
   private TlsMaterial tls;
@@ -82,12 +90,50 @@ public final class IamLocalServer implements AutoCloseable {
                 config.rootSecretKey(),
                 Tape.clock(config.clock()),
                 new IdGenerator(true));
-    this.registry = OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts());
+    this.registry =
+        new FutureTask<>(() -> OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts()));
+    Thread operations = new Thread(registry, "iamlocal-operations");
+    operations.setDaemon(true);
+    operations.start();
   }
 
-  /** Binds the port and starts serving; returns once requests are accepted. */
+  /**
+   * Binds the port and starts serving; returns once requests are accepted. The port is bound while
+   * the operations are still being registered on their own thread (both cores work at start), but
+   * nothing is read from it until the server can answer every call: a client that connects early
+   * waits in the backlog for a complete server.
+   */
   public IamLocalServer start() throws InterruptedException {
     SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
+    if (transport.tls().enabled()) {
+      tls = TlsMaterial.of(transport.tls(), config.host());
+    }
+    ReadyPipeline pipeline = new ReadyPipeline();
+    boss = new NioEventLoopGroup(1);
+    workers = new NioEventLoopGroup(eventLoopThreads());
+    channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(pipeline)
+            .bind(config.host(), config.port())
+            .sync()
+            .channel();
+    SignatureVerifier verifier =
+        new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
+    CallerResolver callers = new CallerResolver();
+    PolicyAuthorizer authorizer =
+        new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
+    trail =
+        new Trail(
+            config.cloudTrailEvents(),
+            config.cloudTrailDir() == null || config.cloudTrailEvents() == 0
+                ? null
+                : new TrailFileWriter(config.cloudTrailDir()));
+    OperationRegistry registry = registry();
     if (config.dataDir() != null) {
       durability =
           Durability.open(
@@ -102,19 +148,8 @@ public final class IamLocalServer implements AutoCloseable {
                       SeedFile.fromJson("journalled seed", json)));
     }
     if (seed != null) {
-      applySeed(seed);
+      applySeed(registry, seed);
     }
-    SignatureVerifier verifier =
-        new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
-    CallerResolver callers = new CallerResolver();
-    PolicyAuthorizer authorizer =
-        new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
-    trail =
-        new Trail(
-            config.cloudTrailEvents(),
-            config.cloudTrailDir() == null || config.cloudTrailEvents() == 0
-                ? null
-                : new TrailFileWriter(config.cloudTrailDir()));
     QueryDispatcher dispatcher =
         new QueryDispatcher(
             registry,
@@ -153,28 +188,15 @@ public final class IamLocalServer implements AutoCloseable {
             new BrowserGuard(config.host(), transport.safeguards().allowedHosts()),
             jsonApis,
             config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
-    if (transport.tls().enabled()) {
-      tls = TlsMaterial.of(transport.tls(), config.host());
-    }
-    boss = new NioEventLoopGroup(1);
-    workers = new NioEventLoopGroup(eventLoopThreads());
-    channel =
-        new ServerBootstrap()
-            .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_BACKLOG, 1024)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ServerInitializer(
-                    router,
-                    config.maxBodyBytes(),
-                    config.idleTimeoutSeconds(),
-                    transport,
-                    tls == null ? null : tls.serverContext(),
-                    config.clock()))
-            .bind(config.host(), config.port())
-            .sync()
-            .channel();
+    pipeline.ready(
+        new ServerInitializer(
+            router,
+            config.maxBodyBytes(),
+            config.idleTimeoutSeconds(),
+            transport,
+            tls == null ? null : tls.serverContext(),
+            config.clock()));
+    channel.config().setAutoRead(true);
     return this;
   }
 
@@ -192,7 +214,7 @@ public final class IamLocalServer implements AutoCloseable {
    * Applies a seed file: always in memory; with a data directory only when its state is empty,
    * journalled.
    */
-  private void applySeed(SeedFile seed) {
+  private void applySeed(OperationRegistry registry, SeedFile seed) {
     if (durability == null) {
       SeedApplier.applyAll(registry, state, config.region(), seed);
     } else if (durability.startedEmpty()) {
@@ -257,7 +279,20 @@ public final class IamLocalServer implements AutoCloseable {
 
   /** The operations this server serves. */
   public OperationRegistry registry() {
-    return registry;
+    try {
+      return registry.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the operations were registered", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Stops serving and releases the port and event loop threads; safe if never started. */
@@ -279,6 +314,24 @@ public final class IamLocalServer implements AutoCloseable {
   /** The in-memory CloudTrail trail (empty with {@code cloudTrailEvents} 0). */
   public Trail trail() {
     return trail;
+  }
+
+  /**
+   * The connections' pipeline, given once the server is complete. The server channel reads
+   * (accepts) nothing before, so no connection gets here earlier.
+   */
+  @ChannelHandler.Sharable
+  private static final class ReadyPipeline extends ChannelInitializer<SocketChannel> {
+    private volatile ServerInitializer pipeline;
+
+    void ready(ServerInitializer pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel connection) {
+      connection.pipeline().addLast(pipeline);
+    }
   }
 
   /** The vendored IAM and STS models, loaded once per JVM. */
