@@ -41,6 +41,7 @@ import java.net.URI;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An IAMLocal server: IAM and STS over HTTP on one port, with its own in-memory state. Several may
@@ -49,6 +50,10 @@ import java.util.concurrent.TimeUnit;
 public final class IamLocalServer implements AutoCloseable {
   private final ServerConfig config;
   private final IamLocalState state;
+
+  /** Operations registered by {@link #prepareOperations} for the next server constructed. */
+  private static final AtomicReference<FutureTask<OperationRegistry>> PREPARED =
+      new AtomicReference<>();
 
   /** Built on its own thread from construction on, while {@link #start} sets up the transport. */
   private final FutureTask<OperationRegistry> registry;
@@ -90,11 +95,28 @@ public final class IamLocalServer implements AutoCloseable {
                 config.rootSecretKey(),
                 Tape.clock(config.clock()),
                 new IdGenerator(true));
-    this.registry =
+    FutureTask<OperationRegistry> prepared = PREPARED.getAndSet(null);
+    this.registry = prepared != null ? prepared : registerOperations();
+  }
+
+  /**
+   * Starts registering the next server's operations on their own thread now (the command line does
+   * this before it sets up logging); the next server constructed in this JVM takes them instead of
+   * starting its own.
+   */
+  public static void prepareOperations() {
+    if (PREPARED.get() == null) {
+      PREPARED.compareAndSet(null, registerOperations());
+    }
+  }
+
+  private static FutureTask<OperationRegistry> registerOperations() {
+    FutureTask<OperationRegistry> registry =
         new FutureTask<>(() -> OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts()));
     Thread operations = new Thread(registry, "iamlocal-operations");
     operations.setDaemon(true);
     operations.start();
+    return registry;
   }
 
   /**
@@ -134,6 +156,7 @@ public final class IamLocalServer implements AutoCloseable {
                 ? null
                 : new TrailFileWriter(config.cloudTrailDir()));
     OperationRegistry registry = registry();
+
     if (config.dataDir() != null) {
       durability =
           Durability.open(
@@ -197,6 +220,7 @@ public final class IamLocalServer implements AutoCloseable {
             tls == null ? null : tls.serverContext(),
             config.clock()));
     channel.config().setAutoRead(true);
+
     return this;
   }
 
