@@ -155,6 +155,20 @@ public final class IamLocalServer implements AutoCloseable {
             config.cloudTrailDir() == null || config.cloudTrailEvents() == 0
                 ? null
                 : new TrailFileWriter(config.cloudTrailDir()));
+    JsonApiDispatcher jsonApis =
+        new JsonApiDispatcher(
+            state, verifier, callers, authorizer, requestLog, JsonServices.of(trail));
+    S3Dispatcher s3 =
+        new S3Dispatcher(
+            state,
+            verifier,
+            callers,
+            authorizer,
+            requestLog,
+            config.s3MaxObjectSize(),
+            transport.safeguards().s3MaxTotalBytes(),
+            trail);
+    // Only what follows needs the operations: wait for their thread here.
     OperationRegistry registry = registry();
 
     if (config.dataDir() != null) {
@@ -182,19 +196,6 @@ public final class IamLocalServer implements AutoCloseable {
             authorizer,
             requestLog,
             durability == null ? WriteJournal.NONE : durability,
-            trail);
-    JsonApiDispatcher jsonApis =
-        new JsonApiDispatcher(
-            state, verifier, callers, authorizer, requestLog, JsonServices.of(trail));
-    S3Dispatcher s3 =
-        new S3Dispatcher(
-            state,
-            verifier,
-            callers,
-            authorizer,
-            requestLog,
-            config.s3MaxObjectSize(),
-            transport.safeguards().s3MaxTotalBytes(),
             trail);
     RequestRouter router =
         new RequestRouter(
