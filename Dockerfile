@@ -28,12 +28,14 @@ RUN sed -i -E '/<module>/{/<module>(sigv4|protocol|policy|server)<\/module>/!d}'
 COPY . .
 # The jar and the launcher `mvn package` writes beside it (server/target/iamlocal), which holds the
 # sidecar JVM flags (server/pom.xml, iamlocal.jvmFlags): the image starts the server as the README does.
-RUN mvn -B -q -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true package \
+# The class-data-sharing archive is made below instead, for the jar's final path (-Diamlocal.cds.skip).
+RUN mvn -B -q -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true -Diamlocal.cds.skip=true package \
  && cp server/target/iamlocal.jar server/target/iamlocal /opt/iamlocal/
-COPY docker/iamlocal docker/train-cds /opt/iamlocal/bin/
-# AppCDS archive of the classes a short training run loads (start-up ~2x faster). It is made with
-# the runtime and jar path of the final image; an unusable archive fails the build here.
-RUN /opt/iamlocal/bin/train-cds
+COPY docker/iamlocal /opt/iamlocal/bin/
+# The CDS archive of the classes the server's start and common requests load (start-up ~2x faster),
+# made by the same training as `mvn package` with this runtime and the jar at its final path. An
+# unusable archive fails the image build here.
+RUN /opt/iamlocal/runtime/bin/java -cp /opt/iamlocal/iamlocal.jar io.iamlocal.server.cli.CdsTraining
 
 FROM ${RUN_BASE}
 RUN useradd --uid 10001 --user-group --shell /usr/sbin/nologin --home-dir /opt/iamlocal --no-create-home iamlocal \

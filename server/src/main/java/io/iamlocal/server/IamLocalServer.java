@@ -28,13 +28,19 @@ import io.iamlocal.server.trail.TrailFileWriter;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.util.NettyRuntime;
 import io.netty.util.internal.SystemPropertyUtil;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An IAMLocal server: IAM and STS over HTTP on one port, with its own in-memory state. Several may
@@ -43,7 +49,14 @@ import java.util.concurrent.TimeUnit;
 public final class IamLocalServer implements AutoCloseable {
   private final ServerConfig config;
   private final IamLocalState state;
-  private final OperationRegistry registry;
+
+  /** Operations registered by {@link #prepareOperations} for the next server constructed. */
+  private static final AtomicReference<FutureTask<OperationRegistry>> PREPARED =
+      new AtomicReference<>();
+
+  /** Built on its own thread from construction on, while {@link #start} sets up the transport. */
+  private final FutureTask<OperationRegistry> registry;
+
   private final RequestLog requestLog;
   private final TransportConfig transport;
   private TlsMaterial tls;
@@ -81,12 +94,83 @@ public final class IamLocalServer implements AutoCloseable {
                 config.rootSecretKey(),
                 Tape.clock(config.clock()),
                 new IdGenerator(true));
-    this.registry = OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts());
+    FutureTask<OperationRegistry> prepared = PREPARED.getAndSet(null);
+    this.registry = prepared != null ? prepared : registerOperations();
   }
 
-  /** Binds the port and starts serving; returns once requests are accepted. */
+  /**
+   * Starts registering the next server's operations on their own thread now (the command line does
+   * this before it sets up logging); the next server constructed in this JVM takes them instead of
+   * starting its own.
+   */
+  public static void prepareOperations() {
+    if (PREPARED.get() == null) {
+      PREPARED.compareAndSet(null, registerOperations());
+    }
+  }
+
+  private static FutureTask<OperationRegistry> registerOperations() {
+    FutureTask<OperationRegistry> registry =
+        new FutureTask<>(() -> OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts()));
+    Thread operations = new Thread(registry, "iamlocal-operations");
+    operations.setDaemon(true);
+    operations.start();
+    return registry;
+  }
+
+  /**
+   * Binds the port and starts serving; returns once requests are accepted. The port is bound while
+   * the operations are still being registered on their own thread (both cores work at start), but
+   * nothing is read from it until the server can answer every call: a client that connects early
+   * waits in the backlog for a complete server.
+   */
   public IamLocalServer start() throws InterruptedException {
     SeedFile seed = config.initFile() == null ? null : SeedFile.read(config.initFile());
+    if (transport.tls().enabled()) {
+      tls = TlsMaterial.of(transport.tls(), config.host());
+    }
+    ReadyPipeline pipeline = new ReadyPipeline();
+    NativeTransport transportKind = NativeTransport.chosen();
+    boss = transportKind.group(1);
+    workers = transportKind.group(eventLoopThreads());
+    channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(transportKind.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(pipeline)
+            .bind(config.host(), config.port())
+            .sync()
+            .channel();
+    SignatureVerifier verifier =
+        new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
+    CallerResolver callers = new CallerResolver();
+    PolicyAuthorizer authorizer =
+        new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
+    trail =
+        new Trail(
+            config.cloudTrailEvents(),
+            config.cloudTrailDir() == null || config.cloudTrailEvents() == 0
+                ? null
+                : new TrailFileWriter(config.cloudTrailDir()));
+    JsonApiDispatcher jsonApis =
+        new JsonApiDispatcher(
+            state, verifier, callers, authorizer, requestLog, JsonServices.of(trail));
+    S3Dispatcher s3 =
+        new S3Dispatcher(
+            state,
+            verifier,
+            callers,
+            authorizer,
+            requestLog,
+            config.s3MaxObjectSize(),
+            transport.safeguards().s3MaxTotalBytes(),
+            trail);
+    // Only what follows needs the operations: wait for their thread here.
+    OperationRegistry registry = registry();
+
     if (config.dataDir() != null) {
       durability =
           Durability.open(
@@ -101,19 +185,8 @@ public final class IamLocalServer implements AutoCloseable {
                       SeedFile.fromJson("journalled seed", json)));
     }
     if (seed != null) {
-      applySeed(seed);
+      applySeed(registry, seed);
     }
-    SignatureVerifier verifier =
-        new SignatureVerifier(new AccountCredentialResolver(state), config.clock());
-    CallerResolver callers = new CallerResolver();
-    PolicyAuthorizer authorizer =
-        new PolicyAuthorizer(config.enforcementMode(), transport.safeguards().denialLogSize());
-    trail =
-        new Trail(
-            config.cloudTrailEvents(),
-            config.cloudTrailDir() == null || config.cloudTrailEvents() == 0
-                ? null
-                : new TrailFileWriter(config.cloudTrailDir()));
     QueryDispatcher dispatcher =
         new QueryDispatcher(
             registry,
@@ -123,19 +196,6 @@ public final class IamLocalServer implements AutoCloseable {
             authorizer,
             requestLog,
             durability == null ? WriteJournal.NONE : durability,
-            trail);
-    JsonApiDispatcher jsonApis =
-        new JsonApiDispatcher(
-            state, verifier, callers, authorizer, requestLog, JsonServices.of(trail));
-    S3Dispatcher s3 =
-        new S3Dispatcher(
-            state,
-            verifier,
-            callers,
-            authorizer,
-            requestLog,
-            config.s3MaxObjectSize(),
-            transport.safeguards().s3MaxTotalBytes(),
             trail);
     RequestRouter router =
         new RequestRouter(
@@ -152,29 +212,16 @@ public final class IamLocalServer implements AutoCloseable {
             new BrowserGuard(config.host(), transport.safeguards().allowedHosts()),
             jsonApis,
             config.console() ? new LeastPrivilegeEndpoint(state, trail) : null);
-    if (transport.tls().enabled()) {
-      tls = TlsMaterial.of(transport.tls(), config.host());
-    }
-    NativeTransport transportKind = NativeTransport.chosen();
-    boss = transportKind.group(1);
-    workers = transportKind.group(eventLoopThreads());
-    channel =
-        new ServerBootstrap()
-            .group(boss, workers)
-            .channel(transportKind.serverChannel())
-            .option(ChannelOption.SO_BACKLOG, 1024)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ServerInitializer(
-                    router,
-                    config.maxBodyBytes(),
-                    config.idleTimeoutSeconds(),
-                    transport,
-                    tls == null ? null : tls.serverContext(),
-                    config.clock()))
-            .bind(config.host(), config.port())
-            .sync()
-            .channel();
+    pipeline.ready(
+        new ServerInitializer(
+            router,
+            config.maxBodyBytes(),
+            config.idleTimeoutSeconds(),
+            transport,
+            tls == null ? null : tls.serverContext(),
+            config.clock()));
+    channel.config().setAutoRead(true);
+
     return this;
   }
 
@@ -192,7 +239,7 @@ public final class IamLocalServer implements AutoCloseable {
    * Applies a seed file: always in memory; with a data directory only when its state is empty,
    * journalled.
    */
-  private void applySeed(SeedFile seed) {
+  private void applySeed(OperationRegistry registry, SeedFile seed) {
     if (durability == null) {
       SeedApplier.applyAll(registry, state, config.region(), seed);
     } else if (durability.startedEmpty()) {
@@ -257,7 +304,20 @@ public final class IamLocalServer implements AutoCloseable {
 
   /** The operations this server serves. */
   public OperationRegistry registry() {
-    return registry;
+    try {
+      return registry.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the operations were registered", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Stops serving and releases the port and event loop threads; safe if never started. */
@@ -279,6 +339,24 @@ public final class IamLocalServer implements AutoCloseable {
   /** The in-memory CloudTrail trail (empty with {@code cloudTrailEvents} 0). */
   public Trail trail() {
     return trail;
+  }
+
+  /**
+   * The connections' pipeline, given once the server is complete. The server channel reads
+   * (accepts) nothing before, so no connection gets here earlier.
+   */
+  @ChannelHandler.Sharable
+  private static final class ReadyPipeline extends ChannelInitializer<SocketChannel> {
+    private volatile ServerInitializer pipeline;
+
+    void ready(ServerInitializer pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel connection) {
+      connection.pipeline().addLast(pipeline);
+    }
   }
 
   /** The vendored IAM and STS models, loaded once per JVM. */

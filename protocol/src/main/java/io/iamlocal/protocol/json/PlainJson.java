@@ -19,13 +19,11 @@ import java.util.Map;
  * locale data for its date format) for files that are only walked once.
  */
 public final class PlainJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private PlainJson() {}
 
   /** The value the stream holds: a {@code Map<String, Object>} for an object, in document order. */
   public static Object read(InputStream in) {
-    try (JsonParser parser = FACTORY.createParser(in)) {
+    try (JsonParser parser = Factory.JSON.createParser(in)) {
       return value(parser, parser.nextToken());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -93,5 +91,13 @@ public final class PlainJson {
       }
       default -> throw new IOException("unexpected JSON token " + token);
     }
+  }
+
+  /**
+   * Made at the first parse: the accessors above serve trees read by {@link PackedJson} too, which
+   * need no Jackson class.
+   */
+  private static final class Factory {
+    static final JsonFactory JSON = new JsonFactory();
   }
 }

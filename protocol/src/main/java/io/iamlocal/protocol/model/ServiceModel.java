@@ -1,9 +1,7 @@
 package io.iamlocal.protocol.model;
 
+import io.iamlocal.protocol.json.PackedJson;
 import io.iamlocal.protocol.json.PlainJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -61,11 +59,7 @@ public final class ServiceModel {
   }
 
   private static Object readResource(String name) {
-    try (InputStream in = ServiceModel.class.getResourceAsStream("/io/iamlocal/protocol/" + name)) {
-      return in == null ? null : PlainJson.read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PackedJson.resource(ServiceModel.class, "/io/iamlocal/protocol/" + name);
   }
 
   private static Shape readShape(String name, Object node) {

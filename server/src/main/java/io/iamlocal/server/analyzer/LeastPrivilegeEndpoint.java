@@ -32,7 +32,6 @@ import java.util.concurrent.locks.Lock;
 public final class LeastPrivilegeEndpoint {
   public static final String PRINCIPALS = "/_iamlocal/api/trail/principals";
   public static final String GENERATED_POLICY = "/_iamlocal/api/trail/generated-policy";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final IamLocalState state;
   private final Trail trail;
 
@@ -48,12 +47,17 @@ public final class LeastPrivilegeEndpoint {
   public HttpResponseData handle(HttpRequestData request) {
     if (!"GET".equals(request.method())) {
       return json(
-          405, JSON.createObjectNode().put("code", "MethodNotAllowed").put("message", "Use GET."));
+          405,
+          Json.MAPPER
+              .createObjectNode()
+              .put("code", "MethodNotAllowed")
+              .put("message", "Use GET."));
     }
     if ("cross-site".equals(request.header("sec-fetch-site"))) {
       return json(
           403,
-          JSON.createObjectNode()
+          Json.MAPPER
+              .createObjectNode()
               .put("code", "AccessDenied")
               .put("message", "No cross-site requests."));
     }
@@ -64,7 +68,11 @@ public final class LeastPrivilegeEndpoint {
     AccountState account = state.findAccount(query.get("account")); // the console's account picker
     if (account == null) {
       return json(
-          404, JSON.createObjectNode().put("code", "NotFound").put("message", "No such account."));
+          404,
+          Json.MAPPER
+              .createObjectNode()
+              .put("code", "NotFound")
+              .put("message", "No such account."));
     }
     if (request.rawPath().equals(PRINCIPALS)) {
       return json(200, principals(account));
@@ -73,7 +81,8 @@ public final class LeastPrivilegeEndpoint {
     if (principal == null || principal.isBlank()) {
       return json(
           400,
-          JSON.createObjectNode()
+          Json.MAPPER
+              .createObjectNode()
               .put("code", "InvalidInput")
               .put("message", "Name a principal ARN."));
     }
@@ -113,7 +122,7 @@ public final class LeastPrivilegeEndpoint {
         counts.computeIfAbsent(event.caller().role().arn(), k -> new long[2]);
       }
     }
-    ObjectNode out = JSON.createObjectNode();
+    ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("principals");
     counts.forEach(
         (arn, c) -> list.addObject().put("arn", arn).put("calls", c[0]).put("allowedAnyway", c[1]));
@@ -121,7 +130,7 @@ public final class LeastPrivilegeEndpoint {
   }
 
   private static ObjectNode describe(GeneratedPolicy policy) {
-    ObjectNode out = JSON.createObjectNode();
+    ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("principal", policy.principalArn());
     out.set("policy", policy.document());
     ArrayNode notes = out.putArray("notes");
@@ -144,7 +153,7 @@ public final class LeastPrivilegeEndpoint {
   }
 
   private static ObjectNode call(TrailEvent event) {
-    ObjectNode call = JSON.createObjectNode();
+    ObjectNode call = Json.MAPPER.createObjectNode();
     call.put("eventId", event.eventId());
     call.put("eventTime", Instant.ofEpochMilli(event.epochMillis()).toString());
     call.put("eventSource", event.eventSource());
@@ -173,5 +182,10 @@ public final class LeastPrivilegeEndpoint {
         body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
         RequestIds.next(),
         Map.of("Cache-Control", "no-store"));
+  }
+
+  /** Made at the first request: a server whose console is never browsed loads no databind. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

@@ -1,9 +1,7 @@
 package io.iamlocal.server.authz;
 
+import io.iamlocal.protocol.json.PackedJson;
 import io.iamlocal.protocol.json.PlainJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +72,11 @@ public final class AuthorizationReference {
   }
 
   private static AuthorizationReference load(String service) {
-    String path = "reference/" + service + ".json";
-    try (InputStream in = AuthorizationReference.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no authorization reference for service " + service);
-      }
-      return new AuthorizationReference(PlainJson.read(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Object doc =
+        PackedJson.resource(AuthorizationReference.class, "reference/" + service + ".json");
+    if (doc == null) {
+      throw new IllegalArgumentException("no authorization reference for service " + service);
     }
+    return new AuthorizationReference(doc);
   }
 }

@@ -1,6 +1,7 @@
 package io.iamlocal.server.cli;
 
 import io.iamlocal.server.IamLocal;
+import io.iamlocal.server.IamLocalServer;
 import io.iamlocal.server.ServerConfig;
 import io.iamlocal.server.authz.EnforcementMode;
 import io.iamlocal.server.durable.DataStoreException;
@@ -22,9 +23,11 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Serves the AWS IAM and STS APIs locally, for tests and development.")
 public final class Main implements Callable<Integer> {
-  /** Held so the level set from --log-level is not lost when JUL drops unreferenced loggers. */
-  private static final java.util.logging.Logger IAMLOCAL_LOGGER =
-      java.util.logging.Logger.getLogger("io.iamlocal");
+  /**
+   * Held so the level set from --log-level is not lost when JUL drops unreferenced loggers; made in
+   * {@link #configure}, so that setting up logging overlaps the operations' registration.
+   */
+  private static java.util.logging.Logger iamlocalLogger;
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
@@ -247,6 +250,9 @@ public final class Main implements Callable<Integer> {
       utf8.flush();
       return 0;
     }
+    // The server's operations are registered on another core while logging and the transport are
+    // set up here.
+    IamLocalServer.prepareOperations();
     if (!IamLocalState.isAccountNumber(accountId)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--account-id must be 12 digits");
@@ -294,7 +300,8 @@ public final class Main implements Callable<Integer> {
     try {
       LogFormat format = LogFormat.parse(logFormat);
       LogLevel level = quiet ? LogLevel.WARN : LogLevel.parse(logLevel);
-      IAMLOCAL_LOGGER.setLevel(level.julLevel());
+      iamlocalLogger = java.util.logging.Logger.getLogger("io.iamlocal");
+      iamlocalLogger.setLevel(level.julLevel());
       IamLocal.Builder builder =
           IamLocal.builder()
               .host(host)

@@ -21,10 +21,6 @@ import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Writes responses with the headers AWS sends: Content-Type, Content-Length, x-amzn-RequestId,
@@ -36,13 +32,6 @@ final class ResponseWriter {
    * server built with a moved clock still lets SDKs correct their clock skew against it.
    */
   static final AttributeKey<Clock> CLOCK = AttributeKey.valueOf("iamlocal.clock");
-
-  /**
-   * IMF-fixdate (RFC 9110): a two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}.
-   */
-  private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
 
   private ResponseWriter() {}
 
@@ -122,7 +111,7 @@ final class ResponseWriter {
     long second = Math.floorDiv(clock.millis(), 1000);
     HttpDate date = lastDate;
     if (date.epochSecond() != second) {
-      date = new HttpDate(second, IMF_FIXDATE.format(Instant.ofEpochSecond(second)));
+      date = new HttpDate(second, HttpDates.imfFixdate(second));
       lastDate = date;
     }
     return date.text();

@@ -12,7 +12,6 @@ public final class IdGenerator {
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
   private static final char[] SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-  private final SecureRandom random = new SecureRandom();
   private final boolean taped;
 
   public IdGenerator() {
@@ -90,7 +89,7 @@ public final class IdGenerator {
   private String liveChars(char[] alphabet, int length) {
     char[] out = new char[length];
     for (int i = 0; i < length; i++) {
-      out[i] = alphabet[random.nextInt(alphabet.length)];
+      out[i] = alphabet[Source.RANDOM.nextInt(alphabet.length)];
     }
     return new String(out);
   }
@@ -111,7 +110,16 @@ public final class IdGenerator {
 
   private byte[] liveBytes(int length) {
     byte[] out = new byte[length];
-    random.nextBytes(out);
+    Source.RANDOM.nextBytes(out);
     return out;
+  }
+
+  /**
+   * Made at the first ID, not at start: the JDK's first {@code SecureRandom} reads the security
+   * configuration and its providers (~30 classes, most of the state's set-up time). Shared by every
+   * generator in the JVM; it is thread-safe.
+   */
+  private static final class Source {
+    static final SecureRandom RANDOM = new SecureRandom();
   }
 }

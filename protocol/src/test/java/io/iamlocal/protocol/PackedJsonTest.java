@@ -1,0 +1,95 @@
+package io.iamlocal.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iamlocal.protocol.json.PackedJson;
+import io.iamlocal.protocol.json.PlainJson;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packed form the build writes beside each vendored JSON file reads back as the same tree. */
+class PackedJsonTest {
+  private static Object json(String text) {
+    return PlainJson.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void roundTripsEveryKindOfValueInDocumentOrder() {
+    Object tree =
+        json(
+            "{\"z\":{\"x\":1,\"a\":[\"p\",2.50,true,false,null,-9223372036854775808]},"
+                + "\"a\":\"é ü 😀 \\\"q\\\"\",\"e\":{},\"l\":[],\"again\":\"p\",\"n\":null}");
+    Object back = PackedJson.read(PackedJson.pack(tree));
+    assertThat(back).isEqualTo(tree);
+    assertThat(PlainJson.object(Map.of("r", back), "r").keySet())
+        .containsExactly("z", "a", "e", "l", "again", "n");
+    assertThat(PlainJson.text(back, "a", null)).isEqualTo("é ü 😀 \"q\"");
+  }
+
+  @Test
+  void storesARepeatedStringOnce() {
+    String name = "AVeryLongShapeNameThatRepeats";
+    byte[] once = PackedJson.pack(List.of(name));
+    byte[] thrice = PackedJson.pack(List.of(name, name, name));
+    assertThat(thrice.length - once.length).isEqualTo(4); // two tags and two one-byte references
+  }
+
+  @Test
+  void longStringsAndManyMembersUseMultiByteCounts() {
+    String big = "x".repeat(70_000);
+    Map<String, Object> many = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 300; i++) {
+      many.put("k" + i, (long) i);
+    }
+    Object tree = List.of(big, many);
+    assertThat(PackedJson.read(PackedJson.pack(tree))).isEqualTo(tree);
+  }
+
+  @Test
+  void refusesForeignTruncatedOrTrailingInput() {
+    byte[] packed = PackedJson.pack(Map.of("k", "value"));
+    assertThatThrownBy(() -> PackedJson.read("{\"k\":1}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PackedJson.read(Arrays.copyOf(packed, packed.length - 2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PackedJson.read(Arrays.copyOf(packed, packed.length + 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The build packs the models (process-classes); the server starts from these files. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "iam-2010-05-08.service.json",
+        "iam-2010-05-08.paginators.json",
+        "sts-2011-06-15.service.json",
+        "sts-2011-06-15.paginators.json",
+        "cloudtrail-2013-11-01.service.json",
+        "accessanalyzer-2019-11-01.service.json"
+      })
+  void theBuildsPackedModelsHoldTheirJson(String model) throws Exception {
+    String path = "/io/iamlocal/protocol/models/" + model;
+    Object fromJson;
+    try (InputStream in = PackedJsonTest.class.getResourceAsStream(path)) {
+      fromJson = PlainJson.read(in);
+    }
+    try (InputStream packed = PackedJsonTest.class.getResourceAsStream(path + PackedJson.SUFFIX)) {
+      assertThat(packed).as("packed by the build: " + path).isNotNull();
+      assertThat(PackedJson.read(packed)).isEqualTo(fromJson);
+    }
+    assertThat(PackedJson.resource(PackedJsonTest.class, path)).isEqualTo(fromJson);
+  }
+
+  @Test
+  void aResourceWithoutPackedTwinIsParsedAndAMissingOneIsNull() {
+    assertThat(PackedJson.resource(PackedJsonTest.class, "/no/such/file.json")).isNull();
+  }
+}
