@@ -23,6 +23,8 @@ public final class BenchMain {
       }
       case "embedded" -> EmbeddedStart.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 50);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "footprint" -> EntityFootprint.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 10_000,
+          rest.length > 1 ? Integer.parseInt(rest[1]) : 10_000, rest.length > 2 ? Integer.parseInt(rest[2]) : 1_300);
       case "accounts" -> AccountsFootprint.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 1000,
           rest.length > 1 ? Integer.parseInt(rest[1]) : 100);
       default -> {
@@ -34,6 +36,8 @@ public final class BenchMain {
         System.out.println("  fill      --endpoint http://127.0.0.1:PORT [--users 10000] (fills a running server, e.g. for jmap)");
         System.out.println("  embedded  [rounds] (IamLocal.builder().start() to first answer, repeated in one JVM)");
         System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");
+        System.out.println("  footprint [users 10000] [sessions 10000] [policies 1300] (live heap per user, session, policy;"
+            + " run with -Xmx1g -XX:+UseSerialGC)");
         System.out.println("  accounts  [accounts 1000] [users 100] (heap per empty account, per user, per key; run with -Xmx2g)");
       }
     }

@@ -175,7 +175,7 @@ public final class RoleOperations implements Operations {
               store.releaseIfUnused(policy);
             });
     role.policies().attached().clear();
-    role.policies().inline().clear();
+    role.policies().clearInline();
     account.roles().remove(role.roleName());
     PermissionsBoundaries.detached(account, role.permissionsBoundaryArn());
   }
