@@ -171,7 +171,7 @@ public final class RoleOperations implements Operations {
         .values()
         .forEach(
             policy -> {
-              policy.attachedRoles().remove(role);
+              policy.detach(role);
               store.releaseIfUnused(policy);
             });
     role.policies().attached().clear();
