@@ -125,7 +125,7 @@ public final class User {
       if (groups.get(0) == group) {
         groups = List.of();
       }
-    } else {
+    } else if (groups.size() > 1) { // an ArrayList
       groups.remove(group);
     }
   }
