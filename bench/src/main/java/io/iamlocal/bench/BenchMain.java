@@ -25,6 +25,8 @@ public final class BenchMain {
       case "request-cost" -> RequestCost.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 300,
           rest.length > 1 ? Integer.parseInt(rest[1]) : 20_000);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "footprint" -> EntityFootprint.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 10_000,
+          rest.length > 1 ? Integer.parseInt(rest[1]) : 10_000, rest.length > 2 ? Integer.parseInt(rest[2]) : 1_300);
       case "accounts" -> AccountsFootprint.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 1000,
           rest.length > 1 ? Integer.parseInt(rest[1]) : 100);
       default -> {
@@ -38,6 +40,8 @@ public final class BenchMain {
         System.out.println("  request-cost [users 300] [requests 20000] (bytes allocated and CPU per signed GetUser on the"
             + " event loops)");
         System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");
+        System.out.println("  footprint [users 10000] [sessions 10000] [policies 1300] (live heap per user, session, policy;"
+            + " run with -Xmx1g -XX:+UseSerialGC)");
         System.out.println("  accounts  [accounts 1000] [users 100] (heap per empty account, per user, per key; run with -Xmx2g)");
       }
     }

@@ -102,7 +102,7 @@ final class Filler {
         errorSummary, policyArn, roleArn);
   }
 
-  private BenchUser fillUser(IamClient iam, int i, String policyArn, AtomicBoolean stop) {
+  BenchUser fillUser(IamClient iam, int i, String policyArn, AtomicBoolean stop) {
     String name = userName(i);
     String arn = call("CreateUser", () -> iam.createUser(r -> r.userName(name).path(PATH).tags(
         Tag.builder().key("team").value("team-" + (i % 10)).build(),

@@ -73,7 +73,7 @@ public final class InlinePolicyOperations implements Operations {
               + " "
               + holder.name());
     }
-    holder.policies().inline().put(policyName, document);
+    holder.policies().putInline(policyName, document);
     return null;
   }
 
@@ -89,7 +89,7 @@ public final class InlinePolicyOperations implements Operations {
   private Map<String, ?> delete(OperationCall call, PolicyHolder holder) {
     String policyName = call.params().string("PolicyName");
     require(holder, policyName);
-    holder.policies().inline().remove(policyName);
+    holder.policies().removeInline(policyName);
     return null;
   }
 

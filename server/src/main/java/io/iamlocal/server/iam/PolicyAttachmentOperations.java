@@ -103,7 +103,7 @@ public final class PolicyAttachmentOperations implements Operations {
   static void attach(AccountState account, PolicyHolder holder, ManagedPolicy policy) {
     ManagedPolicy kept = PolicyStore.of(account).retain(policy);
     holder.policies().attached().put(kept.arn(), kept);
-    holder.attachedSet(kept).add(holder.entity());
+    kept.attach(holder.entity());
   }
 
   private Map<String, ?> detach(OperationCall call, PolicyHolder holder) {
@@ -112,7 +112,7 @@ public final class PolicyAttachmentOperations implements Operations {
     if (policy == null) {
       throw AwsServiceException.noSuchEntity("Policy " + arn + " was not found.");
     }
-    holder.attachedSet(policy).remove(holder.entity());
+    policy.detach(holder.entity());
     PolicyStore.of(call.account()).releaseIfUnused(policy);
     return null;
   }

@@ -4,11 +4,9 @@ import io.iamlocal.policy.validation.PolicySize;
 import io.iamlocal.server.dispatch.OperationCall;
 import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Group;
-import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.User;
-import java.util.Set;
 
 /**
  * A user, group or role seen as what holds identity policies, so that the inline and attachment
@@ -75,17 +73,5 @@ record PolicyHolder(String type, String name, PolicyAttachments policies, Object
       case "group" -> "PoliciesPerGroup";
       default -> "PoliciesPerRole";
     };
-  }
-
-  /** The policy's side of the attachment: its set of users, groups or roles. */
-  @SuppressWarnings("unchecked")
-  Set<Object> attachedSet(ManagedPolicy policy) {
-    Set<?> set =
-        switch (type) {
-          case "user" -> policy.attachedUsers();
-          case "group" -> policy.attachedGroups();
-          default -> policy.attachedRoles();
-        };
-    return (Set<Object>) set;
   }
 }

@@ -171,11 +171,11 @@ public final class RoleOperations implements Operations {
         .values()
         .forEach(
             policy -> {
-              policy.attachedRoles().remove(role);
+              policy.detach(role);
               store.releaseIfUnused(policy);
             });
     role.policies().attached().clear();
-    role.policies().inline().clear();
+    role.policies().clearInline();
     account.roles().remove(role.roleName());
     PermissionsBoundaries.detached(account, role.permissionsBoundaryArn());
   }

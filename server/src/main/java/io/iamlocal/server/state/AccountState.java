@@ -130,6 +130,15 @@ public final class AccountState {
     return directory;
   }
 
+  /** Whether this account holds the key ID, as a long-term key or an STS session's. */
+  boolean holdsKey(String accessKeyId) {
+    if (accessKeys.containsKey(accessKeyId)) {
+      return true;
+    }
+    Sessions sessions = (Sessions) extensions.get(Sessions.class.getName());
+    return sessions != null && sessions.get(accessKeyId) != null;
+  }
+
   /** Whether a key ID (long-term or temporary) is free in every account. */
   public boolean keyIdFree(String accessKeyId) {
     return !accessKeys.containsKey(accessKeyId) && !directory.keyTaken(accessKeyId);

@@ -11,9 +11,11 @@ import java.util.function.BiFunction;
 /**
  * Every account of one generation of the state (a reset starts the next): by partition and account
  * ID, each created on first use, and the owner of every access key ID issued in any of them (users'
- * long-term keys and STS sessions), so that a signature finds its account in O(1). Root keys are
- * not in that index: the root key of the flags is every partition's default account's, and a
- * 12-digit key ID names its account itself.
+ * long-term keys and STS sessions), so that a signature finds its account in O(1). A key ID that
+ * encodes its own account's number (every one IAMLocal issues in a 12-digit account) is found from
+ * that number and is not indexed: 10,000 users with two keys each save a map node per key. Root
+ * keys are not in that index: the root key of the flags is every partition's default account's, and
+ * a 12-digit key ID names its account itself.
  */
 public final class Accounts {
   private final Map<Partition, ConcurrentHashMap<String, AccountState>> byPartition =
@@ -75,16 +77,40 @@ public final class Accounts {
 
   /** The account that issued this (long-term or temporary) access key ID, or null. */
   public AccountState ownerOfKey(String accessKeyId) {
-    return accessKeyId == null ? null : keyOwners.get(accessKeyId);
+    if (accessKeyId == null) {
+      return null;
+    }
+    AccountState indexed = keyOwners.get(accessKeyId);
+    return indexed != null ? indexed : encodedOwner(accessKeyId);
+  }
+
+  /** The account whose number the key ID encodes, in any partition, if it holds the key. */
+  private AccountState encodedOwner(String accessKeyId) {
+    long number = IdGenerator.accountEncodedIn(accessKeyId);
+    String digits = Long.toString(number);
+    if (number < 0 || digits.length() > 12) {
+      return null;
+    }
+    String accountId = "000000000000".substring(digits.length()) + digits;
+    for (ConcurrentHashMap<String, AccountState> accounts : byPartition.values()) {
+      AccountState account = accounts.get(accountId);
+      if (account != null && account.holdsKey(accessKeyId)) {
+        return account;
+      }
+    }
+    return null;
   }
 
   /** Whether any account already uses this key ID. */
   public boolean keyTaken(String accessKeyId) {
-    return keyOwners.containsKey(accessKeyId);
+    return ownerOfKey(accessKeyId) != null;
   }
 
+  /** Indexes a key added to {@code owner}, unless its ID already names that account. */
   void keyIssued(String accessKeyId, AccountState owner) {
-    keyOwners.put(accessKeyId, owner);
+    if (IdGenerator.accountEncodedIn(accessKeyId) != IdGenerator.parseAccount(owner.accountId())) {
+      keyOwners.put(accessKeyId, owner);
+    }
   }
 
   void keyRetired(String accessKeyId, AccountState owner) {

@@ -62,8 +62,33 @@ public final class IdGenerator {
     return Base32.encode(bits);
   }
 
+  /**
+   * The account number an access key ID encodes (bits 1 to 40 after its 4-letter prefix, see {@link
+   * #accessKeyId(IdPrefix, String)}), or -1 when the ID is too short or not Base32. Any well-formed
+   * ID decodes to some number: only the account that holds the key proves it is the owner.
+   */
+  public static long accountEncodedIn(String keyId) {
+    if (keyId == null || keyId.length() < 14) {
+      return -1;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base32.decode(keyId.substring(4));
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+    if (decoded.length < 6) {
+      return -1;
+    }
+    long z = 0;
+    for (int i = 0; i < 6; i++) {
+      z = (z << 8) | (decoded[i] & 0xff);
+    }
+    return (z & 0x7fffffffff80L) >>> 7;
+  }
+
   /** The account number of a 12-digit ID, or -1 for anything else. */
-  private static long parseAccount(String accountId) {
+  static long parseAccount(String accountId) {
     if (accountId == null || accountId.length() != 12) {
       return -1;
     }

@@ -27,16 +27,16 @@ public final class Tags {
   public static final Comparator<Tag> POLICY_LISTING_ORDER =
       Comparator.comparingInt((Tag tag) -> tag.key().length()).thenComparing(Tag::key);
 
-  private static final Tag[] NONE = {};
+  private static final String[] NONE = {};
 
   private final boolean caseSensitive;
 
   /**
-   * In the order first tagged. An exact-size array replaced on each change rather than a map: at
-   * most 50 tags, read far more often than written, and ~200 bytes less per tagged resource (10,000
-   * users).
+   * Key, value, key, value… in the order first tagged. An exact-size array replaced on each change
+   * rather than a map or {@link Tag} objects: at most 50 tags, read far more often than written,
+   * and ~270 bytes less per resource with three tags than a map (10,000 users).
    */
-  private volatile Tag[] tags = NONE;
+  private volatile String[] pairs = NONE;
 
   /** One key/value pair. */
   public record Tag(String key, String value) {}
@@ -83,63 +83,71 @@ public final class Tags {
   /** Adds or overwrites tags; refuses the whole request if the resource would exceed 50. */
   public void apply(List<Tag> requested, String quotaName) {
     checkRequest(requested, caseSensitive);
-    long added = requested.stream().filter(t -> indexOf(t.key()) < 0).count();
-    if (tags.length + added > MAX_TAGS) {
+    String[] current = pairs;
+    long added =
+        requested.stream().filter(t -> indexOf(current, current.length, t.key()) < 0).count();
+    if (current.length / 2 + added > MAX_TAGS) {
       throw AwsServiceException.limitExceeded(
           "Cannot exceed quota for " + quotaName + ": " + MAX_TAGS);
     }
-    Tag[] next = Arrays.copyOf(tags, (int) (tags.length + added));
-    int size = tags.length;
-    for (Tag requestedTag : requested) {
+    String[] next = Arrays.copyOf(current, (int) (current.length + 2 * added));
+    int size = current.length;
+    for (Tag tag : requested) {
       // Interned: the same keys and values recur on thousands of resources (team, env,
       // cost-center).
-      Tag tag = new Tag(requestedTag.key().intern(), requestedTag.value().intern());
       int i = indexOf(next, size, tag.key());
-      if (i >= 0) {
-        next[i] = tag;
-      } else {
-        next[size++] = tag;
+      if (i < 0) {
+        i = size;
+        size += 2;
       }
+      next[i] = tag.key().intern();
+      next[i + 1] = tag.value().intern();
     }
-    tags = next;
+    pairs = next;
   }
 
   public void remove(Collection<String> keys) {
-    List<Tag> kept = new ArrayList<>(tags.length);
-    for (Tag tag : tags) {
-      if (keys.stream().noneMatch(k -> sameKey(k, tag.key()))) {
-        kept.add(tag);
+    String[] current = pairs;
+    List<String> kept = new ArrayList<>(current.length);
+    for (int i = 0; i < current.length; i += 2) {
+      String key = current[i];
+      if (keys.stream().noneMatch(k -> sameKey(k, key))) {
+        kept.add(key);
+        kept.add(current[i + 1]);
       }
     }
-    if (kept.size() != tags.length) {
-      tags = kept.toArray(NONE);
+    if (kept.size() != current.length) {
+      pairs = kept.toArray(NONE);
     }
   }
 
   public List<Tag> list() {
-    return new ArrayList<>(List.of(tags));
+    String[] current = pairs;
+    List<Tag> out = new ArrayList<>(current.length / 2);
+    for (int i = 0; i < current.length; i += 2) {
+      out.add(new Tag(current[i], current[i + 1]));
+    }
+    return out;
   }
 
   public String get(String key) {
-    int i = indexOf(key);
-    return i < 0 ? null : tags[i].value();
+    String[] current = pairs;
+    int i = indexOf(current, current.length, key);
+    return i < 0 ? null : current[i + 1];
   }
 
   public boolean isEmpty() {
-    return tags.length == 0;
+    return pairs.length == 0;
   }
 
   public int size() {
-    return tags.length;
+    return pairs.length / 2;
   }
 
-  private int indexOf(String key) {
-    return indexOf(tags, tags.length, key);
-  }
-
-  private int indexOf(Tag[] in, int size, String key) {
-    for (int i = 0; i < size; i++) {
-      if (sameKey(in[i].key(), key)) {
+  /** The index of {@code key} in {@code in[0, size)} (always even), or -1. */
+  private int indexOf(String[] in, int size, String key) {
+    for (int i = 0; i < size; i += 2) {
+      if (sameKey(in[i], key)) {
         return i;
       }
     }

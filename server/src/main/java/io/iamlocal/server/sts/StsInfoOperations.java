@@ -10,7 +10,7 @@ import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
 import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.AccountState;
-import io.iamlocal.server.state.Base32;
+import io.iamlocal.server.state.IdGenerator;
 import io.iamlocal.server.state.Sessions;
 import java.util.Map;
 
@@ -52,21 +52,11 @@ public final class StsInfoOperations implements Operations {
   }
 
   static String accountEncodedIn(String keyId) {
-    byte[] decoded;
-    try {
-      decoded = keyId.length() > 4 ? Base32.decode(keyId.substring(4)) : new byte[0];
-    } catch (IllegalArgumentException e) {
-      decoded = new byte[0];
-    }
-    if (decoded.length < 6) {
+    long accountId = IdGenerator.accountEncodedIn(keyId);
+    if (accountId < 0) {
       throw new AwsServiceException(
           AwsErrorCode.INVALID_PARAMETER_VALUE, "The access key ID " + keyId + " is not valid.");
     }
-    long z = 0;
-    for (int i = 0; i < 6; i++) {
-      z = (z << 8) | (decoded[i] & 0xff);
-    }
-    long accountId = (z & 0x7fffffffff80L) >>> 7;
     return String.format("%012d", accountId);
   }
 

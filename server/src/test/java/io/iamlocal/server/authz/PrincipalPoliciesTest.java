@@ -52,16 +52,16 @@ class PrincipalPoliciesTest {
         () -> {
           account.users().put(alice);
           account.groups().put(devs);
-          alice.policies().inline().put("one", DOC.formatted("GetUser"));
+          alice.policies().putInline("one", DOC.formatted("GetUser"));
         });
     Caller caller = Caller.user(alice, "AKIAALICE");
     assertThat(identity(caller)).containsExactly("one");
     assertThat(identity(caller)).containsExactly("one");
-    write(() -> alice.policies().inline().put("two", DOC.formatted("ListUsers")));
+    write(() -> alice.policies().putInline("two", DOC.formatted("ListUsers")));
     assertThat(identity(caller)).containsExactly("one", "two");
     write(
         () -> {
-          devs.policies().inline().put("grp", DOC.formatted("ListGroups"));
+          devs.policies().putInline("grp", DOC.formatted("ListGroups"));
           devs.addMember(alice);
         });
     assertThat(identity(caller)).containsExactly("one", "two", "grp");
@@ -78,7 +78,7 @@ class PrincipalPoliciesTest {
           account.users().put(bob);
           // A write-locked operation is authorized first, then changes the state.
           assertThat(PrincipalPolicies.of(caller, account).identity()).isEmpty();
-          bob.policies().inline().put("p", DOC.formatted("GetUser"));
+          bob.policies().putInline("p", DOC.formatted("GetUser"));
         });
     assertThat(identity(caller)).containsExactly("p");
   }
