@@ -5,7 +5,7 @@
 # VmRSS at each point goes to stdout. Extra JVM flags come after the launcher's.
 #
 #   bench/native-memory.sh OUT [users 10000] [JVM flags…]
-#   bench/native-memory.sh /tmp/nmt 10000 -XX:Tier4InvocationThreshold=5000
+#   bench/native-memory.sh /tmp/nmt 10000 -XX:Tier3InvocationThreshold=200
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${IAMLOCAL_BUILD_DIR:-target}"
