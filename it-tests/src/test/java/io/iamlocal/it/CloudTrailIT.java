@@ -451,7 +451,12 @@ class CloudTrailIT {
       texts.clear();
       List<JsonNode> records = new ArrayList<>();
       try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
+        // A dot-file is a delivery still being written (renamed into place when complete).
+        for (Path file :
+            files
+                .filter(Files::isRegularFile)
+                .filter(f -> !f.getFileName().toString().startsWith("."))
+                .toList()) {
           String relative = dir.relativize(file).toString().replace('\\', '/');
           Matcher m = FILE.matcher(relative);
           assertThat(m.matches()).as(relative).isTrue();
