@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
  * The {@code Date} header's IMF-fixdate (RFC 9110: {@code Sun, 06 Nov 1994 08:49:37 GMT}), written
  * with fixed English names. {@code DateTimeFormatter}'s day and month names come from the JDK's
  * locale data, whose first load (CLDR providers and resource bundles) was on the path of the first
- * answer after start.
+ * answer after start. S3's {@code Last-Modified} uses the same form.
  */
-final class HttpDates {
+public final class HttpDates {
   private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   private static final String[] MONTHS = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
@@ -18,7 +18,7 @@ final class HttpDates {
   private HttpDates() {}
 
   /** The IMF-fixdate of the UTC second {@code epochSecond} (years 0 to 9999). */
-  static String imfFixdate(long epochSecond) {
+  public static String imfFixdate(long epochSecond) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
     StringBuilder out = new StringBuilder(29);
     out.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");

@@ -1,12 +1,12 @@
 package io.iamlocal.server.s3;
 
 import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.netty.HttpDates;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.xml.XMLConstants;
@@ -50,10 +50,12 @@ final class S3Xml {
     return ISO_MILLIS.format(instant);
   }
 
-  /** RFC 1123, as S3 writes {@code Last-Modified}. */
+  /**
+   * The HTTP date (IMF-fixdate, two-digit day) of the instant's second, as S3 writes {@code
+   * Last-Modified}.
+   */
   static String httpDate(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+    return HttpDates.imfFixdate(instant.getEpochSecond());
   }
 
   static Map<String, String> headers(String requestId) {
