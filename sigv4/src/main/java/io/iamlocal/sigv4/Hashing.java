@@ -3,6 +3,7 @@ package io.iamlocal.sigv4;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -74,34 +75,16 @@ final class Hashing {
 
   /** The bytes of an even-length hex string (either case), or null when it is not one. */
   static byte[] unhex(String hex) {
-    int n = hex.length();
-    if ((n & 1) != 0) {
+    if ((hex.length() & 1) != 0) {
       return null;
     }
-    byte[] out = new byte[n / 2];
-    for (int i = 0; i < n; i += 2) {
-      int hi = hexDigit(hex.charAt(i));
-      int lo = hexDigit(hex.charAt(i + 1));
-      if (hi < 0 || lo < 0) {
+    for (int i = 0; i < hex.length(); i++) {
+      // ASCII hex digits only (unlike Character.digit, no other script's digits)
+      if (!HexFormat.isHexDigit(hex.charAt(i))) {
         return null;
       }
-      out[i / 2] = (byte) ((hi << 4) | lo);
     }
-    return out;
-  }
-
-  /** An ASCII hex digit's value, or -1 (unlike Character.digit, no other script's digits). */
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return HexFormat.of().parseHex(hex);
   }
 
   static String hex(byte[] bytes) {
