@@ -51,7 +51,7 @@ public final class AccountCredentialResolver implements CredentialResolver {
           ? Optional.empty()
           : Optional.of(
               new SigningCredential(
-                  session.accessKeyId(),
+                  accessKeyId, // the session's, without building it again from its bits
                   session.secretAccessKey(),
                   session.sessionToken(),
                   session));

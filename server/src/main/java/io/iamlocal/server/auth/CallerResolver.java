@@ -28,7 +28,7 @@ public class CallerResolver {
         throw new AwsServiceException(
             AwsErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired");
       }
-      return Caller.of(session, account.accountId());
+      return Caller.of(session, credential.accessKeyId(), account.accountId());
     }
     throw new AwsServiceException(
         AwsErrorCode.INVALID_CLIENT_TOKEN_ID,

@@ -51,6 +51,11 @@ public record Caller(
    * (GetSessionToken).
    */
   public static Caller of(Session session, String rootAccountId) {
+    return of(session, session.accessKeyId(), rootAccountId);
+  }
+
+  /** The same, with the session's access key ID as the request named it. */
+  public static Caller of(Session session, String accessKeyId, String rootAccountId) {
     return switch (session.kind()) {
       case ASSUMED_ROLE ->
           new Caller(
@@ -59,7 +64,7 @@ public record Caller(
               session.stsArn(),
               session.stsUserId(),
               null,
-              session.accessKeyId(),
+              accessKeyId,
               session.role(),
               session);
       case FEDERATED_USER ->
@@ -69,7 +74,7 @@ public record Caller(
               session.stsArn(),
               session.stsUserId(),
               null,
-              session.accessKeyId(),
+              accessKeyId,
               null,
               session);
       case SESSION_TOKEN ->
@@ -80,7 +85,7 @@ public record Caller(
                   Arns.root(session.partition(), rootAccountId),
                   rootAccountId,
                   null,
-                  session.accessKeyId(),
+                  accessKeyId,
                   null,
                   session)
               : new Caller(
@@ -89,7 +94,7 @@ public record Caller(
                   session.user().arn(),
                   session.user().userId(),
                   session.user(),
-                  session.accessKeyId(),
+                  accessKeyId,
                   null,
                   session);
     };

@@ -87,8 +87,60 @@ public final class IdGenerator {
     return (z & 0x7fffffffff80L) >>> 7;
   }
 
+  private static final long LOW_39_BITS = (1L << 39) - 1;
+
+  /**
+   * The 39 random bits of {@code keyId} when it is exactly an ID that {@link #accessKeyId(IdPrefix,
+   * String)} makes for {@code account} (the account number), else -1. With the account known, those
+   * bits are the whole ID ({@link #accessKeyIdOf}), so a store can keep a long instead of the
+   * string. Seen as an 80-bit number after the prefix, such an ID is a set bit, the 40-bit account
+   * and 39 random bits: its first 8 characters hold the set bit and the account's top 39 bits, its
+   * last 8 the account's lowest bit and the random bits.
+   */
+  public static long randomBitsOf(String keyId, IdPrefix prefix, long account) {
+    if (account < 0 || keyId == null || keyId.length() != 20 || !keyId.startsWith(prefix.name())) {
+      return -1;
+    }
+    long high = base32Bits(keyId, 4);
+    long low = base32Bits(keyId, 12);
+    if (high != ((1L << 39) | (account >>> 1)) || low < 0 || (low >>> 39) != (account & 1)) {
+      return -1;
+    }
+    return low & LOW_39_BITS;
+  }
+
+  /** The access key ID of {@code account} whose random bits are {@code randomBits}. */
+  public static String accessKeyIdOf(IdPrefix prefix, long account, long randomBits) {
+    char[] out = new char[20];
+    prefix.name().getChars(0, 4, out, 0);
+    putBase32(out, 4, (1L << 39) | (account >>> 1));
+    putBase32(out, 12, ((account & 1) << 39) | (randomBits & LOW_39_BITS));
+    return new String(out);
+  }
+
+  /** The 40 bits of 8 upper-case Base32 characters from {@code at}, or -1. */
+  private static long base32Bits(String text, int at) {
+    long bits = 0;
+    for (int i = at; i < at + 8; i++) {
+      char c = text.charAt(i);
+      int digit = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      bits = (bits << 5) | digit;
+    }
+    return bits;
+  }
+
+  private static void putBase32(char[] out, int at, long bits) {
+    for (int i = at + 7; i >= at; i--) {
+      out[i] = ID_ALPHABET[(int) (bits & 31)];
+      bits >>>= 5;
+    }
+  }
+
   /** The account number of a 12-digit ID, or -1 for anything else. */
-  static long parseAccount(String accountId) {
+  public static long parseAccount(String accountId) {
     if (accountId == null || accountId.length() != 12) {
       return -1;
     }
@@ -98,6 +150,15 @@ public final class IdGenerator {
       }
     }
     return Long.parseLong(accountId);
+  }
+
+  /**
+   * When replaying a journal written before session secrets were derived from their token seed: the
+   * secret it recorded next, else null (nothing is drawn or recorded).
+   */
+  public String recordedSecretAccessKey() {
+    Tape tape = taped ? Tape.current() : null;
+    return tape == null ? null : tape.recordedChars();
   }
 
   public String secretAccessKey() {

@@ -25,75 +25,150 @@ public final class Session {
     SESSION_TOKEN
   }
 
-  private final String accessKeyId;
-  private final String secretAccessKey;
+  /**
+   * The random bits of the access key ID, which with the account number are the whole ID ({@link
+   * IdGenerator#randomBitsOf}); -1 when the ID is of another form (kept in {@link Rare#keyId}).
+   */
+  private final long keyBits;
 
   /**
-   * The token is re-derived from this seed when needed, so a live session does not hold it
-   * (bench/results/design-measurements.md).
+   * The 16-byte seed the secret and the token are derived from ({@link Sessions#secretAccessKey},
+   * {@link Sessions#sessionToken}), so a live session holds neither (bench/results/README.md, sixth
+   * pass). Sessions replayed from a journal of older versions keep their seed and secret in {@link
+   * Rare}.
    */
-  private final byte[] tokenSeed;
+  private final long seedHigh;
 
+  private final long seedLow;
+  private final long expirationSecond;
+  private final int lifetimeSeconds;
   private final Kind kind;
   private final Partition partition;
   private final String accountId;
-  private final long issuedAtSecond;
-  private final long expirationSecond;
   private final Role role;
-  private final String roleId;
-  private final String roleArn;
   private final String sessionName;
   private final User user;
-  private final String sessionPolicy;
-  private final List<String> policyArns;
-  private final List<Tags.Tag> tags;
-  private final Set<String> transitiveTagKeys;
-  private final String sourceIdentity;
-  private final boolean mfaPresent;
-  private final Instant mfaAuthTime;
-  private final boolean roleChained;
-  private final String federatedProvider;
+
+  /** What few sessions carry (session policies, tags, MFA, chaining…), or null when none. */
+  private final Rare rare;
+
+  /**
+   * The parts most sessions lack, apart so that a plain AssumeRole session stays small: AssumeRole
+   * in a loop mints ~12,000 sessions a second, each kept until its expiry.
+   */
+  private record Rare(
+      String keyId,
+      String secretAccessKey,
+      byte[] tokenSeed,
+      String sessionPolicy,
+      List<String> policyArns,
+      List<Tags.Tag> tags,
+      Set<String> transitiveTagKeys,
+      String sourceIdentity,
+      boolean mfaPresent,
+      Instant mfaAuthTime,
+      boolean roleChained,
+      String federatedProvider) {
+
+    static Rare of(Builder b, boolean keyIdKept, boolean seedKept) {
+      boolean none =
+          !keyIdKept
+              && b.secretAccessKey == null
+              && !seedKept
+              && b.sessionPolicy == null
+              && b.policyArns.isEmpty()
+              && b.tags.isEmpty()
+              && b.transitiveTagKeys.isEmpty()
+              && b.sourceIdentity == null
+              && !b.mfaPresent
+              && b.mfaAuthTime == null
+              && !b.roleChained
+              && b.federatedProvider == null;
+      return none
+          ? null
+          : new Rare(
+              keyIdKept ? b.accessKeyId : null,
+              b.secretAccessKey,
+              seedKept ? b.tokenSeed : null,
+              b.sessionPolicy,
+              List.copyOf(b.policyArns),
+              List.copyOf(b.tags),
+              Set.copyOf(b.transitiveTagKeys),
+              b.sourceIdentity,
+              b.mfaPresent,
+              b.mfaAuthTime,
+              b.roleChained,
+              b.federatedProvider);
+    }
+  }
 
   private Session(Builder b) {
-    this.accessKeyId = b.accessKeyId;
-    this.secretAccessKey = b.secretAccessKey;
-    this.tokenSeed = b.tokenSeed;
     this.kind = b.kind;
     this.partition = b.partition;
     this.accountId = b.accountId;
-    this.issuedAtSecond = b.issuedAt.getEpochSecond();
+    this.keyBits = IdGenerator.randomBitsOf(b.accessKeyId, IdPrefix.ASIA, accountNumber());
+    boolean compactSeed = b.tokenSeed.length == Sessions.TOKEN_SEED_BYTES;
+    this.seedHigh = compactSeed ? longAt(b.tokenSeed, 0) : 0;
+    this.seedLow = compactSeed ? longAt(b.tokenSeed, 8) : 0;
     this.expirationSecond = b.expiration.getEpochSecond();
+    this.lifetimeSeconds =
+        Math.toIntExact(b.expiration.getEpochSecond() - b.issuedAt.getEpochSecond());
     this.role = b.role;
-    this.roleId = b.role == null ? null : b.role.roleId();
-    this.roleArn = b.role == null ? null : b.role.arn();
     this.sessionName = b.sessionName;
     this.user = b.user;
-    this.sessionPolicy = b.sessionPolicy;
-    this.policyArns = List.copyOf(b.policyArns);
-    this.tags = List.copyOf(b.tags);
-    this.transitiveTagKeys = Set.copyOf(b.transitiveTagKeys);
-    this.sourceIdentity = b.sourceIdentity;
-    this.mfaPresent = b.mfaPresent;
-    this.mfaAuthTime = b.mfaAuthTime;
-    this.roleChained = b.roleChained;
-    this.federatedProvider = b.federatedProvider;
+    this.rare = Rare.of(b, keyBits < 0, !compactSeed);
+  }
+
+  private static long longAt(byte[] bytes, int at) {
+    long value = 0;
+    for (int i = at; i < at + 8; i++) {
+      value = (value << 8) | (bytes[i] & 0xff);
+    }
+    return value;
   }
 
   public static Builder builder(Kind kind, Partition partition, String accountId) {
     return new Builder(kind, partition, accountId);
   }
 
-  public String accessKeyId() {
-    return accessKeyId;
+  private long accountNumber() {
+    return IdGenerator.parseAccount(accountId);
   }
 
+  /** The random bits of the access key ID, or -1 when the store must index it by its string. */
+  long keyBits() {
+    return keyBits;
+  }
+
+  public String accessKeyId() {
+    return keyBits >= 0
+        ? IdGenerator.accessKeyIdOf(IdPrefix.ASIA, accountNumber(), keyBits)
+        : rare.keyId();
+  }
+
+  /** The secret, as issued (derived again from the seed on each call). */
   public String secretAccessKey() {
-    return secretAccessKey;
+    if (rare != null && rare.secretAccessKey() != null) {
+      return rare.secretAccessKey();
+    }
+    return Sessions.secretAccessKey(tokenSeed());
   }
 
   /** The session token, as issued (derived again from its seed on each call). */
   public String sessionToken() {
-    return Sessions.sessionToken(tokenSeed);
+    return Sessions.sessionToken(tokenSeed());
+  }
+
+  private byte[] tokenSeed() {
+    if (rare != null && rare.tokenSeed() != null) {
+      return rare.tokenSeed();
+    }
+    byte[] seed = new byte[Sessions.TOKEN_SEED_BYTES];
+    for (int i = 0; i < 8; i++) {
+      seed[i] = (byte) (seedHigh >>> (56 - 8 * i));
+      seed[8 + i] = (byte) (seedLow >>> (56 - 8 * i));
+    }
+    return seed;
   }
 
   public Kind kind() {
@@ -109,7 +184,7 @@ public final class Session {
   }
 
   public Instant issuedAt() {
-    return Instant.ofEpochSecond(issuedAtSecond);
+    return Instant.ofEpochSecond(expirationSecond - lifetimeSeconds);
   }
 
   public Instant expiration() {
@@ -132,11 +207,11 @@ public final class Session {
 
   /** The role's unique ID when the session was issued: a role re-created later has another one. */
   public String roleId() {
-    return roleId;
+    return role == null ? null : role.roleId();
   }
 
   public String roleArn() {
-    return roleArn;
+    return role == null ? null : role.arn();
   }
 
   /** RoleSessionName, or the federated user's Name; null for GetSessionToken. */
@@ -151,50 +226,50 @@ public final class Session {
 
   /** The inline session policy (JSON as given), or null. */
   public String sessionPolicy() {
-    return sessionPolicy;
+    return rare == null ? null : rare.sessionPolicy();
   }
 
   /** Managed session policies (PolicyArns), resolved at request time. */
   public List<String> policyArns() {
-    return policyArns;
+    return rare == null ? List.of() : rare.policyArns();
   }
 
   /** True when the session was given session policies (inline or managed). */
   public boolean hasSessionPolicies() {
-    return sessionPolicy != null || !policyArns.isEmpty();
+    return sessionPolicy() != null || !policyArns().isEmpty();
   }
 
   /** Session tags, including transitive tags inherited through role chaining. */
   public List<Tags.Tag> tags() {
-    return tags;
+    return rare == null ? List.of() : rare.tags();
   }
 
   /** Lower-case keys of the transitive session tags. */
   public Set<String> transitiveTagKeys() {
-    return transitiveTagKeys;
+    return rare == null ? Set.of() : rare.transitiveTagKeys();
   }
 
   public String sourceIdentity() {
-    return sourceIdentity;
+    return rare == null ? null : rare.sourceIdentity();
   }
 
   /** Whether MFA was verified when the session was requested (aws:MultiFactorAuthPresent). */
   public boolean mfaPresent() {
-    return mfaPresent;
+    return rare != null && rare.mfaPresent();
   }
 
   public Instant mfaAuthTime() {
-    return mfaAuthTime;
+    return rare == null ? null : rare.mfaAuthTime();
   }
 
   /** Whether the session came from AssumeRole called with another role session. */
   public boolean roleChained() {
-    return roleChained;
+    return rare != null && rare.roleChained();
   }
 
   /** The identity provider ARN of a web identity or SAML session, else null. */
   public String federatedProvider() {
-    return federatedProvider;
+    return rare == null ? null : rare.federatedProvider();
   }
 
   /**
@@ -213,7 +288,7 @@ public final class Session {
   /** {@code AROA…:SESSION} or {@code ACCOUNT:NAME}; null for GetSessionToken sessions. */
   public String stsUserId() {
     return switch (kind) {
-      case ASSUMED_ROLE -> roleId + ":" + sessionName;
+      case ASSUMED_ROLE -> role.roleId() + ":" + sessionName;
       case FEDERATED_USER -> accountId + ":" + sessionName;
       case SESSION_TOKEN -> null;
     };
@@ -222,7 +297,7 @@ public final class Session {
   /** Keeps secrets out of logs. */
   @Override
   public String toString() {
-    return "Session[" + kind + ", " + accessKeyId + ", expires " + expiration() + "]";
+    return "Session[" + kind + ", " + accessKeyId() + ", expires " + expiration() + "]";
   }
 
   /** Assembles a session; the credentials, times and kind-specific fields must be set. */
@@ -254,11 +329,24 @@ public final class Session {
       this.accountId = accountId;
     }
 
-    /** The key pair and the seed of the session token ({@link Sessions#newTokenSeed}). */
+    /**
+     * The access key ID and the seed of the secret and the session token ({@link
+     * Sessions#newTokenSeed}); {@code secret} only for a secret recorded by an older version (else
+     * null: derived from the seed).
+     */
     public Builder credentials(String keyId, String secret, byte[] sessionTokenSeed) {
       this.accessKeyId = keyId;
       this.secretAccessKey = secret;
       this.tokenSeed = sessionTokenSeed.clone();
+      return this;
+    }
+
+    /**
+     * Shares the session name with an equal one the store saw before ({@link
+     * Sessions#recurringName}).
+     */
+    public Builder shareName(java.util.function.UnaryOperator<String> recurring) {
+      this.sessionName = recurring.apply(sessionName);
       return this;
     }
 

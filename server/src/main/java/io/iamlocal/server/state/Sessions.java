@@ -11,15 +11,15 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The temporary credentials STS has issued in an account, by access key ID. The map is concurrent
- * because request authentication reads it without the account lock. Expired sessions stay long
- * enough to be answered with {@code ExpiredToken} rather than {@code InvalidClientTokenId}, then
- * are dropped as new sessions are issued: each issue drops, in expiration order, the sessions that
- * expired more than {@link #KEEP_EXPIRED} before it was issued (O(log n) per session, so a burst of
- * AssumeRole calls holds at most its sessions' lifetime plus that grace). Only issues prune, and
- * they use the new session's issue time (taped in durable mode), so a replay drops the same
- * sessions at the same points; a pruned session can sign nothing that was journalled later, since
- * calls with expired credentials are refused.
+ * The temporary credentials STS has issued in an account, by access key ID. Request authentication
+ * reads the store without the account lock ({@link SessionTable}); changes take the store's own
+ * lock. Expired sessions stay long enough to be answered with {@code ExpiredToken} rather than
+ * {@code InvalidClientTokenId}, then are dropped as new sessions are issued: each issue drops, in
+ * expiration order, the sessions that expired more than {@link #KEEP_EXPIRED} before it was issued
+ * (O(log n) per session, so a burst of AssumeRole calls holds at most its sessions' lifetime plus
+ * that grace). Only issues prune, and they use the new session's issue time (taped in durable
+ * mode), so a replay drops the same sessions at the same points; a pruned session can sign nothing
+ * that was journalled later, since calls with expired credentials are refused.
  */
 public final class Sessions {
   /** How long an expired session is still recognised (and refused as expired). */
@@ -32,20 +32,35 @@ public final class Sessions {
   private static final String TOKEN_PREFIX = "IQoJb3JpZ2luX2Vj";
 
   private static final int TOKEN_BYTES = 360;
-  private static final int TOKEN_SEED_BYTES = 32;
-  private final Map<String, Session> byAccessKeyId = new ConcurrentHashMap<>();
+
+  /** The seed of new sessions; older versions drew 32 bytes, or the whole token. */
+  static final int TOKEN_SEED_BYTES = 16;
+
+  /** Sessions whose key ID encodes this account, by its random bits. */
+  private final SessionTable byKeyBits = new SessionTable();
 
   /**
-   * Every kept session by expiration, soonest first; guarded by itself (issues may run under the
-   * read lock).
+   * Sessions with key IDs of another form (replayed from journals of older versions), by ID;
+   * usually empty.
+   */
+  private final Map<String, Session> byOtherKeyId = new ConcurrentHashMap<>();
+
+  /**
+   * Every kept session by expiration, soonest first; its monitor guards every change to the store
+   * (issues may run under the read lock).
    */
   private final PriorityQueue<Session> byExpiration =
       new PriorityQueue<>(Comparator.comparingLong(Session::expirationEpochSecond));
 
   private final AccountState account;
+  private final long accountNumber;
+
+  /** The last session name issued (see {@link #recurringName}). */
+  private volatile String lastName;
 
   private Sessions(AccountState account) {
     this.account = account;
+    this.accountNumber = IdGenerator.parseAccount(account.accountId());
   }
 
   public static Sessions of(AccountState account) {
@@ -54,20 +69,31 @@ public final class Sessions {
 
   /** The session whose access key ID this is (expired or not), or null. */
   public Session get(String accessKeyId) {
-    return accessKeyId == null ? null : byAccessKeyId.get(accessKeyId);
+    long keyBits = IdGenerator.randomBitsOf(accessKeyId, IdPrefix.ASIA, accountNumber);
+    Session session = keyBits < 0 ? null : byKeyBits.get(keyBits);
+    return session != null || accessKeyId == null || byOtherKeyId.isEmpty()
+        ? session
+        : byOtherKeyId.get(accessKeyId);
   }
 
   public void add(Session session) {
-    byAccessKeyId.put(session.accessKeyId(), session);
-    account.directory().keyIssued(session.accessKeyId(), account);
+    String keyId = session.accessKeyId();
     synchronized (byExpiration) {
+      if (session.keyBits() >= 0 && session.accountId().equals(account.accountId())) {
+        byKeyBits.add(session);
+      } else {
+        byOtherKeyId.put(keyId, session);
+      }
       byExpiration.add(session);
     }
+    account.directory().keyIssued(keyId, account);
     sweep(session.issuedAt());
   }
 
   public int size() {
-    return byAccessKeyId.size();
+    synchronized (byExpiration) {
+      return byKeyBits.size() + byOtherKeyId.size();
+    }
   }
 
   /**
@@ -75,7 +101,22 @@ public final class Sessions {
    * console.
    */
   public java.util.List<Session> snapshot() {
-    return java.util.List.copyOf(byAccessKeyId.values());
+    java.util.List<Session> all = byKeyBits.sessions();
+    all.addAll(byOtherKeyId.values());
+    return java.util.List.copyOf(all);
+  }
+
+  /**
+   * {@code name} itself, or an equal name an earlier session of this store was given: clients often
+   * repeat theirs (a fixed RoleSessionName in a loop), and then the sessions share one string.
+   */
+  public String recurringName(String name) {
+    String last = lastName;
+    if (name != null && name.equals(last)) {
+      return last;
+    }
+    lastName = name;
+    return name;
   }
 
   /** Forgets sessions that expired more than {@link #KEEP_EXPIRED} before {@code now}. */
@@ -85,8 +126,11 @@ public final class Sessions {
       Session oldest;
       while ((oldest = byExpiration.peek()) != null && oldest.expirationEpochSecond() < cutoff) {
         byExpiration.poll();
-        if (byAccessKeyId.remove(oldest.accessKeyId(), oldest)) {
-          account.directory().keyRetired(oldest.accessKeyId(), account);
+        if (!byKeyBits.remove(oldest)) {
+          String keyId = oldest.accessKeyId();
+          if (byOtherKeyId.remove(keyId, oldest)) {
+            account.directory().keyRetired(keyId, account);
+          }
         }
       }
     }
@@ -105,25 +149,42 @@ public final class Sessions {
     }
   }
 
-  /** The random seed of a new session token (see {@link #sessionToken}). */
+  /** The random seed of a new session's secret and token (see {@link #sessionToken}). */
   public static byte[] newTokenSeed(AccountState account) {
     return account.ids().randomBytes(TOKEN_SEED_BYTES);
   }
 
   /**
-   * The session token of a seed, shaped like AWS's (long, base64, fixed leading bytes): the seed
-   * followed by SHA-256 in counter mode over it. A durable store written before seeds existed
+   * The secret of a 16-byte seed: 40 characters of base64's alphabet (30 bytes of SHA-256 over the
+   * seed and a zero), which the token does not reveal.
+   */
+  static String secretAccessKey(byte[] seed) {
+    byte[] digest = Sha256.digest(seed, new byte[] {0});
+    return Base64.getEncoder().encodeToString(Arrays.copyOf(digest, 30));
+  }
+
+  /**
+   * The session token of a seed, shaped like AWS's (long, base64, fixed leading bytes). From a
+   * 16-byte seed: SHA-256 in counter mode over it, counters from 1 (0 derives the secret), so the
+   * token does not reveal the seed. Sessions of older versions keep their tokens: a 32-byte seed
+   * was followed by SHA-256 in counter mode from 0, and a store written before seeds existed
    * replays the whole token's random bytes as the seed, which is then used as it is.
    */
   static String sessionToken(byte[] seed) {
-    return TOKEN_PREFIX
-        + Base64.getEncoder().encodeToString(seed.length >= TOKEN_BYTES ? seed : expand(seed));
+    byte[] raw =
+        seed.length >= TOKEN_BYTES
+            ? seed
+            : seed.length == TOKEN_SEED_BYTES
+                ? counterMode(seed, 0, 1)
+                : counterMode(seed, seed.length, 0);
+    return TOKEN_PREFIX + Base64.getEncoder().encodeToString(raw);
   }
 
-  private static byte[] expand(byte[] seed) {
+  /** {@code TOKEN_BYTES} bytes: the first {@code kept} of the seed, then SHA-256(seed, counter). */
+  private static byte[] counterMode(byte[] seed, int kept, int firstCounter) {
     byte[] out = Arrays.copyOf(seed, TOKEN_BYTES);
-    int at = seed.length;
-    for (int counter = 0; at < TOKEN_BYTES; counter++) {
+    int at = kept;
+    for (int counter = firstCounter; at < TOKEN_BYTES; counter++) {
       byte[] block = Sha256.digest(seed, new byte[] {(byte) counter});
       int n = Math.min(block.length, TOKEN_BYTES - at);
       System.arraycopy(block, 0, out, at, n);

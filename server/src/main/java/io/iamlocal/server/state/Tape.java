@@ -86,6 +86,18 @@ public final class Tape {
     return ((byte[]) take(byte[].class, live)).clone();
   }
 
+  /**
+   * On playback, the next recorded value if it is a string (taken), else null; null when recording
+   * (nothing recorded): for a value older versions drew and newer ones derive instead.
+   */
+  String recordedChars() {
+    if (playback && next < values.size() && values.get(next) instanceof String value) {
+      next++;
+      return value;
+    }
+    return null;
+  }
+
   private Object take(Class<?> type, Supplier<?> live) {
     if (!playback) {
       Object value = live.get();

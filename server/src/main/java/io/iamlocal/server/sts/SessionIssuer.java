@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Mints temporary credentials: a fresh {@code ASIA…} key, secret and token, stored in the account.
+ * Mints temporary credentials: a fresh {@code ASIA…} key and a random seed that the secret and the
+ * token derive from, stored in the account.
  */
 final class SessionIssuer {
   private SessionIssuer() {}
@@ -30,15 +31,17 @@ final class SessionIssuer {
       throw new AwsServiceException(AwsErrorCode.THROTTLING, "Rate exceeded");
     }
     Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
+    Sessions sessions = Sessions.of(account);
     Session session =
         builder
             .credentials(
                 Sessions.newAccessKeyId(account),
-                account.ids().secretAccessKey(),
+                account.ids().recordedSecretAccessKey(),
                 Sessions.newTokenSeed(account))
             .validity(issued, issued.plusSeconds(seconds))
+            .shareName(sessions::recurringName)
             .build();
-    Sessions.of(account).add(session);
+    sessions.add(session);
     return session;
   }
 
