@@ -21,7 +21,7 @@
  *
  * <ul>
  *   <li>the access key index ({@code AccountState.accessKeys()}, concurrent) and the session store
- *       ({@link io.iamlocal.server.state.Sessions}, concurrent, its expiry order synchronized):
+ *       ({@link io.iamlocal.server.state.Sessions}, read without a lock, changed under its own):
  *       request authentication reads them before any lock is taken; keys change under the write
  *       lock, sessions are also added by calls that share the read lock ({@code READ_MINTS});
  *   <li>last-use facts ({@code AccessKey}'s last use and status, {@code Role} and {@code User}
