@@ -33,9 +33,9 @@ public final class Session {
 
   /**
    * The 16-byte seed the secret and the token are derived from ({@link Sessions#secretAccessKey},
-   * {@link Sessions#sessionToken}), so a live session holds neither (bench/results/README.md, sixth
-   * pass). Sessions replayed from a journal of older versions keep their seed and secret in {@link
-   * Rare}.
+   * {@link Sessions#sessionToken}), so a live session holds neither
+   * (bench/results/design-measurements.md). Sessions replayed from a journal of older versions keep
+   * their seed and secret in {@link Rare}.
    */
   private final long seedHigh;
 
