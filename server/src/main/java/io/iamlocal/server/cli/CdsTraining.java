@@ -309,6 +309,10 @@ public final class CdsTraining {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(flags);
+    Path natives = jar.resolveSibling("native");
+    if (Files.isDirectory(natives)) {
+      command.add("-Djava.library.path=" + natives);
+    }
     command.addAll(List.of(extra));
     return command;
   }
