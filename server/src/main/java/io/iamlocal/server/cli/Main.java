@@ -212,6 +212,9 @@ public final class Main implements Callable<Integer> {
   boolean quiet;
 
   public static void main(String[] args) {
+    // Registering the operations takes longest at start: begin on another core before anything
+    // else (for --version or --help the daemon thread is simply dropped at exit).
+    IamLocalServer.prepareOperations();
     System.exit(run(args));
   }
 
