@@ -28,9 +28,10 @@ RUN sed -i -E '/<module>/{/<module>(sigv4|protocol|policy|server)<\/module>/!d}'
 COPY . .
 # The jar and the launcher `mvn package` writes beside it (server/target/iamlocal), which holds the
 # sidecar JVM flags (server/pom.xml, iamlocal.jvmFlags): the image starts the server as the README does.
+# native/ holds Netty's epoll libraries, which the launcher loads in place.
 # The class-data-sharing archive is made below instead, for the jar's final path (-Diamlocal.cds.skip).
 RUN mvn -B -q -pl server -am -Dmaven.test.skip=true -Dmaven.source.skip=true -Diamlocal.cds.skip=true package \
- && cp server/target/iamlocal.jar server/target/iamlocal /opt/iamlocal/
+ && cp -r server/target/iamlocal.jar server/target/iamlocal server/target/native /opt/iamlocal/
 COPY docker/iamlocal /opt/iamlocal/bin/
 # The CDS archive of the classes the server's start and common requests load (start-up ~2x faster),
 # made by the same training as `mvn package` with this runtime and the jar at its final path. An

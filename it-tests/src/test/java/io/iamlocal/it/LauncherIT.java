@@ -1,7 +1,10 @@
 package io.iamlocal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +39,43 @@ class LauncherIT {
         .as("one archive: the JDK's own classes come from it too")
         .containsPattern("java\\.lang\\.Object source: shared objects file")
         .doesNotContain("(top)");
+  }
+
+  @Test
+  void theLauncherLoadsNettysEpollLibraryFromBesideTheJar() throws Exception {
+    assumeTrue(
+        System.getProperty("os.name").startsWith("Linux")
+            && List.of("amd64", "aarch64").contains(System.getProperty("os.arch")),
+        "Netty's epoll transport is for Linux on x86_64 and aarch64");
+    assertThat(LAUNCHER.resolveSibling("native"))
+        .as("mvn package unpacks Netty's epoll libraries beside the jar")
+        .isDirectoryContaining("glob:**/libnetty_transport_native_epoll_*.so");
+    ProcessBuilder builder =
+        new ProcessBuilder(LAUNCHER.toString(), "--port", "0", "--quiet").redirectErrorStream(true);
+    builder.environment().put("IAMLOCAL_JAVA_OPTS", "-Xlog:class+load=info:stdout:none");
+    Process p = builder.start();
+    StringBuilder out = new StringBuilder();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        out.append(line).append('\n');
+        if (line.contains("listening on")) {
+          break;
+        }
+      }
+    } finally {
+      p.destroy();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    assertThat(out.toString())
+        .as("the server started on the epoll transport")
+        .contains("listening on")
+        .contains("io.netty.channel.epoll.EpollEventLoop ");
+    assertThat(out.toString())
+        .as("Netty loaded the library in place: no temporary copy out of the jar")
+        .doesNotContain("java.nio.file.TempFileHelper ");
   }
 
   private static String run(String javaOpts, String... args) throws Exception {

@@ -111,7 +111,8 @@ public final class IamLocalServer implements AutoCloseable {
 
   private static FutureTask<OperationRegistry> registerOperations() {
     FutureTask<OperationRegistry> registry =
-        new FutureTask<>(() -> OperationCatalog.build(ServiceModels.iam(), ServiceModels.sts()));
+        new FutureTask<>(
+            () -> OperationCatalog.forServing(ServiceModels.iam(), ServiceModels.sts()));
     Thread operations = new Thread(registry, "iamlocal-operations");
     operations.setDaemon(true);
     operations.start();

@@ -84,9 +84,22 @@ final class OperationCatalog {
         new PrivilegedTokenOperations());
   }
 
+  /** The catalog with every spec drawn and checked now: what the tests pin. */
   static OperationRegistry build(ServiceModel iam, ServiceModel sts) {
-    OperationRegistry registry =
-        new OperationRegistry(OperationCatalog::reference).addService(iam).addService(sts);
+    return fill(new OperationRegistry(OperationCatalog::reference), iam, sts);
+  }
+
+  /**
+   * The catalog a server serves: each spec is drawn at its operation's first call (the same specs
+   * {@link #build} checks), so start-up does not look up the ~190 operations in AWS's reference.
+   */
+  static OperationRegistry forServing(ServiceModel iam, ServiceModel sts) {
+    return fill(OperationRegistry.specsAtFirstUse(OperationCatalog::reference), iam, sts);
+  }
+
+  private static OperationRegistry fill(
+      OperationRegistry registry, ServiceModel iam, ServiceModel sts) {
+    registry.addService(iam).addService(sts);
     families().forEach(f -> f.register(registry));
     registry.requireEveryOperation();
     return registry;

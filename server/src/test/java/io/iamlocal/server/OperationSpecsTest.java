@@ -103,6 +103,26 @@ class OperationSpecsTest {
   }
 
   @Test
+  void theServedCatalogDrawsEachSpecAtFirstUseAndTheSameSpecs() {
+    OperationRegistry checked = OperationCatalog.build(IAM, STS);
+    OperationRegistry served = OperationCatalog.forServing(IAM, STS);
+    for (String service : List.of("iam", "sts")) {
+      assertThat(served.implemented(service)).isEqualTo(checked.implemented(service));
+      for (String name : checked.implemented(service)) {
+        assertThat(served.spec(service, name))
+            .as(service + ":" + name)
+            .isEqualTo(checked.spec(service, name));
+      }
+    }
+    // A wrong declaration surfaces at the operation's first use, not at registration.
+    OperationRegistry lazy =
+        OperationRegistry.specsAtFirstUse(OperationCatalog::reference).addService(IAM);
+    lazy.register("iam", "ChangePassword", call -> null);
+    assertThatThrownBy(() -> lazy.spec("iam", "ChangePassword"))
+        .hasMessageContaining("declare it (OperationSpec.resource)");
+  }
+
+  @Test
   void anActionWhoseResourceTheReferenceDoesNotGiveMustDeclareIt() {
     // ChangePassword: the reference scopes it to a user, but its input names none.
     OperationRegistry registry = new OperationRegistry(OperationCatalog::reference).addService(IAM);

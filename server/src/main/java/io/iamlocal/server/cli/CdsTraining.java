@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>Starts the server as the launcher does (its JVM flags are read from the launcher beside the
- *       jar), in its own JVM with {@code -XX:DumpLoadedClassList}, and sends it the common requests
- *       from this JVM: health, unsigned, root- and user-signed IAM and STS calls, success and
- *       errors. The list holds what the server's start and those requests load, and nothing of this
- *       client.
+ *       jar; the main class by name, with the jar as class path), in its own JVM with {@code
+ *       -XX:DumpLoadedClassList}, and sends it the common requests from this JVM: health, unsigned,
+ *       root- and user-signed IAM and STS calls, success and errors. The list holds what the
+ *       server's start and those requests load, and nothing of this client.
  *   <li>Dumps a static archive of exactly those classes ({@code -Xshare:dump}). It replaces the
  *       JDK's own archive and a dynamic top layer: one file, only the classes the server uses, with
  *       the lambda proxies and pre-generated method-handle forms of the list.
@@ -106,8 +106,9 @@ public final class CdsTraining {
           command(
               "-Xshare:on",
               "-XX:SharedArchiveFile=" + archive,
-              "-jar",
+              "-cp",
               jar.toString(),
+              Main.class.getName(),
               "--version"),
           log);
       System.out.printf(
@@ -123,7 +124,7 @@ public final class CdsTraining {
   /** Runs the server with {@code -XX:DumpLoadedClassList} through the common requests. */
   private void train(Path classList, Path log) throws Exception {
     List<String> server = command("-XX:DumpLoadedClassList=" + classList);
-    server.addAll(List.of("-jar", jar.toString(), "--port", "0"));
+    server.addAll(List.of("-cp", jar.toString(), Main.class.getName(), "--port", "0"));
     Process process =
         new ProcessBuilder(server)
             .redirectErrorStream(true)
@@ -309,6 +310,10 @@ public final class CdsTraining {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(flags);
+    Path natives = jar.resolveSibling("native");
+    if (Files.isDirectory(natives)) {
+      command.add("-Djava.library.path=" + natives);
+    }
     command.addAll(List.of(extra));
     return command;
   }

@@ -9,6 +9,8 @@ import io.iamlocal.server.log.LogFormat;
 import io.iamlocal.server.log.LogLevel;
 import io.iamlocal.server.seed.SeedException;
 import io.iamlocal.server.state.IamLocalState;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -210,6 +212,9 @@ public final class Main implements Callable<Integer> {
   boolean quiet;
 
   public static void main(String[] args) {
+    // Registering the operations takes longest at start: begin on another core before anything
+    // else (for --version or --help the daemon thread is simply dropped at exit).
+    IamLocalServer.prepareOperations();
     System.exit(run(args));
   }
 
@@ -253,6 +258,9 @@ public final class Main implements Callable<Integer> {
     // The server's operations are registered on another core while logging and the transport are
     // set up here.
     IamLocalServer.prepareOperations();
+    // The jar holds no SLF4J or Log4j: Netty logs through java.util.logging, as it would choose,
+    // without first trying to load each of them (class lookups and exceptions at start-up).
+    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
     if (!IamLocalState.isAccountNumber(accountId)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--account-id must be 12 digits");

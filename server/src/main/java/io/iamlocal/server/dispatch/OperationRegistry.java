@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Operation name to handler and {@link OperationSpec}, per service, built once at start-up.
@@ -20,6 +21,7 @@ public final class OperationRegistry {
   private final Map<String, ServiceModel> services = new HashMap<>();
   private final Map<String, Map<String, Registered>> handlers = new HashMap<>();
   private final Reference reference;
+  private final boolean specsAtFirstUse;
 
   /** AWS's Service Authorization Reference entry of an action, or null when it is not listed. */
   @FunctionalInterface
@@ -34,11 +36,58 @@ public final class OperationRegistry {
   public record ReferenceAction(
       String accessLevel, List<String> resourceTypes, List<String> requiredResourceTypes) {}
 
-  /** A handler with its operation's spec. */
-  public record Registered(OperationHandler handler, OperationSpec spec) {}
+  /**
+   * A handler with its operation's spec. The spec is drawn when registered, or at its first use by
+   * a registry made with {@link #specsAtFirstUse}.
+   */
+  public static final class Registered {
+    private final OperationHandler handler;
+    private Supplier<OperationSpec> drawing;
+    private volatile OperationSpec spec;
 
+    Registered(OperationHandler handler, Supplier<OperationSpec> drawing) {
+      this.handler = handler;
+      this.drawing = drawing;
+    }
+
+    public OperationHandler handler() {
+      return handler;
+    }
+
+    public OperationSpec spec() {
+      OperationSpec drawn = spec;
+      if (drawn == null) {
+        synchronized (this) {
+          drawn = spec;
+          if (drawn == null) {
+            drawn = drawing.get();
+            spec = drawn;
+            drawing = null;
+          }
+        }
+      }
+      return drawn;
+    }
+  }
+
+  /** A registry that checks each operation's spec as it is registered: a wrong one fails there. */
   public OperationRegistry(Reference reference) {
+    this(reference, false);
+  }
+
+  private OperationRegistry(Reference reference, boolean specsAtFirstUse) {
     this.reference = reference;
+    this.specsAtFirstUse = specsAtFirstUse;
+  }
+
+  /**
+   * A registry that draws each operation's spec from the reference at the operation's first call,
+   * not at start-up: a server starts without looking up the ~190 operations it may never serve.
+   * Registration still fails on an operation the models lack; the specs of the served catalog are
+   * checked by its tests with an eagerly checking registry.
+   */
+  public static OperationRegistry specsAtFirstUse(Reference reference) {
+    return new OperationRegistry(reference, true);
   }
 
   public OperationRegistry addService(ServiceModel model) {
@@ -72,6 +121,22 @@ public final class OperationRegistry {
       throw new IllegalArgumentException(
           "no operation " + service + ":" + operation + " in the models");
     }
+    Registered registered =
+        new Registered(handler, () -> drawSpec(service, operation, op, overrides));
+    if (!specsAtFirstUse) {
+      registered.spec();
+    }
+    if (handlers.get(service).putIfAbsent(operation, registered) != null) {
+      throw new IllegalStateException("operation registered twice: " + service + ":" + operation);
+    }
+  }
+
+  /**
+   * The spec of {@code service:operation}: the defaults drawn from AWS's reference changed by the
+   * handler's overrides, checked to fail closed.
+   */
+  private OperationSpec drawSpec(
+      String service, String operation, OperationModel op, OperationSpec.Change[] overrides) {
     ReferenceAction listed = reference.of(service, operation);
     if (listed == null
         && Arrays.stream(overrides).noneMatch(o -> o instanceof OperationSpec.LockChange)) {
@@ -101,9 +166,7 @@ public final class OperationRegistry {
       spec = override.apply(spec);
     }
     requireResource(spec, inputMembers);
-    if (handlers.get(service).putIfAbsent(operation, new Registered(handler, spec)) != null) {
-      throw new IllegalStateException("operation registered twice: " + service + ":" + operation);
-    }
+    return spec;
   }
 
   /** Fails closed: every spec names its resource, built from a member its input has. */

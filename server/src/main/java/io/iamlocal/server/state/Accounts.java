@@ -29,8 +29,16 @@ public final class Accounts {
   private final java.util.concurrent.atomic.AtomicLong s3Bytes =
       new java.util.concurrent.atomic.AtomicLong();
 
+  /**
+   * Partition, then account ID. Written out: Comparator.comparing's own lambdas live in the JDK and
+   * are not in the CDS archive, so each would be generated at start-up.
+   */
   private static final Comparator<AccountState> LOCK_ORDER =
-      Comparator.comparing(AccountState::partition).thenComparing(AccountState::accountId);
+      (a, b) -> {
+        int byPartition = a.partition().compareTo(b.partition());
+        return byPartition != 0 ? byPartition : a.accountId().compareTo(b.accountId());
+      };
+
   private final BiFunction<Accounts, Partition, ? extends Factory> factory;
 
   /** Makes (and prepares) a new account of a partition. */

@@ -22,10 +22,14 @@ public final class Tags {
 
   /**
    * The order ListPolicyTags and GetPolicy show a policy's tags in: shorter keys first, then by
-   * code point (recorded from AWS: abc, b, z, a are listed a, b, z, abc; A before a).
+   * code point (recorded from AWS: abc, b, z, a are listed a, b, z, abc; A before a). Written out
+   * rather than with Comparator.comparingInt, whose JDK-side lambdas the CDS archive does not hold.
    */
   public static final Comparator<Tag> POLICY_LISTING_ORDER =
-      Comparator.comparingInt((Tag tag) -> tag.key().length()).thenComparing(Tag::key);
+      (a, b) -> {
+        int byLength = Integer.compare(a.key().length(), b.key().length());
+        return byLength != 0 ? byLength : a.key().compareTo(b.key());
+      };
 
   private static final String[] NONE = {};
 
