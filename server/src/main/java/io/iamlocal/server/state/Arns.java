@@ -9,7 +9,21 @@ public final class Arns {
 
   public static String iam(
       Partition partition, String accountId, String type, String path, String name) {
-    return iamPrefix(partition, accountId) + type + (path == null ? "/" : path) + name;
+    // Built at its exact size: the server compiles concatenation inline (a default-sized builder
+    // that grows), and a user's ARN is built several times per request.
+    String p = path == null ? "/" : path;
+    String id = partition.id();
+    return new StringBuilder(
+            11 + id.length() + accountId.length() + type.length() + p.length() + name.length())
+        .append("arn:")
+        .append(id)
+        .append(":iam::")
+        .append(accountId)
+        .append(':')
+        .append(type)
+        .append(p)
+        .append(name)
+        .toString();
   }
 
   public static String root(Partition partition, String accountId) {

@@ -71,6 +71,40 @@ public final class IdGenerator {
     if (keyId == null || keyId.length() < 14) {
       return -1;
     }
+    // Read in place: every signed request with a user's key asks, and decoding a copy of the ID
+    // allocated four arrays per call. The same rules as Base32.decode: case ignored, '=' and ' '
+    // skipped, any other character not in the alphabet makes it no key ID.
+    long head = 0;
+    int groups = 0;
+    for (int i = 4; i < keyId.length(); i++) {
+      char c = keyId.charAt(i);
+      int value;
+      if (c >= 'A' && c <= 'Z') {
+        value = c - 'A';
+      } else if (c >= 'a' && c <= 'z') {
+        value = c - 'a';
+      } else if (c >= '2' && c <= '7') {
+        value = c - '2' + 26;
+      } else if (c == '=' || c == ' ') {
+        continue;
+      } else if (c >= 0x80) {
+        return accountEncodedInDecoded(keyId); // what upper-casing makes of other scripts
+      } else {
+        return -1;
+      }
+      if (groups < 10) {
+        head = (head << 5) | value;
+      }
+      groups++;
+    }
+    if (groups < 10) { // fewer than six bytes
+      return -1;
+    }
+    long z = head >>> 2; // the first 48 of the 50 bits
+    return (z & 0x7fffffffff80L) >>> 7;
+  }
+
+  private static long accountEncodedInDecoded(String keyId) {
     byte[] decoded;
     try {
       decoded = Base32.decode(keyId.substring(4));
@@ -85,6 +119,16 @@ public final class IdGenerator {
       z = (z << 8) | (decoded[i] & 0xff);
     }
     return (z & 0x7fffffffff80L) >>> 7;
+  }
+
+  /** The 12-digit account ID of an account number from 0 to 999,999,999,999. */
+  static String accountId(long number) {
+    byte[] digits = new byte[12];
+    for (int i = 11; i >= 0; i--) {
+      digits[i] = (byte) ('0' + number % 10);
+      number /= 10;
+    }
+    return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** The account number of a 12-digit ID, or -1 for anything else. */
