@@ -41,7 +41,8 @@ public final class XmlResponseWriter {
     StringBuilder out = BUILDER.get();
     out.setLength(0);
     try {
-      return render(out, operation, output, requestId);
+      write(out, operation, output, requestId);
+      return out.toString();
     } finally {
       if (out.capacity() > KEPT_CAPACITY) {
         BUILDER.remove();
@@ -49,7 +50,25 @@ public final class XmlResponseWriter {
     }
   }
 
-  private static String render(
+  /**
+   * {@link #render} as the UTF-8 bytes of the body, encoded from the thread's builder without an
+   * intermediate String (a response's text was otherwise allocated twice).
+   */
+  public static byte[] renderUtf8(
+      OperationModel operation, Map<String, ?> output, String requestId) {
+    StringBuilder out = BUILDER.get();
+    out.setLength(0);
+    try {
+      write(out, operation, output, requestId);
+      return Utf8.bytes(out);
+    } finally {
+      if (out.capacity() > KEPT_CAPACITY) {
+        BUILDER.remove();
+      }
+    }
+  }
+
+  private static void write(
       StringBuilder out, OperationModel operation, Map<String, ?> output, String requestId) {
     String name = operation.name();
     out.append('<')
@@ -69,7 +88,6 @@ public final class XmlResponseWriter {
     indent(out, 2).append("<RequestId>").append(requestId).append("</RequestId>\n");
     indent(out, 1).append("</ResponseMetadata>\n");
     out.append("</").append(name).append("Response>\n");
-    return out.toString();
   }
 
   public static String timestamp(Instant instant) {
