@@ -190,11 +190,28 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     String query = q < 0 ? "" : uri.substring(q + 1);
     Map<String, List<String>> headers = headers(request.headers());
     byte[] body = ByteBufUtil.getBytes(request.content());
-    SocketAddress remote = ctx.channel().remoteAddress();
-    String ip =
-        remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : "127.0.0.1";
     boolean secure = ctx.pipeline().get(SslHandler.class) != null;
-    return new HttpRequestData(request.method().name(), path, query, headers, body, ip, secure);
+    return new HttpRequestData(
+        request.method().name(), path, query, headers, body, remoteIp(ctx), secure);
+  }
+
+  private static final AttributeKey<String> REMOTE_IP = AttributeKey.valueOf("iamlocal.remoteIp");
+
+  /**
+   * The client's address, written once per connection: the trail keeps its last events, and a new
+   * copy per request was one more string for each young collection to copy.
+   */
+  private static String remoteIp(ChannelHandlerContext ctx) {
+    String ip = ctx.channel().attr(REMOTE_IP).get();
+    if (ip == null) {
+      SocketAddress remote = ctx.channel().remoteAddress();
+      ip =
+          remote instanceof InetSocketAddress inet
+              ? inet.getAddress().getHostAddress()
+              : "127.0.0.1";
+      ctx.channel().attr(REMOTE_IP).set(ip);
+    }
+    return ip;
   }
 
   /**
