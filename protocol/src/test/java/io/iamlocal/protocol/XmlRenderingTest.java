@@ -70,6 +70,21 @@ class XmlRenderingTest {
   }
 
   @Test
+  void anOutputMemberTheShapeDoesNotHaveIsRefusedAndANullOneLeftOut() {
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("UserName", "alice");
+    user.put("PasswordLastUsed", null);
+    assertThat(XmlResponseWriter.render(IAM.operation("GetUser"), Map.of("User", user), "r"))
+        .contains("<UserName>alice</UserName>")
+        .doesNotContain("PasswordLastUsed");
+    user.put("Bogus", "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> XmlResponseWriter.render(IAM.operation("GetUser"), Map.of("User", user), "r"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("User has no member Bogus");
+  }
+
+  @Test
   void operationsWithoutOutputHaveNoResultElement() {
     String xml = XmlResponseWriter.render(IAM.operation("DeleteUser"), null, "r");
     assertThat(xml)

@@ -121,15 +121,19 @@ public final class XmlResponseWriter {
   @SuppressWarnings("unchecked")
   private static void structureMembers(
       StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
-    for (String key : values.keySet()) {
-      if (!shape.hasMember(key)) {
-        throw new IllegalStateException(shape.name() + " has no member " + key);
+    int written = 0;
+    for (Shape.Member member : shape.membersWithShapes()) {
+      Object v = values.get(member.name());
+      if (v != null) {
+        element(out, member.name(), member.shape(), v, depth);
+        written++;
       }
     }
-    for (String member : shape.memberNames()) {
-      Object v = values.get(member);
-      if (v != null) {
-        element(out, member, shape.member(member), v, depth);
+    if (written != values.size()) { // a null value, or a key the shape does not have
+      for (String key : values.keySet()) {
+        if (!shape.hasMember(key)) {
+          throw new IllegalStateException(shape.name() + " has no member " + key);
+        }
       }
     }
   }
@@ -189,7 +193,15 @@ public final class XmlResponseWriter {
     }
   }
 
+  /** Indentation up to this depth is one append of a slice of {@link #SPACES}. */
+  private static final int SLICED_DEPTH = 16;
+
+  private static final String SPACES = "  ".repeat(SLICED_DEPTH);
+
   private static StringBuilder indent(StringBuilder out, int depth) {
+    if (depth <= SLICED_DEPTH) {
+      return out.append(SPACES, 0, 2 * depth);
+    }
     for (int i = 0; i < depth; i++) {
       out.append("  ");
     }
