@@ -104,7 +104,11 @@ public final class IdGenerator {
     return (z & 0x7fffffffff80L) >>> 7;
   }
 
-  private static long accountEncodedInDecoded(String keyId) {
+  /**
+   * The definition, on a decoded copy of the ID (also the reference the in-place read is tested
+   * by).
+   */
+  static long accountEncodedInDecoded(String keyId) {
     byte[] decoded;
     try {
       decoded = Base32.decode(keyId.substring(4));
