@@ -6,6 +6,7 @@ import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.ErrorRenderer;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.protocol.xml.XmlResponseWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,38 @@ class XmlRenderingTest {
           </ResponseMetadata>
         </GetUserResponse>
         """);
+  }
+
+  @Test
+  void theUtf8RenderingIsTheTextsBytesInAnyScriptAndAtAnySize() {
+    for (String name :
+        List.of("alice", "\u00e9l\u00e8ve-\u6771\u4eac-\ud83d\ude00", "x".repeat(40_000))) {
+      Map<String, Object> user = new LinkedHashMap<>();
+      user.put("UserName", name);
+      user.put("Path", "/");
+      user.put("Arn", "arn:aws:iam::123456789012:user/" + name);
+      user.put("UserId", "AIDAEXAMPLE");
+      user.put("CreateDate", Instant.parse("2024-01-02T03:04:05Z"));
+      Map<String, Object> output = Map.of("User", user);
+      String text = XmlResponseWriter.render(IAM.operation("GetUser"), output, "req-1");
+      assertThat(XmlResponseWriter.renderUtf8(IAM.operation("GetUser"), output, "req-1"))
+          .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void anOutputMemberTheShapeDoesNotHaveIsRefusedAndANullOneLeftOut() {
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("UserName", "alice");
+    user.put("PasswordLastUsed", null);
+    assertThat(XmlResponseWriter.render(IAM.operation("GetUser"), Map.of("User", user), "r"))
+        .contains("<UserName>alice</UserName>")
+        .doesNotContain("PasswordLastUsed");
+    user.put("Bogus", "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> XmlResponseWriter.render(IAM.operation("GetUser"), Map.of("User", user), "r"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("User has no member Bogus");
   }
 
   @Test

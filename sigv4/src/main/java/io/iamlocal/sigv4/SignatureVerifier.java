@@ -122,8 +122,7 @@ public final class SignatureVerifier {
 
     CanonicalUriMode uriMode = CanonicalUriMode.forService(service);
     byte[] signingKey =
-        signingKeys.signingKey(
-            credential.secretAccessKey(), auth.scope().date(), auth.scope().region(), service);
+        signingKeys.signingKey(credential, auth.scope().date(), auth.scope().region(), service);
 
     String canonicalRequest =
         CanonicalRequest.build(

@@ -39,6 +39,24 @@ final class SigningKeyCache {
     this.maxEntries = maxEntries;
   }
 
+  /**
+   * The key for {@code credential} in a scope: the one its principal keeps when that is a {@link
+   * SigningKeyHolder} with a key for this scope, otherwise from this cache (and then kept by the
+   * holder).
+   */
+  byte[] signingKey(SigningCredential credential, String date, String region, String service) {
+    if (!(credential.principal() instanceof SigningKeyHolder holder)) {
+      return signingKey(credential.secretAccessKey(), date, region, service);
+    }
+    SigningKeyHolder.SigningKey kept = holder.signingKey();
+    if (kept != null && kept.isFor(date, region, service)) {
+      return kept.key();
+    }
+    byte[] key = signingKey(credential.secretAccessKey(), date, region, service);
+    holder.keepSigningKey(new SigningKeyHolder.SigningKey(date, region, service, key));
+    return key;
+  }
+
   byte[] signingKey(String secret, String date, String region, String service) {
     Key key = new Key(secret, date, region, service);
     byte[] cached = keys.get(key);

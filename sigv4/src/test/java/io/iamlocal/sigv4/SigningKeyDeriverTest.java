@@ -62,4 +62,35 @@ class SigningKeyDeriverTest {
     assertThat(cache.signingKey(SECRET, "20150830", "eu-west-1", "iam")).isNotEqualTo(first);
     assertThat(cache.signingKey(SECRET, "20150830", "us-east-1", "sts")).isNotEqualTo(first);
   }
+
+  @Test
+  void aHolderKeepsTheKeyOfItsLastScopeAndGetsAnotherScopesKeyFromTheCache() {
+    SigningKeyCache cache = new SigningKeyCache(8);
+    Holder holder = new Holder();
+    SigningCredential credential = new SigningCredential("AKIDEXAMPLE", SECRET, null, holder);
+    byte[] iam = cache.signingKey(credential, "20150830", "us-east-1", "iam");
+    assertThat(iam).isEqualTo(SigningKeyDeriver.derive(SECRET, "20150830", "us-east-1", "iam"));
+    assertThat(holder.kept.key()).isSameAs(iam);
+    assertThat(cache.signingKey(credential, "20150830", "us-east-1", "iam")).isSameAs(iam);
+    byte[] sts = cache.signingKey(credential, "20150830", "us-east-1", "sts");
+    assertThat(sts).isEqualTo(SigningKeyDeriver.derive(SECRET, "20150830", "us-east-1", "sts"));
+    assertThat(holder.kept.service()).isEqualTo("sts");
+    assertThat(cache.signingKey(credential, "20150831", "us-east-1", "sts"))
+        .isEqualTo(SigningKeyDeriver.derive(SECRET, "20150831", "us-east-1", "sts"));
+    assertThat(cache.signingKey(credential, "20150830", "us-east-1", "iam")).isSameAs(iam);
+  }
+
+  private static final class Holder implements SigningKeyHolder {
+    SigningKey kept;
+
+    @Override
+    public SigningKey signingKey() {
+      return kept;
+    }
+
+    @Override
+    public void keepSigningKey(SigningKey key) {
+      kept = key;
+    }
+  }
 }

@@ -110,6 +110,28 @@ public final class Shape {
     return members.containsKey(memberName);
   }
 
+  /** A structure member with its shape. */
+  public record Member(String name, Shape shape) {}
+
+  private volatile List<Member> membersWithShapes;
+
+  /**
+   * The structure's members in model order with their shapes, resolved on first use (the XML writer
+   * walks them for every response; two map lookups per member otherwise).
+   */
+  public List<Member> membersWithShapes() {
+    List<Member> resolved = membersWithShapes;
+    if (resolved == null) {
+      List<Member> list = new java.util.ArrayList<>(members.size());
+      for (Map.Entry<String, String> member : members.entrySet()) {
+        list.add(new Member(member.getKey(), model.shape(member.getValue())));
+      }
+      resolved = java.util.Collections.unmodifiableList(list);
+      membersWithShapes = resolved;
+    }
+    return resolved;
+  }
+
   public Shape member(String memberName) {
     String target = members.get(memberName);
     return target == null ? null : model.shape(target);

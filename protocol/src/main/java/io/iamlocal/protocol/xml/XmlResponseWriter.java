@@ -41,7 +41,8 @@ public final class XmlResponseWriter {
     StringBuilder out = BUILDER.get();
     out.setLength(0);
     try {
-      return render(out, operation, output, requestId);
+      write(out, operation, output, requestId);
+      return out.toString();
     } finally {
       if (out.capacity() > KEPT_CAPACITY) {
         BUILDER.remove();
@@ -49,7 +50,25 @@ public final class XmlResponseWriter {
     }
   }
 
-  private static String render(
+  /**
+   * {@link #render} as the UTF-8 bytes of the body, encoded from the thread's builder without an
+   * intermediate String (a response's text was otherwise allocated twice).
+   */
+  public static byte[] renderUtf8(
+      OperationModel operation, Map<String, ?> output, String requestId) {
+    StringBuilder out = BUILDER.get();
+    out.setLength(0);
+    try {
+      write(out, operation, output, requestId);
+      return Utf8.bytes(out);
+    } finally {
+      if (out.capacity() > KEPT_CAPACITY) {
+        BUILDER.remove();
+      }
+    }
+  }
+
+  private static void write(
       StringBuilder out, OperationModel operation, Map<String, ?> output, String requestId) {
     String name = operation.name();
     out.append('<')
@@ -69,7 +88,6 @@ public final class XmlResponseWriter {
     indent(out, 2).append("<RequestId>").append(requestId).append("</RequestId>\n");
     indent(out, 1).append("</ResponseMetadata>\n");
     out.append("</").append(name).append("Response>\n");
-    return out.toString();
   }
 
   public static String timestamp(Instant instant) {
@@ -103,15 +121,19 @@ public final class XmlResponseWriter {
   @SuppressWarnings("unchecked")
   private static void structureMembers(
       StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
-    for (String key : values.keySet()) {
-      if (!shape.hasMember(key)) {
-        throw new IllegalStateException(shape.name() + " has no member " + key);
+    int written = 0;
+    for (Shape.Member member : shape.membersWithShapes()) {
+      Object v = values.get(member.name());
+      if (v != null) {
+        element(out, member.name(), member.shape(), v, depth);
+        written++;
       }
     }
-    for (String member : shape.memberNames()) {
-      Object v = values.get(member);
-      if (v != null) {
-        element(out, member, shape.member(member), v, depth);
+    if (written != values.size()) { // a null value, or a key the shape does not have
+      for (String key : values.keySet()) {
+        if (!shape.hasMember(key)) {
+          throw new IllegalStateException(shape.name() + " has no member " + key);
+        }
       }
     }
   }
@@ -171,7 +193,15 @@ public final class XmlResponseWriter {
     }
   }
 
+  /** Indentation up to this depth is one append of a slice of {@link #SPACES}. */
+  private static final int SLICED_DEPTH = 16;
+
+  private static final String SPACES = "  ".repeat(SLICED_DEPTH);
+
   private static StringBuilder indent(StringBuilder out, int depth) {
+    if (depth <= SLICED_DEPTH) {
+      return out.append(SPACES, 0, 2 * depth);
+    }
     for (int i = 0; i < depth; i++) {
       out.append("  ");
     }

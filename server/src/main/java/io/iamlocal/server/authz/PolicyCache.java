@@ -26,7 +26,23 @@ public final class PolicyCache {
   private static final PolicyCache SHARED = new PolicyCache();
   private final Map<Key, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 
-  private record Key(String text, String id, PolicySourceType type) {}
+  private record Key(String text, String id, PolicySourceType type) {
+    // Hand-written: the generated record methods go through method handles, which showed up in
+    // profiles (a lookup per policy of every authorized request).
+    @Override
+    public int hashCode() {
+      return (text.hashCode() * 31 + java.util.Objects.hashCode(id)) * 31
+          + java.util.Objects.hashCode(type);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && text.equals(k.text)
+          && java.util.Objects.equals(id, k.id)
+          && type == k.type;
+    }
+  }
 
   public static PolicyCache shared() {
     return SHARED;

@@ -245,8 +245,8 @@ public final class QueryDispatcher {
       AccessActivity.of(account)
           .record(principal, service.endpointPrefix(), action, call.now(), call.region());
     }
-    return HttpResponseData.xml(
-        200, XmlResponseWriter.render(operation, output, requestId), requestId);
+    return new HttpResponseData(
+        200, "text/xml", XmlResponseWriter.renderUtf8(operation, output, requestId), requestId);
   }
 
   private Verified authenticate(HttpRequestData request) {

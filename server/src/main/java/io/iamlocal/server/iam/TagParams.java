@@ -24,7 +24,12 @@ public final class TagParams {
    * details).
    */
   static List<Struct> views(Tags tags) {
-    return tags.list().stream().map(TagParams::view).toList();
+    List<Tags.Tag> list = tags.list();
+    Struct[] views = new Struct[list.size()];
+    for (int i = 0; i < views.length; i++) {
+      views[i] = view(list.get(i));
+    }
+    return List.of(views);
   }
 
   /**
@@ -32,6 +37,6 @@ public final class TagParams {
    * answers).
    */
   static List<Struct> viewsOrNull(Tags tags) {
-    return tags.isEmpty() ? null : tags.list().stream().map(TagParams::view).toList();
+    return tags.isEmpty() ? null : views(tags);
   }
 }

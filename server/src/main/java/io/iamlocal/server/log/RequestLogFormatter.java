@@ -66,7 +66,7 @@ public final class RequestLogFormatter {
       textValue(out, e.account());
     }
     out.append(" action=");
-    textValue(out, action(e));
+    appendActionText(out, e);
     out.append(" status=").append(e.status());
     out.append(" error=");
     textValue(out, e.errorCode());
@@ -95,6 +95,30 @@ public final class RequestLogFormatter {
     out.append(",\"request_id\":");
     jsonValue(out, e.requestId());
     out.append('}');
+  }
+
+  /** The last text entry's service and operation, and their {@code action=} value as written. */
+  private String lastService;
+
+  private String lastOperation;
+  private String lastActionText;
+
+  /**
+   * The action's value; consecutive lines mostly name the same one, so it is written from the last
+   * line's text when the service and operation are the same.
+   */
+  private void appendActionText(StringBuilder out, RequestLogEntry e) {
+    String operation = e.operation();
+    if (operation == null
+        || !operation.equals(lastOperation)
+        || !java.util.Objects.equals(e.service(), lastService)) {
+      StringBuilder text = new StringBuilder(32);
+      textValue(text, action(e));
+      lastService = e.service();
+      lastOperation = operation;
+      lastActionText = text.toString();
+    }
+    out.append(lastActionText);
   }
 
   private static String action(RequestLogEntry e) {

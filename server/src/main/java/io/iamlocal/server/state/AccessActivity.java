@@ -39,10 +39,15 @@ public final class AccessActivity {
   /** Records one successful call; O(1). */
   public void record(
       String principalArn, String serviceNamespace, String action, Instant time, String region) {
-    ServiceUse use =
-        byPrincipal
-            .computeIfAbsent(principalArn, k -> new ConcurrentHashMap<>())
-            .computeIfAbsent(serviceNamespace, k -> new ServiceUse());
+    // Looked up before computeIfAbsent, which locks the bin when the key is not its first node.
+    Map<String, ServiceUse> services = byPrincipal.get(principalArn);
+    if (services == null) {
+      services = byPrincipal.computeIfAbsent(principalArn, k -> new ConcurrentHashMap<>());
+    }
+    ServiceUse use = services.get(serviceNamespace);
+    if (use == null) {
+      use = services.computeIfAbsent(serviceNamespace, k -> new ServiceUse());
+    }
     Access previous = use.actions.get(action);
     if (previous != null
         && previous.region().equals(region)

@@ -1,5 +1,6 @@
 package io.iamlocal.server.state;
 
+import io.iamlocal.sigv4.SigningKeyHolder;
 import java.time.Instant;
 
 /**
@@ -7,13 +8,16 @@ import java.time.Instant;
  * fields are written on every authenticated request, outside the account's write lock, hence
  * volatile.
  */
-public final class AccessKey {
+public final class AccessKey implements SigningKeyHolder {
   private final String accessKeyId;
   private final String secretAccessKey;
   private final User owner;
   private final Instant createDate;
   private volatile boolean active = true;
   private volatile LastUsed lastUsed;
+
+  /** The signing key last derived for this key's secret (see {@link SigningKeyHolder}). */
+  private SigningKey signingKey;
 
   /** When, where and for which service a key last signed a request. */
   public record LastUsed(Instant date, String serviceName, String region) {}
@@ -23,6 +27,16 @@ public final class AccessKey {
     this.secretAccessKey = secretAccessKey;
     this.owner = owner;
     this.createDate = createDate;
+  }
+
+  @Override
+  public SigningKey signingKey() {
+    return signingKey;
+  }
+
+  @Override
+  public void keepSigningKey(SigningKey key) {
+    signingKey = key;
   }
 
   public String accessKeyId() {

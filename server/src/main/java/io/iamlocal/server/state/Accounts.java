@@ -95,11 +95,10 @@ public final class Accounts {
   /** The account whose number the key ID encodes, in any partition, if it holds the key. */
   private AccountState encodedOwner(String accessKeyId) {
     long number = IdGenerator.accountEncodedIn(accessKeyId);
-    String digits = Long.toString(number);
-    if (number < 0 || digits.length() > 12) {
+    if (number < 0 || number > 999_999_999_999L) {
       return null;
     }
-    String accountId = "000000000000".substring(digits.length()) + digits;
+    String accountId = IdGenerator.accountId(number);
     for (ConcurrentHashMap<String, AccountState> accounts : byPartition.values()) {
       AccountState account = accounts.get(accountId);
       if (account != null && account.holdsKey(accessKeyId)) {

@@ -9,23 +9,52 @@ public final class Arns {
 
   public static String iam(
       Partition partition, String accountId, String type, String path, String name) {
-    return iamPrefix(partition, accountId) + type + (path == null ? "/" : path) + name;
+    return global(partition, "iam", accountId, type, path == null ? "/" : path, name);
   }
 
   public static String root(Partition partition, String accountId) {
-    return iamPrefix(partition, accountId) + "root";
+    return global(partition, "iam", accountId, "root", "", "");
   }
 
   /**
    * {@code arn:PARTITION:iam::ACCOUNT:}, what every IAM resource ARN of the account starts with.
    */
   public static String iamPrefix(Partition partition, String accountId) {
-    return "arn:" + partition.id() + ":iam::" + accountId + ":";
+    return global(partition, "iam", accountId, "", "", "");
   }
 
   /** {@code arn:PARTITION:sts::ACCOUNT:RESOURCE} (assumed-role sessions, federated users). */
   public static String sts(Partition partition, String accountId, String resource) {
-    return "arn:" + partition.id() + ":sts::" + accountId + ":" + resource;
+    return global(partition, "sts", accountId, resource, "", "");
+  }
+
+  /**
+   * {@code arn:PARTITION:SERVICE::ACCOUNT:} followed by {@code a}, {@code b} and {@code c}, built
+   * at its exact size: the server compiles concatenation inline (a default-sized builder that
+   * grows), and callers' ARNs are built several times per request.
+   */
+  private static String global(
+      Partition partition, String service, String accountId, String a, String b, String c) {
+    String id = partition.id();
+    return new StringBuilder(
+            8
+                + id.length()
+                + service.length()
+                + accountId.length()
+                + a.length()
+                + b.length()
+                + c.length())
+        .append("arn:")
+        .append(id)
+        .append(':')
+        .append(service)
+        .append("::")
+        .append(accountId)
+        .append(':')
+        .append(a)
+        .append(b)
+        .append(c)
+        .toString();
   }
 
   /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}, any field possibly empty. */

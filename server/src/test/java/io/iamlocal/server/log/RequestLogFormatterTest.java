@@ -51,6 +51,23 @@ class RequestLogFormatterTest {
   }
 
   @Test
+  void oneFormatterWritesEachLinesOwnAction() {
+    RequestLogFormatter formatter = new RequestLogFormatter(LogFormat.TEXT);
+    assertThat(formatter.format(entry(ROOT, "iam", "GetUser", 200, null, 0)))
+        .contains(" action=iam:GetUser ");
+    assertThat(formatter.format(entry(ROOT, "iam", "GetUser", 200, null, 0)))
+        .contains(" action=iam:GetUser ");
+    assertThat(formatter.format(entry(ROOT, "sts", "GetUser", 200, null, 0)))
+        .contains(" action=sts:GetUser ");
+    assertThat(formatter.format(entry(ROOT, "sts", null, 400, "MissingAction", 0)))
+        .contains(" action=- ");
+    assertThat(formatter.format(entry(ROOT, "sts", "Get User", 400, "InvalidAction", 0)))
+        .contains(" action=\"sts:Get User\" ");
+    assertThat(formatter.format(entry(ROOT, null, "GetUser", 200, null, 0)))
+        .contains(" action=GetUser ");
+  }
+
+  @Test
   void missingActionIsADash() {
     assertThat(
             new RequestLogFormatter(LogFormat.TEXT)

@@ -1,0 +1,56 @@
+package io.iamlocal.server.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestHeadersTest {
+
+  @Test
+  void namesAreLowerCasedAndRepeatedNamesKeepEveryValue() {
+    Map<String, List<String>> headers =
+        AwsRequestHandler.headers(
+            new DefaultHttpHeaders()
+                .add("X-Amz-Date", "d")
+                .add("X-Custom", "1")
+                .add("x-custom", "2"),
+            context());
+    assertThat(headers).containsEntry("x-amz-date", List.of("d"));
+    assertThat(headers).containsEntry("x-custom", List.of("1", "2"));
+  }
+
+  @Test
+  void aConnectionsRepeatedHostAndUserAgentAreKeptAsOneInstance() {
+    ChannelHandlerContext ctx = context();
+    Map<String, List<String>> first = AwsRequestHandler.headers(request("h:1", "sdk/1"), ctx);
+    Map<String, List<String>> second = AwsRequestHandler.headers(request("h:1", "sdk/1"), ctx);
+    assertThat(second.get("host").get(0)).isSameAs(first.get("host").get(0));
+    assertThat(second.get("user-agent").get(0)).isSameAs(first.get("user-agent").get(0));
+    Map<String, List<String>> third = AwsRequestHandler.headers(request("h:2", "sdk/2"), ctx);
+    assertThat(third)
+        .containsEntry("host", List.of("h:2"))
+        .containsEntry("user-agent", List.of("sdk/2"));
+    Map<String, List<String>> elsewhere =
+        AwsRequestHandler.headers(request("h:1", "sdk/1"), context());
+    assertThat(elsewhere.get("host").get(0)).isEqualTo("h:1").isNotSameAs(first.get("host").get(0));
+  }
+
+  private static HttpHeaders request(String host, String userAgent) {
+    // new String: each request's values are new strings, as Netty decodes them
+    return new DefaultHttpHeaders()
+        .add("Host", new String(host))
+        .add("User-Agent", new String(userAgent))
+        .add("X-Amz-Date", "20261206T000000Z");
+  }
+
+  private static ChannelHandlerContext context() {
+    return new EmbeddedChannel(new ChannelInboundHandlerAdapter()).pipeline().firstContext();
+  }
+}
