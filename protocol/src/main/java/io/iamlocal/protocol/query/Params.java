@@ -138,7 +138,7 @@ public final class Params {
   }
 
   public Map<String, Object> asMap() {
-    return Collections.unmodifiableMap(values);
+    return values.isEmpty() ? Map.of() : Collections.unmodifiableMap(values);
   }
 
   @Override
