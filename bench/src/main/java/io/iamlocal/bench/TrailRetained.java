@@ -2,8 +2,6 @@ package io.iamlocal.bench;
 
 import io.iamlocal.server.IamLocal;
 import io.iamlocal.sigv4.SigningCredential;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -47,7 +45,7 @@ final class TrailRetained {
           sockets.add(s);
         }
         RequestCost.send(sockets, wire, requests);
-        long live = live();
+        long live = AccountsFootprint.liveHeap();
         if (histograms != null) {
           Files.createDirectories(histograms);
           new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
@@ -60,16 +58,5 @@ final class TrailRetained {
         }
       }
     }
-  }
-
-  private static long live() throws InterruptedException {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long min = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      Thread.sleep(50);
-      min = Math.min(min, memory.getHeapMemoryUsage().getUsed());
-    }
-    return min;
   }
 }

@@ -33,9 +33,7 @@ public final class QueryInputDecoder {
     }
     Map<String, Object> tree = new QueryInputDecoder(params).structure(input, "");
     InputValidator.validate(input, tree);
-    // No members given (GetUser of the caller, ListUsers): one shared empty map, not one per call,
-    // which the trail's events and their condition-key recipes would each keep.
-    return Params.of(input, tree.isEmpty() ? Map.of() : tree);
+    return tree.isEmpty() ? Params.none(input) : Params.of(input, tree);
   }
 
   private Map<String, Object> structure(Shape shape, String prefix) {

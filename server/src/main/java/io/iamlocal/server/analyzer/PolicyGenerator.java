@@ -192,10 +192,10 @@ public final class PolicyGenerator {
    * action.
    */
   private static ObjectNode conditions(List<AuthorizationCheck> checks, Set<String> conditionKeys) {
-    ObjectNode equals = JSON.createObjectNode();
     if (conditionKeys.isEmpty()) {
       return null;
     }
+    ObjectNode equals = JSON.createObjectNode();
     // Read once per check: keys the call never built are built by each keys() call.
     List<Map<String, List<String>>> keysOfChecks = new ArrayList<>(checks.size());
     checks.forEach(check -> keysOfChecks.add(check.keys()));
