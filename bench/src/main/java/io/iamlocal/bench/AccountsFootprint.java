@@ -86,7 +86,7 @@ final class AccountsFootprint {
         account, "footprint", "us-east-1", new OperationCall.RequestFacts("127.0.0.1", false, "footprint")));
   }
 
-  private static long liveHeap() throws InterruptedException {
+  static long liveHeap() throws InterruptedException {
     Runtime runtime = Runtime.getRuntime();
     long previous = Long.MAX_VALUE;
     for (int i = 0; i < 6; i++) {

@@ -71,7 +71,7 @@ final class RequestCost {
   }
 
   /** Sends {@code count} requests round-robin over the connections, one at a time, checking each is a 200. */
-  private static void send(List<Socket> sockets, List<byte[]> wire, int count) throws IOException {
+  static void send(List<Socket> sockets, List<byte[]> wire, int count) throws IOException {
     for (int i = 0; i < count; i++) {
       Socket s = sockets.get(i % sockets.size());
       OutputStream out = s.getOutputStream();
@@ -104,7 +104,7 @@ final class RequestCost {
     return text;
   }
 
-  private static byte[] bytes(WireRequest r) {
+  static byte[] bytes(WireRequest r) {
     byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
     StringBuilder b = new StringBuilder(r.method()).append(' ').append(r.path()).append(" HTTP/1.1\r\n");
     for (Map.Entry<String, String> h : r.headers().entrySet()) {

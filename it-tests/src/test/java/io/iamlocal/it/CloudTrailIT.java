@@ -334,19 +334,7 @@ class CloudTrailIT {
     assertThat(principals.get("principals"))
         .extracting(p -> p.get("arn").asText())
         .contains(principal);
-    JsonNode page =
-        JSON.readTree(
-            http.send(
-                    java.net.http.HttpRequest.newBuilder(
-                            server
-                                .endpoint()
-                                .resolve(
-                                    "/_iamlocal/api/trail/generated-policy?principal="
-                                        + principal
-                                        + "&conditionKeys=s3:prefix"))
-                        .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString())
-                .body());
+    JsonNode page = generatedPolicy(principal, "s3:prefix");
     assertThat(page.at("/policy/Statement").toString())
         .isEqualTo(
             "[{\"Effect\":\"Allow\",\"Action\":\"s3:CreateBucket\","
@@ -355,6 +343,55 @@ class CloudTrailIT {
     assertThat(page.at("/statements/1/calls"))
         .extracting(c -> c.get("eventName").asText())
         .containsExactly("ListObjectsV2", "ListObjectsV2");
+  }
+
+  @Test
+  void iamConditionKeysArePinnedFromTheCallsContextKeptByTheTrail() throws Exception {
+    AccessKey key;
+    try (IamClient iam = Clients.iam(server.endpoint(), Clients.root())) {
+      iam.createUser(r -> r.userName("pin-reader"));
+      iam.createUser(r -> r.userName("pin-target").tags(t -> t.key("team").value("blue")));
+      key = iam.createAccessKey(r -> r.userName("pin-reader")).accessKey();
+      iam.putUserPolicy(
+          r ->
+              r.userName("pin-reader")
+                  .policyName("read")
+                  .policyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":"
+                          + "[{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\",\"Resource\":\"*\"}]}"));
+    }
+    try (IamClient reader =
+        Clients.iam(
+            server.endpoint(),
+            AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+      reader.getUser(r -> r.userName("pin-target"));
+      reader.getUser(r -> r.userName("pin-target"));
+    }
+    String principal = "arn:aws:iam::123456789012:user/pin-reader";
+    JsonNode page = generatedPolicy(principal, "iam:ResourceTag/team");
+    assertThat(page.at("/policy/Statement").toString())
+        .isEqualTo(
+            "[{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\","
+                + "\"Resource\":\"arn:aws:iam::123456789012:user/pin-target\","
+                + "\"Condition\":{\"StringEquals\":{\"iam:ResourceTag/team\":\"blue\"}}}]");
+  }
+
+  /** The console API's generated policy for {@code principal}, pinning {@code conditionKeys}. */
+  private static JsonNode generatedPolicy(String principal, String conditionKeys) throws Exception {
+    return JSON.readTree(
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        server
+                            .endpoint()
+                            .resolve(
+                                "/_iamlocal/api/trail/generated-policy?principal="
+                                    + principal
+                                    + "&conditionKeys="
+                                    + conditionKeys))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   @Test

@@ -29,6 +29,19 @@ class QueryInputDecoderTest {
   }
 
   @Test
+  void callsWithoutMembersShareOneEmptyInputPerOperationShape() {
+    Params first = decode("GetUser", "");
+    assertThat(decode("GetUser", "")).isSameAs(first);
+    assertThat(first.asMap()).isEmpty();
+    assertThat(first.carries("UserName")).isFalse();
+    assertThat(first.string("UserName")).isNull();
+    Params other = decode("ListUsers", "");
+    assertThat(other).isNotSameAs(first);
+    assertThat(other.integer("MaxItems", 100)).isEqualTo(100);
+    assertThat(decode("GetUser", "UserName=bob").string("UserName")).isEqualTo("bob");
+  }
+
+  @Test
   void decodesScalarsListsOfStructuresAndIntegers() {
     Params p =
         decode(

@@ -118,6 +118,14 @@ public final class LazyContextKeys extends AbstractMap<String, List<String>> {
     return s.entrySet();
   }
 
+  /**
+   * The supplier of keys not built yet, or null once built (or when given as a map): lets a holder
+   * that outlives the decision keep the recipe instead of the map it may later build and keep.
+   */
+  public synchronized Supplier<? extends Map<String, List<String>>> unbuiltSupplier() {
+    return byFoldedKey == null ? supplier : null;
+  }
+
   /** Builds the keys now (when deferred); later lookups never call the supplier. */
   public LazyContextKeys materialize() {
     index();

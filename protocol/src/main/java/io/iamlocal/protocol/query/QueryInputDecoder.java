@@ -33,7 +33,7 @@ public final class QueryInputDecoder {
     }
     Map<String, Object> tree = new QueryInputDecoder(params).structure(input, "");
     InputValidator.validate(input, tree);
-    return Params.of(input, tree);
+    return tree.isEmpty() ? Params.none(input) : Params.of(input, tree);
   }
 
   private Map<String, Object> structure(Shape shape, String prefix) {

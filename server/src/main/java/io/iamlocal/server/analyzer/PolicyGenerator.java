@@ -192,11 +192,17 @@ public final class PolicyGenerator {
    * action.
    */
   private static ObjectNode conditions(List<AuthorizationCheck> checks, Set<String> conditionKeys) {
+    if (conditionKeys.isEmpty()) {
+      return null;
+    }
     ObjectNode equals = JSON.createObjectNode();
+    // Read once per check: keys the call never built are built by each keys() call.
+    List<Map<String, List<String>>> keysOfChecks = new ArrayList<>(checks.size());
+    checks.forEach(check -> keysOfChecks.add(check.keys()));
     for (String key : conditionKeys) {
       String constant = null;
-      for (AuthorizationCheck check : checks) {
-        List<String> values = check.keys() == null ? null : check.keys().get(key);
+      for (Map<String, List<String>> keys : keysOfChecks) {
+        List<String> values = keys == null ? null : keys.get(key);
         if (values == null
             || values.size() != 1
             || (constant != null && !constant.equals(values.get(0)))) {

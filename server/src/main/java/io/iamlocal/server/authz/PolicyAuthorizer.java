@@ -32,6 +32,7 @@ import io.iamlocal.server.trail.CallChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Enforces IAM policies on every IAM and STS call, as AWS does: the action {@code iam:Operation} or
@@ -111,11 +112,14 @@ public final class PolicyAuthorizer implements Authorizer {
     // key.
     LazyContextKeys keys =
         LazyContextKeys.deferred(
-            () -> {
-              Map<String, List<String>> built = RequestContexts.of(call);
-              addRequestKeys(built, call.params(), spec.conditionKeys(), target);
-              return built;
-            });
+            new RequestKeys(
+                call.caller(),
+                call.account(),
+                call.region(),
+                call.facts(),
+                call.params(),
+                spec.conditionKeys(),
+                target.entity()));
     check(call, spec.action(), target.resource(), keys, spec.passwordPolicyGrants());
     List<Tags.Tag> tags = call.params().carries("Tags") ? TagParams.read(call.params()) : List.of();
     if (entry.tagAction() != null && !tags.isEmpty()) {
@@ -234,14 +238,33 @@ public final class PolicyAuthorizer implements Authorizer {
   }
 
   /**
+   * The recipe of a call's context keys: only what building them reads, not the call itself, which
+   * a trail event keeping the recipe would otherwise keep alive with its whole request. Builds what
+   * {@link RequestContexts#of(OperationCall)} and {@link #addRequestKeys} build from the call.
+   */
+  private record RequestKeys(
+      Caller caller,
+      AccountState account,
+      String region,
+      OperationCall.RequestFacts facts,
+      Params params,
+      Set<String> actionKeys,
+      Object entity)
+      implements Supplier<Map<String, List<String>>> {
+    @Override
+    public Map<String, List<String>> get() {
+      Map<String, List<String>> built = RequestContexts.of(caller, account, region, facts);
+      addRequestKeys(built, params, actionKeys, entity);
+      return built;
+    }
+  }
+
+  /**
    * Condition keys of the request: tags, the boundary and policy being attached, the target's tags;
    * {@code actionKeys} are the action-specific keys its spec says the call supplies.
    */
   private static void addRequestKeys(
-      Map<String, List<String>> keys,
-      Params params,
-      Set<String> actionKeys,
-      ActionResources.Target target) {
+      Map<String, List<String>> keys, Params params, Set<String> actionKeys, Object entity) {
     if (params.carries("Tags")) {
       RequestContexts.requestTags(keys, TagParams.read(params));
     }
@@ -254,7 +277,7 @@ public final class PolicyAuthorizer implements Authorizer {
     if (params.carries("PermissionsBoundary")) {
       RequestContexts.put(keys, "iam:PermissionsBoundary", params.string("PermissionsBoundary"));
     } else if (actionKeys.contains("iam:PermissionsBoundary")) {
-      RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(target.entity()));
+      RequestContexts.put(keys, "iam:PermissionsBoundary", boundaryOf(entity));
     }
     if (actionKeys.contains("sts:IdentityTokenAudience")) {
       keys.put("sts:IdentityTokenAudience", params.strings("Audience"));
@@ -269,7 +292,7 @@ public final class PolicyAuthorizer implements Authorizer {
     if (params.carries("AWSServiceName")) {
       RequestContexts.put(keys, "iam:AWSServiceName", params.string("AWSServiceName"));
     }
-    RequestContexts.resourceTags(keys, tagsOf(target.entity()));
+    RequestContexts.resourceTags(keys, tagsOf(entity));
   }
 
   private static String boundaryOf(Object entity) {

@@ -27,12 +27,17 @@ public final class RequestContexts {
 
   /** The global keys of a call. */
   public static Map<String, List<String>> of(OperationCall call) {
-    OperationCall.RequestFacts facts = call.facts();
+    return of(call.caller(), call.account(), call.region(), call.facts());
+  }
+
+  /** The global keys of a call by {@code caller} in {@code account}, at the account clock's now. */
+  public static Map<String, List<String>> of(
+      Caller caller, AccountState account, String region, OperationCall.RequestFacts facts) {
     return of(
-        call.caller(),
-        call.account(),
-        call.now(),
-        call.region(),
+        caller,
+        account,
+        account.now(),
+        region,
         facts == null ? null : facts.sourceIp(),
         facts != null && facts.secureTransport(),
         facts == null ? null : facts.userAgent());

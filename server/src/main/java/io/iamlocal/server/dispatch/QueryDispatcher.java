@@ -196,7 +196,9 @@ public final class QueryDispatcher {
     }
     trace.model = operation;
     trace.caller = caller;
-    trace.region = verified == null ? UnsignedCalls.REGION : verified.scope().region();
+    String region =
+        verified == null ? UnsignedCalls.REGION : RepeatedFacts.region(verified.scope().region());
+    trace.region = region;
     Params input = QueryInputDecoder.decode(operation.input(), params);
     trace.input = input.asMap();
     OperationRegistry.Registered registered = registry.handler(service.endpointPrefix(), action);
@@ -218,8 +220,8 @@ public final class QueryDispatcher {
             caller,
             account,
             requestId,
-            verified == null ? UnsignedCalls.REGION : verified.scope().region(),
-            new OperationCall.RequestFacts(
+            region,
+            RepeatedFacts.facts(
                 request.remoteAddress(), request.secure(), request.header("user-agent")),
             authorizer.settings());
     trace.reached = CrossAccountCalls.reached(spec, input, account);

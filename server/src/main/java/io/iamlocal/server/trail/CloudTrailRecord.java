@@ -84,8 +84,8 @@ public final class CloudTrailRecord {
     record.put("eventName", event.eventName);
     // IAM is global: its events are recorded in us-east-1 whatever region the client named.
     record.put("awsRegion", event.service.equals("iam") ? "us-east-1" : event.region);
-    record.put("sourceIPAddress", event.request.sourceIp());
-    record.put("userAgent", event.request.userAgent());
+    record.put("sourceIPAddress", event.origin.sourceIp());
+    record.put("userAgent", event.origin.userAgent());
     if (event.errorCode != null) {
       record.put("errorCode", event.errorCode);
       record.put("errorMessage", event.errorMessage);
@@ -104,7 +104,7 @@ public final class CloudTrailRecord {
                       ? "QueryString"
                       : "AuthHeader"));
     }
-    record.put("requestID", event.request.requestId());
+    record.put("requestID", event.requestId());
     record.put("eventID", event.eventId());
     record.put("readOnly", event.readOnly);
     if (event.payload.s3Parameters() != null) {
@@ -121,9 +121,9 @@ public final class CloudTrailRecord {
     record.put("managementEvent", event.managementEvent());
     record.put("recipientAccountId", event.accountId);
     record.put("eventCategory", event.managementEvent() ? "Management" : "Data");
-    if (event.request.secure()) {
+    if (event.origin.secure()) {
       record.set(
-          "tlsDetails", NODES.objectNode().put("clientProvidedHostHeader", event.request.host()));
+          "tlsDetails", NODES.objectNode().put("clientProvidedHostHeader", event.origin.host()));
     }
     return record;
   }

@@ -5,36 +5,76 @@ import io.iamlocal.server.state.AccountState;
 import io.iamlocal.server.state.Caller;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One IAM, STS or S3 call as the trail keeps it: the raw facts, cheap to collect on the event loop.
  * The CloudTrail record ({@link CloudTrailRecord}) is rendered from them only when someone reads it
  * (LookupEvents, the file writer), and then kept.
+ *
+ * <p>The ring keeps a thousand of these alive across young collections, so what one retains is kept
+ * small and flat: the request ID as two numbers when it is a UUID, the connection facts in an
+ * {@link Origin} shared with the previous calls of the thread, and the policy decisions without the
+ * call they were made for ({@link AuthorizationCheck#retained}).
  */
 public final class TrailEvent {
   final long epochMillis;
   private final long idHigh;
   private final long idLow;
   private String eventId;
+  private final long requestIdHigh;
+  private final long requestIdLow;
+
+  /** The request ID when it is not a lower-case UUID (S3's), else null: it is the two longs. */
+  private final String requestIdText;
+
   final Object accountToken;
   final String accountId;
   final String service;
   final String eventName;
   final String region;
   final Caller caller;
-  final Request request;
+  final Origin origin;
   final Payload payload;
   final String errorCode;
   final String errorMessage;
   final boolean readOnly;
-  final List<AuthorizationCheck> checks;
+
+  /** The checks: one {@link AuthorizationCheck} (most calls), a list of several, or null. */
+  private final Object checks;
+
   private volatile String rendered;
 
   /** Connection facts of the request. */
   public record Request(
       String requestId, String sourceIp, String userAgent, String host, boolean secure) {}
+
+  /**
+   * Where a call came from and which region it named: the same for every call of a client, so one
+   * copy serves them all ({@link #of} reuses the previous one of the thread when equal).
+   */
+  record Origin(String sourceIp, String userAgent, String host, boolean secure, String region) {
+    private static final ThreadLocal<Origin[]> LAST = ThreadLocal.withInitial(() -> new Origin[1]);
+
+    static Origin of(Request request, String region) {
+      Origin[] last = LAST.get();
+      Origin previous = last[0];
+      if (previous != null
+          && previous.secure == request.secure()
+          && Objects.equals(previous.sourceIp, request.sourceIp())
+          && Objects.equals(previous.userAgent, request.userAgent())
+          && Objects.equals(previous.host, request.host())
+          && Objects.equals(previous.region, region)) {
+        return previous;
+      }
+      Origin origin =
+          new Origin(
+              request.sourceIp(), request.userAgent(), request.host(), request.secure(), region);
+      last[0] = origin;
+      return origin;
+    }
+  }
 
   /**
    * What was asked and answered. For IAM and STS: the decoded input with its shape, and the output
@@ -50,9 +90,27 @@ public final class TrailEvent {
       List<String[]> resources,
       boolean dataEvent) {
 
+    private static final ThreadLocal<Payload[]> LAST_EMPTY =
+        ThreadLocal.withInitial(() -> new Payload[1]);
+
+    /**
+     * A call's payload; a read without input (GetUser of the caller, GetCallerIdentity) shares the
+     * previous one of the thread for the same operation.
+     */
     public static Payload query(
         Shape inputShape, Map<String, Object> input, Shape outputShape, Map<String, ?> output) {
-      return new Payload(inputShape, input, outputShape, output, null, List.of(), false);
+      if (output != null || input == null || !input.isEmpty()) {
+        return new Payload(inputShape, input, outputShape, output, null, List.of(), false);
+      }
+      Payload[] last = LAST_EMPTY.get();
+      Payload previous = last[0];
+      if (previous != null
+          && previous.inputShape == inputShape
+          && previous.outputShape == outputShape) {
+        return previous;
+      }
+      last[0] = new Payload(inputShape, input, outputShape, null, null, List.of(), false);
+      return last[0];
     }
 
     /** {@code resources}: pairs of CloudTrail resource type and ARN. */
@@ -85,14 +143,36 @@ public final class TrailEvent {
     this.accountId = account.accountId();
     this.service = service;
     this.eventName = eventName;
-    this.region = region;
+    this.origin = Origin.of(request, region);
+    this.region = origin.region;
     this.caller = caller;
-    this.request = request;
+    String requestId = request.requestId();
+    if (Uuids.isLowerCase(requestId)) {
+      this.requestIdHigh = Uuids.high(requestId);
+      this.requestIdLow = Uuids.low(requestId);
+      this.requestIdText = null;
+    } else {
+      this.requestIdHigh = 0;
+      this.requestIdLow = 0;
+      this.requestIdText = requestId;
+    }
     this.payload = payload;
     this.errorCode = errorCode;
     this.errorMessage = errorMessage;
     this.readOnly = readOnly;
-    this.checks = checks;
+    this.checks = retained(checks);
+  }
+
+  /** The checks as the ring keeps them: without their calls; a single one without a list. */
+  private static Object retained(List<AuthorizationCheck> checks) {
+    if (checks == null) {
+      return null;
+    }
+    return switch (checks.size()) {
+      case 0 -> List.of();
+      case 1 -> checks.get(0).retained();
+      default -> checks.stream().map(AuthorizationCheck::retained).toList();
+    };
   }
 
   public long epochMillis() {
@@ -102,10 +182,15 @@ public final class TrailEvent {
   public String eventId() {
     String id = eventId;
     if (id == null) {
-      id = new UUID(idHigh, idLow).toString();
+      id = Uuids.format(idHigh, idLow);
       eventId = id; // racy but idempotent: every thread formats the same text
     }
     return id;
+  }
+
+  /** The ID the response carried. */
+  public String requestId() {
+    return requestIdText != null ? requestIdText : Uuids.format(requestIdHigh, requestIdLow);
   }
 
   public String eventName() {
@@ -132,8 +217,11 @@ public final class TrailEvent {
     return !payload.dataEvent();
   }
 
+  @SuppressWarnings("unchecked")
   public List<AuthorizationCheck> checks() {
-    return checks;
+    return checks instanceof AuthorizationCheck single
+        ? List.of(single)
+        : (List<AuthorizationCheck>) checks;
   }
 
   /** Whether the event happened in {@code account}'s current life (not before a reset). */
