@@ -99,6 +99,10 @@ if [[ $USE_CDS -eq 0 ]]; then
   JAVA_OPTS="$(echo "$JAVA_OPTS" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -Xshare:off"
 fi
 
+# Start-up measured straight after a build was ~25 % slower than a minute later with the same build
+# (20261206-163756 against -164619): flush what the build wrote and let the machine settle first.
+sync
+sleep 3
 log "load before the run: $(uptime)"
 java -Xmx2g -jar "$BENCH_JAR" wire --jar "$SERVER" --java-opts "$JAVA_OPTS" --work "bench/$BUILD_DIR/wire" \
   --results bench/results ${ARGS[@]+"${ARGS[@]}"}
