@@ -74,7 +74,9 @@ final class ResponseWriter {
       throw e;
     }
     HttpUtil.setKeepAlive(response, keepAlive);
-    return ctx.writeAndFlush(response);
+    ChannelFuture written = ctx.write(response);
+    IterationFlush.flushSoon(ctx);
+    return written;
   }
 
   private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
