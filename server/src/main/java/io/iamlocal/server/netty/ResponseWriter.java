@@ -35,14 +35,20 @@ final class ResponseWriter {
 
   private ResponseWriter() {}
 
+  /**
+   * Writes the answer to a request; it is sent when the event loop's current iteration ends ({@link
+   * IterationFlush}).
+   */
   static void write(ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data) {
     boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
     ChannelFuture written = send(ctx, request, data, keepAlive);
+    IterationFlush.flushSoon(ctx);
     if (!keepAlive) {
       written.addListener(ChannelFutureListener.CLOSE);
     }
   }
 
+  /** Writes without flushing. */
   private static ChannelFuture send(
       ChannelHandlerContext ctx, HttpMessage request, HttpResponseData data, boolean keepAlive) {
     // An HTTP/1.0 client gets an HTTP/1.0 answer, so that a kept-alive connection says so
@@ -74,9 +80,7 @@ final class ResponseWriter {
       throw e;
     }
     HttpUtil.setKeepAlive(response, keepAlive);
-    ChannelFuture written = ctx.write(response);
-    IterationFlush.flushSoon(ctx);
-    return written;
+    return ctx.write(response);
   }
 
   private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
@@ -120,11 +124,12 @@ final class ResponseWriter {
   }
 
   /**
-   * Failures before dispatch (unparseable HTTP, a read timeout) still get an AWS error body; the
-   * connection is closed because the remaining bytes may be misframed.
+   * Failures before dispatch (unparseable HTTP, a read timeout) still get an AWS error body, sent
+   * at once; the connection is closed because the remaining bytes may be misframed.
    */
   static void writeProtocolError(ChannelHandlerContext ctx, int status, String message) {
-    write(ctx, null, protocolError(status, message));
+    send(ctx, null, protocolError(status, message), false).addListener(ChannelFutureListener.CLOSE);
+    ctx.flush();
   }
 
   /**
@@ -133,6 +138,8 @@ final class ResponseWriter {
    */
   static void writeProtocolErrorLeavingOpen(ChannelHandlerContext ctx, int status, String message) {
     send(ctx, null, protocolError(status, message), false);
+    // Sent now: the caller may close the connection within this iteration of the event loop.
+    ctx.flush();
   }
 
   private static HttpResponseData protocolError(int status, String message) {
