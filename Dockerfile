@@ -11,7 +11,7 @@ FROM ${BUILD_BASE} AS build
 # A Java runtime with only the modules the server uses (`jdeps --print-module-deps` on the jar, plus
 # jdk.crypto.ec for --tls, which jdeps cannot see): ~50 MB instead of a ~190 MB JRE. It depends on
 # no source file, so the layer is reused. (--strip-debug would need objcopy.)
-RUN jlink --add-modules java.base,java.desktop,java.naming,java.sql,jdk.unsupported,jdk.crypto.ec \
+RUN jlink --add-modules java.base,java.desktop,java.management,java.naming,java.sql,jdk.unsupported,jdk.crypto.ec \
       --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --output /opt/iamlocal/runtime
 WORKDIR /src
 # Dependencies and plugins first, from the poms of the server and the modules it uses alone (they

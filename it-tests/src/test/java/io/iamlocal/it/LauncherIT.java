@@ -42,6 +42,18 @@ class LauncherIT {
   }
 
   @Test
+  void theLauncherRunsTheRuntimeItsBuildLinked() throws Exception {
+    Path runtime = LAUNCHER.resolveSibling("runtime");
+    assumeTrue(
+        Files.isExecutable(runtime.resolve("bin/java")),
+        "mvn package links no runtime from a JDK without jmods");
+    String out = run("-XshowSettings:properties", "--version");
+    assertThat(out)
+        .as("the launcher prefers the runtime beside the jar, the JVM its archive was made with")
+        .contains("java.home = " + runtime.toRealPath());
+  }
+
+  @Test
   void theLauncherLoadsNettysEpollLibraryFromBesideTheJar() throws Exception {
     assumeTrue(
         System.getProperty("os.name").startsWith("Linux")
