@@ -25,6 +25,10 @@ public final class Role {
   private volatile String lastUsedRegion;
   private final Tags tags = new Tags();
   private final PolicyAttachments policies = new PolicyAttachments();
+
+  /** Its access advisor record, found once by ARN ({@link AccessActivity}); null until a call. */
+  private volatile AccessActivity.Principal activity;
+
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
 
@@ -56,6 +60,14 @@ public final class Role {
 
   public String path() {
     return path;
+  }
+
+  AccessActivity.Principal activity() {
+    return activity;
+  }
+
+  void keepActivity(AccessActivity.Principal principal) {
+    activity = principal;
   }
 
   public String arn() {

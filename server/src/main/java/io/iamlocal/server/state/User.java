@@ -28,6 +28,9 @@ public final class User {
 
   private final PolicyAttachments policies = new PolicyAttachments();
 
+  /** Its access advisor record, found once by ARN ({@link AccessActivity}); null until a call. */
+  private volatile AccessActivity.Principal activity;
+
   public User(
       Partition partition,
       String accountId,
@@ -61,6 +64,14 @@ public final class User {
 
   public void setPath(String path) {
     this.path = path == null ? null : path.intern();
+  }
+
+  AccessActivity.Principal activity() {
+    return activity;
+  }
+
+  void keepActivity(AccessActivity.Principal principal) {
+    activity = principal;
   }
 
   public String arn() {
