@@ -47,7 +47,7 @@ final class DispatchCost {
       }
       ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
       send(router, signed, Math.max(requests, 50_000)); // warm-up: JIT, caches
-      int rounds = 7;
+      int rounds = 15;
       double[] cpu = new double[rounds];
       double[] bytes = new double[rounds];
       for (int r = 0; r < rounds; r++) {
