@@ -81,6 +81,7 @@ final class DispatchCost {
     r.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.of(v)));
     byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
     headers.put("content-length", List.of(Integer.toString(body.length)));
-    return new HttpRequestData(r.method(), r.path(), "", headers, body, "127.0.0.1", false);
+    return new HttpRequestData(r.method(), r.path(), "", io.iamlocal.sigv4.ReceivedHeaders.takeOver(headers), body,
+        "127.0.0.1", false);
   }
 }

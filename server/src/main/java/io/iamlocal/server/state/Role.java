@@ -29,6 +29,12 @@ public final class Role {
   /** Its access advisor record, found once by ARN ({@link AccessActivity}); null until a call. */
   private volatile AccessActivity.Principal activity;
 
+  /**
+   * What the authorizer derived from its policies for one write generation of its account, opaque
+   * here: a call finds it without a lookup among every principal's. Null until a call.
+   */
+  private volatile Object derivedPolicies;
+
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
 
@@ -68,6 +74,14 @@ public final class Role {
 
   void keepActivity(AccessActivity.Principal principal) {
     activity = principal;
+  }
+
+  public Object derivedPolicies() {
+    return derivedPolicies;
+  }
+
+  public void keepDerivedPolicies(Object derived) {
+    derivedPolicies = derived;
   }
 
   public String arn() {

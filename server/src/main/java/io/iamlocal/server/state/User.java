@@ -31,6 +31,12 @@ public final class User {
   /** Its access advisor record, found once by ARN ({@link AccessActivity}); null until a call. */
   private volatile AccessActivity.Principal activity;
 
+  /**
+   * What the authorizer derived from its policies for one write generation of its account, opaque
+   * here: a call finds it without a lookup among every principal's. Null until a call.
+   */
+  private volatile Object derivedPolicies;
+
   public User(
       Partition partition,
       String accountId,
@@ -72,6 +78,14 @@ public final class User {
 
   void keepActivity(AccessActivity.Principal principal) {
     activity = principal;
+  }
+
+  public Object derivedPolicies() {
+    return derivedPolicies;
+  }
+
+  public void keepDerivedPolicies(Object derived) {
+    derivedPolicies = derived;
   }
 
   public String arn() {
