@@ -29,13 +29,9 @@ final class DispatchCost {
   private DispatchCost() {}
 
   static void run(int users, int requests, String action) throws Exception {
-    try (IamLocal server = IamLocal.builder().port(0).accountId(WireBench.ACCOUNT)
-        .rootCredentials(Clients.ROOT_KEY, Clients.ROOT_SECRET).start()) {
+    try (IamLocal server = RequestCost.embeddedServer()) {
       URI endpoint = server.endpoint();
-      Filler.Result fill = new Filler(endpoint, WireBench.ACCOUNT).fill(users, 4);
-      if (fill.users().isEmpty()) {
-        throw new IllegalStateException("no user could be created: " + fill.errors());
-      }
+      Filler.Result fill = RequestCost.filled(server, users);
       RequestRouter router = server.server().router();
       List<HttpRequestData> signed = new ArrayList<>();
       Instant now = Instant.now();

@@ -29,14 +29,25 @@ final class RequestCost {
 
   private RequestCost() {}
 
+  /** An embedded server of the benchmark's account, started and not yet filled. */
+  static IamLocal embeddedServer() {
+    return IamLocal.builder().port(0).accountId(WireBench.ACCOUNT)
+        .rootCredentials(Clients.ROOT_KEY, Clients.ROOT_SECRET).start();
+  }
+
+  /** Fills the server with {@code users} users the way the wire benchmark does; fails when none was made. */
+  static Filler.Result filled(IamLocal server, int users) throws Exception {
+    Filler.Result fill = new Filler(server.endpoint(), WireBench.ACCOUNT).fill(users, 4);
+    if (fill.users().isEmpty()) {
+      throw new IllegalStateException("no user could be created: " + fill.errors());
+    }
+    return fill;
+  }
+
   static void run(int users, int requests) throws Exception {
-    try (IamLocal server = IamLocal.builder().port(0).accountId(WireBench.ACCOUNT)
-        .rootCredentials(Clients.ROOT_KEY, Clients.ROOT_SECRET).start()) {
+    try (IamLocal server = embeddedServer()) {
       URI endpoint = server.endpoint();
-      Filler.Result fill = new Filler(endpoint, WireBench.ACCOUNT).fill(users, 4);
-      if (fill.users().isEmpty()) {
-        throw new IllegalStateException("no user could be created: " + fill.errors());
-      }
+      Filler.Result fill = filled(server, users);
       List<byte[]> wire = new ArrayList<>();
       Instant now = Instant.now();
       for (Filler.BenchUser u : fill.users()) {
