@@ -154,6 +154,12 @@ public final class AccountState {
    */
   @SuppressWarnings("unchecked")
   public <T> T extension(Class<T> type, java.util.function.Function<AccountState, T> factory) {
-    return (T) extensions.computeIfAbsent(type.getName(), k -> factory.apply(this));
+    // Looked up first: the computing lambda captures, so it was built on every call (every request
+    // asks for a few extensions).
+    Object extension = extensions.get(type.getName());
+    return (T)
+        (extension != null
+            ? extension
+            : extensions.computeIfAbsent(type.getName(), k -> factory.apply(this)));
   }
 }
