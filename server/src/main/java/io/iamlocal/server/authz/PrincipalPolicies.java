@@ -8,6 +8,7 @@ import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.PolicyStore;
+import io.iamlocal.server.state.PrincipalEntity;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.User;
@@ -51,22 +52,15 @@ public record PrincipalPolicies(
       // Same principal, no write since: the same policies (writes all hold the account's write
       // lock).
       long generation = account.writeGeneration();
-      Object kept =
-          principal instanceof User user
-              ? user.derivedPolicies()
-              : ((Role) principal).derivedPolicies();
+      PrincipalEntity entity = (PrincipalEntity) principal;
+      Object kept = entity.derivedPolicies();
       if (kept instanceof Derived derived
           && derived.account() == account
           && derived.generation() == generation) {
         resolved = derived.resolved();
       } else {
         resolved = resolve(principal, account, cache);
-        Derived derived = new Derived(account, generation, resolved);
-        if (principal instanceof User user) {
-          user.keepDerivedPolicies(derived);
-        } else {
-          ((Role) principal).keepDerivedPolicies(derived);
-        }
+        entity.keepDerivedPolicies(new Derived(account, generation, resolved));
       }
     }
     return new PrincipalPolicies(
@@ -107,9 +101,9 @@ public record PrincipalPolicies(
   }
 
   /**
-   * A principal's resolved policies, kept by the principal ({@link User#derivedPolicies}) for one
-   * write generation of one account: a write anywhere (attach, detach, put, group membership, new
-   * default version, boundary, delete…) makes it stale.
+   * A principal's resolved policies, kept by the principal ({@link
+   * PrincipalEntity#derivedPolicies}) for one write generation of one account: a write anywhere
+   * (attach, detach, put, group membership, new default version, boundary, delete…) makes it stale.
    */
   private record Derived(AccountState account, long generation, Resolved resolved) {}
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** An IAM role. Mutable; guarded by its account's lock. */
-public final class Role {
+public final class Role extends PrincipalEntity {
   private final Partition partition;
   private final String accountId;
   private final String roleId;
@@ -25,15 +25,6 @@ public final class Role {
   private volatile String lastUsedRegion;
   private final Tags tags = new Tags();
   private final PolicyAttachments policies = new PolicyAttachments();
-
-  /** Its access advisor record, found once by ARN ({@link AccessActivity}); null until a call. */
-  private volatile AccessActivity.Principal activity;
-
-  /**
-   * What the authorizer derived from its policies for one write generation of its account, opaque
-   * here: a call finds it without a lookup among every principal's. Null until a call.
-   */
-  private volatile Object derivedPolicies;
 
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
@@ -66,22 +57,6 @@ public final class Role {
 
   public String path() {
     return path;
-  }
-
-  AccessActivity.Principal activity() {
-    return activity;
-  }
-
-  void keepActivity(AccessActivity.Principal principal) {
-    activity = principal;
-  }
-
-  public Object derivedPolicies() {
-    return derivedPolicies;
-  }
-
-  public void keepDerivedPolicies(Object derived) {
-    derivedPolicies = derived;
   }
 
   public String arn() {

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** An IAM user. Mutable; guarded by its account's lock. */
-public final class User {
+public final class User extends PrincipalEntity {
   private final String userId;
   private final Instant createDate;
   private final Partition partition;
@@ -27,15 +27,6 @@ public final class User {
   private List<Group> groups = List.of();
 
   private final PolicyAttachments policies = new PolicyAttachments();
-
-  /** Its access advisor record, found once by ARN ({@link AccessActivity}); null until a call. */
-  private volatile AccessActivity.Principal activity;
-
-  /**
-   * What the authorizer derived from its policies for one write generation of its account, opaque
-   * here: a call finds it without a lookup among every principal's. Null until a call.
-   */
-  private volatile Object derivedPolicies;
 
   public User(
       Partition partition,
@@ -70,22 +61,6 @@ public final class User {
 
   public void setPath(String path) {
     this.path = path == null ? null : path.intern();
-  }
-
-  AccessActivity.Principal activity() {
-    return activity;
-  }
-
-  void keepActivity(AccessActivity.Principal principal) {
-    activity = principal;
-  }
-
-  public Object derivedPolicies() {
-    return derivedPolicies;
-  }
-
-  public void keepDerivedPolicies(Object derived) {
-    derivedPolicies = derived;
   }
 
   public String arn() {
