@@ -24,6 +24,8 @@ public final class BenchMain {
       case "embedded" -> EmbeddedStart.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 50);
       case "request-cost" -> RequestCost.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 300,
           rest.length > 1 ? Integer.parseInt(rest[1]) : 20_000);
+      case "dispatch-cost" -> DispatchCost.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 300,
+          rest.length > 1 ? Integer.parseInt(rest[1]) : 20_000, rest.length > 2 ? rest[2] : "GetUser");
       case "trail-retained" -> TrailRetained.run(rest.length > 0 ? Integer.parseInt(rest[0]) : 50,
           rest.length > 1 ? Integer.parseInt(rest[1]) : 3_000, rest.length > 2 ? Integer.parseInt(rest[2]) : 1_000,
           rest.length > 3 ? java.nio.file.Path.of(rest[3]) : null);
@@ -42,6 +44,8 @@ public final class BenchMain {
         System.out.println("  embedded  [rounds] (IamLocal.builder().start() to first answer, repeated in one JVM)");
         System.out.println("  request-cost [users 300] [requests 20000] (bytes allocated and CPU per signed GetUser on the"
             + " event loops)");
+        System.out.println("  dispatch-cost [users 300] [requests 20000] [action GetUser] (CPU and bytes per signed call"
+            + " in the dispatch path, on one thread without sockets)");
         System.out.println("  trail-retained [users 50] [requests 3000] [events 1000] [histogram dir] (live heap per"
             + " retained trail event; run with -XX:+UseSerialGC)");
         System.out.println("  jmh       JMH options, e.g. jmh -f 1 -wi 3 -i 5 PolicyDecision");

@@ -42,6 +42,22 @@ class QueryInputDecoderTest {
   }
 
   @Test
+  void aCallNamingOnlyItselfDecodesToNothingYetStillMissesItsRequiredMembers() {
+    Params first = decode("GetUser", "Action=GetUser&Version=2010-05-08");
+    assertThat(first).isSameAs(decode("GetUser", "Action=GetUser"));
+    assertThat(first.asMap()).isEmpty();
+    assertThat(
+            decode(STS, "GetCallerIdentity", "Action=GetCallerIdentity&Version=2011-06-15").asMap())
+        .isEmpty();
+    assertThatThrownBy(() -> decode("CreateUser", "Action=CreateUser&Version=2010-05-08"))
+        .isInstanceOf(AwsServiceException.class)
+        .hasMessageContaining("'userName' failed to satisfy constraint: Member must not be null");
+    // A member sent is decoded as before.
+    assertThat(decode("GetUser", "Action=GetUser&UserName=bob").string("UserName"))
+        .isEqualTo("bob");
+  }
+
+  @Test
   void decodesScalarsListsOfStructuresAndIntegers() {
     Params p =
         decode(

@@ -6,6 +6,7 @@ import io.iamlocal.protocol.error.AwsErrorCode;
 import io.iamlocal.protocol.error.ErrorRenderer;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.protocol.xml.XmlResponseWriter;
+import io.iamlocal.protocol.xml.XmlText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,6 +68,42 @@ class XmlRenderingTest {
       assertThat(XmlResponseWriter.renderUtf8(IAM.operation("GetUser"), output, "req-1"))
           .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  @Test
+  void textIsEscapedAsXmlTextEscapesItAndEncodedAsUtf8() {
+    for (String name :
+        List.of(
+            "plain-name_1.2@x",
+            "<a href=\"x\">&</a>\r\n\t\u0001\u007f",
+            "caf\u00e9 \u0800\uFFFD\uD7FF\uE000 \uD83D\uDE00 end",
+            "lone \uD800 high, lone \uDC00 low, end \uD83D",
+            "non-characters \uFFFE\uFFFF gone",
+            "\u00e9 first, then <markup>")) {
+      Map<String, Object> user = new LinkedHashMap<>();
+      user.put("UserName", name);
+      Map<String, Object> output = Map.of("User", user);
+      byte[] utf8 = XmlResponseWriter.renderUtf8(IAM.operation("GetUser"), output, "req-1");
+      assertThat(new String(utf8, StandardCharsets.UTF_8))
+          .as("%s", name.codePoints().boxed().toList())
+          .contains("<UserName>" + XmlText.escape(name) + "</UserName>")
+          .isEqualTo(XmlResponseWriter.render(IAM.operation("GetUser"), output, "req-1"));
+      // Nothing was replaced in decoding: the bytes are the text's own encoding.
+      assertThat(new String(utf8, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8))
+          .isEqualTo(utf8);
+    }
+  }
+
+  @Test
+  void timestampsAreIso8601SecondsInUtcInAnyYear() {
+    assertThat(XmlResponseWriter.timestamp(Instant.parse("2024-01-02T03:04:05.999Z")))
+        .isEqualTo("2024-01-02T03:04:05Z");
+    assertThat(XmlResponseWriter.timestamp(Instant.parse("1000-12-31T23:59:59Z")))
+        .isEqualTo("1000-12-31T23:59:59Z");
+    assertThat(XmlResponseWriter.timestamp(Instant.parse("0999-01-01T00:00:00Z")))
+        .isEqualTo("0999-01-01T00:00:00Z");
+    assertThat(XmlResponseWriter.timestamp(Instant.parse("+10000-01-01T00:00:00Z")))
+        .isEqualTo("+10000-01-01T00:00:00Z");
   }
 
   @Test

@@ -65,6 +65,7 @@ public final class IamLocalServer implements AutoCloseable {
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel channel;
+  private volatile RequestRouter router;
 
   /** A server without a request log; prefer {@link IamLocal#builder()} for embedding. */
   public IamLocalServer(ServerConfig config) {
@@ -198,7 +199,7 @@ public final class IamLocalServer implements AutoCloseable {
             requestLog,
             durability == null ? WriteJournal.NONE : durability,
             trail);
-    RequestRouter router =
+    router =
         new RequestRouter(
             dispatcher,
             state,
@@ -291,6 +292,14 @@ public final class IamLocalServer implements AutoCloseable {
    */
   public java.nio.file.Path tlsTrustFile() {
     return tls == null ? null : tls.trustFile();
+  }
+
+  /**
+   * The router the event loops hand each request to, null before {@link #start}: a benchmark calls
+   * it to measure the dispatch path without sockets.
+   */
+  public RequestRouter router() {
+    return router;
   }
 
   /** The configuration this server was built with. */

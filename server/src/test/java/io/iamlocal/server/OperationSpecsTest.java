@@ -57,6 +57,33 @@ class OperationSpecsTest {
     assertThat(actual).hasSize(187).containsExactlyElementsOf(pinned());
   }
 
+  @Test
+  void eachSpecNamesItsActionWithOneStringForAllItsCallsAndRefusesAnotherAction() {
+    OperationRegistry registry = OperationCatalog.build(IAM, STS);
+    OperationSpec getUser = registry.spec("iam", "GetUser");
+    assertThat(getUser.action()).isEqualTo("iam:GetUser").isSameAs(getUser.action());
+    // Changed specs keep it (the trail keeps the actions of a thousand checks: one copy each).
+    OperationSpec changed = OperationSpec.grantedByPasswordPolicy().apply(getUser);
+    assertThat(changed.action()).isSameAs(getUser.action());
+    assertThatThrownBy(
+            () ->
+                new OperationSpec(
+                    "iam",
+                    "GetUser",
+                    "iam:ListUsers",
+                    getUser.lock(),
+                    getUser.journalled(),
+                    getUser.unsigned(),
+                    getUser.sessions(),
+                    getUser.conditionKeys(),
+                    getUser.arnMember(),
+                    getUser.passwordPolicyGrants(),
+                    getUser.resource(),
+                    getUser.accountMember()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("iam:ListUsers");
+  }
+
   /**
    * Every served spec agrees with the botocore model (it names a model operation; its ARN member
    * and resource member are input members, checked at registration) and with AWS's reference: its

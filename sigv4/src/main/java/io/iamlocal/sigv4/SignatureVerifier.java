@@ -176,9 +176,21 @@ public final class SignatureVerifier {
     return tokenSent && Hashing.constantTimeEquals(expected, sent.strip());
   }
 
+  private static final long MAX_CLOCK_SKEW_SECONDS = MAX_CLOCK_SKEW.getSeconds();
+
   private SigV4Failure checkTime(SignedAuth auth) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant clockNow = clock.instant();
     Instant time = auth.requestTime();
+    // Most requests are within the skew: decided in whole seconds, without building instants.
+    long second = clockNow.getEpochSecond();
+    long signed = time.getEpochSecond();
+    if (!auth.presigned()
+        && signed >= second - MAX_CLOCK_SKEW_SECONDS
+        && (signed < second + MAX_CLOCK_SKEW_SECONDS
+            || (signed == second + MAX_CLOCK_SKEW_SECONDS && time.getNano() == 0))) {
+      return null;
+    }
+    Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS);
     Instant latest = now.plus(MAX_CLOCK_SKEW);
     if (time.isAfter(latest)) {
       return SigV4Failure.of(

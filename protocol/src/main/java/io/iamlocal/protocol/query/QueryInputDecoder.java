@@ -31,9 +31,22 @@ public final class QueryInputDecoder {
     if (input == null) {
       return Params.NO_INPUT;
     }
+    if (input.required().isEmpty() && namesTheCallOnly(params, input)) {
+      // GetUser of the caller, GetCallerIdentity: no member sent and none required, so nothing to
+      // decode or to find missing.
+      return Params.none(input);
+    }
     Map<String, Object> tree = new QueryInputDecoder(params).structure(input, "");
     InputValidator.validate(input, tree);
     return tree.isEmpty() ? Params.none(input) : Params.of(input, tree);
+  }
+
+  /**
+   * Whether the only parameters are Action and Version, and neither is a member of {@code input}.
+   */
+  private static boolean namesTheCallOnly(Map<String, String> params, Shape input) {
+    int named = (params.containsKey("Action") ? 1 : 0) + (params.containsKey("Version") ? 1 : 0);
+    return params.size() == named && !input.hasMember("Action") && !input.hasMember("Version");
   }
 
   private Map<String, Object> structure(Shape shape, String prefix) {

@@ -22,12 +22,12 @@ public final class XmlResponseWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   /**
-   * Each thread renders into its own builder, so that a response does not grow a new one from 512
-   * characters by copies (a third of a GetUser's rendering allocation). A builder that a large
-   * answer grew past {@link #KEPT_CAPACITY} is dropped rather than kept for the thread's life.
+   * Each thread renders into its own builder, so that a response does not grow a new one by copies.
+   * A builder that a large answer grew past {@link #KEPT_CAPACITY} is dropped rather than kept for
+   * the thread's life.
    */
-  private static final ThreadLocal<StringBuilder> BUILDER =
-      ThreadLocal.withInitial(() -> new StringBuilder(2048));
+  private static final ThreadLocal<Utf8Builder> BUILDER =
+      ThreadLocal.withInitial(() -> new Utf8Builder(2048));
 
   private static final int KEPT_CAPACITY = 32 * 1024;
 
@@ -38,60 +38,68 @@ public final class XmlResponseWriter {
    * byte[], Map for structures and maps, Collection for lists); null members are omitted.
    */
   public static String render(OperationModel operation, Map<String, ?> output, String requestId) {
-    StringBuilder out = BUILDER.get();
-    out.setLength(0);
+    Utf8Builder out = rendered(operation, output, requestId);
     try {
-      write(out, operation, output, requestId);
       return out.toString();
     } finally {
-      if (out.capacity() > KEPT_CAPACITY) {
-        BUILDER.remove();
-      }
+      release(out);
     }
   }
 
-  /**
-   * {@link #render} as the UTF-8 bytes of the body, encoded from the thread's builder without an
-   * intermediate String (a response's text was otherwise allocated twice).
-   */
+  /** {@link #render} as the UTF-8 bytes of the body, built as bytes (no String in between). */
   public static byte[] renderUtf8(
       OperationModel operation, Map<String, ?> output, String requestId) {
-    StringBuilder out = BUILDER.get();
-    out.setLength(0);
+    Utf8Builder out = rendered(operation, output, requestId);
+    try {
+      return out.toBytes();
+    } finally {
+      release(out);
+    }
+  }
+
+  private static Utf8Builder rendered(
+      OperationModel operation, Map<String, ?> output, String requestId) {
+    Utf8Builder out = BUILDER.get();
+    out.clear();
     try {
       write(out, operation, output, requestId);
-      return Utf8.bytes(out);
-    } finally {
-      if (out.capacity() > KEPT_CAPACITY) {
-        BUILDER.remove();
-      }
+    } catch (RuntimeException | Error e) {
+      release(out);
+      throw e;
+    }
+    return out;
+  }
+
+  private static void release(Utf8Builder out) {
+    if (out.capacity() > KEPT_CAPACITY) {
+      BUILDER.remove();
     }
   }
 
   private static void write(
-      StringBuilder out, OperationModel operation, Map<String, ?> output, String requestId) {
+      Utf8Builder out, OperationModel operation, Map<String, ?> output, String requestId) {
     String name = operation.name();
-    out.append('<')
-        .append(name)
-        .append("Response xmlns=\"")
-        .append(operation.service().xmlNamespace())
-        .append("\">\n");
+    out.ascii('<')
+        .ascii(name)
+        .ascii("Response xmlns=\"")
+        .ascii(operation.service().xmlNamespace())
+        .ascii("\">\n");
     if (operation.hasOutput()) {
       String wrapper =
           operation.resultWrapper() == null ? name + "Result" : operation.resultWrapper();
       Map<String, ?> values = output == null ? Map.of() : output;
-      indent(out, 1).append('<').append(wrapper).append(">\n");
+      indent(out, 1).ascii('<').ascii(wrapper).ascii(">\n");
       structureMembers(out, operation.output(), values, 2);
-      indent(out, 1).append("</").append(wrapper).append(">\n");
+      indent(out, 1).ascii("</").ascii(wrapper).ascii(">\n");
     }
-    indent(out, 1).append("<ResponseMetadata>\n");
-    indent(out, 2).append("<RequestId>").append(requestId).append("</RequestId>\n");
-    indent(out, 1).append("</ResponseMetadata>\n");
-    out.append("</").append(name).append("Response>\n");
+    indent(out, 1).ascii("<ResponseMetadata>\n");
+    indent(out, 2).ascii("<RequestId>").raw(requestId).ascii("</RequestId>\n");
+    indent(out, 1).ascii("</ResponseMetadata>\n");
+    out.ascii("</").ascii(name).ascii("Response>\n");
   }
 
   public static String timestamp(Instant instant) {
-    StringBuilder out = new StringBuilder(20);
+    Utf8Builder out = new Utf8Builder(20);
     appendTimestamp(out, instant);
     return out.toString();
   }
@@ -100,27 +108,22 @@ public final class XmlResponseWriter {
    * {@link #TIMESTAMP} without the formatter: list responses write one or two timestamps per item,
    * and DateTimeFormatter was a tenth of a ListUsers page's CPU.
    */
-  static void appendTimestamp(StringBuilder out, Instant instant) {
+  private static void appendTimestamp(Utf8Builder out, Instant instant) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     if (t.getYear() < 1000 || t.getYear() > 9999) {
-      TIMESTAMP.formatTo(instant, out);
+      out.ascii(TIMESTAMP.format(instant));
       return;
     }
-    out.append(t.getYear()).append('-');
-    twoDigits(out, t.getMonthValue()).append('-');
-    twoDigits(out, t.getDayOfMonth()).append('T');
-    twoDigits(out, t.getHour()).append(':');
-    twoDigits(out, t.getMinute()).append(':');
-    twoDigits(out, t.getSecond()).append('Z');
+    out.digits(t.getYear(), 4).ascii('-');
+    out.digits(t.getMonthValue(), 2).ascii('-');
+    out.digits(t.getDayOfMonth(), 2).ascii('T');
+    out.digits(t.getHour(), 2).ascii(':');
+    out.digits(t.getMinute(), 2).ascii(':');
+    out.digits(t.getSecond(), 2).ascii('Z');
   }
 
-  private static StringBuilder twoDigits(StringBuilder out, int value) {
-    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
-  }
-
-  @SuppressWarnings("unchecked")
   private static void structureMembers(
-      StringBuilder out, Shape shape, Map<String, ?> values, int depth) {
+      Utf8Builder out, Shape shape, Map<String, ?> values, int depth) {
     int written = 0;
     for (Shape.Member member : shape.membersWithShapes()) {
       Object v = values.get(member.name());
@@ -139,57 +142,62 @@ public final class XmlResponseWriter {
   }
 
   @SuppressWarnings("unchecked")
-  private static void element(StringBuilder out, String name, Shape shape, Object v, int depth) {
+  private static void element(Utf8Builder out, String name, Shape shape, Object v, int depth) {
     switch (shape.type()) {
       case STRUCTURE -> {
-        indent(out, depth).append('<').append(name).append(">\n");
+        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
         structureMembers(out, shape, (Map<String, ?>) v, depth + 1);
-        indent(out, depth).append("</").append(name).append(">\n");
+        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
       }
       case LIST -> {
         Collection<?> items = (Collection<?>) v;
         if (items.isEmpty()) {
-          indent(out, depth).append('<').append(name).append("/>\n");
+          indent(out, depth).ascii('<').ascii(name).ascii("/>\n");
           return;
         }
-        indent(out, depth).append('<').append(name).append(">\n");
+        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
+        Shape member = shape.listMember();
         for (Object item : items) {
-          element(out, "member", shape.listMember(), item, depth + 1);
+          element(out, "member", member, item, depth + 1);
         }
-        indent(out, depth).append("</").append(name).append(">\n");
+        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
       }
       case MAP -> {
         Map<?, ?> entries = (Map<?, ?>) v;
         if (entries.isEmpty()) {
-          indent(out, depth).append('<').append(name).append("/>\n");
+          indent(out, depth).ascii('<').ascii(name).ascii("/>\n");
           return;
         }
-        indent(out, depth).append('<').append(name).append(">\n");
+        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
+        Shape key = shape.mapKey();
+        Shape value = shape.mapValue();
         for (Map.Entry<?, ?> e : entries.entrySet()) {
-          indent(out, depth + 1).append("<entry>\n");
-          element(out, "key", shape.mapKey(), e.getKey(), depth + 2);
-          element(out, "value", shape.mapValue(), e.getValue(), depth + 2);
-          indent(out, depth + 1).append("</entry>\n");
+          indent(out, depth + 1).ascii("<entry>\n");
+          element(out, "key", key, e.getKey(), depth + 2);
+          element(out, "value", value, e.getValue(), depth + 2);
+          indent(out, depth + 1).ascii("</entry>\n");
         }
-        indent(out, depth).append("</").append(name).append(">\n");
+        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
       }
       default -> {
-        indent(out, depth).append('<').append(name).append('>');
+        indent(out, depth).ascii('<').ascii(name).ascii('>');
         scalar(out, v);
-        out.append("</").append(name).append(">\n");
+        out.ascii("</").ascii(name).ascii(">\n");
       }
     }
   }
 
-  private static void scalar(StringBuilder out, Object v) {
-    if (v instanceof Instant instant) {
+  private static void scalar(Utf8Builder out, Object v) {
+    if (v instanceof String text) {
+      out.text(text);
+    } else if (v instanceof Instant instant) {
       appendTimestamp(out, instant);
     } else if (v instanceof byte[] bytes) {
-      out.append(Base64.getEncoder().encodeToString(bytes));
+      out.ascii(Base64.getEncoder().encodeToString(bytes));
     } else if (v instanceof Number || v instanceof Boolean) {
-      out.append(v);
+      out.ascii(v.toString());
     } else {
-      XmlText.append(out, v.toString());
+      out.text(v.toString());
     }
   }
 
@@ -198,12 +206,12 @@ public final class XmlResponseWriter {
 
   private static final String SPACES = "  ".repeat(SLICED_DEPTH);
 
-  private static StringBuilder indent(StringBuilder out, int depth) {
+  private static Utf8Builder indent(Utf8Builder out, int depth) {
     if (depth <= SLICED_DEPTH) {
-      return out.append(SPACES, 0, 2 * depth);
+      return out.ascii(SPACES, 0, 2 * depth);
     }
     for (int i = 0; i < depth; i++) {
-      out.append("  ");
+      out.ascii("  ");
     }
     return out;
   }

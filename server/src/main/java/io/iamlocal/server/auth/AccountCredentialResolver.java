@@ -2,10 +2,10 @@ package io.iamlocal.server.auth;
 
 import io.iamlocal.server.state.AccessKey;
 import io.iamlocal.server.state.AccountState;
+import io.iamlocal.server.state.Accounts;
 import io.iamlocal.server.state.IamLocalState;
 import io.iamlocal.server.state.Partition;
 import io.iamlocal.server.state.Session;
-import io.iamlocal.server.state.Sessions;
 import io.iamlocal.sigv4.CredentialResolver;
 import io.iamlocal.sigv4.SigningCredential;
 import java.util.Optional;
@@ -40,23 +40,19 @@ public final class AccountCredentialResolver implements CredentialResolver {
       AccountState account = state.accounts().find(Partition.forRegion(region), rootAccount);
       return usable(state.rootKey(account, accessKeyId));
     }
-    AccountState owner = state.accounts().ownerOfKey(accessKeyId);
-    if (owner == null) {
+    Accounts.KeyHolder holder = state.accounts().holderOfKey(accessKeyId);
+    if (holder == null) {
       return Optional.empty();
     }
-    AccessKey key = owner.accessKeys().get(accessKeyId);
-    if (key == null) {
-      Session session = Sessions.of(owner).get(accessKeyId);
-      return session == null
-          ? Optional.empty()
-          : Optional.of(
-              new SigningCredential(
-                  accessKeyId, // the session's, without building it again from its bits
-                  session.secretAccessKey(),
-                  session.sessionToken(),
-                  session));
+    if (holder.credential() instanceof Session session) {
+      return Optional.of(
+          new SigningCredential(
+              accessKeyId, // the session's, without building it again from its bits
+              session.secretAccessKey(),
+              session.sessionToken(),
+              session));
     }
-    return usable(key);
+    return usable((AccessKey) holder.credential());
   }
 
   private static Optional<SigningCredential> usable(AccessKey key) {

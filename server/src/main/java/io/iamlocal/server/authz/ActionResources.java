@@ -32,7 +32,6 @@ public final class ActionResources {
       OperationSpec.Resource entry, Params params, Caller caller, AccountState account) {
     String acct = account.accountId();
     Partition partition = account.partition();
-    String iam = Arns.iamPrefix(partition, acct);
     String value =
         entry.member() == null || !entry.form().readsInput() ? null : params.string(entry.member());
     return switch (entry.form()) {
@@ -70,11 +69,15 @@ public final class ActionResources {
           NEW_MFA,
           NEW_SERVER_CERTIFICATE ->
           created(partition, acct, entry.form().resourceType(null), params, value);
-      case NEW_OIDC -> new Target(iam + "oidc-provider/" + withoutScheme(value), null);
-      case NEW_SAML -> new Target(iam + "saml-provider/" + value, null);
+      case NEW_OIDC ->
+          new Target(iamPrefix(account) + "oidc-provider/" + withoutScheme(value), null);
+      case NEW_SAML -> new Target(iamPrefix(account) + "saml-provider/" + value, null);
       case MFA ->
           new Target(
-              value != null && value.startsWith("arn:") ? value : iam + "mfa/" + value, null);
+              value != null && value.startsWith("arn:")
+                  ? value
+                  : iamPrefix(account) + "mfa/" + value,
+              null);
       case ARN -> arn(account, value);
       case KEY_OWNER -> {
         AccessKey key = value == null ? null : account.accessKeys().get(value);
@@ -87,17 +90,18 @@ public final class ActionResources {
             ServiceLinkedRoleArns.arn(partition, acct, value, params.string("CustomSuffix"));
         yield new Target(arn == null ? "*" : arn, null);
       }
-      case DELETION_TASK_ROLE -> new Target(deletionTaskRole(iam, value), null);
-      case DELEGATION_REQUEST -> new Target(iam + "delegation-request/" + value, null);
-      case ACCESS_REPORT -> new Target(iam + "access-report/" + value, null);
+      case DELETION_TASK_ROLE -> new Target(deletionTaskRole(iamPrefix(account), value), null);
+      case DELEGATION_REQUEST ->
+          new Target(iamPrefix(account) + "delegation-request/" + value, null);
+      case ACCESS_REPORT -> new Target(iamPrefix(account) + "access-report/" + value, null);
       // ListVirtualMFADevices takes no PathPrefix
       case LIST ->
           new Target(
-              iam
+              iamPrefix(account)
                   + entry.member()
                   + (params.carries("PathPrefix") ? params.string("PathPrefix") : "/"),
               null);
-      case LIST_ALL -> new Target(iam + entry.member() + "/*", null);
+      case LIST_ALL -> new Target(iamPrefix(account) + entry.member() + "/*", null);
       case POLICY_PATH -> new Target("policy path " + params.string("PathPrefix", "/"), null);
       case FEDERATED_USER -> new Target(Arns.sts(partition, acct, "federated-user/" + value), null);
       case ROOT -> new Target(Arns.root(partition, accountOf(value)), null);
@@ -113,6 +117,14 @@ public final class ActionResources {
   }
 
   /** The calling user; callers that are not users act on the account. */
+  /**
+   * {@code arn:PARTITION:iam::ACCOUNT:}, built only by the forms that need it (not for the caller's
+   * own user, as in GetUser).
+   */
+  private static String iamPrefix(AccountState account) {
+    return Arns.iamPrefix(account.partition(), account.accountId());
+  }
+
   private static Target callerUser(Caller caller, Partition partition, String acct) {
     if (caller.user() != null) {
       // A user's caller carries the user's ARN already (built once per request, not twice).

@@ -8,13 +8,13 @@ import io.iamlocal.server.state.Group;
 import io.iamlocal.server.state.ManagedPolicy;
 import io.iamlocal.server.state.PolicyAttachments;
 import io.iamlocal.server.state.PolicyStore;
+import io.iamlocal.server.state.PrincipalEntity;
 import io.iamlocal.server.state.Role;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.server.state.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The policies that decide what a caller may do, read from the account at request time: identity
@@ -52,12 +52,15 @@ public record PrincipalPolicies(
       // Same principal, no write since: the same policies (writes all hold the account's write
       // lock).
       long generation = account.writeGeneration();
-      ResolvedCache resolvedCache =
-          account.extension(ResolvedCache.class, a -> new ResolvedCache());
-      resolved = resolvedCache.get(principal, generation);
-      if (resolved == null) {
+      PrincipalEntity entity = (PrincipalEntity) principal;
+      Object kept = entity.derivedPolicies();
+      if (kept instanceof Derived derived
+          && derived.account() == account
+          && derived.generation() == generation) {
+        resolved = derived.resolved();
+      } else {
         resolved = resolve(principal, account, cache);
-        resolvedCache.put(principal, generation, resolved);
+        entity.keepDerivedPolicies(new Derived(account, generation, resolved));
       }
     }
     return new PrincipalPolicies(
@@ -98,34 +101,11 @@ public record PrincipalPolicies(
   }
 
   /**
-   * Resolved policies by principal (a {@link User} or {@link Role}, by identity) for one write
-   * generation of the account: a write anywhere (attach, detach, put, group membership, new default
-   * version, boundary, delete…) empties it on the next read. Bounded.
+   * A principal's resolved policies, kept by the principal ({@link
+   * PrincipalEntity#derivedPolicies}) for one write generation of one account: a write anywhere
+   * (attach, detach, put, group membership, new default version, boundary, delete…) makes it stale.
    */
-  private static final class ResolvedCache {
-    private static final int MAX_ENTRIES = 16_384;
-    private final Map<Object, Resolved> byPrincipal = new ConcurrentHashMap<>();
-    private volatile long generation = -1;
-
-    Resolved get(Object principal, long current) {
-      return generation == current ? byPrincipal.get(principal) : null;
-    }
-
-    void put(Object principal, long current, Resolved resolved) {
-      if (generation != current) {
-        synchronized (this) {
-          if (generation != current) {
-            byPrincipal.clear();
-            generation = current;
-          }
-        }
-      }
-      if (byPrincipal.size() >= MAX_ENTRIES) {
-        byPrincipal.clear();
-      }
-      byPrincipal.put(principal, resolved);
-    }
-  }
+  private record Derived(AccountState account, long generation, Resolved resolved) {}
 
   /**
    * The session's inline and managed session policies; an unreadable one still restricts (to

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 public record OperationSpec(
     String service,
     String name,
+    String action,
     LockMode lock,
     boolean journalled,
     boolean unsigned,
@@ -33,6 +34,9 @@ public record OperationSpec(
   public OperationSpec {
     Objects.requireNonNull(service);
     Objects.requireNonNull(name);
+    if (!action.equals(action(service, name))) {
+      throw new IllegalArgumentException(action + " is not the action of " + service + ":" + name);
+    }
     Objects.requireNonNull(lock);
     Objects.requireNonNull(sessions);
     conditionKeys = Set.copyOf(conditionKeys);
@@ -116,8 +120,11 @@ public record OperationSpec(
     return journalled && (lock != LockMode.READ_MINTS || drewRandom);
   }
 
-  /** The action policies name: {@code iam:CreateUser}. */
-  public String action() {
+  /**
+   * The action policies name, {@code iam:CreateUser}: a component, built once with the spec rather
+   * than per authorized call.
+   */
+  static String action(String service, String name) {
     return service + ":" + name;
   }
 
@@ -229,6 +236,7 @@ public record OperationSpec(
     return new OperationSpec(
         service,
         name,
+        action(service, name),
         read ? LockMode.READ : LockMode.WRITE,
         !read,
         false,
@@ -248,6 +256,7 @@ public record OperationSpec(
     return new OperationSpec(
         service,
         name,
+        action(service, name),
         lock,
         false,
         false,
@@ -300,6 +309,7 @@ public record OperationSpec(
   private static final class Edit {
     private final String service;
     private final String name;
+    private final String action;
     LockMode lock;
     boolean journalled;
     boolean unsigned;
@@ -313,6 +323,7 @@ public record OperationSpec(
     Edit(OperationSpec s) {
       service = s.service;
       name = s.name;
+      action = s.action;
       lock = s.lock;
       journalled = s.journalled;
       unsigned = s.unsigned;
@@ -328,6 +339,7 @@ public record OperationSpec(
       return new OperationSpec(
           service,
           name,
+          action,
           lock,
           journalled,
           unsigned,

@@ -242,10 +242,18 @@ public final class QueryDispatcher {
     }
     // Access advisor (service last accessed) data comes from the calls really served.
     // Role sessions count as their role's activity, as access advisor reports it.
-    String principal = caller.role() != null ? caller.role().arn() : caller.arn();
-    if (principal != null) {
-      AccessActivity.of(account)
-          .record(principal, service.endpointPrefix(), action, call.now(), call.region());
+    // The model's operation name rather than the request's copy: the same instance call after
+    // call, compared at once.
+    AccessActivity activity = AccessActivity.of(account);
+    if (caller.role() != null) {
+      activity.record(
+          caller.role(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+    } else if (caller.kind() == Caller.Kind.USER) {
+      activity.record(
+          caller.user(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+    } else if (caller.arn() != null) {
+      activity.record(
+          caller.arn(), service.endpointPrefix(), operation.name(), call.now(), call.region());
     }
     return new HttpResponseData(
         200, "text/xml", XmlResponseWriter.renderUtf8(operation, output, requestId), requestId);

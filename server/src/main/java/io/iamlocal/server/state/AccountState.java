@@ -130,13 +130,17 @@ public final class AccountState {
     return directory;
   }
 
-  /** Whether this account holds the key ID, as a long-term key or an STS session's. */
-  boolean holdsKey(String accessKeyId) {
-    if (accessKeys.containsKey(accessKeyId)) {
-      return true;
+  /**
+   * What the key ID names in this account: a long-term key ({@link AccessKey}), an STS session
+   * ({@link Session}), or null.
+   */
+  Object heldKey(String accessKeyId) {
+    AccessKey key = accessKeys.get(accessKeyId);
+    if (key != null) {
+      return key;
     }
     Sessions sessions = (Sessions) extensions.get(Sessions.class.getName());
-    return sessions != null && sessions.get(accessKeyId) != null;
+    return sessions == null ? null : sessions.get(accessKeyId);
   }
 
   /** Whether a key ID (long-term or temporary) is free in every account. */
@@ -150,6 +154,12 @@ public final class AccountState {
    */
   @SuppressWarnings("unchecked")
   public <T> T extension(Class<T> type, java.util.function.Function<AccountState, T> factory) {
-    return (T) extensions.computeIfAbsent(type.getName(), k -> factory.apply(this));
+    // Looked up first: the computing lambda captures, so it was built on every call (every request
+    // asks for a few extensions).
+    Object extension = extensions.get(type.getName());
+    return (T)
+        (extension != null
+            ? extension
+            : extensions.computeIfAbsent(type.getName(), k -> factory.apply(this)));
   }
 }

@@ -85,15 +85,35 @@ public final class Accounts {
 
   /** The account that issued this (long-term or temporary) access key ID, or null. */
   public AccountState ownerOfKey(String accessKeyId) {
+    KeyHolder holder = holderOfKey(accessKeyId);
+    return holder == null ? null : holder.account();
+  }
+
+  /**
+   * Where an access key ID is held: the account, and the key ({@link AccessKey}) or session ({@link
+   * Session}) it names.
+   */
+  public record KeyHolder(AccountState account, Object credential) {}
+
+  /**
+   * The account holding this key ID and what it names, or null: found with one lookup of the ID in
+   * the account (a signed request asks this once, and used to look the ID up again to fetch the
+   * key).
+   */
+  public KeyHolder holderOfKey(String accessKeyId) {
     if (accessKeyId == null) {
       return null;
     }
     AccountState indexed = keyOwners.get(accessKeyId);
-    return indexed != null ? indexed : encodedOwner(accessKeyId);
+    if (indexed != null) {
+      Object credential = indexed.heldKey(accessKeyId);
+      return credential == null ? null : new KeyHolder(indexed, credential);
+    }
+    return encodedHolder(accessKeyId);
   }
 
   /** The account whose number the key ID encodes, in any partition, if it holds the key. */
-  private AccountState encodedOwner(String accessKeyId) {
+  private KeyHolder encodedHolder(String accessKeyId) {
     long number = IdGenerator.accountEncodedIn(accessKeyId);
     if (number < 0 || number > 999_999_999_999L) {
       return null;
@@ -101,8 +121,9 @@ public final class Accounts {
     String accountId = IdGenerator.accountId(number);
     for (ConcurrentHashMap<String, AccountState> accounts : byPartition.values()) {
       AccountState account = accounts.get(accountId);
-      if (account != null && account.holdsKey(accessKeyId)) {
-        return account;
+      Object credential = account == null ? null : account.heldKey(accessKeyId);
+      if (credential != null) {
+        return new KeyHolder(account, credential);
       }
     }
     return null;

@@ -160,10 +160,17 @@ public final class IamLocalState {
    * meanwhile.
    */
   public AccountState accountOf(String accessKeyId, Object principal, String region) {
-    if (principal instanceof AccessKey key && key.owner() == null) {
-      String root = rootAccountOf(accessKeyId);
-      if (root != null) {
-        return account(Partition.forRegion(region), root);
+    if (principal instanceof AccessKey key) {
+      User user = key.owner();
+      if (user == null) {
+        String root = rootAccountOf(accessKeyId);
+        if (root != null) {
+          return account(Partition.forRegion(region), root);
+        }
+      } else {
+        // The user's account, by its number (a small map), rather than the key ID again.
+        AccountState account = accounts.find(user.partition(), user.accountId());
+        return account != null && account.accessKeys().get(accessKeyId) == key ? account : null;
       }
     }
     return accounts.ownerOfKey(accessKeyId);

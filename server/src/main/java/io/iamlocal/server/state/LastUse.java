@@ -18,11 +18,16 @@ final class LastUse {
    * request.
    */
   static boolean isFresh(Instant recorded, Instant now) {
-    if (now.isBefore(recorded)) {
-      return false;
+    return isFresh(recorded.getEpochSecond(), recorded.getNano(), now);
+  }
+
+  /** {@link #isFresh(Instant, Instant)} of the instant {@code epochSecond} and {@code nano}. */
+  static boolean isFresh(long epochSecond, int nano, Instant now) {
+    long seconds = now.getEpochSecond() - epochSecond;
+    if (seconds < 0 || (seconds == 0 && now.getNano() < nano)) {
+      return false; // now is before the recorded instant
     }
-    long seconds = now.getEpochSecond() - recorded.getEpochSecond();
     return seconds < GRANULARITY_SECONDS
-        || (seconds == GRANULARITY_SECONDS && now.getNano() < recorded.getNano());
+        || (seconds == GRANULARITY_SECONDS && now.getNano() < nano);
   }
 }

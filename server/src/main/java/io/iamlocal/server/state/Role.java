@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** An IAM role. Mutable; guarded by its account's lock. */
-public final class Role {
+public final class Role extends PrincipalEntity {
   private final Partition partition;
   private final String accountId;
   private final String roleId;
@@ -25,6 +25,7 @@ public final class Role {
   private volatile String lastUsedRegion;
   private final Tags tags = new Tags();
   private final PolicyAttachments policies = new PolicyAttachments();
+
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
 

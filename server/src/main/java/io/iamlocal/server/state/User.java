@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** An IAM user. Mutable; guarded by its account's lock. */
-public final class User {
+public final class User extends PrincipalEntity {
   private final String userId;
   private final Instant createDate;
   private final Partition partition;

@@ -3,7 +3,6 @@ package io.iamlocal.server.trail;
 import io.iamlocal.policy.evaluation.LazyContextKeys;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -16,9 +15,6 @@ import java.util.function.Supplier;
  * generation), and the ring would then hold every event's whole request context.
  */
 public final class AuthorizationCheck {
-  private static final int MAX_SHARED_ACTIONS = 4_096;
-  private static final ConcurrentHashMap<String, String> ACTIONS = new ConcurrentHashMap<>();
-
   private final String action;
   private final String resource;
   private final Outcome outcome;
@@ -97,29 +93,11 @@ public final class AuthorizationCheck {
         kept = recipe;
       }
     }
-    String sharedAction = sharedAction(action);
-    return kept == keys && sharedAction == action
+    // The action is kept as it is: every trailed check names one of the specs' actions (built once
+    // with the spec, OperationSpec#action) or a constant.
+    return kept == keys
         ? this
-        : new AuthorizationCheck(sharedAction, resource, outcome, identityNeeded, kept);
-  }
-
-  /**
-   * One copy of each action name for all retained checks (the handler path builds the name per
-   * call); the names are those of the operations, so the table stays small, and is bounded anyway.
-   */
-  private static String sharedAction(String action) {
-    if (action == null) {
-      return null;
-    }
-    String shared = ACTIONS.get(action);
-    if (shared != null) {
-      return shared;
-    }
-    if (ACTIONS.size() >= MAX_SHARED_ACTIONS) {
-      return action;
-    }
-    shared = ACTIONS.putIfAbsent(action, action);
-    return shared == null ? action : shared;
+        : new AuthorizationCheck(action, resource, outcome, identityNeeded, kept);
   }
 
   /** Whether the call went ahead (allowed, or let through in soft mode). */

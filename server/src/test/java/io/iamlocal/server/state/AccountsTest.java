@@ -59,6 +59,22 @@ class AccountsTest {
   }
 
   @Test
+  void aUsersKeyIsFoundWithItsAccountOnceAndLeadsBackToThatAccountWhileHeld() {
+    AccountState dev = state.account(Partition.AWS, "111111111111");
+    User alice = new User(dev.partition(), dev.accountId(), "alice", "/", "AIDAALICE", dev.now());
+    String id = new IdGenerator().accessKeyId(IdPrefix.AKIA, dev.accountId());
+    AccessKey key = new AccessKey(id, "s", alice, dev.now());
+    dev.addAccessKey(key);
+    Accounts.KeyHolder holder = state.accounts().holderOfKey(id);
+    assertThat(holder.account()).isSameAs(dev);
+    assertThat(holder.credential()).isSameAs(key);
+    assertThat(state.accountOf(id, key, "us-east-1")).isSameAs(dev);
+    dev.removeAccessKey(id);
+    assertThat(state.accounts().holderOfKey(id)).isNull();
+    assertThat(state.accountOf(id, key, "us-east-1")).isNull(); // deleted since it signed
+  }
+
+  @Test
   void sessionsAreIndexedInTheirAccount() {
     AccountState dev = state.account(Partition.AWS, "111111111111");
     String id = Sessions.newAccessKeyId(dev);
@@ -70,6 +86,7 @@ class AccountsTest {
                 .validity(dev.now(), dev.now().plusSeconds(900))
                 .build());
     assertThat(state.accounts().ownerOfKey(id)).isSameAs(dev);
+    assertThat(state.accounts().holderOfKey(id).credential()).isSameAs(Sessions.of(dev).get(id));
   }
 
   @Test

@@ -1,0 +1,161 @@
+package io.iamlocal.protocol.xml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A response body built straight into UTF-8 bytes: names and plain values are copied in bulk, and
+ * only text that needs escaping or is outside ASCII goes character by character. A StringBuilder
+ * took a check per appended character, then a copy into chars and another into bytes.
+ */
+final class Utf8Builder {
+  private byte[] bytes;
+  private int length;
+
+  Utf8Builder(int capacity) {
+    bytes = new byte[capacity];
+  }
+
+  void clear() {
+    length = 0;
+  }
+
+  int capacity() {
+    return bytes.length;
+  }
+
+  /**
+   * Appends text known to be ASCII (the model's element names, the service namespace, digits) as it
+   * is.
+   */
+  @SuppressWarnings("deprecation") // the byte-per-char copy is exact for ASCII, and one arraycopy
+  Utf8Builder ascii(String text) {
+    int n = text.length();
+    ensure(n);
+    text.getBytes(0, n, bytes, length);
+    length += n;
+    return this;
+  }
+
+  /** Appends {@code text[from, to)}, ASCII as for {@link #ascii(String)}. */
+  @SuppressWarnings("deprecation")
+  Utf8Builder ascii(String text, int from, int to) {
+    ensure(to - from);
+    text.getBytes(from, to, bytes, length);
+    length += to - from;
+    return this;
+  }
+
+  Utf8Builder ascii(char c) {
+    ensure(1);
+    bytes[length++] = (byte) c;
+    return this;
+  }
+
+  /** Appends {@code text} unescaped, encoded as UTF-8 ({@code String.getBytes} would). */
+  Utf8Builder raw(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && text.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == n) {
+      return ascii(text);
+    }
+    ascii(text, 0, i);
+    byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
+    ensure(rest.length);
+    System.arraycopy(rest, 0, bytes, length, rest.length);
+    length += rest.length;
+    return this;
+  }
+
+  /**
+   * Appends {@code text} escaped for XML 1.0 element content as {@link XmlText#append} escapes it,
+   * encoded as UTF-8: its leading run of printable ASCII that needs no escape in bulk, the rest
+   * character by character.
+   */
+  Utf8Builder text(String text) {
+    int n = text.length();
+    int plain = 0;
+    while (plain < n && isPlain(text.charAt(plain))) {
+      plain++;
+    }
+    ascii(text, 0, plain);
+    for (int i = plain; i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> ascii("&amp;");
+        case '<' -> ascii("&lt;");
+        case '>' -> ascii("&gt;");
+        case '"' -> ascii("&quot;");
+        case '\r' -> ascii("&#13;");
+        default -> {
+          // As XmlText: XML 1.0 forbids most C0 controls even as references, U+FFFE and U+FFFF,
+          // and lone surrogates; a surrogate pair is one code point of four bytes.
+          if (Character.isSurrogate(c)) {
+            if (Character.isHighSurrogate(c)
+                && i + 1 < n
+                && Character.isLowSurrogate(text.charAt(i + 1))) {
+              codePoint(Character.toCodePoint(c, text.charAt(++i)));
+            }
+          } else if ((c >= 0x20 && c < 0xFFFE) || c == '\t' || c == '\n') {
+            codePoint(c);
+          }
+        }
+      }
+    }
+    return this;
+  }
+
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"';
+  }
+
+  private void codePoint(int c) {
+    ensure(4);
+    if (c < 0x80) {
+      bytes[length++] = (byte) c;
+    } else if (c < 0x800) {
+      bytes[length++] = (byte) (0xC0 | (c >> 6));
+      bytes[length++] = (byte) (0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      bytes[length++] = (byte) (0xE0 | (c >> 12));
+      bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+      bytes[length++] = (byte) (0x80 | (c & 0x3F));
+    } else {
+      bytes[length++] = (byte) (0xF0 | (c >> 18));
+      bytes[length++] = (byte) (0x80 | ((c >> 12) & 0x3F));
+      bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+      bytes[length++] = (byte) (0x80 | (c & 0x3F));
+    }
+  }
+
+  /**
+   * Appends {@code value} in {@code digits} decimal digits, zero-padded (0 ≤ value < 10^digits).
+   */
+  Utf8Builder digits(int value, int digits) {
+    ensure(digits);
+    for (int i = length + digits - 1; i >= length; i--) {
+      bytes[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += digits;
+    return this;
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+    }
+  }
+
+  byte[] toBytes() {
+    return Arrays.copyOf(bytes, length);
+  }
+
+  @Override
+  public String toString() {
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+  }
+}
