@@ -31,8 +31,8 @@ BENCH_JAR="bench/$BUILD_DIR/iamlocal-bench.jar"
 
 # With IAMLOCAL_JAR: the flags the launcher uses (server/pom.xml, iamlocal.jvmFlags) plus an AppCDS
 # archive made by `cds-train` for that jar.
-RECOMMENDED_OPTS="-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k \
--XX:TrimNativeHeapInterval=2000 -Dio.netty.allocator.maxOrder=7 -XX:Tier3InvocationThreshold=2000 \
+RECOMMENDED_OPTS="-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -XX:NewRatio=4 -Xss512k \
+-XX:TrimNativeHeapInterval=2000 -Dio.netty.allocator.maxOrder=6 -Dio.netty.allocator.numDirectArenas=1 -XX:Tier3InvocationThreshold=2000 \
 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000 \
 -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000 -Dio.netty.leakDetection.level=disabled \
 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
