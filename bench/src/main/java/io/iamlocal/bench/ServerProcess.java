@@ -1,6 +1,5 @@
 package io.iamlocal.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The server under test, as a separate {@code java -jar} process. Measures the time from spawning
@@ -22,19 +19,16 @@ import java.util.regex.Pattern;
  * reads its memory from {@code /proc}.
  */
 final class ServerProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
   private final Process process;
   private final int port;
-  private final double listeningMillis;
   private final double firstAnswerMillis;
   private final int healthPolls;
   private final Path log;
 
-  private ServerProcess(Process process, int port, double listeningMillis, double firstAnswerMillis, int healthPolls,
+  private ServerProcess(Process process, int port, double firstAnswerMillis, int healthPolls,
       Path log) {
     this.process = process;
     this.port = port;
-    this.listeningMillis = listeningMillis;
     this.firstAnswerMillis = firstAnswerMillis;
     this.healthPolls = healthPolls;
     this.log = log;
@@ -60,7 +54,11 @@ final class ServerProcess implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no server jar at " + jar);
     }
-    List<String> args = new ArrayList<>(List.of("--port", "0"));
+    // A free port chosen here and health polled on it from the first millisecond, as moto is
+    // measured (Rivals.Spawned): reading the server's log for its "listening on" line every
+    // millisecond cost this JVM CPU on the two cores the server was starting on.
+    int port = Rivals.freePort();
+    List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
     args.addAll(serverArgs);
     // Output goes to a file, as a sidecar's log would: reading the request log through a pipe would
     // cost this JVM CPU on the machine under test.
@@ -72,18 +70,6 @@ final class ServerProcess implements AutoCloseable {
     }
     long t0 = System.nanoTime();
     Process process = builder.start();
-    int port = -1;
-    while (port < 0) {
-      port = listeningPort(log);
-      if (port < 0) {
-        if (!process.isAlive() || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
-          process.destroyForcibly();
-          throw new IllegalStateException("server did not start: " + Files.readString(log));
-        }
-        Thread.sleep(1);
-      }
-    }
-    long tListening = System.nanoTime();
     int polls = 0;
     while (true) {
       polls++;
@@ -91,12 +77,13 @@ final class ServerProcess implements AutoCloseable {
         break;
       }
       if (!process.isAlive() || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
+        process.destroyForcibly();
         throw new IllegalStateException("server never answered health: " + Files.readString(log));
       }
       Thread.sleep(1);
     }
     long tFirst = System.nanoTime();
-    return new ServerProcess(process, port, (tListening - t0) / 1e6, (tFirst - t0) / 1e6, polls, log);
+    return new ServerProcess(process, port, (tFirst - t0) / 1e6, polls, log);
   }
 
   /**
@@ -105,20 +92,6 @@ final class ServerProcess implements AutoCloseable {
    */
   static boolean isLauncher(Path server) {
     return !server.getFileName().toString().endsWith(".jar");
-  }
-
-  /** The port from the "listening on" line, or -1 while it is not written yet. */
-  private static int listeningPort(Path log) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          return Integer.parseInt(m.group(1));
-        }
-      }
-    }
-    return -1;
   }
 
   /** One raw HTTP/1.1 health request; -1 when the port does not answer yet. */
@@ -145,10 +118,6 @@ final class ServerProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
-  }
-
-  double listeningMillis() {
-    return listeningMillis;
   }
 
   double firstAnswerMillis() {
