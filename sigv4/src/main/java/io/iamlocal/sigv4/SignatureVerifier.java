@@ -3,7 +3,6 @@ package io.iamlocal.sigv4;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -178,48 +177,43 @@ public final class SignatureVerifier {
 
   private static final long MAX_CLOCK_SKEW_SECONDS = MAX_CLOCK_SKEW.getSeconds();
 
+  /**
+   * The signing time against the server's clock read in whole seconds; instants are built only for
+   * a failure's message (most requests are within the skew).
+   */
   private SigV4Failure checkTime(SignedAuth auth) {
-    Instant clockNow = clock.instant();
+    long now = clock.instant().getEpochSecond();
     Instant time = auth.requestTime();
-    // Most requests are within the skew: decided in whole seconds, without building instants.
-    long second = clockNow.getEpochSecond();
     long signed = time.getEpochSecond();
-    if (!auth.presigned()
-        && signed >= second - MAX_CLOCK_SKEW_SECONDS
-        && (signed < second + MAX_CLOCK_SKEW_SECONDS
-            || (signed == second + MAX_CLOCK_SKEW_SECONDS && time.getNano() == 0))) {
-      return null;
-    }
-    Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS);
-    Instant latest = now.plus(MAX_CLOCK_SKEW);
-    if (time.isAfter(latest)) {
+    long latest = now + MAX_CLOCK_SKEW_SECONDS;
+    if (signed > latest || (signed == latest && time.getNano() > 0)) {
       return SigV4Failure.of(
           FailureKind.SIGNATURE_EXPIRED,
           "Signature not yet current: "
               + AmzDate.format(time)
               + " is still later than "
-              + AmzDate.format(latest)
+              + AmzDate.format(Instant.ofEpochSecond(latest))
               + " ("
-              + AmzDate.format(now)
+              + AmzDate.format(Instant.ofEpochSecond(now))
               + " + 15 min.)",
           auth.accessKeyId());
     }
     if (auth.presigned()) {
-      if (now.isAfter(time.plusSeconds(auth.expiresSeconds()))) {
-        return SigV4Failure.of(FailureKind.REQUEST_EXPIRED, REQUEST_EXPIRED, auth.accessKeyId());
-      }
-      return null;
+      // Expired once the clock's second is past the signing time plus X-Amz-Expires.
+      return now > signed + auth.expiresSeconds()
+          ? SigV4Failure.of(FailureKind.REQUEST_EXPIRED, REQUEST_EXPIRED, auth.accessKeyId())
+          : null;
     }
-    Instant earliest = now.minus(MAX_CLOCK_SKEW);
-    if (time.isBefore(earliest)) {
+    long earliest = now - MAX_CLOCK_SKEW_SECONDS;
+    if (signed < earliest) {
       return SigV4Failure.of(
           FailureKind.SIGNATURE_EXPIRED,
           "Signature expired: "
               + AmzDate.format(time)
               + " is now earlier than "
-              + AmzDate.format(earliest)
+              + AmzDate.format(Instant.ofEpochSecond(earliest))
               + " ("
-              + AmzDate.format(now)
+              + AmzDate.format(Instant.ofEpochSecond(now))
               + " - 15 min.)",
           auth.accessKeyId());
     }

@@ -71,9 +71,9 @@ final class Utf8Builder {
   }
 
   /**
-   * Appends {@code text} escaped for XML 1.0 element content as {@link XmlText#append} escapes it,
-   * encoded as UTF-8: its leading run of printable ASCII that needs no escape in bulk, the rest
-   * character by character.
+   * Appends {@code text} escaped for XML 1.0 element content by {@link XmlText}'s rules, encoded as
+   * UTF-8: its leading run of printable ASCII that needs no escape in bulk, the rest character by
+   * character.
    */
   Utf8Builder text(String text) {
     int n = text.length();
@@ -84,32 +84,23 @@ final class Utf8Builder {
     ascii(text, 0, plain);
     for (int i = plain; i < n; i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '&' -> ascii("&amp;");
-        case '<' -> ascii("&lt;");
-        case '>' -> ascii("&gt;");
-        case '"' -> ascii("&quot;");
-        case '\r' -> ascii("&#13;");
-        default -> {
-          // As XmlText: XML 1.0 forbids most C0 controls even as references, U+FFFE and U+FFFF,
-          // and lone surrogates; a surrogate pair is one code point of four bytes.
-          if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c)
-                && i + 1 < n
-                && Character.isLowSurrogate(text.charAt(i + 1))) {
-              codePoint(Character.toCodePoint(c, text.charAt(++i)));
-            }
-          } else if ((c >= 0x20 && c < 0xFFFE) || c == '\t' || c == '\n') {
-            codePoint(c);
-          }
+      String entity = XmlText.entity(c);
+      if (entity != null) {
+        ascii(entity);
+      } else if (Character.isSurrogate(c)) {
+        if (XmlText.isPairAt(text, i)) { // one code point of four bytes
+          codePoint(Character.toCodePoint(c, text.charAt(++i)));
         }
+      } else if (XmlText.isCarried(c)) {
+        codePoint(c);
       }
     }
     return this;
   }
 
+  /** Printable ASCII that XML carries as itself. */
   private static boolean isPlain(char c) {
-    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"';
+    return c >= 0x20 && c < 0x7F && XmlText.entity(c) == null;
   }
 
   private void codePoint(int c) {

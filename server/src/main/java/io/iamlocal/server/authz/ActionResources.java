@@ -116,7 +116,6 @@ public final class ActionResources {
         : new Target(Arns.iam(account.partition(), account.accountId(), "user", "/", name), null);
   }
 
-  /** The calling user; callers that are not users act on the account. */
   /**
    * {@code arn:PARTITION:iam::ACCOUNT:}, built only by the forms that need it (not for the caller's
    * own user, as in GetUser).
@@ -125,6 +124,7 @@ public final class ActionResources {
     return Arns.iamPrefix(account.partition(), account.accountId());
   }
 
+  /** The calling user; callers that are not users act on the account. */
   private static Target callerUser(Caller caller, Partition partition, String acct) {
     if (caller.user() != null) {
       // A user's caller carries the user's ARN already (built once per request, not twice).

@@ -25,7 +25,6 @@ public final class Role extends PrincipalEntity {
   private volatile String lastUsedRegion;
   private final Tags tags = new Tags();
   private final PolicyAttachments policies = new PolicyAttachments();
-
   private final Set<InstanceProfile> instanceProfiles = new LinkedHashSet<>();
   private boolean serviceLinked;
 
