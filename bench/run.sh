@@ -35,7 +35,6 @@ RECOMMENDED_OPTS="-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOption
 -XX:TrimNativeHeapInterval=2000 -Dio.netty.allocator.maxOrder=6 -Dio.netty.allocator.numDirectArenas=1 -XX:Tier3InvocationThreshold=2000 \
 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000 \
 -XX:Tier4InvocationThreshold=30000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=90000 -XX:Tier4BackEdgeThreshold=120000 -Dio.netty.leakDetection.level=disabled \
--XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
 -XX:SharedArchiveFile=${JAR%.jar}.jsa"
 
 log() { echo "[run.sh] $*"; }
