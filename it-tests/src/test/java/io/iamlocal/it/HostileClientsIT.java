@@ -90,6 +90,19 @@ class HostileClientsIT {
   }
 
   @Test
+  void aClientThatShutsItsSendingSideAfterTheRequestStillGetsTheAnswer() {
+    try (RawSocket client = RawSocket.connect(endpoint)) {
+      RawSocket.Response response =
+          client
+              .send("GET /_iamlocal/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+              .shutdownOutput()
+              .read();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(client.closedByPeer(Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
+  @Test
   void slowBodyGets408() {
     try (RawSocket slow = RawSocket.connect(endpoint)) {
       slow.send(

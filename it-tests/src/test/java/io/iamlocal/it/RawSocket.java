@@ -53,6 +53,16 @@ final class RawSocket implements AutoCloseable {
     }
   }
 
+  /** Shuts down this side's sending half, as {@code nc -N} does after its input. */
+  RawSocket shutdownOutput() {
+    try {
+      socket.shutdownOutput();
+      return this;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends and reports whether the peer had already closed the connection (the write failed). */
   boolean trySend(String ascii) {
     try {

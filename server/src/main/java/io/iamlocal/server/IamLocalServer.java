@@ -40,6 +40,7 @@ import java.net.URI;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -51,6 +52,8 @@ public final class IamLocalServer implements AutoCloseable {
   private final IamLocalState state;
 
   /** Operations registered by {@link #prepareOperations} for the next server constructed. */
+  private static final AtomicBoolean TRANSPORT_PREPARED = new AtomicBoolean();
+
   private static final AtomicReference<FutureTask<OperationRegistry>> PREPARED =
       new AtomicReference<>();
 
@@ -110,6 +113,29 @@ public final class IamLocalServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts, on a thread of its own, the one-time work the first connection would otherwise wait for
+   * ({@link ServerInitializer#warmUp}): the command line calls it first thing, so that it runs
+   * beside the main thread's set-up. A failure there only leaves that work to the first connection.
+   */
+  public static void prepareTransport() {
+    if (!TRANSPORT_PREPARED.compareAndSet(false, true)) {
+      return;
+    }
+    Thread transport =
+        new Thread(
+            () -> {
+              try {
+                ServerInitializer.warmUp();
+              } catch (RuntimeException | LinkageError e) {
+                // the server's own start reports anything that matters
+              }
+            },
+            "iamlocal-transport");
+    transport.setDaemon(true);
+    transport.start();
+  }
+
   private static FutureTask<OperationRegistry> registerOperations() {
     FutureTask<OperationRegistry> registry =
         new FutureTask<>(
@@ -142,6 +168,9 @@ public final class IamLocalServer implements AutoCloseable {
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            // A client's shutdown of its sending side is an event (IdleConnectionCloser closes
+            // once the answers are sent), not an immediate close that would drop them.
+            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childHandler(pipeline)
             .bind(config.host(), config.port())
             .sync()

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -176,6 +177,7 @@ public final class CdsTraining {
    */
   private static void exercise(String endpoint) throws IOException {
     get(endpoint + "/_iamlocal/health");
+    healthThenHalfClose(endpoint);
     SigningCredential root = SigningCredential.of("test", "test");
     iam(endpoint, null, "ListUsers");
     iam(endpoint, root, "CreateUser", "UserName", "cds", "Path", "/cds/", tag(1, "team", "build"));
@@ -227,6 +229,26 @@ public final class CdsTraining {
         "arn:aws:iam::123456789012:role/cds-role",
         "RoleSessionName",
         "cds");
+  }
+
+  /**
+   * A health check as start-up pollers send it: one request on a new connection whose client then
+   * shuts its side down (Netty loads its half-closure classes then).
+   */
+  private static void healthThenHalfClose(String endpoint) throws IOException {
+    URI uri = URI.create(endpoint);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /_iamlocal/health HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      if (!new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+          .startsWith("HTTP/1.1 200")) {
+        throw new IllegalStateException("the half-closed health check was not answered");
+      }
+    }
   }
 
   private static String readOnlyPolicy() {

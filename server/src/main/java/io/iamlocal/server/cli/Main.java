@@ -212,10 +212,21 @@ public final class Main implements Callable<Integer> {
   boolean quiet;
 
   public static void main(String[] args) {
-    // Registering the operations takes longest at start: begin on another core before anything
-    // else (for --version or --help the daemon thread is simply dropped at exit).
-    IamLocalServer.prepareOperations();
+    prepareStart();
     System.exit(run(args));
+  }
+
+  /**
+   * Registering the operations and bringing up Netty take longest at start: both begin on threads
+   * of their own before anything else (for --version or --help they are simply dropped at exit).
+   * Each happens once per JVM.
+   */
+  private static void prepareStart() {
+    // The jar holds no SLF4J or Log4j: Netty logs through java.util.logging, as it would choose,
+    // without first trying to load each of them (class lookups and exceptions at start-up).
+    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+    IamLocalServer.prepareOperations();
+    IamLocalServer.prepareTransport();
   }
 
   /** Runs the command line and returns its exit code (once stopped, for a server). */
@@ -255,12 +266,7 @@ public final class Main implements Callable<Integer> {
       utf8.flush();
       return 0;
     }
-    // The server's operations are registered on another core while logging and the transport are
-    // set up here.
-    IamLocalServer.prepareOperations();
-    // The jar holds no SLF4J or Log4j: Netty logs through java.util.logging, as it would choose,
-    // without first trying to load each of them (class lookups and exceptions at start-up).
-    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+    prepareStart();
     if (!IamLocalState.isAccountNumber(accountId)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--account-id must be 12 digits");

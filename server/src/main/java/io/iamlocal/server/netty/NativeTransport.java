@@ -20,9 +20,18 @@ public enum NativeTransport {
 
   /** The transport this JVM uses. */
   public static NativeTransport chosen() {
-    return !"nio".equals(System.getProperty("iamlocal.transport")) && Epoll.isAvailable()
-        ? EPOLL
-        : NIO;
+    return Chosen.TRANSPORT;
+  }
+
+  /**
+   * Chosen once per JVM, when first asked: loading the native library and Netty's platform probes
+   * take ~30 ms of CPU at start, which the command line spends on a thread of its own.
+   */
+  private static final class Chosen {
+    static final NativeTransport TRANSPORT =
+        !"nio".equals(System.getProperty("iamlocal.transport")) && Epoll.isAvailable()
+            ? EPOLL
+            : NIO;
   }
 
   /** An event-loop group of {@code threads} threads (0: Netty's default). */
