@@ -40,6 +40,7 @@ import io.iamlocal.server.sts.PrivilegedTokenOperations;
 import io.iamlocal.server.sts.SessionTokenOperations;
 import io.iamlocal.server.sts.StsInfoOperations;
 import java.util.List;
+import java.util.Map;
 
 /** The one list of operation families the server serves. Add a family here to serve it. */
 final class OperationCatalog {
@@ -90,11 +91,47 @@ final class OperationCatalog {
   }
 
   /**
-   * The catalog a server serves: each spec is drawn at its operation's first call (the same specs
-   * {@link #build} checks), so start-up does not look up the ~190 operations in AWS's reference.
+   * The catalog a server serves: each family registers its handlers at the first call of one of its
+   * operations, which the build's {@link OperationIndex} names, and each spec is drawn at its
+   * operation's first call (the same specs {@link #build} checks): start-up neither links the
+   * handlers' ~300 method references nor looks up the ~190 operations in AWS's reference. Without
+   * an index every family registers at start. {@code -Diamlocal.operations.linkAtStart=true} links
+   * every family right after (the CDS training: the archive then holds every family's lambda
+   * classes, and a family's first call only links them).
    */
   static OperationRegistry forServing(ServiceModel iam, ServiceModel sts) {
-    return fill(OperationRegistry.specsAtFirstUse(OperationCatalog::reference), iam, sts);
+    OperationRegistry registry = OperationRegistry.specsAtFirstUse(OperationCatalog::reference);
+    Map<String, List<String>> index = OperationIndex.read();
+    if (index == null) {
+      return fill(registry, iam, sts);
+    }
+    registry.addService(iam).addService(sts);
+    List<Operations> families = families();
+    if (index.size() != families.size()) {
+      throw new IllegalStateException(
+          "the operation index lists "
+              + index.size()
+              + " families, the catalog "
+              + families.size()
+              + ": rebuild");
+    }
+    for (Operations family : families) {
+      List<String> operations = index.get(family.getClass().getName());
+      if (operations == null) {
+        throw new IllegalStateException(
+            "the operation index lists no " + family.getClass().getName() + ": rebuild");
+      }
+      registry.addFamily(family, operations);
+    }
+    registry.requireEveryOperation();
+    if (Boolean.getBoolean("iamlocal.operations.linkAtStart")) {
+      for (String service : registry.services().keySet()) {
+        for (String operation : registry.implemented(service)) {
+          registry.handler(service, operation).handler();
+        }
+      }
+    }
+    return registry;
   }
 
   private static OperationRegistry fill(
