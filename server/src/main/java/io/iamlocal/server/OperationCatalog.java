@@ -40,7 +40,6 @@ import io.iamlocal.server.sts.PrivilegedTokenOperations;
 import io.iamlocal.server.sts.SessionTokenOperations;
 import io.iamlocal.server.sts.StsInfoOperations;
 import java.util.List;
-import java.util.Map;
 
 /** The one list of operation families the server serves. Add a family here to serve it. */
 final class OperationCatalog {
@@ -101,27 +100,14 @@ final class OperationCatalog {
    */
   static OperationRegistry forServing(ServiceModel iam, ServiceModel sts) {
     OperationRegistry registry = OperationRegistry.specsAtFirstUse(OperationCatalog::reference);
-    Map<String, List<String>> index = OperationIndex.read();
+    List<OperationIndex.Family> index = OperationIndex.read();
     if (index == null) {
       return fill(registry, iam, sts);
     }
     registry.addService(iam).addService(sts);
-    List<Operations> families = families();
-    if (index.size() != families.size()) {
-      throw new IllegalStateException(
-          "the operation index lists "
-              + index.size()
-              + " families, the catalog "
-              + families.size()
-              + ": rebuild");
-    }
-    for (Operations family : families) {
-      List<String> operations = index.get(family.getClass().getName());
-      if (operations == null) {
-        throw new IllegalStateException(
-            "the operation index lists no " + family.getClass().getName() + ": rebuild");
-      }
-      registry.addFamily(family, operations);
+    for (OperationIndex.Family family : index) {
+      String name = family.className();
+      registry.addFamily(name, () -> family(name), family.operations());
     }
     registry.requireEveryOperation();
     if (Boolean.getBoolean("iamlocal.operations.linkAtStart")) {
@@ -132,6 +118,22 @@ final class OperationCatalog {
       }
     }
     return registry;
+  }
+
+  /**
+   * A family of {@link #families()} made by its class name from the index, at its first call: a
+   * start neither loads nor initializes the ~35 family classes.
+   */
+  private static Operations family(String className) {
+    try {
+      return Class.forName(className)
+          .asSubclass(Operations.class)
+          .getDeclaredConstructor()
+          .newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "operation family " + className + " of the index: rebuild", e);
+    }
   }
 
   private static OperationRegistry fill(

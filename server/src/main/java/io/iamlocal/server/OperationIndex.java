@@ -3,19 +3,14 @@ package io.iamlocal.server;
 import io.iamlocal.protocol.model.ServiceModel;
 import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.Operations;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which operations each family of {@link OperationCatalog} registers, written by the build ({@code
@@ -57,28 +52,39 @@ public final class OperationIndex {
     return out.toString();
   }
 
-  /**
-   * Family class name to its {@code service:operation}s, or null when the classes hold no index
-   * (compiled outside the build): the catalog then registers every family at start.
-   */
-  static Map<String, List<String>> read() {
+  /** A family, by class name, and its {@code service:operation}s. */
+  record Family(String className, List<String> operations) {}
+
+  /** The families of the index, or null when the classes hold none (compiled outside the build). */
+  static List<Family> read() {
     try (InputStream in = OperationIndex.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? null : parse(in);
+      return in == null ? null : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Map<String, List<String>> parse(InputStream in) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    Map<String, List<String>> index = new HashMap<>();
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
+  /** Read at every start: a plain scan, no regular expression or reader. */
+  static List<Family> parse(String text) {
+    List<Family> families = new ArrayList<>();
+    int at = 0;
+    while (at < text.length()) {
+      int end = text.indexOf('\n', at);
+      if (end < 0) {
+        end = text.length();
       }
-      String[] words = line.split(" ");
-      index.put(words[0], new ArrayList<>(Arrays.asList(words).subList(1, words.length)));
+      if (end > at && text.charAt(at) != '#') {
+        List<String> words = new ArrayList<>();
+        for (int word = at; word < end; ) {
+          int space = text.indexOf(' ', word);
+          int wordEnd = space < 0 || space > end ? end : space;
+          words.add(text.substring(word, wordEnd));
+          word = wordEnd + 1;
+        }
+        families.add(new Family(words.get(0), words.subList(1, words.size())));
+      }
+      at = end + 1;
     }
-    return index;
+    return families;
   }
 }

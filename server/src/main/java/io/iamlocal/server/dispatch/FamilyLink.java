@@ -1,6 +1,5 @@
 package io.iamlocal.server.dispatch;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,7 +10,8 @@ import java.util.function.Supplier;
  * ~300 method references of the handlers, and a family costs its linking once, on its first call.
  */
 final class FamilyLink {
-  private final Operations family;
+  private final String name;
+  private final Supplier<Operations> family;
   private final OperationRegistry registry;
   private final boolean drawSpecs;
 
@@ -26,7 +26,9 @@ final class FamilyLink {
 
   private record Collected(OperationHandler handler, Supplier<OperationSpec> drawing) {}
 
-  FamilyLink(Operations family, OperationRegistry registry, boolean drawSpecs) {
+  FamilyLink(
+      String name, Supplier<Operations> family, OperationRegistry registry, boolean drawSpecs) {
+    this.name = name;
     this.family = family;
     this.registry = registry;
     this.drawSpecs = drawSpecs;
@@ -44,12 +46,12 @@ final class FamilyLink {
     if (linked) {
       return;
     }
-    collected = new HashMap<>();
+    collected = new LinkedHashMap<>();
     try {
-      family.register(registry.collectingFor(this));
+      family.get().register(registry.collectingFor(this));
       if (!collected.keySet().equals(expected.keySet())) {
         throw new IllegalStateException(
-            family.getClass().getName()
+            name
                 + " registers "
                 + collected.keySet()
                 + " but the operation index lists "
@@ -76,8 +78,7 @@ final class FamilyLink {
       String service, String operation, OperationHandler handler, Supplier<OperationSpec> drawing) {
     String action = service + ":" + operation;
     if (collected == null) {
-      throw new IllegalStateException(
-          family.getClass().getName() + " registers " + action + " after it has linked");
+      throw new IllegalStateException(name + " registers " + action + " after it has linked");
     }
     if (collected.putIfAbsent(action, new Collected(handler, drawing)) != null) {
       throw new IllegalStateException("operation registered twice: " + action);

@@ -3,12 +3,14 @@ package io.iamlocal.server.dispatch;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.ServiceModel;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -135,7 +137,7 @@ public final class OperationRegistry {
 
   public OperationRegistry addService(ServiceModel model) {
     services.put(model.endpointPrefix(), model);
-    handlers.put(model.endpointPrefix(), new TreeMap<>());
+    handlers.put(model.endpointPrefix(), new HashMap<>());
     return this;
   }
 
@@ -174,12 +176,13 @@ public final class OperationRegistry {
   }
 
   /**
-   * Serves {@code family}'s operations, {@code service:operation} each, registering its handlers at
-   * the first use of any of them (their method references are linked then, not at start-up): the
-   * family must register exactly these, which the build's operation index lists.
+   * Serves the operations of the family {@code name}, {@code service:operation} each, made by
+   * {@code family} and registered at the first use of any of them (the handlers' method references
+   * are linked then, not at start-up): the family must register exactly these, which the build's
+   * operation index lists.
    */
-  public void addFamily(Operations family, List<String> operations) {
-    FamilyLink link = new FamilyLink(family, this, !specsAtFirstUse);
+  public void addFamily(String name, Supplier<Operations> family, List<String> operations) {
+    FamilyLink link = new FamilyLink(name, family, this, !specsAtFirstUse);
     for (String action : operations) {
       int colon = action.indexOf(':');
       String service = action.substring(0, colon);
@@ -295,7 +298,8 @@ public final class OperationRegistry {
   }
 
   /** Implemented operation names of a service, sorted. */
-  public Set<String> implemented(String service) {
-    return handlers.getOrDefault(service, Map.of()).keySet();
+  public SortedSet<String> implemented(String service) {
+    return Collections.unmodifiableSortedSet(
+        new TreeSet<>(handlers.getOrDefault(service, Map.of()).keySet()));
   }
 }
