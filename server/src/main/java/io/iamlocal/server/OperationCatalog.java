@@ -94,9 +94,8 @@ final class OperationCatalog {
    * operations, which the build's {@link OperationIndex} names, and each spec is drawn at its
    * operation's first call (the same specs {@link #build} checks): start-up neither links the
    * handlers' ~300 method references nor looks up the ~190 operations in AWS's reference. Without
-   * an index every family registers at start. {@code -Diamlocal.operations.linkAtStart=true} links
-   * every family right after (the CDS training: the archive then holds every family's lambda
-   * classes, and a family's first call only links them).
+   * an index every family registers at start. {@link OperationRegistry#linkAtStart} links every
+   * family right after.
    */
   static OperationRegistry forServing(ServiceModel iam, ServiceModel sts) {
     OperationRegistry registry = OperationRegistry.specsAtFirstUse(OperationCatalog::reference);
@@ -110,7 +109,7 @@ final class OperationCatalog {
       registry.addFamily(name, () -> family(name), family.operations());
     }
     registry.requireEveryOperation();
-    if (Boolean.getBoolean("iamlocal.operations.linkAtStart")) {
+    if (OperationRegistry.linkAtStart()) {
       for (String service : registry.services().keySet()) {
         for (String operation : registry.implemented(service)) {
           registry.handler(service, operation).handler();

@@ -29,6 +29,15 @@ public final class OperationRegistry {
   /** The family whose registrations this registry collects ({@link #addFamily}), or null. */
   private final FamilyLink collecting;
 
+  /**
+   * Whether every handler is linked at start rather than at its family's first call ({@code
+   * -Diamlocal.operations.linkAtStart=true}): the CDS training's server, so that the archive holds
+   * every handler's lambda class and a first call only links it.
+   */
+  public static boolean linkAtStart() {
+    return Boolean.getBoolean("iamlocal.operations.linkAtStart");
+  }
+
   /** AWS's Service Authorization Reference entry of an action, or null when it is not listed. */
   @FunctionalInterface
   public interface Reference {
