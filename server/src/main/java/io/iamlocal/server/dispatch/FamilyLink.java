@@ -2,6 +2,7 @@ package io.iamlocal.server.dispatch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -58,14 +59,14 @@ final class FamilyLink {
                 + expected.keySet()
                 + ": rebuild (the build writes the index)");
       }
+      if (drawSpecs) {
+        for (Collected c : collected.values()) {
+          c.drawing().get(); // a wrong declaration fails here, before anything is bound
+        }
+      }
       for (Map.Entry<String, OperationRegistry.Registered> e : expected.entrySet()) {
         Collected c = collected.get(e.getKey());
         e.getValue().bind(c.handler(), c.drawing());
-      }
-      if (drawSpecs) {
-        for (OperationRegistry.Registered registered : expected.values()) {
-          registered.spec();
-        }
       }
       linked = true;
     } finally {
@@ -80,7 +81,8 @@ final class FamilyLink {
     if (collected == null) {
       throw new IllegalStateException(name + " registers " + action + " after it has linked");
     }
-    if (collected.putIfAbsent(action, new Collected(handler, drawing)) != null) {
+    if (collected.putIfAbsent(action, new Collected(Objects.requireNonNull(handler), drawing))
+        != null) {
       throw new IllegalStateException("operation registered twice: " + action);
     }
   }

@@ -66,7 +66,7 @@ public final class OperationRegistry {
     Registered(OperationHandler handler, Supplier<OperationSpec> drawing) {
       this.family = null;
       this.drawing = drawing;
-      this.handler = handler;
+      this.handler = Objects.requireNonNull(handler);
     }
 
     /** An operation of {@code family}, which has not registered yet. */
@@ -78,10 +78,6 @@ public final class OperationRegistry {
     void bind(OperationHandler handler, Supplier<OperationSpec> drawing) {
       this.drawing = drawing;
       this.handler = handler;
-    }
-
-    boolean bound() {
-      return handler != null;
     }
 
     public OperationHandler handler() {

@@ -163,5 +163,7 @@ class FamilyRegisteredAtFirstUseTest {
     // The reference lists neither operation, and the family declares no lock.
     assertThatThrownBy(() -> registry.handler("iam", "ListUsers").handler())
         .hasMessageContaining("is not in AWS's authorization reference");
+    assertThatThrownBy(() -> registry.handler("iam", "GetUser").handler())
+        .hasMessageContaining("is not in AWS's authorization reference");
   }
 }
