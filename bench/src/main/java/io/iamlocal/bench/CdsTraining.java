@@ -30,6 +30,9 @@ final class CdsTraining {
     Path classList = Path.of(archive + ".classlist");
     List<String> opts = new ArrayList<>(o.javaOpts.stream().filter(x -> !x.startsWith("-XX:SharedArchiveFile")).toList());
     opts.add("-XX:DumpLoadedClassList=" + classList);
+    // Every handler links at start, so the archive holds their lambda classes (families otherwise link at
+    // their first call).
+    opts.add("-Diamlocal.operations.linkAtStart=true");
     opts.add("-Xshare:auto");
     try (ServerProcess server = ServerProcess.start(jar, opts, List.of(), Path.of(archive + ".training.log"))) {
       exercise(URI.create("http://127.0.0.1:" + server.port()));

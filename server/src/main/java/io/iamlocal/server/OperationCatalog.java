@@ -90,11 +90,49 @@ final class OperationCatalog {
   }
 
   /**
-   * The catalog a server serves: each spec is drawn at its operation's first call (the same specs
-   * {@link #build} checks), so start-up does not look up the ~190 operations in AWS's reference.
+   * The catalog a server serves: each family registers its handlers at the first call of one of its
+   * operations, which the build's {@link OperationIndex} names, and each spec is drawn at its
+   * operation's first call (the same specs {@link #build} checks): start-up neither links the
+   * handlers' ~300 method references nor looks up the ~190 operations in AWS's reference. Without
+   * an index every family registers at start. {@link OperationRegistry#linkAtStart} links every
+   * family right after.
    */
   static OperationRegistry forServing(ServiceModel iam, ServiceModel sts) {
-    return fill(OperationRegistry.specsAtFirstUse(OperationCatalog::reference), iam, sts);
+    OperationRegistry registry = OperationRegistry.specsAtFirstUse(OperationCatalog::reference);
+    List<OperationIndex.Family> index = OperationIndex.read();
+    if (index == null) {
+      return fill(registry, iam, sts);
+    }
+    registry.addService(iam).addService(sts);
+    for (OperationIndex.Family family : index) {
+      String name = family.className();
+      registry.addFamily(name, () -> family(name), family.operations());
+    }
+    registry.requireEveryOperation();
+    if (OperationRegistry.linkAtStart()) {
+      for (String service : registry.services().keySet()) {
+        for (String operation : registry.implemented(service)) {
+          registry.handler(service, operation).handler();
+        }
+      }
+    }
+    return registry;
+  }
+
+  /**
+   * A family of {@link #families()} made by its class name from the index, at its first call: a
+   * start neither loads nor initializes the ~35 family classes.
+   */
+  private static Operations family(String className) {
+    try {
+      return Class.forName(className)
+          .asSubclass(Operations.class)
+          .getDeclaredConstructor()
+          .newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "operation family " + className + " of the index: rebuild", e);
+    }
   }
 
   private static OperationRegistry fill(

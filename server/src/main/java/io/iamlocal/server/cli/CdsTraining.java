@@ -35,9 +35,10 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>Starts the server as the launcher does (its JVM flags are read from the launcher beside the
  *       jar; the main class by name, with the jar as class path), in its own JVM with {@code
- *       -XX:DumpLoadedClassList}, and sends it the common requests from this JVM: health, unsigned,
- *       root- and user-signed IAM and STS calls, success and errors. The list holds what the
- *       server's start and those requests load, and nothing of this client.
+ *       -XX:DumpLoadedClassList} and every handler linked at start, and sends it the common
+ *       requests from this JVM: health, unsigned, root- and user-signed IAM and STS calls, success
+ *       and errors. The list holds what the server's start and those requests load, and nothing of
+ *       this client.
  *   <li>Dumps a static archive of exactly those classes ({@code -Xshare:dump}). It replaces the
  *       JDK's own archive and a dynamic top layer: one file, only the classes the server uses, with
  *       the lambda proxies and pre-generated method-handle forms of the list.
@@ -124,7 +125,10 @@ public final class CdsTraining {
 
   /** Runs the server with {@code -XX:DumpLoadedClassList} through the common requests. */
   private void train(Path classList, Path log) throws Exception {
-    List<String> server = command("-XX:DumpLoadedClassList=" + classList);
+    // Every handler links at start (OperationRegistry.linkAtStart): the list holds their lambda
+    // classes, so a family's first call in a served start only links them.
+    List<String> server =
+        command("-XX:DumpLoadedClassList=" + classList, "-Diamlocal.operations.linkAtStart=true");
     server.addAll(List.of("-cp", jar.toString(), Main.class.getName(), "--port", "0"));
     Process process =
         new ProcessBuilder(server)

@@ -3,25 +3,40 @@ package io.iamlocal.server.dispatch;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.ServiceModel;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * Operation name to handler and {@link OperationSpec}, per service, built once at start-up.
  * Registration checks every name against the model, so a misspelt operation fails start-up instead
  * of silently never matching; an operation AWS's authorization reference does not list must declare
- * its lock, so no call runs under a guessed one.
+ * its lock, so no call runs under a guessed one. A family added with {@link #addFamily} registers
+ * its handlers at the first use of one of its operations.
  */
 public final class OperationRegistry {
-  private final Map<String, ServiceModel> services = new HashMap<>();
-  private final Map<String, Map<String, Registered>> handlers = new HashMap<>();
+  private final Map<String, ServiceModel> services;
+  private final Map<String, Map<String, Registered>> handlers;
   private final Reference reference;
   private final boolean specsAtFirstUse;
+
+  /** The family whose registrations this registry collects ({@link #addFamily}), or null. */
+  private final FamilyLink collecting;
+
+  /**
+   * Whether every handler is linked at start rather than at its family's first call ({@code
+   * -Diamlocal.operations.linkAtStart=true}): the CDS training's server, so that the archive holds
+   * every handler's lambda class and a first call only links it.
+   */
+  public static boolean linkAtStart() {
+    return Boolean.getBoolean("iamlocal.operations.linkAtStart");
+  }
 
   /** AWS's Service Authorization Reference entry of an action, or null when it is not listed. */
   @FunctionalInterface
@@ -38,25 +53,48 @@ public final class OperationRegistry {
 
   /**
    * A handler with its operation's spec. The spec is drawn when registered, or at its first use by
-   * a registry made with {@link #specsAtFirstUse}.
+   * a registry made with {@link #specsAtFirstUse}. The operation of a family added with {@link
+   * #addFamily} gets its handler when the family registers, at the first use of one of its
+   * operations; afterwards a use costs one volatile read more than a final field's.
    */
   public static final class Registered {
-    private final OperationHandler handler;
+    private final FamilyLink family;
+    private volatile OperationHandler handler;
     private Supplier<OperationSpec> drawing;
     private volatile OperationSpec spec;
 
     Registered(OperationHandler handler, Supplier<OperationSpec> drawing) {
-      this.handler = handler;
+      this.family = null;
       this.drawing = drawing;
+      this.handler = Objects.requireNonNull(handler);
+    }
+
+    /** An operation of {@code family}, which has not registered yet. */
+    Registered(FamilyLink family) {
+      this.family = family;
+    }
+
+    /** Called once, under the family's lock; the volatile write publishes {@code drawing}. */
+    void bind(OperationHandler handler, Supplier<OperationSpec> drawing) {
+      this.drawing = drawing;
+      this.handler = handler;
     }
 
     public OperationHandler handler() {
-      return handler;
+      OperationHandler bound = handler;
+      if (bound == null) {
+        family.link();
+        bound = handler;
+      }
+      return bound;
     }
 
     public OperationSpec spec() {
       OperationSpec drawn = spec;
       if (drawn == null) {
+        if (handler == null) {
+          family.link();
+        }
         synchronized (this) {
           drawn = spec;
           if (drawn == null) {
@@ -76,8 +114,20 @@ public final class OperationRegistry {
   }
 
   private OperationRegistry(Reference reference, boolean specsAtFirstUse) {
+    this.services = new HashMap<>();
+    this.handlers = new HashMap<>();
     this.reference = reference;
     this.specsAtFirstUse = specsAtFirstUse;
+    this.collecting = null;
+  }
+
+  /** A view of {@code registry} whose {@link #register} collects {@code family}'s handlers. */
+  private OperationRegistry(OperationRegistry registry, FamilyLink family) {
+    this.services = registry.services;
+    this.handlers = registry.handlers;
+    this.reference = registry.reference;
+    this.specsAtFirstUse = registry.specsAtFirstUse;
+    this.collecting = family;
   }
 
   /**
@@ -92,7 +142,7 @@ public final class OperationRegistry {
 
   public OperationRegistry addService(ServiceModel model) {
     services.put(model.endpointPrefix(), model);
-    handlers.put(model.endpointPrefix(), new TreeMap<>());
+    handlers.put(model.endpointPrefix(), new HashMap<>());
     return this;
   }
 
@@ -115,20 +165,55 @@ public final class OperationRegistry {
       String operation,
       OperationHandler handler,
       OperationSpec.Change... overrides) {
-    ServiceModel model = services.get(service);
-    OperationModel op = model == null ? null : model.operation(operation);
-    if (op == null) {
-      throw new IllegalArgumentException(
-          "no operation " + service + ":" + operation + " in the models");
+    OperationModel op = modelled(service, operation);
+    Supplier<OperationSpec> drawing = () -> drawSpec(service, operation, op, overrides);
+    if (collecting != null) {
+      collecting.collect(service, operation, handler, drawing);
+      return;
     }
-    Registered registered =
-        new Registered(handler, () -> drawSpec(service, operation, op, overrides));
+    Registered registered = new Registered(handler, drawing);
     if (!specsAtFirstUse) {
       registered.spec();
     }
     if (handlers.get(service).putIfAbsent(operation, registered) != null) {
       throw new IllegalStateException("operation registered twice: " + service + ":" + operation);
     }
+  }
+
+  /**
+   * Serves the operations of the family {@code name}, {@code service:operation} each, made by
+   * {@code family} and registered at the first use of any of them (the handlers' method references
+   * are linked then, not at start-up): the family must register exactly these, which the build's
+   * operation index lists.
+   */
+  public void addFamily(String name, Supplier<Operations> family, List<String> operations) {
+    FamilyLink link = new FamilyLink(name, family, this, !specsAtFirstUse);
+    for (String action : operations) {
+      int colon = action.indexOf(':');
+      String service = action.substring(0, colon);
+      String operation = action.substring(colon + 1);
+      modelled(service, operation);
+      Registered registered = new Registered(link);
+      if (handlers.get(service).putIfAbsent(operation, registered) != null) {
+        throw new IllegalStateException("operation registered twice: " + action);
+      }
+      link.expect(action, registered);
+    }
+  }
+
+  /** The registry {@code family} registers into when it links. */
+  OperationRegistry collectingFor(FamilyLink family) {
+    return new OperationRegistry(this, family);
+  }
+
+  private OperationModel modelled(String service, String operation) {
+    ServiceModel model = services.get(service);
+    OperationModel op = model == null ? null : model.operation(operation);
+    if (op == null) {
+      throw new IllegalArgumentException(
+          "no operation " + service + ":" + operation + " in the models");
+    }
+    return op;
   }
 
   /**
@@ -218,7 +303,8 @@ public final class OperationRegistry {
   }
 
   /** Implemented operation names of a service, sorted. */
-  public Set<String> implemented(String service) {
-    return handlers.getOrDefault(service, Map.of()).keySet();
+  public SortedSet<String> implemented(String service) {
+    return Collections.unmodifiableSortedSet(
+        new TreeSet<>(handlers.getOrDefault(service, Map.of()).keySet()));
   }
 }

@@ -4,6 +4,7 @@ import io.iamlocal.server.auth.CallerResolver;
 import io.iamlocal.server.authz.PolicyAuthorizer;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
+import io.iamlocal.server.dispatch.OperationRegistry;
 import io.iamlocal.server.dispatch.OperationSpec;
 import io.iamlocal.server.dispatch.OperationSpec.LockMode;
 import io.iamlocal.server.dispatch.RequestIds;
@@ -49,7 +50,9 @@ public final class S3Dispatcher {
   private final int maxObjectSize;
   private final Trail trail;
   private final long maxTotalBytes;
-  private final Map<String, S3Operation> operations = new HashMap<>();
+
+  /** By name; made at the first S3 request, so a start links none of the handlers. */
+  private volatile Map<String, S3Operation> operations;
 
   /**
    * An S3 operation's handler with its spec (S3 authorizes with its own actions: the spec gives the
@@ -88,61 +91,125 @@ public final class S3Dispatcher {
     this.authorization = new S3Authorization(authorizer);
     this.requestLog = requestLog;
     this.maxObjectSize = maxObjectSize;
-    register("ListBuckets", LockMode.READ, TrailCategory.MANAGEMENT, BucketOperations::listBuckets);
+    if (OperationRegistry.linkAtStart()) {
+      operations();
+    }
+  }
+
+  /** The served operations, made once by whichever request comes first. */
+  private Map<String, S3Operation> operations() {
+    Map<String, S3Operation> made = operations;
+    if (made == null) {
+      synchronized (this) {
+        made = operations;
+        if (made == null) {
+          made = servedOperations();
+          operations = made;
+        }
+      }
+    }
+    return made;
+  }
+
+  private Map<String, S3Operation> servedOperations() {
+    Map<String, S3Operation> operations = new HashMap<>();
     register(
-        "CreateBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::createBucket);
+        operations,
+        "ListBuckets",
+        LockMode.READ,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::listBuckets);
     register(
-        "DeleteBucket", LockMode.WRITE, TrailCategory.MANAGEMENT, BucketOperations::deleteBucket);
-    register("HeadBucket", LockMode.READ, TrailCategory.DATA, BucketOperations::headBucket);
+        operations,
+        "CreateBucket",
+        LockMode.WRITE,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::createBucket);
     register(
+        operations,
+        "DeleteBucket",
+        LockMode.WRITE,
+        TrailCategory.MANAGEMENT,
+        BucketOperations::deleteBucket);
+    register(
+        operations, "HeadBucket", LockMode.READ, TrailCategory.DATA, BucketOperations::headBucket);
+    register(
+        operations,
         "GetBucketLocation",
         LockMode.READ,
         TrailCategory.MANAGEMENT,
         BucketOperations::getBucketLocation);
     register(
+        operations,
         "PutBucketPolicy",
         LockMode.WRITE,
         TrailCategory.MANAGEMENT,
         BucketOperations::putBucketPolicy);
     register(
+        operations,
         "GetBucketPolicy",
         LockMode.READ,
         TrailCategory.MANAGEMENT,
         BucketOperations::getBucketPolicy);
     register(
+        operations,
         "DeleteBucketPolicy",
         LockMode.WRITE,
         TrailCategory.MANAGEMENT,
         BucketOperations::deleteBucketPolicy);
     register(
-        "ListObjects", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, false));
+        operations,
+        "ListObjects",
+        LockMode.READ,
+        TrailCategory.DATA,
+        call -> ObjectListing.list(call, false));
     register(
-        "ListObjectsV2", LockMode.READ, TrailCategory.DATA, call -> ObjectListing.list(call, true));
+        operations,
+        "ListObjectsV2",
+        LockMode.READ,
+        TrailCategory.DATA,
+        call -> ObjectListing.list(call, true));
     register(
+        operations,
         "PutObject",
         LockMode.WRITE,
         TrailCategory.DATA,
         call -> ObjectOperations.putObject(call, maxObjectSize, maxTotalBytes));
     register(
+        operations,
         "GetObject",
         LockMode.READ,
         TrailCategory.DATA,
         call -> ObjectOperations.getObject(call, false));
     register(
+        operations,
         "HeadObject",
         LockMode.READ,
         TrailCategory.DATA,
         call -> ObjectOperations.getObject(call, true));
-    register("DeleteObject", LockMode.WRITE, TrailCategory.DATA, ObjectOperations::deleteObject);
-    register("DeleteObjects", LockMode.WRITE, TrailCategory.DATA, ObjectOperations::deleteObjects);
     register(
+        operations,
+        "DeleteObject",
+        LockMode.WRITE,
+        TrailCategory.DATA,
+        ObjectOperations::deleteObject);
+    register(
+        operations,
+        "DeleteObjects",
+        LockMode.WRITE,
+        TrailCategory.DATA,
+        ObjectOperations::deleteObjects);
+    register(
+        operations,
         "CopyObject",
         LockMode.WRITE,
         TrailCategory.DATA,
         call -> ObjectOperations.copyObject(call, maxObjectSize, maxTotalBytes));
+    return operations;
   }
 
-  private void register(
+  private static void register(
+      Map<String, S3Operation> operations,
       String operation,
       LockMode lock,
       TrailCategory category,
@@ -155,7 +222,7 @@ public final class S3Dispatcher {
 
   /** The spec of an S3 operation, or null when it is not served. */
   OperationSpec spec(String operation) {
-    S3Operation served = operations.get(operation);
+    S3Operation served = operations().get(operation);
     return served == null ? null : served.spec();
   }
 
@@ -266,7 +333,7 @@ public final class S3Dispatcher {
   }
 
   private HttpResponseData handle(S3Call call) {
-    S3Operation operation = operations.get(call.route().operation());
+    S3Operation operation = operations().get(call.route().operation());
     if (operation == null) {
       throw S3Error.notImplemented();
     }
@@ -284,7 +351,7 @@ public final class S3Dispatcher {
 
   /** Whether CloudTrail counts the operation as a data event. */
   boolean dataEvent(String operation) {
-    S3Operation served = operations.get(operation);
+    S3Operation served = operations().get(operation);
     return served != null && served.category() == TrailCategory.DATA;
   }
 
