@@ -27,21 +27,22 @@ import java.util.stream.Stream;
  * in a block of its own that is decoded at the shape's first use.
  *
  * <p>Format: {@link #MAGIC}; the service's serviceId, endpointPrefix, apiVersion, xmlNamespace,
- * protocol and targetPrefix; the operations (count, then each: key, name, HTTP method, request URI,
- * input, output, result wrapper, error shape names); the paginators (count, then each: name, input
- * token, output token, limit key, more results); the shapes (count, then each: name, byte length of
- * its definition, the definition). A definition is the {@link ShapeType} ordinal byte, members
- * (count × name, target), locations (count × member, location, wire name), required names, list
- * member, map key, map value, min, max, pattern, enum values, error ({@code 0}, or {@code 1}, code,
- * status, sender fault), sensitive and timestamp format. Counts are varints; a string is a varint
- * v: 0 is null, else h = v - 1 is followed by h / 2 bytes, ISO-8859-1 when h is even (every model
- * string but a few patterns, decoded without a UTF-8 pass), UTF-8 when odd; a flag is a byte 0 or
- * 1; a nullable long is 0, or 1 and 8 bytes big-endian.
+ * protocol and targetPrefix; the operations (count, then each: key and block); the paginators'
+ * block (count, then each: name, input token, output token, limit key, more results); the shapes
+ * (count, then each: name and block). A block is its length in bytes and its content, so a reader
+ * can step over it and decode it later. An operation's block holds its name, HTTP method, request
+ * URI, input, output, result wrapper and error shape names. A shape's block holds the {@link
+ * ShapeType} ordinal, members (count × name, target), locations (count × member, location, wire
+ * name), required names, list member, map key, map value, min, max, pattern, enum values, error
+ * ({@code 0}, or {@code 1}, code, status, sender fault), sensitive and timestamp format. Counts are
+ * varints; a string is a varint v: 0 is null, else h = v - 1 is followed by h / 2 bytes, ISO-8859-1
+ * when h is even (every model string but a few patterns, decoded without a UTF-8 pass), UTF-8 when
+ * odd; a flag is a byte 0 or 1; a nullable long is 0, or 1 and 8 bytes big-endian.
  */
 public final class ModelPack {
   /** Written first, so a file from another format version is refused instead of misread. */
   static final byte[] MAGIC =
-      "IAMLocal packed service model 1\n".getBytes(StandardCharsets.US_ASCII);
+      "IAMLocal packed service model 2\n".getBytes(StandardCharsets.US_ASCII);
 
   /** The suffix of a packed model after its uid. */
   static final String SUFFIX = ".model.packed";
@@ -88,35 +89,38 @@ public final class ModelPack {
     out.string(PlainJson.text(meta, "targetPrefix", null));
     Map<String, Object> operations = PlainJson.object(service, "operations");
     out.count(operations.size());
-    operations.forEach((key, node) -> writeOperation(out, key, node));
+    operations.forEach(
+        (key, node) -> {
+          out.string(key);
+          out.block(block -> writeOperation(block, node));
+        });
     Map<String, Object> pages = PlainJson.object(paginators, "pagination");
-    out.count(pages.size());
-    pages.forEach(
-        (name, node) -> {
-          out.string(name);
-          out.string(PlainJson.text(node, "input_token", null));
-          out.string(PlainJson.text(node, "output_token", null));
-          out.string(PlainJson.text(node, "limit_key", null));
-          out.string(PlainJson.text(node, "more_results", null));
+    out.block(
+        block -> {
+          block.count(pages.size());
+          pages.forEach(
+              (name, node) -> {
+                block.string(name);
+                block.string(PlainJson.text(node, "input_token", null));
+                block.string(PlainJson.text(node, "output_token", null));
+                block.string(PlainJson.text(node, "limit_key", null));
+                block.string(PlainJson.text(node, "more_results", null));
+              });
         });
     Map<String, Object> shapes = PlainJson.object(service, "shapes");
     out.count(shapes.size());
     shapes.forEach(
         (name, node) -> {
-          Writer definition = new Writer();
-          writeDefinition(definition, definitionOf(name, node));
           out.string(name);
-          out.count(definition.size());
-          out.writeBytes(definition.toByteArray());
+          out.block(block -> writeDefinition(block, definitionOf(name, node)));
         });
     return out.toByteArray();
   }
 
-  private static void writeOperation(Writer out, String key, Object node) {
+  private static void writeOperation(Writer out, Object node) {
     Map<String, Object> http = PlainJson.object(node, "http");
     Map<String, Object> output = PlainJson.object(node, "output");
     List<?> errors = PlainJson.array(node, "errors");
-    out.string(key);
     out.string(PlainJson.text(node, "name", ""));
     out.string(PlainJson.text(http, "method", "POST"));
     out.string(PlainJson.text(http, "requestUri", "/"));
@@ -125,6 +129,20 @@ public final class ModelPack {
     out.string(PlainJson.text(output, "resultWrapper", null));
     out.count(errors.size());
     errors.forEach(e -> out.string(PlainJson.text(e, "shape", "")));
+  }
+
+  /** Decodes an operation's block; refuses malformed bytes. */
+  static OperationModel.Definition readOperation(Reader in) {
+    OperationModel.Definition operation =
+        new OperationModel.Definition(
+            in.string(),
+            new OperationModel.Http(in.string(), in.string()),
+            in.string(),
+            in.string(),
+            in.string(),
+            List.copyOf(in.strings()));
+    in.requireEnd();
+    return operation;
   }
 
   /** What a botocore shape's JSON declares, as {@link Shape} serves it. */
@@ -222,9 +240,8 @@ public final class ModelPack {
     out.string(shape.timestampFormat());
   }
 
-  /** Decodes the definition of {@code length} bytes at {@code at}; refuses malformed bytes. */
-  static Shape.Definition readDefinition(byte[] packed, int at, int length) {
-    Reader in = new Reader(packed, at, at + length);
+  /** Decodes a shape's block; refuses malformed bytes. */
+  static Shape.Definition readDefinition(Reader in) {
     ShapeType[] types = ShapeType.values();
     int type = in.count();
     if (type >= types.length) {
@@ -282,6 +299,14 @@ public final class ModelPack {
       writeBytes(bytes);
     }
 
+    /** What {@code content} writes, after its length in bytes. */
+    void block(java.util.function.Consumer<Writer> content) {
+      Writer block = new Writer();
+      content.accept(block);
+      count(block.size());
+      writeBytes(block.toByteArray());
+    }
+
     void strings(java.util.Collection<String> texts) {
       count(texts.size());
       texts.forEach(this::string);
@@ -335,6 +360,15 @@ public final class ModelPack {
         throw new IllegalArgumentException("not a packed service model of this version");
       }
       return new Reader(packed, MAGIC.length, packed.length);
+    }
+
+    /** A reader of the block whose length is at {@code at} in a packed model. */
+    static Reader block(byte[] packed, int at) {
+      Reader length = new Reader(packed, at, packed.length);
+      int size = length.count();
+      int from = length.position();
+      length.skip(size);
+      return new Reader(packed, from, from + size);
     }
 
     int position() {

@@ -8,36 +8,47 @@ import java.util.List;
  */
 public final class OperationModel {
   private final ServiceModel service;
-  private final String name;
-  private final Http http;
-  private final String inputName;
-  private final String outputName;
-  private final String resultWrapper;
-  private final List<String> errorShapes;
+
+  /** Where this operation's definition starts in the model's packed form. */
+  private final int packedAt;
 
   /**
-   * Racy single-checks: each thread that finds one empty looks up the same {@link Shape} instance
-   * (the model builds each once), whose fields are final, so no lock or {@code volatile} is needed.
+   * Racy single-checks, as {@link Shape}'s definition: a definition is immutable (final fields),
+   * and each thread that finds a shape empty looks up the same {@link Shape} instance (the model
+   * builds each once), so no lock or {@code volatile} is needed.
    */
+  private Definition definition;
+
   private Shape input;
 
   private Shape output;
 
-  OperationModel(
-      ServiceModel service,
+  OperationModel(ServiceModel service, int packedAt) {
+    this.service = service;
+    this.packedAt = packedAt;
+  }
+
+  /** What an operation declares, decoded at its first use. */
+  record Definition(
       String name,
       Http http,
       String inputName,
       String outputName,
       String resultWrapper,
-      List<String> errorShapes) {
-    this.service = service;
-    this.name = name;
-    this.http = http;
-    this.inputName = inputName;
-    this.outputName = outputName;
-    this.resultWrapper = resultWrapper;
-    this.errorShapes = errorShapes;
+      List<String> errorShapes) {}
+
+  /** Where this operation's block starts in the model's packed form. */
+  int packedAt() {
+    return packedAt;
+  }
+
+  Definition definition() {
+    Definition decoded = definition;
+    if (decoded == null) {
+      decoded = service.operationAt(packedAt);
+      definition = decoded;
+    }
+    return decoded;
   }
 
   public ServiceModel service() {
@@ -45,18 +56,18 @@ public final class OperationModel {
   }
 
   public String name() {
-    return name;
+    return definition().name();
   }
 
   public Http http() {
-    return http;
+    return definition().http();
   }
 
   /** The input shape, or null when the operation takes none. */
   public Shape input() {
     Shape shape = input;
-    if (shape == null && inputName != null) {
-      shape = service.shape(inputName);
+    if (shape == null) {
+      shape = service.shape(definition().inputName());
       input = shape;
     }
     return shape;
@@ -65,19 +76,19 @@ public final class OperationModel {
   /** The output shape, or null when the operation returns none. */
   public Shape output() {
     Shape shape = output;
-    if (shape == null && outputName != null) {
-      shape = service.shape(outputName);
+    if (shape == null) {
+      shape = service.shape(definition().outputName());
       output = shape;
     }
     return shape;
   }
 
   public String resultWrapper() {
-    return resultWrapper;
+    return definition().resultWrapper();
   }
 
   public List<String> errorShapes() {
-    return errorShapes;
+    return definition().errorShapes();
   }
 
   public boolean hasOutput() {
@@ -86,7 +97,7 @@ public final class OperationModel {
 
   @Override
   public String toString() {
-    return service.endpointPrefix() + ":" + name;
+    return service.endpointPrefix() + ":" + name();
   }
 
   /** The REST binding: method and URI template ({@code /policy/generation/{jobId}}). */

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +15,9 @@ import java.util.Map;
  * It is the single source of truth for operation names, members and constraints.
  *
  * <p>It is read from the packed form the build writes ({@link ModelPack}); a start reads only the
- * operations and paginators. The shapes are indexed at the first shape asked for and each one's
- * definition decoded at its own first use, so a run builds only the shapes its requests touch.
+ * operations' names. Each operation and shape is decoded at its own first use (the shapes are
+ * indexed at the first one asked for, the paginators read at the first call), so a run builds only
+ * what its requests touch.
  */
 public final class ServiceModel {
   private static final String RESOURCES = "/io/iamlocal/protocol/models/";
@@ -30,13 +30,16 @@ public final class ServiceModel {
   private final String protocol;
   private final String targetPrefix;
   private final Map<String, OperationModel> operations;
-  private final Map<String, Paginator> paginators;
 
-  /** Where the shapes' section of {@link #packed} starts. */
+  /** Where the paginators' and the shapes' sections of {@link #packed} start. */
+  private final int paginatorsAt;
+
   private final int shapesAt;
 
-  /** Built once, at the first shape asked for; read without a lock afterwards. */
+  /** Each built once, at its first use; read without a lock afterwards. */
   private volatile Map<String, Shape> shapes;
+
+  private volatile Map<String, Paginator> paginators;
 
   private ServiceModel(byte[] packed) {
     this.packed = packed;
@@ -50,24 +53,12 @@ public final class ServiceModel {
     int operationCount = in.elements();
     Map<String, OperationModel> ops = new LinkedHashMap<>(operationCount * 4 / 3 + 1);
     for (int i = 0; i < operationCount; i++) {
-      ops.put(
-          in.string(),
-          new OperationModel(
-              this,
-              in.string(),
-              new OperationModel.Http(in.string(), in.string()),
-              in.string(),
-              in.string(),
-              in.string(),
-              List.copyOf(in.strings())));
+      ops.put(in.string(), new OperationModel(this, in.position()));
+      in.skip(in.count());
     }
     this.operations = Collections.unmodifiableMap(ops);
-    int paginatorCount = in.elements();
-    Map<String, Paginator> pages = new LinkedHashMap<>(paginatorCount * 4 / 3 + 1);
-    for (int i = 0; i < paginatorCount; i++) {
-      pages.put(in.string(), new Paginator(in.string(), in.string(), in.string(), in.string()));
-    }
-    this.paginators = Collections.unmodifiableMap(pages);
+    this.paginatorsAt = in.position();
+    in.skip(in.count());
     this.shapesAt = in.position();
   }
 
@@ -124,11 +115,31 @@ public final class ServiceModel {
     return indexed;
   }
 
+  /** The paginators by name, at the first call. */
+  private synchronized Map<String, Paginator> readPaginators() {
+    Map<String, Paginator> read = paginators;
+    if (read == null) {
+      ModelPack.Reader in = ModelPack.Reader.block(packed, paginatorsAt);
+      int count = in.elements();
+      Map<String, Paginator> byName = new LinkedHashMap<>(count * 4 / 3 + 1);
+      for (int i = 0; i < count; i++) {
+        byName.put(in.string(), new Paginator(in.string(), in.string(), in.string(), in.string()));
+      }
+      in.requireEnd();
+      read = Collections.unmodifiableMap(byName);
+      paginators = read;
+    }
+    return read;
+  }
+
   /** The definition of the shape whose packed block starts at {@code at}. */
   Shape.Definition definitionAt(int at) {
-    ModelPack.Reader in = new ModelPack.Reader(packed, at, packed.length);
-    int length = in.count();
-    return ModelPack.readDefinition(packed, in.position(), length);
+    return ModelPack.readDefinition(ModelPack.Reader.block(packed, at));
+  }
+
+  /** The definition of the operation whose packed block starts at {@code at}. */
+  OperationModel.Definition operationAt(int at) {
+    return ModelPack.readOperation(ModelPack.Reader.block(packed, at));
   }
 
   public String serviceId() {
@@ -182,7 +193,8 @@ public final class ServiceModel {
   }
 
   public Map<String, Paginator> paginators() {
-    return paginators;
+    Map<String, Paginator> read = paginators;
+    return read != null ? read : readPaginators();
   }
 
   /** A botocore paginator definition: which members carry the page token and size. */

@@ -142,7 +142,7 @@ class ModelPackTest {
   }
 
   @Test
-  void threadsAskingForTheSameShapesAtOnceGetOneInstanceEach() throws Exception {
+  void threadsAskingForTheSameOperationsAndShapesAtOnceGetOneInstanceEach() throws Exception {
     List<String> names = List.copyOf(ServiceModel.load("iam-2010-05-08").shapes().keySet());
     for (int round = 0; round < 20; round++) {
       ServiceModel model = ServiceModel.load("iam-2010-05-08");
@@ -157,6 +157,9 @@ class ModelPackTest {
                   () -> {
                     go.await();
                     List<Shape> shapes = new ArrayList<>();
+                    for (OperationModel operation : model.operations().values()) {
+                      shapes.add(operation.input());
+                    }
                     for (String name : names) {
                       Shape shape = model.shape(name);
                       shape.type();
@@ -169,17 +172,29 @@ class ModelPackTest {
         List<Shape> first = seen.get(0).get();
         for (Future<List<Shape>> other : seen) {
           List<Shape> shapes = other.get();
-          for (int i = 0; i < names.size(); i++) {
+          assertThat(shapes).hasSameSizeAs(first);
+          for (int i = 0; i < shapes.size(); i++) {
             assertThat(shapes.get(i)).isSameAs(first.get(i));
           }
         }
         for (Shape shape : first) {
-          assertThat(shape.definition()).isEqualTo(model.definitionAt(shape.packedAt()));
+          if (shape != null) {
+            assertThat(shape.definition()).isEqualTo(model.definitionAt(shape.packedAt()));
+          }
         }
       } finally {
         pool.shutdownNow();
       }
     }
+  }
+
+  /** {@code packed} with the content of the block at {@code at} overwritten with 0xff bytes. */
+  private static ServiceModel garbled(byte[] packed, int at) {
+    byte[] copy = packed.clone();
+    ModelPack.Reader length = new ModelPack.Reader(copy, at, copy.length);
+    int size = length.count();
+    Arrays.fill(copy, length.position(), length.position() + size, (byte) 0xff);
+    return ServiceModel.read(copy);
   }
 
   @Test
@@ -233,6 +248,14 @@ class ModelPackTest {
     assertThatThrownBy(() -> ServiceModel.read(damaged).shape(shape.name()).type())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("type");
+    assertThatThrownBy(() -> garbled(packed, shape.packedAt()).shape(shape.name()).type())
+        .isInstanceOf(IllegalArgumentException.class);
+    OperationModel operation = model.operation("AssumeRole");
+    ServiceModel garbledOperation = garbled(packed, operation.packedAt());
+    assertThat(garbledOperation.operations()).hasSize(11);
+    assertThatThrownBy(() -> garbledOperation.operation("AssumeRole").input())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(garbledOperation.operation("GetCallerIdentity").input()).isNotNull();
     byte[] shortened = packed.clone();
     shortened[at]--;
     ServiceModel cut = ServiceModel.read(shortened);
