@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A compact binary form of the vendored JSON files, written by {@code mvn package} next to each
- * ({@code <name>.json.packed}) and read at start instead of the JSON: the same plain tree as {@link
- * PlainJson#read} (maps in document order, lists, strings, {@code Long}s, {@code BigDecimal}s,
- * booleans, nulls), decoded ~10x faster than Jackson's parser running cold (5 ms against 50 ms of
- * CPU for the IAM model), and without loading Jackson at all. Each distinct string is stored once
- * and referred to by index afterwards (shape names repeat throughout a model).
+ * A compact binary form of vendored JSON files (the authorization reference; the service models
+ * have a form of their own, {@code ModelPack}), written by {@code mvn package} next to each ({@code
+ * <name>.json.packed}) and read instead of the JSON: the same plain tree as {@link PlainJson#read}
+ * (maps in document order, lists, strings, {@code Long}s, {@code BigDecimal}s, booleans, nulls),
+ * decoded ~10x faster than Jackson's parser running cold, and without loading Jackson at all. Each
+ * distinct string is stored once and referred to by index afterwards.
  *
  * <p>Format: the magic {@link #MAGIC}, then one value. A value is a tag byte and its content:
  * {@code o} count, then count × (string key, value); {@code a} count, then count values; {@code s}

@@ -1,147 +1,145 @@
 package io.iamlocal.protocol.model;
 
-import io.iamlocal.protocol.json.PackedJson;
 import io.iamlocal.protocol.json.PlainJson;
-import java.util.ArrayList;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A botocore service model (IAM or STS) loaded from the JSON vendored in this module's resources.
  * It is the single source of truth for operation names, members and constraints.
+ *
+ * <p>It is read from the packed form the build writes ({@link ModelPack}); a start reads only the
+ * operations' names. Each operation and shape is decoded at its own first use (the shapes are
+ * indexed at the first one asked for, the paginators read at the first call), so a run builds only
+ * what its requests touch.
  */
 public final class ServiceModel {
+  private static final String RESOURCES = "/io/iamlocal/protocol/models/";
+
+  private final byte[] packed;
   private final String serviceId;
   private final String endpointPrefix;
   private final String apiVersion;
   private final String xmlNamespace;
   private final String protocol;
   private final String targetPrefix;
-  private final Map<String, Shape> shapes;
   private final Map<String, OperationModel> operations;
-  private final Map<String, Paginator> paginators;
 
-  private ServiceModel(Object root, Object paginatorRoot) {
-    Map<String, Object> meta = PlainJson.object(root, "metadata");
-    this.serviceId = PlainJson.text(meta, "serviceId", "");
-    this.endpointPrefix = PlainJson.text(meta, "endpointPrefix", "");
-    this.apiVersion = PlainJson.text(meta, "apiVersion", "");
-    this.xmlNamespace = PlainJson.text(meta, "xmlNamespace", "");
-    this.protocol = PlainJson.text(meta, "protocol", "");
-    this.targetPrefix = PlainJson.text(meta, "targetPrefix", null);
-    Map<String, Shape> shapeMap = new HashMap<>();
-    PlainJson.object(root, "shapes")
-        .forEach((name, node) -> shapeMap.put(name, readShape(name, node)));
-    this.shapes = Collections.unmodifiableMap(shapeMap);
-    shapeMap.values().forEach(s -> s.attach(this));
-    Map<String, OperationModel> ops = new LinkedHashMap<>();
-    PlainJson.object(root, "operations")
-        .forEach((name, node) -> ops.put(name, readOperation(node)));
+  /** Where the paginators' and the shapes' sections of {@link #packed} start. */
+  private final int paginatorsAt;
+
+  private final int shapesAt;
+
+  /** Each built once, at its first use; read without a lock afterwards. */
+  private volatile Map<String, Shape> shapes;
+
+  private volatile Map<String, Paginator> paginators;
+
+  private ServiceModel(byte[] packed) {
+    this.packed = packed;
+    ModelPack.Reader in = ModelPack.Reader.model(packed);
+    this.serviceId = in.string();
+    this.endpointPrefix = in.string();
+    this.apiVersion = in.string();
+    this.xmlNamespace = in.string();
+    this.protocol = in.string();
+    this.targetPrefix = in.string();
+    int operationCount = in.elements();
+    Map<String, OperationModel> ops = new LinkedHashMap<>(operationCount * 4 / 3 + 1);
+    for (int i = 0; i < operationCount; i++) {
+      ops.put(in.string(), new OperationModel(this, in.position()));
+      in.skip(in.count());
+    }
     this.operations = Collections.unmodifiableMap(ops);
-    Map<String, Paginator> pages = new LinkedHashMap<>();
-    PlainJson.object(paginatorRoot, "pagination")
-        .forEach((name, node) -> pages.put(name, readPaginator(node)));
-    this.paginators = Collections.unmodifiableMap(pages);
+    this.paginatorsAt = in.position();
+    in.skip(in.count());
+    this.shapesAt = in.position();
   }
 
-  /** Loads {@code models/<uid>.service.json} (and its paginators) from this module's resources. */
+  /**
+   * Loads {@code models/<uid>} (the service and its paginators) from this module's resources: the
+   * packed form the build made, else the JSON packed now.
+   */
   public static ServiceModel load(String uid) {
-    Object service = readResource("models/" + uid + ".service.json");
-    if (service == null) {
-      throw new IllegalArgumentException("no service model " + uid);
-    }
-    return new ServiceModel(service, readResource("models/" + uid + ".paginators.json"));
-  }
-
-  private static Object readResource(String name) {
-    return PackedJson.resource(ServiceModel.class, "/io/iamlocal/protocol/" + name);
-  }
-
-  private static Shape readShape(String name, Object node) {
-    Map<String, String> members = new LinkedHashMap<>();
-    Map<String, Shape.MemberLocation> locations = new HashMap<>();
-    PlainJson.object(node, "members")
-        .forEach(
-            (member, ref) -> {
-              members.put(member, PlainJson.text(ref, "shape", ""));
-              String location = PlainJson.text(ref, "location", null);
-              if (location != null) {
-                locations.put(
-                    member,
-                    new Shape.MemberLocation(
-                        location, PlainJson.text(ref, "locationName", member)));
-              }
-            });
-    Set<String> required = new LinkedHashSet<>();
-    PlainJson.array(node, "required").forEach(r -> required.add(String.valueOf(r)));
-    List<String> enums = new ArrayList<>();
-    PlainJson.array(node, "enum").forEach(v -> enums.add(String.valueOf(v)));
-    Map<String, Object> err = PlainJson.object(node, "error");
-    Shape.ErrorInfo error = null;
-    if (Boolean.parseBoolean(PlainJson.text(node, "exception", "false"))) {
-      String code = PlainJson.text(err, "code", null);
-      String status = PlainJson.text(err, "httpStatusCode", null);
-      int httpStatus = status == null ? 400 : Integer.parseInt(status);
-      boolean senderFault =
-          !err.containsKey("senderFault")
-              || Boolean.parseBoolean(PlainJson.text(err, "senderFault", "false"));
-      if (code == null && status == null) {
-        error = new Shape.ErrorInfo(name, 400, true);
-      } else {
-        error =
-            new Shape.ErrorInfo(
-                code == null ? name : code, httpStatus, httpStatus < 500 && senderFault);
+    byte[] packed = resource(uid + ModelPack.SUFFIX);
+    if (packed == null) {
+      byte[] service = resource(uid + ".service.json");
+      if (service == null) {
+        throw new IllegalArgumentException("no service model " + uid);
       }
+      byte[] paginators = resource(uid + ".paginators.json");
+      packed =
+          ModelPack.pack(
+              PlainJson.read(new ByteArrayInputStream(service)),
+              paginators == null ? null : PlainJson.read(new ByteArrayInputStream(paginators)));
     }
-    String min = PlainJson.text(node, "min", null);
-    String max = PlainJson.text(node, "max", null);
-    return new Shape(
-        name,
-        ShapeType.of(PlainJson.text(node, "type", "")),
-        Collections.unmodifiableMap(members),
-        Collections.unmodifiableSet(required),
-        PlainJson.text(PlainJson.object(node, "member"), "shape", null),
-        PlainJson.text(PlainJson.object(node, "key"), "shape", null),
-        PlainJson.text(PlainJson.object(node, "value"), "shape", null),
-        min == null ? null : new java.math.BigDecimal(min).longValue(),
-        max == null ? null : new java.math.BigDecimal(max).longValue(),
-        PlainJson.text(node, "pattern", null),
-        Collections.unmodifiableList(enums),
-        error,
-        Boolean.parseBoolean(PlainJson.text(node, "sensitive", "false")),
-        locations.isEmpty() ? Map.of() : Collections.unmodifiableMap(locations),
-        PlainJson.text(node, "timestampFormat", null));
+    return new ServiceModel(packed);
   }
 
-  private OperationModel readOperation(Object node) {
-    List<String> errors = new ArrayList<>();
-    PlainJson.array(node, "errors").forEach(e -> errors.add(PlainJson.text(e, "shape", "")));
-    String in = PlainJson.text(PlainJson.object(node, "input"), "shape", null);
-    Map<String, Object> output = PlainJson.object(node, "output");
-    String out = PlainJson.text(output, "shape", null);
-    Map<String, Object> http = PlainJson.object(node, "http");
-    return new OperationModel(
-        this,
-        PlainJson.text(node, "name", ""),
-        new OperationModel.Http(
-            PlainJson.text(http, "method", "POST"), PlainJson.text(http, "requestUri", "/")),
-        in == null ? null : shapes.get(in),
-        out == null ? null : shapes.get(out),
-        PlainJson.text(output, "resultWrapper", null),
-        List.copyOf(errors));
+  /** The model a packed form holds; throws {@link IllegalArgumentException} if malformed. */
+  static ServiceModel read(byte[] packed) {
+    return new ServiceModel(packed);
   }
 
-  private static Paginator readPaginator(Object node) {
-    return new Paginator(
-        PlainJson.text(node, "input_token", null),
-        PlainJson.text(node, "output_token", null),
-        PlainJson.text(node, "limit_key", null),
-        PlainJson.text(node, "more_results", null));
+  private static byte[] resource(String name) {
+    try (InputStream in = ServiceModel.class.getResourceAsStream(RESOURCES + name)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shapes by name, each built but not yet decoded: at the first shape asked for. */
+  private synchronized Map<String, Shape> indexShapes() {
+    Map<String, Shape> indexed = shapes;
+    if (indexed == null) {
+      ModelPack.Reader in = new ModelPack.Reader(packed, shapesAt, packed.length);
+      int count = in.elements();
+      Map<String, Shape> byName = new HashMap<>(count * 4 / 3 + 1);
+      for (int i = 0; i < count; i++) {
+        String name = in.string();
+        int at = in.position();
+        in.skip(in.count());
+        byName.put(name, new Shape(this, name, at));
+      }
+      in.requireEnd();
+      indexed = Collections.unmodifiableMap(byName);
+      shapes = indexed;
+    }
+    return indexed;
+  }
+
+  /** The paginators by name, at the first call. */
+  private synchronized Map<String, Paginator> readPaginators() {
+    Map<String, Paginator> read = paginators;
+    if (read == null) {
+      ModelPack.Reader in = ModelPack.Reader.block(packed, paginatorsAt);
+      int count = in.elements();
+      Map<String, Paginator> byName = new LinkedHashMap<>(count * 4 / 3 + 1);
+      for (int i = 0; i < count; i++) {
+        byName.put(in.string(), new Paginator(in.string(), in.string(), in.string(), in.string()));
+      }
+      in.requireEnd();
+      read = Collections.unmodifiableMap(byName);
+      paginators = read;
+    }
+    return read;
+  }
+
+  /** The definition of the shape whose packed block starts at {@code at}. */
+  Shape.Definition definitionAt(int at) {
+    return ModelPack.readDefinition(ModelPack.Reader.block(packed, at));
+  }
+
+  /** The definition of the operation whose packed block starts at {@code at}. */
+  OperationModel.Definition operationAt(int at) {
+    return ModelPack.readOperation(ModelPack.Reader.block(packed, at));
   }
 
   public String serviceId() {
@@ -178,11 +176,12 @@ public final class ServiceModel {
   }
 
   public Shape shape(String name) {
-    return name == null ? null : shapes.get(name);
+    return name == null ? null : shapes().get(name);
   }
 
   public Map<String, Shape> shapes() {
-    return shapes;
+    Map<String, Shape> indexed = shapes;
+    return indexed != null ? indexed : indexShapes();
   }
 
   public OperationModel operation(String name) {
@@ -194,7 +193,8 @@ public final class ServiceModel {
   }
 
   public Map<String, Paginator> paginators() {
-    return paginators;
+    Map<String, Paginator> read = paginators;
+    return read != null ? read : readPaginators();
   }
 
   /** A botocore paginator definition: which members carry the page token and size. */

@@ -11,35 +11,38 @@ import java.util.regex.Pattern;
  */
 public final class Shape {
   private final String name;
-  private final ShapeType type;
-  private final Map<String, String> members; // member name -> shape name, model order
-  private final Set<String> required;
-  private final String listMember;
-  private final String mapKey;
-  private final String mapValue;
-  private final Long min;
-  private final Long max;
-  private final String pattern;
+  private final ServiceModel model;
+
+  /**
+   * Where this shape's definition starts in the model's packed form; read at the first accessor
+   * call, so a start builds none of the ~600 shapes and a run only those its requests touch.
+   */
+  private final int packedAt;
+
+  /**
+   * Racy single-check: two threads may both decode it; they build equal values and either may win.
+   * Safe without a lock or {@code volatile}: every field of the record is final (JLS 17.5), so a
+   * thread that sees the reference sees the whole definition.
+   */
+  private Definition definition;
 
   /** Compiled on first use, off the start-up path: most shapes are never validated in a run. */
   private volatile Pattern compiledPattern;
 
   private volatile boolean patternCompiled;
-  private final List<String> enumValues;
-  private final ErrorInfo error;
-  private final boolean sensitive;
+
+  Shape(ServiceModel model, String name, int packedAt) {
+    this.model = model;
+    this.name = name;
+    this.packedAt = packedAt;
+  }
 
   /**
-   * Where REST protocols carry members ({@code uri}, {@code querystring}, {@code header}); body
-   * members are absent.
+   * What a shape declares: its type, members (member name to shape name, model order) and the
+   * constraints the wire validator enforces. {@code locations} holds where REST protocols carry
+   * members ({@code uri}, {@code querystring}, {@code header}); body members are absent.
    */
-  private final Map<String, MemberLocation> locations;
-
-  private final String timestampFormat;
-  private ServiceModel model;
-
-  Shape(
-      String name,
+  record Definition(
       ShapeType type,
       Map<String, String> members,
       Set<String> required,
@@ -53,22 +56,21 @@ public final class Shape {
       ErrorInfo error,
       boolean sensitive,
       Map<String, MemberLocation> locations,
-      String timestampFormat) {
-    this.name = name;
-    this.type = type;
-    this.members = members;
-    this.required = required;
-    this.listMember = listMember;
-    this.mapKey = mapKey;
-    this.mapValue = mapValue;
-    this.min = min;
-    this.max = max;
-    this.pattern = pattern;
-    this.enumValues = enumValues;
-    this.error = error;
-    this.sensitive = sensitive;
-    this.locations = locations;
-    this.timestampFormat = timestampFormat;
+      String timestampFormat) {}
+
+  /** Where this shape's block starts in the model's packed form. */
+  int packedAt() {
+    return packedAt;
+  }
+
+  /** The definition, decoded from the packed model at the first call. */
+  Definition definition() {
+    Definition decoded = definition;
+    if (decoded == null) {
+      decoded = model.definitionAt(packedAt);
+      definition = decoded;
+    }
+    return decoded;
   }
 
   /** Botocore patterns are written for whole-value matching but some use syntax Java lacks. */
@@ -83,10 +85,6 @@ public final class Shape {
     }
   }
 
-  void attach(ServiceModel owner) {
-    this.model = owner;
-  }
-
   /** The service model this shape belongs to. */
   public ServiceModel service() {
     return model;
@@ -97,17 +95,17 @@ public final class Shape {
   }
 
   public ShapeType type() {
-    return type;
+    return definition().type();
   }
 
   /** Member names in model order. */
   public Set<String> memberNames() {
-    return members.keySet();
+    return definition().members().keySet();
   }
 
   /** Whether the structure has this member (without resolving its shape). */
   public boolean hasMember(String memberName) {
-    return members.containsKey(memberName);
+    return definition().members().containsKey(memberName);
   }
 
   /** A structure member with its shape. */
@@ -122,6 +120,7 @@ public final class Shape {
   public List<Member> membersWithShapes() {
     List<Member> resolved = membersWithShapes;
     if (resolved == null) {
+      Map<String, String> members = definition().members();
       List<Member> list = new java.util.ArrayList<>(members.size());
       for (Map.Entry<String, String> member : members.entrySet()) {
         list.add(new Member(member.getKey(), model.shape(member.getValue())));
@@ -133,65 +132,65 @@ public final class Shape {
   }
 
   public Shape member(String memberName) {
-    String target = members.get(memberName);
+    String target = definition().members().get(memberName);
     return target == null ? null : model.shape(target);
   }
 
   public boolean isRequired(String memberName) {
-    return required.contains(memberName);
+    return definition().required().contains(memberName);
   }
 
   public Set<String> required() {
-    return required;
+    return definition().required();
   }
 
   public Shape listMember() {
-    return model.shape(listMember);
+    return model.shape(definition().listMember());
   }
 
   public Shape mapKey() {
-    return model.shape(mapKey);
+    return model.shape(definition().mapKey());
   }
 
   public Shape mapValue() {
-    return model.shape(mapValue);
+    return model.shape(definition().mapValue());
   }
 
   public Long min() {
-    return min;
+    return definition().min();
   }
 
   public Long max() {
-    return max;
+    return definition().max();
   }
 
   public String pattern() {
-    return pattern;
+    return definition().pattern();
   }
 
   public Pattern compiledPattern() {
     if (!patternCompiled) {
-      compiledPattern = compile(pattern);
+      compiledPattern = compile(definition().pattern());
       patternCompiled = true;
     }
     return compiledPattern;
   }
 
   public List<String> enumValues() {
-    return enumValues;
+    return definition().enumValues();
   }
 
   public ErrorInfo error() {
-    return error;
+    return definition().error();
   }
 
   public boolean isSensitive() {
-    return sensitive;
+    return definition().sensitive();
   }
 
   /** Where a REST protocol carries {@code memberName}, or null when it travels in the body. */
   public MemberLocation location(String memberName) {
-    return locations.get(memberName);
+    return definition().locations().get(memberName);
   }
 
   /**
@@ -199,7 +198,7 @@ public final class Shape {
    * the protocol's default.
    */
   public String timestampFormat() {
-    return timestampFormat;
+    return definition().timestampFormat();
   }
 
   /** A member bound to the URI, query string or a header, under its wire name. */
