@@ -168,9 +168,6 @@ public final class IamLocalServer implements AutoCloseable {
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            // A client's shutdown of its sending side is an event (IdleConnectionCloser closes
-            // once the answers are sent), not an immediate close that would drop them.
-            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childHandler(pipeline)
             .bind(config.host(), config.port())
             .sync()
