@@ -182,7 +182,9 @@ public final class SignatureVerifier {
    * a failure's message (most requests are within the skew).
    */
   private SigV4Failure checkTime(SignedAuth auth) {
-    long now = clock.instant().getEpochSecond();
+    // The clock's milliseconds: for the system clock a JIT intrinsic, where its instant() is a
+    // native call that showed as ~2 % of a GetUser in profiles.
+    long now = Math.floorDiv(clock.millis(), 1000);
     Instant time = auth.requestTime();
     long signed = time.getEpochSecond();
     long latest = now + MAX_CLOCK_SKEW_SECONDS;
