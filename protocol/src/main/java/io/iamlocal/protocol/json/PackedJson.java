@@ -144,10 +144,7 @@ public final class PackedJson {
         string(text);
       } else if (value instanceof Long number) {
         out.write('l');
-        long v = number;
-        for (int shift = 56; shift >= 0; shift -= 8) {
-          out.write((int) (v >>> shift));
-        }
+        PackedNumbers.writeLong(out, number);
       } else if (value instanceof BigDecimal decimal) {
         out.write('d');
         string(decimal.toString());
@@ -173,16 +170,11 @@ public final class PackedJson {
     }
 
     void count(int n) {
-      int v = n;
-      while ((v & ~0x7f) != 0) {
-        out.write((v & 0x7f) | 0x80);
-        v >>>= 7;
-      }
-      out.write(v);
+      PackedNumbers.writeCount(out, n);
     }
   }
 
-  private static final class Reader {
+  private static final class Reader implements PackedNumbers.ByteSource {
     final byte[] in;
     int at;
     final List<String> strings = new ArrayList<>();
@@ -216,11 +208,7 @@ public final class PackedJson {
           return string();
         }
         case 'l' -> {
-          long v = 0;
-          for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (in[at++] & 0xff);
-          }
-          return v;
+          return PackedNumbers.readLong(this);
         }
         case 'd' -> {
           return new BigDecimal(string());
@@ -254,18 +242,13 @@ public final class PackedJson {
     }
 
     int count() {
-      int v = 0;
-      for (int shift = 0; shift < 32; shift += 7) {
-        byte b = in[at++];
-        v |= (b & 0x7f) << shift;
-        if (b >= 0) {
-          if (v < 0) {
-            break;
-          }
-          return v;
-        }
-      }
-      throw new IllegalArgumentException("bad packed JSON count");
+      return PackedNumbers.readCount(this, "bad packed JSON count");
+    }
+
+    /** Past the end: an {@link IndexOutOfBoundsException}, which {@link #read} reports. */
+    @Override
+    public int nextByte() {
+      return in[at++] & 0xff;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.iamlocal.protocol.model;
 
+import io.iamlocal.protocol.json.PackedNumbers;
 import io.iamlocal.protocol.json.PlainJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -319,19 +320,12 @@ public final class ModelPack {
     void nullableLong(Long value) {
       flag(value != null);
       if (value != null) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-          write((int) (value >>> shift));
-        }
+        PackedNumbers.writeLong(this, value);
       }
     }
 
     void count(int n) {
-      int v = n;
-      while ((v & ~0x7f) != 0) {
-        write((v & 0x7f) | 0x80);
-        v >>>= 7;
-      }
-      write(v);
+      PackedNumbers.writeCount(this, n);
     }
   }
 
@@ -339,7 +333,7 @@ public final class ModelPack {
    * Reads the packed form between two offsets; anything that runs past the end or does not parse
    * throws {@link IllegalArgumentException}.
    */
-  static final class Reader {
+  static final class Reader implements PackedNumbers.ByteSource {
     private final byte[] in;
     private final int end;
     private int at;
@@ -423,7 +417,7 @@ public final class ModelPack {
     }
 
     boolean flag() {
-      int b = next();
+      int b = nextByte();
       if (b > 1) {
         throw new IllegalArgumentException("bad flag in the packed model");
       }
@@ -431,32 +425,15 @@ public final class ModelPack {
     }
 
     Long nullableLong() {
-      if (!flag()) {
-        return null;
-      }
-      long v = 0;
-      for (int i = 0; i < 8; i++) {
-        v = (v << 8) | next();
-      }
-      return v;
+      return flag() ? PackedNumbers.readLong(this) : null;
     }
 
     int count() {
-      int v = 0;
-      for (int shift = 0; shift < 32; shift += 7) {
-        int b = next();
-        v |= (b & 0x7f) << shift;
-        if (b < 0x80) {
-          if (v < 0) {
-            break;
-          }
-          return v;
-        }
-      }
-      throw new IllegalArgumentException("bad count in the packed model");
+      return PackedNumbers.readCount(this, "bad count in the packed model");
     }
 
-    private int next() {
+    @Override
+    public int nextByte() {
       if (at >= end) {
         throw new IllegalArgumentException("truncated packed model");
       }
