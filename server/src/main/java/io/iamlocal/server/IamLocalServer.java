@@ -51,9 +51,10 @@ public final class IamLocalServer implements AutoCloseable {
   private final ServerConfig config;
   private final IamLocalState state;
 
-  /** Operations registered by {@link #prepareOperations} for the next server constructed. */
+  /** Whether {@link #prepareTransport} has started its thread in this JVM. */
   private static final AtomicBoolean TRANSPORT_PREPARED = new AtomicBoolean();
 
+  /** Operations registered by {@link #prepareOperations} for the next server constructed. */
   private static final AtomicReference<FutureTask<OperationRegistry>> PREPARED =
       new AtomicReference<>();
 

@@ -175,9 +175,7 @@ public final class OperationRegistry {
     if (!specsAtFirstUse) {
       registered.spec();
     }
-    if (handlers.get(service).putIfAbsent(operation, registered) != null) {
-      throw new IllegalStateException("operation registered twice: " + service + ":" + operation);
-    }
+    serve(service, operation, registered);
   }
 
   /**
@@ -194,10 +192,14 @@ public final class OperationRegistry {
       String operation = action.substring(colon + 1);
       modelled(service, operation);
       Registered registered = new Registered(link);
-      if (handlers.get(service).putIfAbsent(operation, registered) != null) {
-        throw new IllegalStateException("operation registered twice: " + action);
-      }
+      serve(service, operation, registered);
       link.expect(action, registered);
+    }
+  }
+
+  private void serve(String service, String operation, Registered registered) {
+    if (handlers.get(service).putIfAbsent(operation, registered) != null) {
+      throw new IllegalStateException("operation registered twice: " + service + ":" + operation);
     }
   }
 
