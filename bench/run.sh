@@ -31,10 +31,10 @@ BENCH_JAR="bench/$BUILD_DIR/iamlocal-bench.jar"
 
 # With IAMLOCAL_JAR: the flags the launcher uses (server/pom.xml, iamlocal.jvmFlags) plus an AppCDS
 # archive made by `cds-train` for that jar.
-RECOMMENDED_OPTS="-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -XX:NewRatio=4 -Xss512k \
+RECOMMENDED_OPTS="-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC -Xms24m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -XX:NewRatio=4 -XX:NewSize=16m -Xss512k \
 -XX:TrimNativeHeapInterval=2000 -Dio.netty.allocator.maxOrder=6 -Dio.netty.allocator.numDirectArenas=1 -XX:Tier3InvocationThreshold=2000 \
 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000 \
--XX:Tier4InvocationThreshold=30000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=90000 -XX:Tier4BackEdgeThreshold=120000 -Dio.netty.leakDetection.level=disabled \
+-XX:Tier4InvocationThreshold=30000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=90000 -XX:Tier4BackEdgeThreshold=120000 -Dio.netty.leakDetection.level=disabled -Dio.netty.buffer.checkAccessible=false -Dio.netty.buffer.checkBounds=false \
 -XX:SharedArchiveFile=${JAR%.jar}.jsa"
 
 log() { echo "[run.sh] $*"; }

@@ -275,7 +275,9 @@ final class Rivals {
     StringBuilder b = new StringBuilder();
     b.append("\n## Side by side (issue #20)\n\n");
     b.append("IAMLocal: `").append(results.get("server_jar")).append("`; moto: `").append(get(moto, "command"))
-        .append("`; nginx: `").append(get(results, "comparison", "nginx", "command")).append("`\n\n");
+        .append("`; nginx: `").append(get(results, "comparison", "nginx", "command")).append("`");
+    Object nginxWhen = get(results, "comparison", "nginx", "measured");
+    b.append(nginxWhen == null ? "" : " (nginx measured " + nginxWhen + ")").append("\n\n");
     b.append("| figure | IAMLocal | moto_server | nginx fixed answer | ratio | goal |\n|---|---|---|---|---|---|\n");
     b.append(String.format("| start-up to first answer (median) | %.0f ms | %.0f ms | | %.2f x moto | <= 0.5 x moto |%n",
         start, motoStart, start / motoStart));
