@@ -118,16 +118,33 @@ public final class Accounts {
     if (number < 0 || number > 999_999_999_999L) {
       return null;
     }
+    // Nearly every signature names the account the previous one named: that account is asked
+    // first, without spelling its ID and looking it up in each partition. A key ID is held by one
+    // account at most, so finding it there is the answer the search would give.
+    EncodedAccount last = lastEncoded;
+    if (last != null && last.number == number) {
+      Object credential = last.account.heldKey(accessKeyId);
+      if (credential != null) {
+        return new KeyHolder(last.account, credential);
+      }
+    }
     String accountId = IdGenerator.accountId(number);
     for (ConcurrentHashMap<String, AccountState> accounts : byPartition.values()) {
       AccountState account = accounts.get(accountId);
       Object credential = account == null ? null : account.heldKey(accessKeyId);
       if (credential != null) {
+        lastEncoded = new EncodedAccount(number, account);
         return new KeyHolder(account, credential);
       }
     }
     return null;
   }
+
+  /** An account and the number its key IDs encode. */
+  private record EncodedAccount(long number, AccountState account) {}
+
+  /** The account {@link #encodedHolder} last found a key in. */
+  private volatile EncodedAccount lastEncoded;
 
   /** Whether any account already uses this key ID. */
   public boolean keyTaken(String accessKeyId) {

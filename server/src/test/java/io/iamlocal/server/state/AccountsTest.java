@@ -75,6 +75,28 @@ class AccountsTest {
   }
 
   @Test
+  void theSameAccountNumberInTwoPartitionsLeadsEachKeyToItsOwnAccount() {
+    AccountState dev = state.account(Partition.AWS, "111111111111");
+    AccountState devChina = state.account(Partition.AWS_CN, "111111111111");
+    IdGenerator ids = new IdGenerator();
+    String global = ids.accessKeyId(IdPrefix.AKIA, dev.accountId());
+    String china = ids.accessKeyId(IdPrefix.AKIA, devChina.accountId());
+    AccessKey globalKey = new AccessKey(global, "s", null, dev.now());
+    AccessKey chinaKey = new AccessKey(china, "s", null, devChina.now());
+    dev.addAccessKey(globalKey);
+    devChina.addAccessKey(chinaKey);
+    // Asked in turns, so that each is asked right after the other account was found.
+    for (int i = 0; i < 2; i++) {
+      assertThat(state.accounts().holderOfKey(global).account()).isSameAs(dev);
+      assertThat(state.accounts().holderOfKey(china).account()).isSameAs(devChina);
+      assertThat(state.accounts().holderOfKey(china).credential()).isSameAs(chinaKey);
+    }
+    devChina.removeAccessKey(china);
+    assertThat(state.accounts().holderOfKey(china)).isNull();
+    assertThat(state.accounts().holderOfKey(global).credential()).isSameAs(globalKey);
+  }
+
+  @Test
   void sessionsAreIndexedInTheirAccount() {
     AccountState dev = state.account(Partition.AWS, "111111111111");
     String id = Sessions.newAccessKeyId(dev);
