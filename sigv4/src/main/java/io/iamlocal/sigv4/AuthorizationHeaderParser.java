@@ -29,10 +29,13 @@ final class AuthorizationHeaderParser {
     }
 
     // Components are comma separated; spaces around commas and '=' are tolerated. They are found
-    // by index in the header itself: only the three values become strings.
-    String credential = null;
-    String signedHeaders = null;
-    String signature = null;
+    // by index in the header itself and read where they stand: only the access key id is copied.
+    int credentialFrom = -1;
+    int credentialTo = -1;
+    int signedHeadersFrom = -1;
+    int signedHeadersTo = -1;
+    int signatureFrom = -1;
+    int signatureTo = -1;
     int end = value.length();
     int start = space < 0 ? end + 1 : space + 1;
     while (start <= end) {
@@ -60,12 +63,15 @@ final class AuthorizationHeaderParser {
       if (valueFrom == to) {
         continue; // an empty component counts as missing
       }
-      if (credential == null && isKey(value, from, keyEnd, "Credential")) {
-        credential = value.substring(valueFrom, to);
-      } else if (signedHeaders == null && isKey(value, from, keyEnd, "SignedHeaders")) {
-        signedHeaders = value.substring(valueFrom, to);
-      } else if (signature == null && isKey(value, from, keyEnd, "Signature")) {
-        signature = value.substring(valueFrom, to);
+      if (credentialFrom < 0 && isKey(value, from, keyEnd, "Credential")) {
+        credentialFrom = valueFrom;
+        credentialTo = to;
+      } else if (signedHeadersFrom < 0 && isKey(value, from, keyEnd, "SignedHeaders")) {
+        signedHeadersFrom = valueFrom;
+        signedHeadersTo = to;
+      } else if (signatureFrom < 0 && isKey(value, from, keyEnd, "Signature")) {
+        signatureFrom = valueFrom;
+        signatureTo = to;
       }
       // AWS ignores unknown components (and repeated ones); so do we.
     }
@@ -74,13 +80,13 @@ final class AuthorizationHeaderParser {
     String dateHeader = amzDateHeader == null ? headers.first("date") : null;
 
     StringBuilder missing = new StringBuilder();
-    if (credential == null) {
+    if (credentialFrom < 0) {
       missing.append("Authorization header requires 'Credential' parameter. ");
     }
-    if (signature == null) {
+    if (signatureFrom < 0) {
       missing.append("Authorization header requires 'Signature' parameter. ");
     }
-    if (signedHeaders == null) {
+    if (signedHeadersFrom < 0) {
       missing.append("Authorization header requires 'SignedHeaders' parameter. ");
     }
     if (amzDateHeader == null && dateHeader == null) {
@@ -92,8 +98,10 @@ final class AuthorizationHeaderParser {
           missing.append("Authorization=").append(authorization).toString());
     }
 
-    CredentialScope.Credential parsedCredential = CredentialScope.Credential.parse(credential);
-    List<String> signed = CanonicalRequest.parseSignedHeaders(signedHeaders);
+    CredentialScope.Credential parsedCredential =
+        CredentialScope.Credential.parse(value, credentialFrom, credentialTo);
+    List<String> signed =
+        CanonicalRequest.parseSignedHeaders(value, signedHeadersFrom, signedHeadersTo);
     if (!signed.contains("host")) {
       throw new AuthParseException(
           FailureKind.INCOMPLETE_SIGNATURE, HOST_NOT_SIGNED, parsedCredential.accessKeyId());
@@ -121,7 +129,9 @@ final class AuthorizationHeaderParser {
         parsedCredential.accessKeyId(),
         parsedCredential.scope(),
         signed,
-        signature,
+        value,
+        signatureFrom,
+        signatureTo,
         amzDate,
         time,
         false,

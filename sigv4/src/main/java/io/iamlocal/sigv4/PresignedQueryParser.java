@@ -98,6 +98,8 @@ final class PresignedQueryParser {
         parsedCredential.scope(),
         signed,
         signature,
+        0,
+        signature.length(),
         amzDate,
         time,
         true,

@@ -123,6 +123,25 @@ public final class SignatureVerifier {
     byte[] signingKey =
         signingKeys.signingKey(credential, auth.scope().date(), auth.scope().region(), service);
 
+    if (signatureMatches(signingKey, request, headers, auth, payloadHash, uriMode)) {
+      return new Verified(
+          credential, new Verified.SignedMaterial(request, headers, auth, payloadHash, uriMode));
+    }
+    // Non-S3 presigners differ on the payload line (botocore hashes the body, others send
+    // UNSIGNED-PAYLOAD).
+    // Accept the latter only for an empty body, where it cannot hide anything.
+    if (auth.presigned()
+        && contentSha256 == null
+        && request.payload().length == 0
+        && !payloadHash.equals(PayloadHash.UNSIGNED_PAYLOAD)
+        && signatureMatches(
+            signingKey, request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode)) {
+      return new Verified(
+          credential,
+          new Verified.SignedMaterial(
+              request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode));
+    }
+    // The texts the client should have signed, written out only for a failure's report.
     String canonicalRequest =
         CanonicalRequest.build(
             request.method(),
@@ -132,38 +151,44 @@ public final class SignatureVerifier {
             auth.signedHeaders(),
             payloadHash,
             uriMode);
-    String stringToSign = StringToSign.build(auth.amzDate(), auth.scope(), canonicalRequest);
-    if (StringToSign.matches(signingKey, stringToSign, auth.signature())) {
-      return new Verified(credential, auth.scope(), canonicalRequest, stringToSign);
-    }
-    // Non-S3 presigners differ on the payload line (botocore hashes the body, others send
-    // UNSIGNED-PAYLOAD).
-    // Accept the latter only for an empty body, where it cannot hide anything.
-    if (auth.presigned()
-        && contentSha256 == null
-        && request.payload().length == 0
-        && !payloadHash.equals(PayloadHash.UNSIGNED_PAYLOAD)) {
-      String unsignedRequest =
-          CanonicalRequest.build(
-              request.method(),
-              request.rawPath(),
-              request.rawQuery(),
-              headers,
-              auth.signedHeaders(),
-              PayloadHash.UNSIGNED_PAYLOAD,
-              uriMode);
-      String unsignedStringToSign =
-          StringToSign.build(auth.amzDate(), auth.scope(), unsignedRequest);
-      if (StringToSign.matches(signingKey, unsignedStringToSign, auth.signature())) {
-        return new Verified(credential, auth.scope(), unsignedRequest, unsignedStringToSign);
-      }
-    }
     return new SigV4Failure(
         FailureKind.SIGNATURE_DOES_NOT_MATCH,
         SIGNATURE_MISMATCH,
         accessKeyId,
         canonicalRequest,
-        stringToSign);
+        StringToSign.build(auth.amzDate(), auth.scope(), canonicalRequest));
+  }
+
+  /**
+   * Whether the request's signature is the one computed for it with this payload hash, in this
+   * thread's scratch buffers: the canonical request and string to sign are hashed as bytes, never
+   * built as text.
+   */
+  private static boolean signatureMatches(
+      byte[] signingKey,
+      SignableRequest request,
+      HeaderIndex headers,
+      SignedAuth auth,
+      String payloadHash,
+      CanonicalUriMode uriMode) {
+    SigningScratch scratch = SigningScratch.get();
+    CanonicalRequest.write(
+        scratch.text(),
+        request.method(),
+        request.rawPath(),
+        request.rawQuery(),
+        headers,
+        auth.signedHeaders(),
+        payloadHash,
+        uriMode);
+    return StringToSign.matches(
+        scratch,
+        signingKey,
+        auth.amzDate(),
+        auth.scope(),
+        auth.signatureText(),
+        auth.signatureFrom(),
+        auth.signatureTo());
   }
 
   /** Temporary credentials demand their exact token; long-term ones must not come with one. */
