@@ -253,17 +253,19 @@ public final class CanonicalRequest {
       Utf8Text out, HeaderIndex headers, List<String> names) {
     for (String name : names) {
       out.append(name).append(':');
-      List<String> values = headers.values(name);
-      if (values != null) {
+      Object values = headers.rawValues(name);
+      if (values instanceof String single) {
+        out.append(canonicalHeaderValue(single));
+      } else if (values != null) {
         boolean first = true;
-        for (String v : values) {
+        for (Object v : (List<?>) values) {
           if (v == null) {
             continue;
           }
           if (!first) {
             out.append(',');
           }
-          out.append(canonicalHeaderValue(v));
+          out.append(canonicalHeaderValue((String) v));
           first = false;
         }
       }

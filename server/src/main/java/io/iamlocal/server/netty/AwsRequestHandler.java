@@ -19,11 +19,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -243,70 +240,22 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
   }
 
   /**
-   * The headers by lower-case name, each value list immutable, handed to the signature verifier's
-   * request as they are ({@link ReceivedHeaders}: not copied again).
+   * The headers by lower-case name, handed to the signature verifier's request as they are ({@link
+   * ReceivedHeaders}: not copied again).
    */
   static Map<String, List<String>> headers(HttpHeaders received, ChannelHandlerContext ctx) {
-    Map<String, List<String>> headers = new HashMap<>(Math.max(16, received.size() * 2));
+    ReceivedHeaders.Builder headers = ReceivedHeaders.builder(received.size());
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence();
         it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
-      String name = lowerCaseName(header.getKey().toString());
+      String name = KnownHeaderNames.lowerCase(header.getKey());
       String value = header.getValue().toString();
       if (name.equals("host") || name.equals("user-agent")) {
         value = RepeatedValues.of(ctx).same(name, value);
       }
-      List<String> previous = headers.putIfAbsent(name, List.of(value));
-      if (previous != null) {
-        List<String> values = new ArrayList<>(previous);
-        values.add(value);
-        headers.put(name, List.copyOf(values));
-      }
+      headers.add(name, value);
     }
-    return ReceivedHeaders.takeOver(headers);
-  }
-
-  /** The names SDKs send on every request, in lower case: matched without a lower-cased copy. */
-  private static final String[] COMMON_NAMES = {
-    "host",
-    "content-type",
-    "content-length",
-    "x-amz-date",
-    "authorization",
-    "x-amz-security-token",
-    "x-amz-content-sha256",
-    "user-agent",
-    "accept",
-    "accept-encoding",
-    "connection",
-    "expect",
-    "amz-sdk-invocation-id",
-    "amz-sdk-request",
-    "x-amz-user-agent",
-    "transfer-encoding"
-  };
-
-  private static String lowerCaseName(String name) {
-    for (String common : COMMON_NAMES) {
-      if (isAsciiLowerCaseOf(common, name)) {
-        return common;
-      }
-    }
-    return name.toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether {@code name} lower-cased ASCII-wise is {@code lower} (no other script's case). */
-  private static boolean isAsciiLowerCaseOf(String lower, String name) {
-    if (lower.length() != name.length()) {
-      return false;
-    }
-    for (int i = 0; i < lower.length(); i++) {
-      char c = name.charAt(i);
-      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return headers.build();
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.util.AsciiString;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -61,6 +62,15 @@ final class StrictHttpServerCodec
           }
         }
       }
+    }
+
+    /**
+     * The AWS clients' usual names without a new copy per header line ({@link KnownHeaderNames}).
+     */
+    @Override
+    protected AsciiString splitHeaderName(byte[] line, int start, int length) {
+      AsciiString known = KnownHeaderNames.match(line, start, length);
+      return known != null ? known : super.splitHeaderName(line, start, length);
     }
 
     /**
