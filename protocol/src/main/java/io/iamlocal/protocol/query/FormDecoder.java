@@ -56,7 +56,7 @@ public final class FormDecoder {
         int amp = indexOf(form, (byte) '&', start, form.length);
         int pairEnd = amp < 0 ? form.length : amp;
         int eq = indexOf(form, (byte) '=', start, pairEnd);
-        if (pairEnd > start && name.equals(decode(form, start, eq < 0 ? pairEnd : eq))) {
+        if (pairEnd > start && nameEquals(form, start, eq < 0 ? pairEnd : eq, name)) {
           return eq < 0 ? "" : decode(form, eq + 1, pairEnd);
         }
         start = pairEnd + 1;
@@ -84,6 +84,9 @@ public final class FormDecoder {
   }
 
   private static String decode(byte[] src, int from, int to) {
+    if (isPlainAscii(src, from, to)) {
+      return RecentTokens.of(src, from, to); // nothing to decode: no copy to decode into
+    }
     byte[] out = new byte[to - from];
     int n = 0;
     boolean ascii = true;
@@ -125,6 +128,33 @@ public final class FormDecoder {
           AwsErrorCode.MALFORMED_QUERY_STRING,
           "The request contains characters that are not valid UTF-8.");
     }
+  }
+
+  /** No escape, no {@code '+'} and no byte outside ASCII: the bytes are the text. */
+  private static boolean isPlainAscii(byte[] src, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = src[i];
+      if (b == '%' || b == '+' || b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the form's bytes {@code [from, to)} decode to {@code name}. */
+  private static boolean nameEquals(byte[] src, int from, int to, String name) {
+    if (!isPlainAscii(src, from, to)) {
+      return name.equals(decode(src, from, to));
+    }
+    if (to - from != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (src[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static AwsServiceException malformed() {
