@@ -79,23 +79,16 @@ final class AuthorizationHeaderParser {
     String amzDateHeader = headers.first("x-amz-date");
     String dateHeader = amzDateHeader == null ? headers.first("date") : null;
 
-    StringBuilder missing = new StringBuilder();
-    if (credentialFrom < 0) {
-      missing.append("Authorization header requires 'Credential' parameter. ");
-    }
-    if (signatureFrom < 0) {
-      missing.append("Authorization header requires 'Signature' parameter. ");
-    }
-    if (signedHeadersFrom < 0) {
-      missing.append("Authorization header requires 'SignedHeaders' parameter. ");
-    }
-    if (amzDateHeader == null && dateHeader == null) {
-      missing.append(
-          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
-    }
-    if (!missing.isEmpty()) {
-      throw AuthParseException.incomplete(
-          missing.append("Authorization=").append(authorization).toString());
+    if (credentialFrom < 0
+        || signatureFrom < 0
+        || signedHeadersFrom < 0
+        || (amzDateHeader == null && dateHeader == null)) {
+      throw incomplete(
+          authorization,
+          credentialFrom < 0,
+          signatureFrom < 0,
+          signedHeadersFrom < 0,
+          amzDateHeader == null && dateHeader == null);
     }
 
     CredentialScope.Credential parsedCredential =
@@ -108,15 +101,16 @@ final class AuthorizationHeaderParser {
     }
 
     String amzDate;
-    Instant time;
+    long time;
     if (amzDateHeader != null) {
       amzDate = amzDateHeader.strip();
-      time = AmzDate.parse(amzDate);
+      time = AmzDate.epochSecond(amzDate);
     } else {
-      time = AmzDate.parseHttpDate(dateHeader);
-      amzDate = time == null ? dateHeader : AmzDate.format(time);
+      Instant httpTime = AmzDate.parseHttpDate(dateHeader);
+      amzDate = httpTime == null ? dateHeader : AmzDate.format(httpTime);
+      time = httpTime == null ? AmzDate.NOT_A_DATE : httpTime.getEpochSecond();
     }
-    if (time == null) {
+    if (time == AmzDate.NOT_A_DATE) {
       throw new AuthParseException(
           FailureKind.INCOMPLETE_SIGNATURE,
           "Date must be in ISO-8601 'basic format'. Got '"
@@ -137,6 +131,31 @@ final class AuthorizationHeaderParser {
         false,
         -1,
         headers.first("x-amz-security-token"));
+  }
+
+  /** AWS's IncompleteSignature message naming every missing part. */
+  private static AuthParseException incomplete(
+      String authorization,
+      boolean noCredential,
+      boolean noSignature,
+      boolean noSignedHeaders,
+      boolean noDate) {
+    StringBuilder missing = new StringBuilder();
+    if (noCredential) {
+      missing.append("Authorization header requires 'Credential' parameter. ");
+    }
+    if (noSignature) {
+      missing.append("Authorization header requires 'Signature' parameter. ");
+    }
+    if (noSignedHeaders) {
+      missing.append("Authorization header requires 'SignedHeaders' parameter. ");
+    }
+    if (noDate) {
+      missing.append(
+          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+    }
+    return AuthParseException.incomplete(
+        missing.append("Authorization=").append(authorization).toString());
   }
 
   private static boolean isKey(String s, int from, int to, String key) {

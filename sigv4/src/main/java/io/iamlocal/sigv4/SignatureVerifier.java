@@ -124,8 +124,7 @@ public final class SignatureVerifier {
         signingKeys.signingKey(credential, auth.scope().date(), auth.scope().region(), service);
 
     if (signatureMatches(signingKey, request, headers, auth, payloadHash, uriMode)) {
-      return new Verified(
-          credential, new Verified.SignedMaterial(request, headers, auth, payloadHash, uriMode));
+      return new Verified(credential, request, headers, auth, payloadHash, uriMode);
     }
     // Non-S3 presigners differ on the payload line (botocore hashes the body, others send
     // UNSIGNED-PAYLOAD).
@@ -137,9 +136,7 @@ public final class SignatureVerifier {
         && signatureMatches(
             signingKey, request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode)) {
       return new Verified(
-          credential,
-          new Verified.SignedMaterial(
-              request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode));
+          credential, request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode);
     }
     // The texts the client should have signed, written out only for a failure's report.
     String canonicalRequest =
@@ -210,14 +207,13 @@ public final class SignatureVerifier {
     // The clock's milliseconds: for the system clock a JIT intrinsic, where its instant() is a
     // native call that showed as ~2 % of a GetUser in profiles.
     long now = Math.floorDiv(clock.millis(), 1000);
-    Instant time = auth.requestTime();
-    long signed = time.getEpochSecond();
+    long signed = auth.requestTime();
     long latest = now + MAX_CLOCK_SKEW_SECONDS;
-    if (signed > latest || (signed == latest && time.getNano() > 0)) {
+    if (signed > latest) {
       return SigV4Failure.of(
           FailureKind.SIGNATURE_EXPIRED,
           "Signature not yet current: "
-              + AmzDate.format(time)
+              + AmzDate.format(Instant.ofEpochSecond(signed))
               + " is still later than "
               + AmzDate.format(Instant.ofEpochSecond(latest))
               + " ("
@@ -236,7 +232,7 @@ public final class SignatureVerifier {
       return SigV4Failure.of(
           FailureKind.SIGNATURE_EXPIRED,
           "Signature expired: "
-              + AmzDate.format(time)
+              + AmzDate.format(Instant.ofEpochSecond(signed))
               + " is now earlier than "
               + AmzDate.format(Instant.ofEpochSecond(earliest))
               + " ("

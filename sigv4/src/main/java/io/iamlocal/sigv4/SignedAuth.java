@@ -1,6 +1,5 @@
 package io.iamlocal.sigv4;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,6 +8,7 @@ import java.util.List;
  * @param signatureText holds the hex signature at {@code [signatureFrom, signatureTo)}: the
  *     Authorization header's signature is compared where it stands, not copied out
  * @param amzDate request time exactly as it enters the string to sign (ISO 8601 basic)
+ * @param requestTime the same time in epoch seconds
  * @param expiresSeconds X-Amz-Expires for presigned URLs, -1 for header auth
  * @param securityToken session token sent with the request, or null
  */
@@ -20,7 +20,7 @@ record SignedAuth(
     int signatureFrom,
     int signatureTo,
     String amzDate,
-    Instant requestTime,
+    long requestTime,
     boolean presigned,
     long expiresSeconds,
     String securityToken) {}

@@ -7,35 +7,20 @@ import java.util.Objects;
  * material.
  *
  * <p>The verifier checks a signature without writing the canonical request or the string to sign as
- * text; a verified request keeps what they are made of and writes them only when asked (S3's
- * chunked uploads, tests), as they read on the wire.
+ * text; a request it verified keeps what they are made of and writes them only when asked (S3's
+ * chunked uploads, tests), exactly as they were hashed.
  */
 public final class Verified implements VerificationResult {
   private final SigningCredential credential;
   private final CredentialScope scope;
+  // Either the texts themselves, or what they are written from.
   private final String canonicalRequest;
   private final String stringToSign;
-  private final SignedMaterial material;
-
-  /** The signed material of a verified request, as the verifier had it. */
-  record SignedMaterial(
-      SignableRequest request,
-      HeaderIndex headers,
-      SignedAuth auth,
-      String payloadHash,
-      CanonicalUriMode uriMode) {
-
-    String canonicalRequest() {
-      return CanonicalRequest.build(
-          request.method(),
-          request.rawPath(),
-          request.rawQuery(),
-          headers,
-          auth.signedHeaders(),
-          payloadHash,
-          uriMode);
-    }
-  }
+  private final SignableRequest request;
+  private final HeaderIndex headers;
+  private final SignedAuth auth;
+  private final String payloadHash;
+  private final CanonicalUriMode uriMode;
 
   public Verified(
       SigningCredential credential,
@@ -46,15 +31,30 @@ public final class Verified implements VerificationResult {
     this.scope = Objects.requireNonNull(scope, "scope");
     this.canonicalRequest = Objects.requireNonNull(canonicalRequest, "canonicalRequest");
     this.stringToSign = Objects.requireNonNull(stringToSign, "stringToSign");
-    this.material = null;
+    this.request = null;
+    this.headers = null;
+    this.auth = null;
+    this.payloadHash = null;
+    this.uriMode = null;
   }
 
-  Verified(SigningCredential credential, SignedMaterial material) {
+  /** A request verified with this payload hash; its texts are written when asked for. */
+  Verified(
+      SigningCredential credential,
+      SignableRequest request,
+      HeaderIndex headers,
+      SignedAuth auth,
+      String payloadHash,
+      CanonicalUriMode uriMode) {
     this.credential = credential;
-    this.scope = material.auth().scope();
+    this.scope = auth.scope();
     this.canonicalRequest = null;
     this.stringToSign = null;
-    this.material = material;
+    this.request = request;
+    this.headers = headers;
+    this.auth = auth;
+    this.payloadHash = payloadHash;
+    this.uriMode = uriMode;
   }
 
   public SigningCredential credential() {
@@ -67,14 +67,24 @@ public final class Verified implements VerificationResult {
 
   /** The canonical request that was signed. */
   public String canonicalRequest() {
-    return material == null ? canonicalRequest : material.canonicalRequest();
+    if (canonicalRequest != null) {
+      return canonicalRequest;
+    }
+    return CanonicalRequest.build(
+        request.method(),
+        request.rawPath(),
+        request.rawQuery(),
+        headers,
+        auth.signedHeaders(),
+        payloadHash,
+        uriMode);
   }
 
   /** The string to sign whose signature matched. */
   public String stringToSign() {
-    return material == null
+    return stringToSign != null
         ? stringToSign
-        : StringToSign.build(material.auth().amzDate(), scope, material.canonicalRequest());
+        : StringToSign.build(auth.amzDate(), scope, canonicalRequest());
   }
 
   @Override
