@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * SHA-256, HMAC-SHA256 and lowercase hex, with per-thread engines to skip provider lookups per
@@ -17,6 +18,20 @@ final class Hashing {
   private static final int BLOCK_BYTES = 64;
   private static final byte INNER_PAD = 0x36;
   private static final byte OUTER_PAD = 0x5c;
+
+  /** Each ASCII hex digit's value, -1 for every other character up to {@code 'f'}. */
+  private static final byte[] HEX_VALUES = new byte['f' + 1];
+
+  static {
+    Arrays.fill(HEX_VALUES, (byte) -1);
+    for (int i = 0; i < 10; i++) {
+      HEX_VALUES['0' + i] = (byte) i;
+    }
+    for (int i = 0; i < 6; i++) {
+      HEX_VALUES['a' + i] = (byte) (10 + i);
+      HEX_VALUES['A' + i] = (byte) (10 + i);
+    }
+  }
 
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(Hashing::newSha256);
@@ -118,16 +133,9 @@ final class Hashing {
 
   /** The value of an ASCII hex digit (either case; no other script's digits), or -1. */
   private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    // A table, not comparisons: a signature's digits and letters come in random order, which made
+    // the branches of a comparison chain mispredict on every other character.
+    return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
   }
 
   static String hex(byte[] bytes) {
