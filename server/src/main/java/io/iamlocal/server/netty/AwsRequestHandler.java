@@ -15,10 +15,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -185,58 +182,17 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     int q = uri.indexOf('?');
     String path = q < 0 ? uri : uri.substring(0, q);
     String query = q < 0 ? "" : uri.substring(q + 1);
-    Map<String, List<String>> headers = headers(request.headers(), ctx);
+    ConnectionFacts connection = ConnectionFacts.of(ctx);
+    Map<String, List<String>> headers = headers(request.headers(), connection);
     byte[] body = ByteBufUtil.getBytes(request.content());
-    boolean secure = ctx.pipeline().get(SslHandler.class) != null;
     return new HttpRequestData(
-        request.method().name(), path, query, headers, body, remoteIp(ctx), secure);
-  }
-
-  /**
-   * A connection's last Host and User-Agent values: a client repeats them on every request, and the
-   * trail's ring keeps each request's, so the previous instance is kept instead of a new copy for
-   * each young collection to copy.
-   */
-  private static final class RepeatedValues {
-    private static final AttributeKey<RepeatedValues> KEY =
-        AttributeKey.valueOf("iamlocal.repeatedHeaderValues");
-    private String host = "";
-    private String userAgent = "";
-
-    static RepeatedValues of(ChannelHandlerContext ctx) {
-      RepeatedValues values = ctx.channel().attr(KEY).get();
-      if (values == null) {
-        values = new RepeatedValues();
-        ctx.channel().attr(KEY).set(values);
-      }
-      return values;
-    }
-
-    String same(String name, String value) {
-      if (name.equals("host")) {
-        return value.equals(host) ? host : (host = value);
-      }
-      return value.equals(userAgent) ? userAgent : (userAgent = value);
-    }
-  }
-
-  private static final AttributeKey<String> REMOTE_IP = AttributeKey.valueOf("iamlocal.remoteIp");
-
-  /**
-   * The client's address, written once per connection: the trail keeps its last events, and a new
-   * copy per request was one more string for each young collection to copy.
-   */
-  private static String remoteIp(ChannelHandlerContext ctx) {
-    String ip = ctx.channel().attr(REMOTE_IP).get();
-    if (ip == null) {
-      SocketAddress remote = ctx.channel().remoteAddress();
-      ip =
-          remote instanceof InetSocketAddress inet
-              ? inet.getAddress().getHostAddress()
-              : "127.0.0.1";
-      ctx.channel().attr(REMOTE_IP).set(ip);
-    }
-    return ip;
+        request.method().name(),
+        path,
+        query,
+        headers,
+        body,
+        connection.remoteIp,
+        connection.secure);
   }
 
   /**
@@ -244,16 +200,17 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
    * ReceivedHeaders}: not copied again).
    */
   static Map<String, List<String>> headers(HttpHeaders received, ChannelHandlerContext ctx) {
+    return headers(received, ConnectionFacts.of(ctx));
+  }
+
+  private static Map<String, List<String>> headers(
+      HttpHeaders received, ConnectionFacts connection) {
     ReceivedHeaders.Builder headers = ReceivedHeaders.builder(received.size());
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence();
         it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
       String name = KnownHeaderNames.lowerCase(header.getKey());
-      String value = header.getValue().toString();
-      if (name.equals("host") || name.equals("user-agent")) {
-        value = RepeatedValues.of(ctx).same(name, value);
-      }
-      headers.add(name, value);
+      headers.add(name, connection.same(name, header.getValue().toString()));
     }
     return headers.build();
   }
