@@ -1,6 +1,7 @@
 package io.iamlocal.server.netty;
 
 import io.netty.util.AsciiString;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -30,11 +31,20 @@ final class KnownHeaderNames {
     "transfer-encoding"
   };
 
-  private static final AsciiString[] ASCII = new AsciiString[NAMES.length];
+  /** The names by length, so that a header line is compared with at most three of them. */
+  private static final AsciiString[][] BY_LENGTH;
 
   static {
-    for (int i = 0; i < NAMES.length; i++) {
-      ASCII[i] = AsciiString.cached(NAMES[i]); // its toString() is the same String instance
+    int longest = 0;
+    for (String name : NAMES) {
+      longest = Math.max(longest, name.length());
+    }
+    BY_LENGTH = new AsciiString[longest + 1][0];
+    for (String name : NAMES) {
+      AsciiString[] same = BY_LENGTH[name.length()];
+      same = Arrays.copyOf(same, same.length + 1);
+      same[same.length - 1] = AsciiString.cached(name); // its toString() is this String instance
+      BY_LENGTH[name.length()] = same;
     }
   }
 
@@ -42,8 +52,11 @@ final class KnownHeaderNames {
 
   /** The shared name spelt, in any ASCII case, in {@code bytes[start, start + length)}, or null. */
   static AsciiString match(byte[] bytes, int start, int length) {
-    for (AsciiString known : ASCII) {
-      if (known.length() == length && equalsIgnoringAsciiCase(known, bytes, start)) {
+    if (length >= BY_LENGTH.length) {
+      return null;
+    }
+    for (AsciiString known : BY_LENGTH[length]) {
+      if (equalsIgnoringAsciiCase(known, bytes, start)) {
         return known;
       }
     }
@@ -52,9 +65,11 @@ final class KnownHeaderNames {
 
   /** The lower-case name as a String: the shared instance for a known name, else a new one. */
   static String lowerCase(CharSequence name) {
-    for (int i = 0; i < ASCII.length; i++) {
-      if (name == ASCII[i] || isAsciiLowerCaseOf(NAMES[i], name)) {
-        return NAMES[i];
+    if (name.length() < BY_LENGTH.length) {
+      for (AsciiString known : BY_LENGTH[name.length()]) {
+        if (name == known || isAsciiLowerCaseOf(known, name)) {
+          return known.toString();
+        }
       }
     }
     return name.toString().toLowerCase(Locale.ROOT);
@@ -70,10 +85,7 @@ final class KnownHeaderNames {
   }
 
   /** Whether {@code name} lower-cased ASCII-wise is {@code lower} (no other script's case). */
-  private static boolean isAsciiLowerCaseOf(String lower, CharSequence name) {
-    if (lower.length() != name.length()) {
-      return false;
-    }
+  private static boolean isAsciiLowerCaseOf(AsciiString lower, CharSequence name) {
     for (int i = 0; i < lower.length(); i++) {
       char c = name.charAt(i);
       if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {

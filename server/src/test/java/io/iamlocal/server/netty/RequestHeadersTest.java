@@ -69,6 +69,10 @@ class RequestHeadersTest {
         KnownHeaderNames.match("X-Amz-Datum".getBytes(StandardCharsets.US_ASCII), 0, 11);
     assertThat(known).hasToString("x-amz-date");
     assertThat(unknown).isNull();
+    assertThat(KnownHeaderNames.lowerCase("HOST")).isSameAs("host");
+    assertThat(KnownHeaderNames.lowerCase("X-Amz-Datum")).isEqualTo("x-amz-datum");
+    assertThat(KnownHeaderNames.lowerCase("X-A-Header-Longer-Than-Any-Known-One"))
+        .isEqualTo("x-a-header-longer-than-any-known-one");
     channel.finishAndReleaseAll();
   }
 
