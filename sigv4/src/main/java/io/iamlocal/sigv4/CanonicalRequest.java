@@ -31,9 +31,7 @@ public final class CanonicalRequest {
       String payloadHash,
       CanonicalUriMode uriMode) {
     return build(
-        request.method(),
-        request.rawPath(),
-        request.rawQuery(),
+        request,
         HeaderIndex.of(request.headers()),
         normalizeSignedHeaders(signedHeaders),
         payloadHash,
@@ -41,33 +39,29 @@ public final class CanonicalRequest {
   }
 
   static String build(
-      String method,
-      String rawPath,
-      String rawQuery,
+      SignableRequest request,
       HeaderIndex headers,
       List<String> sortedSignedHeaders,
       String payloadHash,
       CanonicalUriMode uriMode) {
-    Utf8Text text = new Utf8Text(256 + rawQuery.length());
-    write(text, method, rawPath, rawQuery, headers, sortedSignedHeaders, payloadHash, uriMode);
+    Utf8Text text = new Utf8Text(256 + request.rawQuery().length());
+    write(text, request, headers, sortedSignedHeaders, payloadHash, uriMode);
     return text.toString();
   }
 
   /** Appends the canonical request's UTF-8 bytes to {@code out}, for hashing without a String. */
   static void write(
       Utf8Text out,
-      String method,
-      String rawPath,
-      String rawQuery,
+      SignableRequest request,
       HeaderIndex headers,
       List<String> sortedSignedHeaders,
       String payloadHash,
       CanonicalUriMode uriMode) {
-    out.append(method)
+    out.append(request.method())
         .append('\n')
-        .append(canonicalUri(rawPath, uriMode))
+        .append(canonicalUri(request.rawPath(), uriMode))
         .append('\n')
-        .append(canonicalQuery(rawQuery))
+        .append(canonicalQuery(request.rawQuery()))
         .append('\n');
     appendCanonicalHeaders(out, headers, sortedSignedHeaders);
     out.append('\n')

@@ -72,6 +72,11 @@ public final class ReceivedHeaders extends AbstractMap<String, List<String>> {
   }
 
   private int indexOf(Object name) {
+    return indexOf(names, size, index, name);
+  }
+
+  /** Where {@code name} is among the first {@code size} names (through the index if any), or -1. */
+  private static int indexOf(String[] names, int size, Map<String, Integer> index, Object name) {
     if (index != null) {
       Integer i = index.get(name);
       return i == null ? -1 : i;
@@ -153,7 +158,7 @@ public final class ReceivedHeaders extends AbstractMap<String, List<String>> {
     public Builder add(String lowerCaseName, String value) {
       Objects.requireNonNull(lowerCaseName, "name");
       Objects.requireNonNull(value, "value");
-      int at = indexOf(lowerCaseName);
+      int at = ReceivedHeaders.indexOf(names, size, index, lowerCaseName);
       if (at >= 0) {
         values[at] = appended(values[at], value);
         return this;
@@ -174,19 +179,6 @@ public final class ReceivedHeaders extends AbstractMap<String, List<String>> {
       }
       size++;
       return this;
-    }
-
-    private int indexOf(String name) {
-      if (index != null) {
-        Integer i = index.get(name);
-        return i == null ? -1 : i;
-      }
-      for (int i = 0; i < size; i++) {
-        if (names[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
     }
 
     @SuppressWarnings("unchecked")

@@ -140,14 +140,7 @@ public final class SignatureVerifier {
     }
     // The texts the client should have signed, written out only for a failure's report.
     String canonicalRequest =
-        CanonicalRequest.build(
-            request.method(),
-            request.rawPath(),
-            request.rawQuery(),
-            headers,
-            auth.signedHeaders(),
-            payloadHash,
-            uriMode);
+        CanonicalRequest.build(request, headers, auth.signedHeaders(), payloadHash, uriMode);
     return new SigV4Failure(
         FailureKind.SIGNATURE_DOES_NOT_MATCH,
         SIGNATURE_MISMATCH,
@@ -170,14 +163,7 @@ public final class SignatureVerifier {
       CanonicalUriMode uriMode) {
     SigningScratch scratch = SigningScratch.get();
     CanonicalRequest.write(
-        scratch.text(),
-        request.method(),
-        request.rawPath(),
-        request.rawQuery(),
-        headers,
-        auth.signedHeaders(),
-        payloadHash,
-        uriMode);
+        scratch.text(), request, headers, auth.signedHeaders(), payloadHash, uriMode);
     return StringToSign.matches(
         scratch,
         signingKey,

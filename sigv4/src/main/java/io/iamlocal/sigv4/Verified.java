@@ -70,14 +70,7 @@ public final class Verified implements VerificationResult {
     if (canonicalRequest != null) {
       return canonicalRequest;
     }
-    return CanonicalRequest.build(
-        request.method(),
-        request.rawPath(),
-        request.rawQuery(),
-        headers,
-        auth.signedHeaders(),
-        payloadHash,
-        uriMode);
+    return CanonicalRequest.build(request, headers, auth.signedHeaders(), payloadHash, uriMode);
   }
 
   /** The string to sign whose signature matched. */
