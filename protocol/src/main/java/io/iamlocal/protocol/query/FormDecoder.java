@@ -24,13 +24,14 @@ public final class FormDecoder {
   public static void decodeInto(byte[] form, int offset, int length, Map<String, String> into) {
     int end = offset + length;
     int start = offset;
+    RecentTokens tokens = RecentTokens.ofThisThread();
     while (start < end) {
       int amp = indexOf(form, (byte) '&', start, end);
       int pairEnd = amp < 0 ? end : amp;
       if (pairEnd > start) {
         int eq = indexOf(form, (byte) '=', start, pairEnd);
-        String name = decode(form, start, eq < 0 ? pairEnd : eq);
-        String value = eq < 0 ? "" : decode(form, eq + 1, pairEnd);
+        String name = decode(form, start, eq < 0 ? pairEnd : eq, tokens);
+        String value = eq < 0 ? "" : decode(form, eq + 1, pairEnd, tokens);
         into.putIfAbsent(name, value);
       }
       start = pairEnd + 1;
@@ -57,7 +58,7 @@ public final class FormDecoder {
         int pairEnd = amp < 0 ? form.length : amp;
         int eq = indexOf(form, (byte) '=', start, pairEnd);
         if (pairEnd > start && nameEquals(form, start, eq < 0 ? pairEnd : eq, name)) {
-          return eq < 0 ? "" : decode(form, eq + 1, pairEnd);
+          return eq < 0 ? "" : decode(form, eq + 1, pairEnd, RecentTokens.ofThisThread());
         }
         start = pairEnd + 1;
       }
@@ -83,9 +84,9 @@ public final class FormDecoder {
     return -1;
   }
 
-  private static String decode(byte[] src, int from, int to) {
+  private static String decode(byte[] src, int from, int to, RecentTokens tokens) {
     if (isPlainAscii(src, from, to)) {
-      return RecentTokens.of(src, from, to); // nothing to decode: no copy to decode into
+      return tokens.of(src, from, to); // nothing to decode: no copy to decode into
     }
     byte[] out = new byte[to - from];
     int n = 0;
@@ -144,7 +145,7 @@ public final class FormDecoder {
   /** Whether the form's bytes {@code [from, to)} decode to {@code name}. */
   private static boolean nameEquals(byte[] src, int from, int to, String name) {
     if (!isPlainAscii(src, from, to)) {
-      return name.equals(decode(src, from, to));
+      return name.equals(decode(src, from, to, RecentTokens.ofThisThread()));
     }
     if (to - from != name.length()) {
       return false;

@@ -7,23 +7,31 @@ import java.nio.charset.StandardCharsets;
  * form's usual {@code Action}, {@code Version}, {@code GetUser}, {@code 2010-05-08} are the same
  * String every time instead of a new one per request for each young collection to sweep.
  *
- * <p>A direct-mapped table shared by every thread: a slot holds one immutable String, written
- * without locking (a reference write is atomic; a lost race only costs a new String).
+ * <p>A direct-mapped table per thread (an event loop decodes its requests' forms one after the
+ * other): a shared one would bounce its cache lines between cores on every new token.
  */
 final class RecentTokens {
   /** Longer tokens are rarely repeated (policy documents, tags): not worth a slot. */
   static final int MAX_LENGTH = 32;
 
   private static final int SLOTS = 512;
-  private static final String[] TOKENS = new String[SLOTS];
+
+  private static final ThreadLocal<RecentTokens> PER_THREAD =
+      ThreadLocal.withInitial(RecentTokens::new);
+
+  private final String[] tokens = new String[SLOTS];
 
   private RecentTokens() {}
+
+  static RecentTokens ofThisThread() {
+    return PER_THREAD.get();
+  }
 
   /**
    * The token written in {@code bytes[from, to)}, which must be ASCII without escapes: a String
    * already made for the same bytes when there is one.
    */
-  static String of(byte[] bytes, int from, int to) {
+  String of(byte[] bytes, int from, int to) {
     int length = to - from;
     if (length > MAX_LENGTH) {
       return ascii(bytes, from, length);
@@ -33,12 +41,12 @@ final class RecentTokens {
       hash = 31 * hash + bytes[i];
     }
     int slot = (hash ^ (hash >>> 9)) & (SLOTS - 1);
-    String known = TOKENS[slot];
+    String known = tokens[slot];
     if (known != null && sameText(known, bytes, from, length)) {
       return known;
     }
     String token = ascii(bytes, from, length);
-    TOKENS[slot] = token;
+    tokens[slot] = token;
     return token;
   }
 
