@@ -38,6 +38,17 @@ public final class FormDecoder {
     }
   }
 
+  /**
+   * Whether a Content-Type (any case, parameters allowed) names a form, read in place: the Java
+   * SDK's {@code charset=UTF-8} made a lower-cased copy of it on every request.
+   */
+  public static boolean isForm(String contentType) {
+    return contentType != null
+        && contentType.regionMatches(true, 0, FORM_TYPE, 0, FORM_TYPE.length());
+  }
+
+  private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
   public static void decodeInto(String form, Map<String, String> into) {
     byte[] bytes = form.getBytes(StandardCharsets.ISO_8859_1);
     decodeInto(bytes, 0, bytes.length, into);

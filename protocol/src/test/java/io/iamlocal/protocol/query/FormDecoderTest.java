@@ -66,4 +66,14 @@ class FormDecoderTest {
     assertThatThrownBy(() -> decode("A=%4")).isInstanceOf(AwsServiceException.class);
     assertThatThrownBy(() -> decode("A=%C3%28")).isInstanceOf(AwsServiceException.class);
   }
+
+  @Test
+  void aFormContentTypeIsRecognisedInAnyCaseWithOrWithoutParameters() {
+    assertThat(FormDecoder.isForm("application/x-www-form-urlencoded")).isTrue();
+    assertThat(FormDecoder.isForm("application/x-www-form-urlencoded; charset=UTF-8")).isTrue();
+    assertThat(FormDecoder.isForm("Application/X-WWW-Form-URLEncoded")).isTrue();
+    assertThat(FormDecoder.isForm("application/json")).isFalse();
+    assertThat(FormDecoder.isForm("application/x-www-form")).isFalse();
+    assertThat(FormDecoder.isForm(null)).isFalse();
+  }
 }
