@@ -2,6 +2,7 @@ package io.iamlocal.sigv4;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -15,13 +16,24 @@ final class AmzDate {
 
   private AmzDate() {}
 
+  /** What {@link #epochSecond} answers for a value that is not a date. */
+  static final long NOT_A_DATE = Long.MIN_VALUE;
+
   /**
    * Parses {@code 20150830T123600Z}; null if the value is not exactly that shape or not a real
    * date.
    */
   static Instant parse(String s) {
+    long second = epochSecond(s);
+    return second == NOT_A_DATE ? null : Instant.ofEpochSecond(second);
+  }
+
+  /**
+   * The epoch second of {@code 20150830T123600Z}, or {@link #NOT_A_DATE}; no Instant per request.
+   */
+  static long epochSecond(String s) {
     if (s == null || s.length() != 16 || s.charAt(8) != 'T' || s.charAt(15) != 'Z') {
-      return null;
+      return NOT_A_DATE;
     }
     int year = digits(s, 0, 4);
     int month = digits(s, 4, 6);
@@ -29,13 +41,19 @@ final class AmzDate {
     int hour = digits(s, 9, 11);
     int minute = digits(s, 11, 13);
     int second = digits(s, 13, 15);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
+    if ((year | month | day | hour | minute | second) < 0
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return NOT_A_DATE;
     }
     try {
-      return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+      return LocalDate.of(year, month, day).toEpochDay() * 86_400L
+          + hour * 3_600L
+          + minute * 60L
+          + second;
     } catch (DateTimeException e) {
-      return null;
+      return NOT_A_DATE;
     }
   }
 

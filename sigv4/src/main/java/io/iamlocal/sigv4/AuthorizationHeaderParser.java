@@ -29,10 +29,13 @@ final class AuthorizationHeaderParser {
     }
 
     // Components are comma separated; spaces around commas and '=' are tolerated. They are found
-    // by index in the header itself: only the three values become strings.
-    String credential = null;
-    String signedHeaders = null;
-    String signature = null;
+    // by index in the header itself and read where they stand: only the access key id is copied.
+    int credentialFrom = -1;
+    int credentialTo = -1;
+    int signedHeadersFrom = -1;
+    int signedHeadersTo = -1;
+    int signatureFrom = -1;
+    int signatureTo = -1;
     int end = value.length();
     int start = space < 0 ? end + 1 : space + 1;
     while (start <= end) {
@@ -60,12 +63,15 @@ final class AuthorizationHeaderParser {
       if (valueFrom == to) {
         continue; // an empty component counts as missing
       }
-      if (credential == null && isKey(value, from, keyEnd, "Credential")) {
-        credential = value.substring(valueFrom, to);
-      } else if (signedHeaders == null && isKey(value, from, keyEnd, "SignedHeaders")) {
-        signedHeaders = value.substring(valueFrom, to);
-      } else if (signature == null && isKey(value, from, keyEnd, "Signature")) {
-        signature = value.substring(valueFrom, to);
+      if (credentialFrom < 0 && isKey(value, from, keyEnd, "Credential")) {
+        credentialFrom = valueFrom;
+        credentialTo = to;
+      } else if (signedHeadersFrom < 0 && isKey(value, from, keyEnd, "SignedHeaders")) {
+        signedHeadersFrom = valueFrom;
+        signedHeadersTo = to;
+      } else if (signatureFrom < 0 && isKey(value, from, keyEnd, "Signature")) {
+        signatureFrom = valueFrom;
+        signatureTo = to;
       }
       // AWS ignores unknown components (and repeated ones); so do we.
     }
@@ -73,42 +79,38 @@ final class AuthorizationHeaderParser {
     String amzDateHeader = headers.first("x-amz-date");
     String dateHeader = amzDateHeader == null ? headers.first("date") : null;
 
-    StringBuilder missing = new StringBuilder();
-    if (credential == null) {
-      missing.append("Authorization header requires 'Credential' parameter. ");
-    }
-    if (signature == null) {
-      missing.append("Authorization header requires 'Signature' parameter. ");
-    }
-    if (signedHeaders == null) {
-      missing.append("Authorization header requires 'SignedHeaders' parameter. ");
-    }
-    if (amzDateHeader == null && dateHeader == null) {
-      missing.append(
-          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
-    }
-    if (!missing.isEmpty()) {
-      throw AuthParseException.incomplete(
-          missing.append("Authorization=").append(authorization).toString());
+    if (credentialFrom < 0
+        || signatureFrom < 0
+        || signedHeadersFrom < 0
+        || (amzDateHeader == null && dateHeader == null)) {
+      throw incomplete(
+          authorization,
+          credentialFrom < 0,
+          signatureFrom < 0,
+          signedHeadersFrom < 0,
+          amzDateHeader == null && dateHeader == null);
     }
 
-    CredentialScope.Credential parsedCredential = CredentialScope.Credential.parse(credential);
-    List<String> signed = CanonicalRequest.parseSignedHeaders(signedHeaders);
+    CredentialScope.Credential parsedCredential =
+        CredentialScope.Credential.parse(value, credentialFrom, credentialTo);
+    List<String> signed =
+        CanonicalRequest.parseSignedHeaders(value, signedHeadersFrom, signedHeadersTo);
     if (!signed.contains("host")) {
       throw new AuthParseException(
           FailureKind.INCOMPLETE_SIGNATURE, HOST_NOT_SIGNED, parsedCredential.accessKeyId());
     }
 
     String amzDate;
-    Instant time;
+    long time;
     if (amzDateHeader != null) {
       amzDate = amzDateHeader.strip();
-      time = AmzDate.parse(amzDate);
+      time = AmzDate.epochSecond(amzDate);
     } else {
-      time = AmzDate.parseHttpDate(dateHeader);
-      amzDate = time == null ? dateHeader : AmzDate.format(time);
+      Instant httpTime = AmzDate.parseHttpDate(dateHeader);
+      amzDate = httpTime == null ? dateHeader : AmzDate.format(httpTime);
+      time = httpTime == null ? AmzDate.NOT_A_DATE : httpTime.getEpochSecond();
     }
-    if (time == null) {
+    if (time == AmzDate.NOT_A_DATE) {
       throw new AuthParseException(
           FailureKind.INCOMPLETE_SIGNATURE,
           "Date must be in ISO-8601 'basic format'. Got '"
@@ -121,12 +123,39 @@ final class AuthorizationHeaderParser {
         parsedCredential.accessKeyId(),
         parsedCredential.scope(),
         signed,
-        signature,
+        value,
+        signatureFrom,
+        signatureTo,
         amzDate,
         time,
         false,
         -1,
         headers.first("x-amz-security-token"));
+  }
+
+  /** AWS's IncompleteSignature message naming every missing part. */
+  private static AuthParseException incomplete(
+      String authorization,
+      boolean noCredential,
+      boolean noSignature,
+      boolean noSignedHeaders,
+      boolean noDate) {
+    StringBuilder missing = new StringBuilder();
+    if (noCredential) {
+      missing.append("Authorization header requires 'Credential' parameter. ");
+    }
+    if (noSignature) {
+      missing.append("Authorization header requires 'Signature' parameter. ");
+    }
+    if (noSignedHeaders) {
+      missing.append("Authorization header requires 'SignedHeaders' parameter. ");
+    }
+    if (noDate) {
+      missing.append(
+          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+    }
+    return AuthParseException.incomplete(
+        missing.append("Authorization=").append(authorization).toString());
   }
 
   private static boolean isKey(String s, int from, int to, String key) {

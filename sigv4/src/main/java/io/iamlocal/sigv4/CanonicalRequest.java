@@ -31,9 +31,7 @@ public final class CanonicalRequest {
       String payloadHash,
       CanonicalUriMode uriMode) {
     return build(
-        request.method(),
-        request.rawPath(),
-        request.rawQuery(),
+        request,
         HeaderIndex.of(request.headers()),
         normalizeSignedHeaders(signedHeaders),
         payloadHash,
@@ -41,23 +39,35 @@ public final class CanonicalRequest {
   }
 
   static String build(
-      String method,
-      String rawPath,
-      String rawQuery,
+      SignableRequest request,
       HeaderIndex headers,
       List<String> sortedSignedHeaders,
       String payloadHash,
       CanonicalUriMode uriMode) {
-    StringBuilder sb = new StringBuilder(256 + rawQuery.length());
-    sb.append(method)
+    Utf8Text text = new Utf8Text(256 + request.rawQuery().length());
+    write(text, request, headers, sortedSignedHeaders, payloadHash, uriMode);
+    return text.toString();
+  }
+
+  /** Appends the canonical request's UTF-8 bytes to {@code out}, for hashing without a String. */
+  static void write(
+      Utf8Text out,
+      SignableRequest request,
+      HeaderIndex headers,
+      List<String> sortedSignedHeaders,
+      String payloadHash,
+      CanonicalUriMode uriMode) {
+    out.append(request.method())
         .append('\n')
-        .append(canonicalUri(rawPath, uriMode))
+        .append(canonicalUri(request.rawPath(), uriMode))
         .append('\n')
-        .append(canonicalQuery(rawQuery))
+        .append(canonicalQuery(request.rawQuery()))
         .append('\n');
-    appendCanonicalHeaders(sb, headers, sortedSignedHeaders);
-    sb.append('\n').append(signedHeadersLine(sortedSignedHeaders)).append('\n').append(payloadHash);
-    return sb.toString();
+    appendCanonicalHeaders(out, headers, sortedSignedHeaders);
+    out.append('\n')
+        .append(signedHeadersLine(sortedSignedHeaders))
+        .append('\n')
+        .append(payloadHash);
   }
 
   /** The canonical URI for a raw (as received, percent-encoded) path. */
@@ -144,6 +154,19 @@ public final class CanonicalRequest {
   private static volatile ParsedSignedHeaders lastParsed =
       new ParsedSignedHeaders("", List.of(), "");
 
+  /**
+   * Parses the signed-header list written in {@code text[from, to)}: the list clients send every
+   * time is matched in place, without a copy of it.
+   */
+  static List<String> parseSignedHeaders(String text, int from, int to) {
+    ParsedSignedHeaders last = lastParsed;
+    int length = to - from;
+    if (last.value().length() == length && text.regionMatches(from, last.value(), 0, length)) {
+      return last.names();
+    }
+    return parseSignedHeaders(text.substring(from, to));
+  }
+
   /** Parses {@code host;x-amz-date} into normalized names. */
   static List<String> parseSignedHeaders(String value) {
     ParsedSignedHeaders last = lastParsed;
@@ -221,24 +244,26 @@ public final class CanonicalRequest {
   }
 
   private static void appendCanonicalHeaders(
-      StringBuilder sb, HeaderIndex headers, List<String> names) {
+      Utf8Text out, HeaderIndex headers, List<String> names) {
     for (String name : names) {
-      sb.append(name).append(':');
-      List<String> values = headers.values(name);
-      if (values != null) {
+      out.append(name).append(':');
+      Object values = headers.rawValues(name);
+      if (values instanceof String single) {
+        out.append(canonicalHeaderValue(single));
+      } else if (values != null) {
         boolean first = true;
-        for (String v : values) {
+        for (Object v : (List<?>) values) {
           if (v == null) {
             continue;
           }
           if (!first) {
-            sb.append(',');
+            out.append(',');
           }
-          sb.append(canonicalHeaderValue(v));
+          out.append(canonicalHeaderValue((String) v));
           first = false;
         }
       }
-      sb.append('\n');
+      out.append('\n');
     }
   }
 

@@ -39,14 +39,23 @@ public record CredentialScope(String date, String region, String service) {
   record Credential(String accessKeyId, CredentialScope scope) {
 
     static Credential parse(String credential) throws AuthParseException {
-      int slash = credential.indexOf('/');
-      if (slash > 0) {
+      return parse(credential, 0, credential.length());
+    }
+
+    /** Parses the credential written in {@code text[from, to)}. */
+    static Credential parse(String text, int from, int to) throws AuthParseException {
+      int slash = text.indexOf('/', from);
+      if (slash > from && slash < to) {
         // A scope seen before passed every check below.
-        CredentialScope known = KnownScopes.match(credential, slash + 1);
+        CredentialScope known = KnownScopes.match(text, slash + 1, to);
         if (known != null) {
-          return new Credential(credential.substring(0, slash), known);
+          return new Credential(text.substring(from, slash), known);
         }
       }
+      return parseUnknown(text.substring(from, to));
+    }
+
+    private static Credential parseUnknown(String credential) throws AuthParseException {
       String[] parts = split(credential);
       if (parts.length != 5) {
         String region = parts.length > 2 ? parts[2] : "";

@@ -1,11 +1,10 @@
 package io.iamlocal.sigv4;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
  * SHA-256, HMAC-SHA256 and lowercase hex, with per-thread engines to skip provider lookups per
@@ -14,27 +13,28 @@ import javax.crypto.spec.SecretKeySpec;
 final class Hashing {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final String HMAC = "HmacSHA256";
+
+  static final int DIGEST_BYTES = 32;
+  private static final int BLOCK_BYTES = 64;
+  private static final byte INNER_PAD = 0x36;
+  private static final byte OUTER_PAD = 0x5c;
+
+  /** Each ASCII hex digit's value, -1 for every other character up to {@code 'f'}. */
+  private static final byte[] HEX_VALUES = new byte['f' + 1];
+
+  static {
+    Arrays.fill(HEX_VALUES, (byte) -1);
+    for (int i = 0; i < 10; i++) {
+      HEX_VALUES['0' + i] = (byte) i;
+    }
+    for (int i = 0; i < 6; i++) {
+      HEX_VALUES['a' + i] = (byte) (10 + i);
+      HEX_VALUES['A' + i] = (byte) (10 + i);
+    }
+  }
 
   private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException("SHA-256 unavailable", e);
-            }
-          });
-
-  private static final ThreadLocal<Mac> MAC =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return Mac.getInstance(HMAC);
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException("HmacSHA256 unavailable", e);
-            }
-          });
+      ThreadLocal.withInitial(Hashing::newSha256);
 
   private Hashing() {}
 
@@ -53,38 +53,89 @@ final class Hashing {
   }
 
   static byte[] hmacSha256(byte[] key, String data) {
-    Mac mac = MAC.get();
-    try {
-      mac.init(new SecretKeySpec(key, HMAC));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot initialise HmacSHA256", e);
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[DIGEST_BYTES];
+    hmacSha256(SHA256.get(), new byte[BLOCK_BYTES], key, bytes, bytes.length, out);
+    return out;
+  }
+
+  /**
+   * HMAC-SHA256 (RFC 2104) of {@code data[0, length)} into {@code out} (32 bytes), on a SHA-256
+   * engine and a 64-byte scratch block the caller keeps: no allocation, where {@link
+   * javax.crypto.Mac} copied the key and allocated its digests on every call.
+   */
+  static void hmacSha256(
+      MessageDigest sha256, byte[] block, byte[] key, byte[] data, int length, byte[] out) {
+    if (key.length > BLOCK_BYTES) {
+      key = sha256(key);
     }
-    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < BLOCK_BYTES; i++) {
+      block[i] = (byte) ((i < key.length ? key[i] : 0) ^ INNER_PAD);
+    }
+    sha256.reset();
+    sha256.update(block);
+    sha256.update(data, 0, length);
+    digestInto(sha256, out);
+    for (int i = 0; i < BLOCK_BYTES; i++) {
+      block[i] ^= INNER_PAD ^ OUTER_PAD;
+    }
+    sha256.update(block);
+    sha256.update(out, 0, DIGEST_BYTES);
+    digestInto(sha256, out);
+  }
+
+  /** SHA-256 of {@code data[0, length)} into {@code out} (32 bytes). */
+  static void sha256(MessageDigest sha256, byte[] data, int length, byte[] out) {
+    sha256.reset();
+    sha256.update(data, 0, length);
+    digestInto(sha256, out);
+  }
+
+  private static void digestInto(MessageDigest sha256, byte[] out) {
+    try {
+      sha256.digest(out, 0, DIGEST_BYTES);
+    } catch (DigestException e) {
+      throw new IllegalStateException("SHA-256 output does not fit", e);
+    }
+  }
+
+  static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   static byte[] sha256(String text) {
     return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Appends the lower-case hex of {@code bytes}. */
-  static void appendHex(StringBuilder sb, byte[] bytes) {
-    for (byte b : bytes) {
-      sb.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+  /**
+   * Whether {@code text[from, to)} is the hex (either case) of {@code expected}, compared in
+   * constant time once the length and the digits are known to be right.
+   */
+  static boolean hexEquals(byte[] expected, String text, int from, int to) {
+    if (to - from != expected.length * 2) {
+      return false;
     }
+    int difference = 0;
+    for (int i = 0; i < expected.length; i++) {
+      int high = hexValue(text.charAt(from + 2 * i));
+      int low = hexValue(text.charAt(from + 2 * i + 1));
+      if ((high | low) < 0) {
+        return false;
+      }
+      difference |= ((high << 4) | low) ^ (expected[i] & 0xFF);
+    }
+    return difference == 0;
   }
 
-  /** The bytes of an even-length hex string (either case), or null when it is not one. */
-  static byte[] unhex(String hex) {
-    if ((hex.length() & 1) != 0) {
-      return null;
-    }
-    for (int i = 0; i < hex.length(); i++) {
-      // ASCII hex digits only (unlike Character.digit, no other script's digits)
-      if (!HexFormat.isHexDigit(hex.charAt(i))) {
-        return null;
-      }
-    }
-    return HexFormat.of().parseHex(hex);
+  /** The value of an ASCII hex digit (either case; no other script's digits), or -1. */
+  private static int hexValue(char c) {
+    // A table, not comparisons: a signature's digits and letters come in random order, which made
+    // the branches of a comparison chain mispredict on every other character.
+    return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
   }
 
   static String hex(byte[] bytes) {

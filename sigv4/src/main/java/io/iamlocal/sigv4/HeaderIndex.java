@@ -7,22 +7,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Headers keyed by lower-case name, built once per request so every lookup is a hash hit. */
+/**
+ * Headers keyed by lower-case name, built once per request so every lookup is a direct hit: the
+ * server's {@link ReceivedHeaders} as they are, any other map indexed by lower-case name.
+ */
 final class HeaderIndex {
 
+  private final ReceivedHeaders received; // or else byName
   private final Map<String, List<String>> byName;
 
-  private HeaderIndex(Map<String, List<String>> byName) {
+  private HeaderIndex(ReceivedHeaders received, Map<String, List<String>> byName) {
+    this.received = received;
     this.byName = byName;
   }
 
   static HeaderIndex of(Map<String, List<String>> headers) {
     if (headers instanceof ReceivedHeaders received) {
-      return new HeaderIndex(received.byName());
+      return new HeaderIndex(received, null);
     }
     if (allLowerCase(headers.keySet())) {
-      // Already an index (the server lower-cases names as it reads them): no copy per request.
-      return new HeaderIndex(headers);
+      // Already an index: no copy per request.
+      return new HeaderIndex(null, headers);
     }
     Map<String, List<String>> byName = new HashMap<>(Math.max(16, headers.size() * 2));
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
@@ -35,7 +40,7 @@ final class HeaderIndex {
         byName.put(name, merged);
       }
     }
-    return new HeaderIndex(byName);
+    return new HeaderIndex(null, byName);
   }
 
   private static boolean allLowerCase(Set<String> names) {
@@ -47,18 +52,20 @@ final class HeaderIndex {
     return true;
   }
 
-  /** Values for a lower-case name, or null. */
-  List<String> values(String lowerName) {
-    return byName.get(lowerName);
+  /**
+   * A header's values for a lower-case name: a String for a single value, a List of Strings (which
+   * may hold nulls) otherwise, or null when absent; no list is made for the common single value.
+   */
+  Object rawValues(String lowerName) {
+    return received != null ? received.rawValues(lowerName) : byName.get(lowerName);
   }
 
   /** First value for a lower-case name, or null. */
   String first(String lowerName) {
+    if (received != null) {
+      return received.first(lowerName);
+    }
     List<String> values = byName.get(lowerName);
     return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  Set<String> names() {
-    return byName.keySet();
   }
 }

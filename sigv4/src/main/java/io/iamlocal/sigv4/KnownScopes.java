@@ -15,9 +15,9 @@ final class KnownScopes {
 
   private KnownScopes() {}
 
-  /** The known scope written in {@code credential} from index {@code from} to its end, or null. */
-  static CredentialScope match(String credential, int from) {
-    int length = credential.length() - from;
+  /** The known scope written in {@code credential[from, to)}, or null. */
+  static CredentialScope match(String credential, int from, int to) {
+    int length = to - from;
     for (Known k : KNOWN) {
       if (k != null
           && k.text().length() == length

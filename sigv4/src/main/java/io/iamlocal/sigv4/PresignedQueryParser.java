@@ -1,6 +1,5 @@
 package io.iamlocal.sigv4;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,8 @@ final class PresignedQueryParser {
       throw new AuthParseException(
           FailureKind.INCOMPLETE_SIGNATURE, AuthorizationHeaderParser.HOST_NOT_SIGNED, accessKeyId);
     }
-    Instant time = AmzDate.parse(amzDate);
-    if (time == null) {
+    long time = AmzDate.epochSecond(amzDate);
+    if (time == AmzDate.NOT_A_DATE) {
       throw new AuthParseException(
           FailureKind.INCOMPLETE_SIGNATURE,
           "X-Amz-Date must be in the ISO8601 Long " + "Format \"yyyyMMdd'T'HHmmss'Z'\"",
@@ -98,6 +97,8 @@ final class PresignedQueryParser {
         parsedCredential.scope(),
         signed,
         signature,
+        0,
+        signature.length(),
         amzDate,
         time,
         true,

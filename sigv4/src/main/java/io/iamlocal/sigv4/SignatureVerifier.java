@@ -123,18 +123,8 @@ public final class SignatureVerifier {
     byte[] signingKey =
         signingKeys.signingKey(credential, auth.scope().date(), auth.scope().region(), service);
 
-    String canonicalRequest =
-        CanonicalRequest.build(
-            request.method(),
-            request.rawPath(),
-            request.rawQuery(),
-            headers,
-            auth.signedHeaders(),
-            payloadHash,
-            uriMode);
-    String stringToSign = StringToSign.build(auth.amzDate(), auth.scope(), canonicalRequest);
-    if (StringToSign.matches(signingKey, stringToSign, auth.signature())) {
-      return new Verified(credential, auth.scope(), canonicalRequest, stringToSign);
+    if (signatureMatches(signingKey, request, headers, auth, payloadHash, uriMode)) {
+      return new Verified(credential, request, headers, auth, payloadHash, uriMode);
     }
     // Non-S3 presigners differ on the payload line (botocore hashes the body, others send
     // UNSIGNED-PAYLOAD).
@@ -142,28 +132,46 @@ public final class SignatureVerifier {
     if (auth.presigned()
         && contentSha256 == null
         && request.payload().length == 0
-        && !payloadHash.equals(PayloadHash.UNSIGNED_PAYLOAD)) {
-      String unsignedRequest =
-          CanonicalRequest.build(
-              request.method(),
-              request.rawPath(),
-              request.rawQuery(),
-              headers,
-              auth.signedHeaders(),
-              PayloadHash.UNSIGNED_PAYLOAD,
-              uriMode);
-      String unsignedStringToSign =
-          StringToSign.build(auth.amzDate(), auth.scope(), unsignedRequest);
-      if (StringToSign.matches(signingKey, unsignedStringToSign, auth.signature())) {
-        return new Verified(credential, auth.scope(), unsignedRequest, unsignedStringToSign);
-      }
+        && !payloadHash.equals(PayloadHash.UNSIGNED_PAYLOAD)
+        && signatureMatches(
+            signingKey, request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode)) {
+      return new Verified(
+          credential, request, headers, auth, PayloadHash.UNSIGNED_PAYLOAD, uriMode);
     }
+    // The texts the client should have signed, written out only for a failure's report.
+    String canonicalRequest =
+        CanonicalRequest.build(request, headers, auth.signedHeaders(), payloadHash, uriMode);
     return new SigV4Failure(
         FailureKind.SIGNATURE_DOES_NOT_MATCH,
         SIGNATURE_MISMATCH,
         accessKeyId,
         canonicalRequest,
-        stringToSign);
+        StringToSign.build(auth.amzDate(), auth.scope(), canonicalRequest));
+  }
+
+  /**
+   * Whether the request's signature is the one computed for it with this payload hash, in this
+   * thread's scratch buffers: the canonical request and string to sign are hashed as bytes, never
+   * built as text.
+   */
+  private static boolean signatureMatches(
+      byte[] signingKey,
+      SignableRequest request,
+      HeaderIndex headers,
+      SignedAuth auth,
+      String payloadHash,
+      CanonicalUriMode uriMode) {
+    SigningScratch scratch = SigningScratch.get();
+    CanonicalRequest.write(
+        scratch.text(), request, headers, auth.signedHeaders(), payloadHash, uriMode);
+    return StringToSign.matches(
+        scratch,
+        signingKey,
+        auth.amzDate(),
+        auth.scope(),
+        auth.signatureText(),
+        auth.signatureFrom(),
+        auth.signatureTo());
   }
 
   /** Temporary credentials demand their exact token; long-term ones must not come with one. */
@@ -185,14 +193,13 @@ public final class SignatureVerifier {
     // The clock's milliseconds: for the system clock a JIT intrinsic, where its instant() is a
     // native call that showed as ~2 % of a GetUser in profiles.
     long now = Math.floorDiv(clock.millis(), 1000);
-    Instant time = auth.requestTime();
-    long signed = time.getEpochSecond();
+    long signed = auth.requestTime();
     long latest = now + MAX_CLOCK_SKEW_SECONDS;
-    if (signed > latest || (signed == latest && time.getNano() > 0)) {
+    if (signed > latest) {
       return SigV4Failure.of(
           FailureKind.SIGNATURE_EXPIRED,
           "Signature not yet current: "
-              + AmzDate.format(time)
+              + AmzDate.format(Instant.ofEpochSecond(signed))
               + " is still later than "
               + AmzDate.format(Instant.ofEpochSecond(latest))
               + " ("
@@ -211,7 +218,7 @@ public final class SignatureVerifier {
       return SigV4Failure.of(
           FailureKind.SIGNATURE_EXPIRED,
           "Signature expired: "
-              + AmzDate.format(time)
+              + AmzDate.format(Instant.ofEpochSecond(signed))
               + " is now earlier than "
               + AmzDate.format(Instant.ofEpochSecond(earliest))
               + " ("

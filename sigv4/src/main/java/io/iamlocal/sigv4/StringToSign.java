@@ -1,7 +1,5 @@
 package io.iamlocal.sigv4;
 
-import java.security.MessageDigest;
-
 /** Builds the SigV4 string to sign and computes the final hex signature over it. */
 public final class StringToSign {
 
@@ -16,12 +14,21 @@ public final class StringToSign {
    * @param amzDate request time in ISO 8601 basic format, e.g. {@code 20150830T123600Z}
    */
   public static String build(String amzDate, CredentialScope scope, String canonicalRequest) {
-    String scopeText = scope.scopeString();
-    StringBuilder sb =
-        new StringBuilder(ALGORITHM.length() + amzDate.length() + scopeText.length() + 67);
-    sb.append(ALGORITHM).append('\n').append(amzDate).append('\n').append(scopeText).append('\n');
-    Hashing.appendHex(sb, Hashing.sha256(canonicalRequest));
-    return sb.toString();
+    Utf8Text text = new Utf8Text(ALGORITHM.length() + amzDate.length() + 64 + 67);
+    write(text, amzDate, scope, Hashing.sha256(canonicalRequest));
+    return text.toString();
+  }
+
+  /** Appends the string to sign's bytes for a canonical request's SHA-256 to {@code out}. */
+  static void write(
+      Utf8Text out, String amzDate, CredentialScope scope, byte[] canonicalRequestSha256) {
+    out.append(ALGORITHM)
+        .append('\n')
+        .append(amzDate)
+        .append('\n')
+        .append(scope.scopeString())
+        .append('\n')
+        .appendHex(canonicalRequestSha256);
   }
 
   /**
@@ -33,12 +40,20 @@ public final class StringToSign {
   }
 
   /**
-   * Whether {@code signature} (hex, either case) is the HMAC of the string to sign, compared in
-   * constant time without building the expected hex.
+   * Whether {@code signature[from, to)} (hex, either case) signs the canonical request written in
+   * {@code scratch}'s text, computed in the scratch buffers and compared in constant time without
+   * building the expected hex.
    */
-  static boolean matches(byte[] signingKey, String stringToSign, String signature) {
-    byte[] provided = Hashing.unhex(signature);
-    return provided != null
-        && MessageDigest.isEqual(Hashing.hmacSha256(signingKey, stringToSign), provided);
+  static boolean matches(
+      SigningScratch scratch,
+      byte[] signingKey,
+      String amzDate,
+      CredentialScope scope,
+      String signature,
+      int from,
+      int to) {
+    byte[] canonicalSha256 = scratch.sha256OfText();
+    write(scratch.text(), amzDate, scope, canonicalSha256);
+    return Hashing.hexEquals(scratch.hmacOfText(signingKey), signature, from, to);
   }
 }

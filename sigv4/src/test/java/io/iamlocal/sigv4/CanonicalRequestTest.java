@@ -163,4 +163,19 @@ class CanonicalRequestTest {
         .isEqualTo(PayloadHash.EMPTY_SHA256)
         .isEqualTo(Hashing.sha256Hex(new byte[0]));
   }
+
+  @Test
+  void signedHeadersAreReadWhereTheyStandAndTheLastListIsReused() {
+    String header = "SignedHeaders=Host;X-Amz-Date, Signature=0";
+    int from = header.indexOf('=') + 1;
+    int to = header.indexOf(',');
+
+    List<String> first = CanonicalRequest.parseSignedHeaders(header, from, to);
+    List<String> again = CanonicalRequest.parseSignedHeaders("x Host;X-Amz-Date", 2, 17);
+    List<String> shorter = CanonicalRequest.parseSignedHeaders(header, from, to - 1);
+
+    assertThat(first).containsExactly("host", "x-amz-date");
+    assertThat(again).isSameAs(first);
+    assertThat(shorter).containsExactly("host", "x-amz-dat");
+  }
 }

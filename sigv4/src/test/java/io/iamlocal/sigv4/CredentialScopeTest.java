@@ -48,4 +48,23 @@ class CredentialScopeTest {
     assertThatThrownBy(() -> CredentialScope.parse("/20150830/us-east-1/iam/aws4_request"))
         .hasMessage("Credential should start with an access key id.");
   }
+
+  @Test
+  void aCredentialIsReadWhereItStandsInTheHeader() throws AuthParseException {
+    String header = "Credential=AKIDTHREE/20150830/us-east-1/iam/aws4_request, SignedHeaders=host";
+    int from = header.indexOf('=') + 1;
+    int to = header.indexOf(',');
+    CredentialScope.Credential.parse("AKIDONE/20150830/us-east-1/iam/aws4_request");
+
+    CredentialScope.Credential known = CredentialScope.Credential.parse(header, from, to);
+    CredentialScope.Credential unknown =
+        CredentialScope.Credential.parse("x AKIDFOUR/20150831/eu-west-1/sts/aws4_request y", 2, 46);
+
+    assertThat(known.accessKeyId()).isEqualTo("AKIDTHREE");
+    assertThat(known.scope()).isEqualTo(new CredentialScope("20150830", "us-east-1", "iam"));
+    assertThat(unknown.accessKeyId()).isEqualTo("AKIDFOUR");
+    assertThat(unknown.scope()).isEqualTo(new CredentialScope("20150831", "eu-west-1", "sts"));
+    assertThatThrownBy(() -> CredentialScope.Credential.parse(header, from, to - 1))
+        .hasMessageStartingWith("Credential should be scoped with a valid terminator");
+  }
 }

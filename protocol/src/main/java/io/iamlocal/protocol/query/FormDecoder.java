@@ -24,18 +24,30 @@ public final class FormDecoder {
   public static void decodeInto(byte[] form, int offset, int length, Map<String, String> into) {
     int end = offset + length;
     int start = offset;
+    RecentTokens tokens = RecentTokens.ofThisThread();
     while (start < end) {
       int amp = indexOf(form, (byte) '&', start, end);
       int pairEnd = amp < 0 ? end : amp;
       if (pairEnd > start) {
         int eq = indexOf(form, (byte) '=', start, pairEnd);
-        String name = decode(form, start, eq < 0 ? pairEnd : eq);
-        String value = eq < 0 ? "" : decode(form, eq + 1, pairEnd);
+        String name = decode(form, start, eq < 0 ? pairEnd : eq, tokens);
+        String value = eq < 0 ? "" : decode(form, eq + 1, pairEnd, tokens);
         into.putIfAbsent(name, value);
       }
       start = pairEnd + 1;
     }
   }
+
+  /**
+   * Whether a Content-Type (any case, parameters allowed) names a form, read in place: the Java
+   * SDK's {@code charset=UTF-8} made a lower-cased copy of it on every request.
+   */
+  public static boolean isForm(String contentType) {
+    return contentType != null
+        && contentType.regionMatches(true, 0, FORM_TYPE, 0, FORM_TYPE.length());
+  }
+
+  private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
   public static void decodeInto(String form, Map<String, String> into) {
     byte[] bytes = form.getBytes(StandardCharsets.ISO_8859_1);
@@ -56,8 +68,8 @@ public final class FormDecoder {
         int amp = indexOf(form, (byte) '&', start, form.length);
         int pairEnd = amp < 0 ? form.length : amp;
         int eq = indexOf(form, (byte) '=', start, pairEnd);
-        if (pairEnd > start && name.equals(decode(form, start, eq < 0 ? pairEnd : eq))) {
-          return eq < 0 ? "" : decode(form, eq + 1, pairEnd);
+        if (pairEnd > start && nameEquals(form, start, eq < 0 ? pairEnd : eq, name)) {
+          return eq < 0 ? "" : decode(form, eq + 1, pairEnd, RecentTokens.ofThisThread());
         }
         start = pairEnd + 1;
       }
@@ -83,7 +95,10 @@ public final class FormDecoder {
     return -1;
   }
 
-  private static String decode(byte[] src, int from, int to) {
+  private static String decode(byte[] src, int from, int to, RecentTokens tokens) {
+    if (isPlainAscii(src, from, to)) {
+      return tokens.of(src, from, to); // nothing to decode: no copy to decode into
+    }
     byte[] out = new byte[to - from];
     int n = 0;
     boolean ascii = true;
@@ -125,6 +140,33 @@ public final class FormDecoder {
           AwsErrorCode.MALFORMED_QUERY_STRING,
           "The request contains characters that are not valid UTF-8.");
     }
+  }
+
+  /** No escape, no {@code '+'} and no byte outside ASCII: the bytes are the text. */
+  private static boolean isPlainAscii(byte[] src, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = src[i];
+      if (b == '%' || b == '+' || b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the form's bytes {@code [from, to)} decode to {@code name}. */
+  private static boolean nameEquals(byte[] src, int from, int to, String name) {
+    if (!isPlainAscii(src, from, to)) {
+      return name.equals(decode(src, from, to, RecentTokens.ofThisThread()));
+    }
+    if (to - from != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (src[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static AwsServiceException malformed() {

@@ -1,5 +1,6 @@
 package io.iamlocal.server.dispatch;
 
+import io.iamlocal.sigv4.ReceivedHeaders;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ public record HttpRequestData(
     boolean secure) {
 
   public String header(String lowerCaseName) {
+    if (headers instanceof ReceivedHeaders received) {
+      return received.first(lowerCaseName); // no list made
+    }
     List<String> values = headers.get(lowerCaseName);
     return values == null || values.isEmpty() ? null : values.get(0);
   }

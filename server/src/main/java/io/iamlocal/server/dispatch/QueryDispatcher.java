@@ -26,7 +26,6 @@ import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
@@ -310,9 +309,7 @@ public final class QueryDispatcher {
       FormDecoder.decodeInto(request.rawQuery(), params);
     }
     String contentType = request.header("content-type");
-    if (request.body().length > 0
-        && contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+    if (request.body().length > 0 && FormDecoder.isForm(contentType)) {
       FormDecoder.decodeInto(request.body(), 0, request.body().length, params);
     }
     return params;

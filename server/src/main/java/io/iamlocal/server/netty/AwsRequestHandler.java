@@ -15,15 +15,9 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -188,125 +182,37 @@ public final class AwsRequestHandler extends SimpleChannelInboundHandler<FullHtt
     int q = uri.indexOf('?');
     String path = q < 0 ? uri : uri.substring(0, q);
     String query = q < 0 ? "" : uri.substring(q + 1);
-    Map<String, List<String>> headers = headers(request.headers(), ctx);
+    ConnectionFacts connection = ConnectionFacts.of(ctx);
+    Map<String, List<String>> headers = headers(request.headers(), connection);
     byte[] body = ByteBufUtil.getBytes(request.content());
-    boolean secure = ctx.pipeline().get(SslHandler.class) != null;
     return new HttpRequestData(
-        request.method().name(), path, query, headers, body, remoteIp(ctx), secure);
+        request.method().name(),
+        path,
+        query,
+        headers,
+        body,
+        connection.remoteIp,
+        connection.secure);
   }
 
   /**
-   * A connection's last Host and User-Agent values: a client repeats them on every request, and the
-   * trail's ring keeps each request's, so the previous instance is kept instead of a new copy for
-   * each young collection to copy.
-   */
-  private static final class RepeatedValues {
-    private static final AttributeKey<RepeatedValues> KEY =
-        AttributeKey.valueOf("iamlocal.repeatedHeaderValues");
-    private String host = "";
-    private String userAgent = "";
-
-    static RepeatedValues of(ChannelHandlerContext ctx) {
-      RepeatedValues values = ctx.channel().attr(KEY).get();
-      if (values == null) {
-        values = new RepeatedValues();
-        ctx.channel().attr(KEY).set(values);
-      }
-      return values;
-    }
-
-    String same(String name, String value) {
-      if (name.equals("host")) {
-        return value.equals(host) ? host : (host = value);
-      }
-      return value.equals(userAgent) ? userAgent : (userAgent = value);
-    }
-  }
-
-  private static final AttributeKey<String> REMOTE_IP = AttributeKey.valueOf("iamlocal.remoteIp");
-
-  /**
-   * The client's address, written once per connection: the trail keeps its last events, and a new
-   * copy per request was one more string for each young collection to copy.
-   */
-  private static String remoteIp(ChannelHandlerContext ctx) {
-    String ip = ctx.channel().attr(REMOTE_IP).get();
-    if (ip == null) {
-      SocketAddress remote = ctx.channel().remoteAddress();
-      ip =
-          remote instanceof InetSocketAddress inet
-              ? inet.getAddress().getHostAddress()
-              : "127.0.0.1";
-      ctx.channel().attr(REMOTE_IP).set(ip);
-    }
-    return ip;
-  }
-
-  /**
-   * The headers by lower-case name, each value list immutable, handed to the signature verifier's
-   * request as they are ({@link ReceivedHeaders}: not copied again).
+   * The headers by lower-case name, handed to the signature verifier's request as they are ({@link
+   * ReceivedHeaders}: not copied again).
    */
   static Map<String, List<String>> headers(HttpHeaders received, ChannelHandlerContext ctx) {
-    Map<String, List<String>> headers = new HashMap<>(Math.max(16, received.size() * 2));
+    return headers(received, ConnectionFacts.of(ctx));
+  }
+
+  private static Map<String, List<String>> headers(
+      HttpHeaders received, ConnectionFacts connection) {
+    ReceivedHeaders.Builder headers = ReceivedHeaders.builder(received.size());
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = received.iteratorCharSequence();
         it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
-      String name = lowerCaseName(header.getKey().toString());
-      String value = header.getValue().toString();
-      if (name.equals("host") || name.equals("user-agent")) {
-        value = RepeatedValues.of(ctx).same(name, value);
-      }
-      List<String> previous = headers.putIfAbsent(name, List.of(value));
-      if (previous != null) {
-        List<String> values = new ArrayList<>(previous);
-        values.add(value);
-        headers.put(name, List.copyOf(values));
-      }
+      String name = KnownHeaderNames.lowerCase(header.getKey());
+      headers.add(name, connection.same(name, header.getValue().toString()));
     }
-    return ReceivedHeaders.takeOver(headers);
-  }
-
-  /** The names SDKs send on every request, in lower case: matched without a lower-cased copy. */
-  private static final String[] COMMON_NAMES = {
-    "host",
-    "content-type",
-    "content-length",
-    "x-amz-date",
-    "authorization",
-    "x-amz-security-token",
-    "x-amz-content-sha256",
-    "user-agent",
-    "accept",
-    "accept-encoding",
-    "connection",
-    "expect",
-    "amz-sdk-invocation-id",
-    "amz-sdk-request",
-    "x-amz-user-agent",
-    "transfer-encoding"
-  };
-
-  private static String lowerCaseName(String name) {
-    for (String common : COMMON_NAMES) {
-      if (isAsciiLowerCaseOf(common, name)) {
-        return common;
-      }
-    }
-    return name.toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether {@code name} lower-cased ASCII-wise is {@code lower} (no other script's case). */
-  private static boolean isAsciiLowerCaseOf(String lower, String name) {
-    if (lower.length() != name.length()) {
-      return false;
-    }
-    for (int i = 0; i < lower.length(); i++) {
-      char c = name.charAt(i);
-      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return headers.build();
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.iamlocal.protocol.query.FormDecoder;
 import io.iamlocal.server.dispatch.HttpRequestData;
 import io.iamlocal.server.dispatch.HttpResponseData;
 import io.iamlocal.server.dispatch.RequestIds;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -66,8 +65,7 @@ final class HeavyRequests {
       return action;
     }
     String contentType = request.header("content-type");
-    if (contentType == null
-        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+    if (!FormDecoder.isForm(contentType)) {
       return null;
     }
     return FormDecoder.valueOf(request.body(), "Action");

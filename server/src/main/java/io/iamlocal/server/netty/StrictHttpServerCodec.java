@@ -4,9 +4,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -14,6 +17,7 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.util.AsciiString;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -38,9 +42,30 @@ final class StrictHttpServerCodec
         new HttpDecoderConfig()
             .setMaxInitialLineLength(maxInitialLineBytes)
             .setMaxHeaderSize(maxHeaderBytes)
-            .setMaxChunkSize(8192);
+            .setMaxChunkSize(8192)
+            .setTrailersFactory(SMALL_TRAILERS);
     init(new Decoder(config), new Encoder());
   }
+
+  /**
+   * Every request body ends with a set of trailers, nearly always empty: made with Netty's smallest
+   * table (2 slots) rather than the 16 meant for request headers, and validated as trailers still.
+   */
+  private static final HttpHeadersFactory SMALL_TRAILERS =
+      new HttpHeadersFactory() {
+        private final DefaultHttpHeadersFactory trailers =
+            DefaultHttpHeadersFactory.trailersFactory();
+
+        @Override
+        public HttpHeaders newHeaders() {
+          return trailers.newEmptyHeaders();
+        }
+
+        @Override
+        public HttpHeaders newEmptyHeaders() {
+          return trailers.newEmptyHeaders();
+        }
+      };
 
   private final class Decoder extends HttpRequestDecoder {
     Decoder(HttpDecoderConfig config) {
@@ -61,6 +86,15 @@ final class StrictHttpServerCodec
           }
         }
       }
+    }
+
+    /**
+     * The AWS clients' usual names without a new copy per header line ({@link KnownHeaderNames}).
+     */
+    @Override
+    protected AsciiString splitHeaderName(byte[] line, int start, int length) {
+      AsciiString known = KnownHeaderNames.match(line, start, length);
+      return known != null ? known : super.splitHeaderName(line, start, length);
     }
 
     /**

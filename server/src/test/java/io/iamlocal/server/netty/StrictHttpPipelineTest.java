@@ -52,6 +52,28 @@ class StrictHttpPipelineTest {
     chunked.release();
   }
 
+  @Test
+  void trailersOfAChunkedRequestAreKeptEvenInTheSmallTrailerTable() {
+    StringBuilder trailers = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      trailers.append("X-Trailer-").append(i).append(": v").append(i).append("\r\n");
+    }
+    FullHttpRequest chunked =
+        decode(
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n"
+                + trailers
+                + "\r\n");
+    FullHttpRequest fixed = decode("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\na");
+
+    assertThat(chunked.decoderResult().isSuccess()).isTrue();
+    assertThat(chunked.trailingHeaders().size()).isEqualTo(20);
+    assertThat(chunked.trailingHeaders().get("x-trailer-0")).isEqualTo("v0");
+    assertThat(chunked.trailingHeaders().get("X-TRAILER-19")).isEqualTo("v19");
+    assertThat(fixed.trailingHeaders().isEmpty()).isTrue();
+    chunked.release();
+    fixed.release();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
