@@ -46,6 +46,15 @@ final class Utf8Builder {
     return this;
   }
 
+  /** Appends bytes already encoded (an element's tag). */
+  Utf8Builder bytes(byte[] encoded) {
+    int n = encoded.length;
+    ensure(n);
+    System.arraycopy(encoded, 0, bytes, length, n);
+    length += n;
+    return this;
+  }
+
   Utf8Builder ascii(char c) {
     ensure(1);
     bytes[length++] = (byte) c;
@@ -98,9 +107,17 @@ final class Utf8Builder {
     return this;
   }
 
-  /** Printable ASCII that XML carries as itself. */
+  /** Printable ASCII that XML carries as itself, by character: one load per character. */
+  private static final boolean[] PLAIN = new boolean[0x80];
+
+  static {
+    for (char c = 0x20; c < 0x7F; c++) {
+      PLAIN[c] = XmlText.entity(c) == null;
+    }
+  }
+
   private static boolean isPlain(char c) {
-    return c >= 0x20 && c < 0x7F && XmlText.entity(c) == null;
+    return c < 0x80 && PLAIN[c];
   }
 
   private void codePoint(int c) {

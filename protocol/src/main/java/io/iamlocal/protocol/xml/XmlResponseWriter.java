@@ -125,10 +125,10 @@ public final class XmlResponseWriter {
   private static void structureMembers(
       Utf8Builder out, Shape shape, Map<String, ?> values, int depth) {
     int written = 0;
-    for (Shape.Member member : shape.membersWithShapes()) {
+    for (XmlElements.Element member : XmlElements.of(shape).members) {
       Object v = values.get(member.name());
       if (v != null) {
-        element(out, member.name(), member.shape(), v, depth);
+        element(out, member, v, depth);
         written++;
       }
     }
@@ -142,49 +142,54 @@ public final class XmlResponseWriter {
   }
 
   @SuppressWarnings("unchecked")
-  private static void element(Utf8Builder out, String name, Shape shape, Object v, int depth) {
+  private static void element(Utf8Builder out, XmlElements.Element element, Object v, int depth) {
+    Shape shape = element.shape();
     switch (shape.type()) {
       case STRUCTURE -> {
-        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.open()).ascii('\n');
         structureMembers(out, shape, (Map<String, ?>) v, depth + 1);
-        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.close());
       }
       case LIST -> {
         Collection<?> items = (Collection<?>) v;
         if (items.isEmpty()) {
-          indent(out, depth).ascii('<').ascii(name).ascii("/>\n");
+          empty(out, element, depth);
           return;
         }
-        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
-        Shape member = shape.listMember();
+        indent(out, depth).bytes(element.open()).ascii('\n');
+        XmlElements.Element member = XmlElements.of(shape).item;
         for (Object item : items) {
-          element(out, "member", member, item, depth + 1);
+          element(out, member, item, depth + 1);
         }
-        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.close());
       }
       case MAP -> {
         Map<?, ?> entries = (Map<?, ?>) v;
         if (entries.isEmpty()) {
-          indent(out, depth).ascii('<').ascii(name).ascii("/>\n");
+          empty(out, element, depth);
           return;
         }
-        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
-        Shape key = shape.mapKey();
-        Shape value = shape.mapValue();
+        indent(out, depth).bytes(element.open()).ascii('\n');
+        XmlElements elements = XmlElements.of(shape);
         for (Map.Entry<?, ?> e : entries.entrySet()) {
           indent(out, depth + 1).ascii("<entry>\n");
-          element(out, "key", key, e.getKey(), depth + 2);
-          element(out, "value", value, e.getValue(), depth + 2);
+          element(out, elements.item, e.getKey(), depth + 2);
+          element(out, elements.value, e.getValue(), depth + 2);
           indent(out, depth + 1).ascii("</entry>\n");
         }
-        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.close());
       }
       default -> {
-        indent(out, depth).ascii('<').ascii(name).ascii('>');
+        indent(out, depth).bytes(element.open());
         scalar(out, v);
-        out.ascii("</").ascii(name).ascii(">\n");
+        out.bytes(element.close());
       }
     }
+  }
+
+  /** An empty list or map: {@code <Name/>}. */
+  private static void empty(Utf8Builder out, XmlElements.Element element, int depth) {
+    indent(out, depth).ascii('<').ascii(element.name()).ascii("/>\n");
   }
 
   private static void scalar(Utf8Builder out, Object v) {

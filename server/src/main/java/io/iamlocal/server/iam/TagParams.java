@@ -16,7 +16,7 @@ public final class TagParams {
   }
 
   public static Struct view(Tags.Tag tag) {
-    return new Struct().with("Key", tag.key()).with("Value", tag.value());
+    return new Struct(2).with("Key", tag.key()).with("Value", tag.value());
   }
 
   /**
