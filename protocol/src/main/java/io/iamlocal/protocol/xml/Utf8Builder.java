@@ -20,6 +20,18 @@ final class Utf8Builder {
     length = 0;
   }
 
+  int length() {
+    return length;
+  }
+
+  /** Drops what was appended after {@code length} bytes. */
+  void truncate(int length) {
+    if (length < 0 || length > this.length) {
+      throw new IndexOutOfBoundsException(length);
+    }
+    this.length = length;
+  }
+
   int capacity() {
     return bytes.length;
   }

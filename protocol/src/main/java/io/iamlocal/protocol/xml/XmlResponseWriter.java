@@ -124,8 +124,16 @@ public final class XmlResponseWriter {
 
   private static void structureMembers(
       Utf8Builder out, Shape shape, Map<String, ?> values, int depth) {
+    XmlElements.Element[] members = XmlElements.of(shape).members;
+    if (values instanceof OrderedMembers ordered) {
+      int mark = out.length();
+      if (writtenByIdentity(out, members, ordered, depth)) {
+        return;
+      }
+      out.truncate(mark); // a member named by an equal but other string: look them up by name
+    }
     int written = 0;
-    for (XmlElements.Element member : XmlElements.of(shape).members) {
+    for (XmlElements.Element member : members) {
       Object v = values.get(member.name());
       if (v != null) {
         element(out, member, v, depth);
@@ -139,6 +147,45 @@ public final class XmlResponseWriter {
         }
       }
     }
+  }
+
+  /**
+   * Writes the members of {@code values} found by identity with a model member's (interned) name,
+   * each searched from where the previous one was found, so members added in model order are found
+   * at the first probe; true when that found every member of {@code values}.
+   */
+  private static boolean writtenByIdentity(
+      Utf8Builder out, XmlElements.Element[] members, OrderedMembers values, int depth) {
+    int size = values.size();
+    int found = 0;
+    int from = 0;
+    for (XmlElements.Element member : members) {
+      int at = positionOf(values, member.name(), from, size);
+      if (at >= 0) {
+        found++;
+        from = at + 1 == size ? 0 : at + 1;
+        Object v = values.valueAt(at);
+        if (v != null) {
+          element(out, member, v, depth);
+        }
+      }
+    }
+    return found == size;
+  }
+
+  /** Where {@code name} (this very string) is among {@code values}, searched from {@code from}. */
+  private static int positionOf(OrderedMembers values, String name, int from, int size) {
+    for (int i = from; i < size; i++) {
+      if (values.nameAt(i) == name) {
+        return i;
+      }
+    }
+    for (int i = 0; i < from; i++) {
+      if (values.nameAt(i) == name) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.iamlocal.server.dispatch;
 
+import io.iamlocal.protocol.xml.OrderedMembers;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -16,10 +17,11 @@ import java.util.Set;
  * <p>A map in insertion order kept in one small array of alternating names and values: a structure
  * has a handful of members, so a scan finds one faster than hashing would, and building one
  * allocates one array instead of a hash table and an entry per member (GetUser builds five). The
- * names are the model's member names written as literals, and the XML writer asks with the model's
- * interned names, so an identity check finds a member before {@code equals} is tried.
+ * names are the model's member names written as literals, the very strings of the model's interned
+ * names: the XML writer walks the members by position ({@link OrderedMembers}) when they come in
+ * model order, and a lookup checks identity before {@code equals}.
  */
-public final class Struct extends AbstractMap<String, Object> {
+public final class Struct extends AbstractMap<String, Object> implements OrderedMembers {
   private static final int DEFAULT_MEMBERS = 4;
 
   /** Member {@code i}'s name at {@code 2i}, its value at {@code 2i + 1}. */
@@ -72,6 +74,16 @@ public final class Struct extends AbstractMap<String, Object> {
   @Override
   public int size() {
     return size;
+  }
+
+  @Override
+  public String nameAt(int index) {
+    return (String) slots[2 * Objects.checkIndex(index, size)];
+  }
+
+  @Override
+  public Object valueAt(int index) {
+    return slots[2 * Objects.checkIndex(index, size) + 1];
   }
 
   @Override
