@@ -204,6 +204,13 @@ public final class Utf8Builder {
     out.write(bytes, 0, length);
   }
 
+  /**
+   * Hands the bytes appended to {@code taker}, without a copy: it may read them during the call.
+   */
+  <T> T takenBy(XmlResponseWriter.BodyTaker<T> taker) {
+    return taker.take(bytes, length);
+  }
+
   public byte[] toBytes() {
     return Arrays.copyOf(bytes, length);
   }

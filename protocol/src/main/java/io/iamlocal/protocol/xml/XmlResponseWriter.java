@@ -57,6 +57,26 @@ public final class XmlResponseWriter {
     }
   }
 
+  /** Takes a rendered body: {@code bytes[0, length)}, readable only during the call. */
+  @FunctionalInterface
+  public interface BodyTaker<T> {
+    T take(byte[] bytes, int length);
+  }
+
+  /**
+   * {@link #renderUtf8} handed to {@code taker} from the thread's own buffer, so that the caller
+   * copies it where it wants it (a reused array) rather than get an exact-size copy to copy again.
+   */
+  public static <T> T renderUtf8(
+      OperationModel operation, Map<String, ?> output, String requestId, BodyTaker<T> taker) {
+    Utf8Builder out = rendered(operation, output, requestId);
+    try {
+      return out.takenBy(taker);
+    } finally {
+      release(out);
+    }
+  }
+
   private static Utf8Builder rendered(
       OperationModel operation, Map<String, ?> output, String requestId) {
     Utf8Builder out = BUILDER.get();

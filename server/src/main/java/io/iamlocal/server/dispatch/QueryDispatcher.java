@@ -255,8 +255,11 @@ public final class QueryDispatcher {
       activity.record(
           caller.arn(), service.endpointPrefix(), operation.name(), call.now(), call.region());
     }
-    return new HttpResponseData(
-        200, "text/xml", XmlResponseWriter.renderUtf8(operation, output, requestId), requestId);
+    return XmlResponseWriter.renderUtf8(
+        operation,
+        output,
+        requestId,
+        (body, length) -> HttpResponseData.copied(200, "text/xml", body, length, requestId));
   }
 
   private Verified authenticate(HttpRequestData request) {
