@@ -213,21 +213,19 @@ public final class QueryDispatcher {
     }
     OperationSpec spec = registered.spec();
     trace.readOnly = spec.lock().shared();
+    OperationCall.RequestFacts facts =
+        RepeatedFacts.facts(
+            request.remoteAddress(), request.secure(), request.header("user-agent"));
+    trace.facts = facts;
     OperationCall call =
         new OperationCall(
-            action,
-            input,
-            caller,
-            account,
-            requestId,
-            region,
-            RepeatedFacts.facts(
-                request.remoteAddress(), request.secure(), request.header("user-agent")),
-            authorizer.settings());
+            action, input, caller, account, requestId, region, facts, authorizer.settings());
     trace.reached = CrossAccountCalls.reached(spec, input, account);
     List<Lock> locks = Accounts.locks(account, trace.reached, spec.lock().shared());
     Map<String, ?> output;
-    locks.forEach(Lock::lock);
+    for (int i = 0; i < locks.size(); i++) { // no iterator
+      locks.get(i).lock();
+    }
     try {
       ArnSyntaxChecks.check(spec, input, account.partition());
       authorizer.authorize(spec, call);
