@@ -162,6 +162,10 @@ public final class Utf8Builder {
    * Appends {@code value} in {@code digits} decimal digits, zero-padded (0 ≤ value < 10^digits).
    */
   public Utf8Builder digits(int value, int digits) {
+    return digits((long) value, digits);
+  }
+
+  private Utf8Builder digits(long value, int digits) {
     ensure(digits);
     for (int i = length + digits - 1; i >= length; i--) {
       bytes[i] = (byte) ('0' + value % 10);
@@ -190,13 +194,7 @@ public final class Utf8Builder {
     for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
       digits++;
     }
-    ensure(digits);
-    for (int i = length + digits - 1; i >= length; i--) {
-      bytes[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    length += digits;
-    return this;
+    return digits(value, digits);
   }
 
   /** Writes what was appended to {@code out}, in one write. */
