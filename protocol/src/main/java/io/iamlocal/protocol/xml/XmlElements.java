@@ -12,12 +12,16 @@ import java.util.List;
  * the writer's time.
  */
 final class XmlElements {
-  /** An element: its name (interned, as the handlers' literal member names are) and tags. */
-  record Element(String name, Shape shape, byte[] open, byte[] close) {
+  /**
+   * An element: its name (interned, as the handlers' literal member names are), shape, the shape's
+   * type (read once, not through the shape's definition per element) and tags.
+   */
+  record Element(String name, Shape shape, ShapeType type, byte[] open, byte[] close) {
     static Element of(String name, Shape shape) {
       return new Element(
           name.intern(),
           shape,
+          shape.type(),
           ("<" + name + ">").getBytes(StandardCharsets.UTF_8),
           ("</" + name + ">\n").getBytes(StandardCharsets.UTF_8));
     }

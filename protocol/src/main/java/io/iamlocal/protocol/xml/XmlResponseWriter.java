@@ -211,7 +211,7 @@ public final class XmlResponseWriter {
   @SuppressWarnings("unchecked")
   private static void element(Utf8Builder out, XmlElements.Element element, Object v, int depth) {
     Shape shape = element.shape();
-    switch (shape.type()) {
+    switch (element.type()) {
       case STRUCTURE -> {
         indent(out, depth).bytes(element.open()).ascii('\n');
         structureMembers(out, shape, (Map<String, ?>) v, depth + 1);
