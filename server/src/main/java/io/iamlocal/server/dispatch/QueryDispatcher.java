@@ -25,6 +25,7 @@ import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,6 +180,11 @@ public final class QueryDispatcher {
         verified == null
             ? Caller.anonymous(account.accountId())
             : callers.callerOf(verified.credential(), account);
+    // The request's time, read once: the key's last use and the access advisor's record.
+    Instant now = account.now();
+    if (verified != null) {
+      callers.recordUse(verified, account, now);
+    }
     trace.callerArn = caller.arn();
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
@@ -244,14 +250,11 @@ public final class QueryDispatcher {
     // call, compared at once.
     AccessActivity activity = AccessActivity.of(account);
     if (caller.role() != null) {
-      activity.record(
-          caller.role(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+      activity.record(caller.role(), service.endpointPrefix(), operation.name(), now, region);
     } else if (caller.kind() == Caller.Kind.USER) {
-      activity.record(
-          caller.user(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+      activity.record(caller.user(), service.endpointPrefix(), operation.name(), now, region);
     } else if (caller.arn() != null) {
-      activity.record(
-          caller.arn(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+      activity.record(caller.arn(), service.endpointPrefix(), operation.name(), now, region);
     }
     return XmlResponseWriter.renderUtf8(
         operation,
@@ -290,7 +293,6 @@ public final class QueryDispatcher {
           AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
           "The security token included in the request is invalid.");
     }
-    callers.recordUse(verified, account);
     return account;
   }
 
