@@ -3,7 +3,7 @@ package io.iamlocal.protocol.xml;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.Shape;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -126,20 +126,47 @@ public final class XmlResponseWriter {
 
   /**
    * {@link #TIMESTAMP} without the formatter: list responses write one or two timestamps per item,
-   * and DateTimeFormatter was a tenth of a ListUsers page's CPU.
+   * and DateTimeFormatter was a tenth of a ListUsers page's CPU. The date part is kept for the last
+   * day written (entities are mostly created on a few days), the time of day is plain arithmetic.
    */
   private static void appendTimestamp(Utf8Builder out, Instant instant) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (t.getYear() < 1000 || t.getYear() > 9999) {
+    long second = instant.getEpochSecond();
+    byte[] date = DatePrefix.of(Math.floorDiv(second, SECONDS_PER_DAY));
+    if (date == null) {
       out.ascii(TIMESTAMP.format(instant));
       return;
     }
-    out.digits(t.getYear(), 4).ascii('-');
-    out.digits(t.getMonthValue(), 2).ascii('-');
-    out.digits(t.getDayOfMonth(), 2).ascii('T');
-    out.digits(t.getHour(), 2).ascii(':');
-    out.digits(t.getMinute(), 2).ascii(':');
-    out.digits(t.getSecond(), 2).ascii('Z');
+    int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
+    out.bytes(date);
+    out.digits(secondOfDay / 3600, 2).ascii(':');
+    out.digits(secondOfDay / 60 % 60, 2).ascii(':');
+    out.digits(secondOfDay % 60, 2).ascii('Z');
+  }
+
+  private static final long SECONDS_PER_DAY = 86_400;
+
+  /** A day's {@code yyyy-MM-ddT}, the last one asked for kept (immutable: racy reads are safe). */
+  private record DatePrefix(long epochDay, byte[] text) {
+    private static volatile DatePrefix last = new DatePrefix(Long.MIN_VALUE, null);
+
+    /** The prefix of {@code epochDay}, or null outside years 1000-9999 (the formatter's job). */
+    static byte[] of(long epochDay) {
+      DatePrefix kept = last;
+      if (kept.epochDay == epochDay) {
+        return kept.text;
+      }
+      LocalDate date = LocalDate.ofEpochDay(epochDay);
+      byte[] text = null;
+      if (date.getYear() >= 1000 && date.getYear() <= 9999) {
+        Utf8Builder b = new Utf8Builder(11);
+        b.digits(date.getYear(), 4).ascii('-');
+        b.digits(date.getMonthValue(), 2).ascii('-');
+        b.digits(date.getDayOfMonth(), 2).ascii('T');
+        text = b.toBytes();
+      }
+      last = new DatePrefix(epochDay, text);
+      return text;
+    }
   }
 
   private static void structureMembers(
