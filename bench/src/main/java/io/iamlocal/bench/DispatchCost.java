@@ -68,6 +68,7 @@ final class DispatchCost {
         throw new IllegalStateException("answered " + response.status() + ": "
             + new String(response.body(), StandardCharsets.UTF_8));
       }
+      response.releaseBody(); // as the Netty writer does once the codec has copied the body out
     }
   }
 

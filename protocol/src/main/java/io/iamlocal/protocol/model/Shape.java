@@ -3,6 +3,7 @@ package io.iamlocal.protocol.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -129,6 +130,22 @@ public final class Shape {
       membersWithShapes = resolved;
     }
     return resolved;
+  }
+
+  /**
+   * What a response writer derives from this shape once and keeps with it (the XML writer's element
+   * names as bytes), built by {@code derive} at the first call. One slot: a second kind of
+   * derivation would replace the first at each switch, correct but slower.
+   */
+  private volatile Object derived;
+
+  public <T> T derived(Class<T> type, Function<Shape, T> derive) {
+    Object kept = derived;
+    if (!type.isInstance(kept)) {
+      kept = derive.apply(this);
+      derived = kept;
+    }
+    return type.cast(kept);
   }
 
   public Shape member(String memberName) {

@@ -59,8 +59,7 @@ public final class Params {
    * (the authorizer): false, not an error, when the operation has no such member.
    */
   public boolean carries(String member) {
-    return (!typed || (shape != null && shape.member(member) != null))
-        && values.get(member) != null;
+    return (!typed || (shape != null && shape.hasMember(member))) && values.get(member) != null;
   }
 
   public boolean has(String member) {
@@ -69,7 +68,7 @@ public final class Params {
 
   /** The value of {@code member}; refuses a name the shape lacks. */
   private Object get(String member) {
-    if (typed && (shape == null || shape.member(member) == null)) {
+    if (typed && (shape == null || !shape.hasMember(member))) {
       throw new UnknownMemberException(shape == null ? "(no input)" : shape.name(), member);
     }
     return values.get(member);

@@ -1,26 +1,42 @@
 package io.iamlocal.protocol.xml;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A response body built straight into UTF-8 bytes: names and plain values are copied in bulk, and
- * only text that needs escaping or is outside ASCII goes character by character. A StringBuilder
- * took a check per appended character, then a copy into chars and another into bytes.
+ * Text built straight into UTF-8 bytes (a response body, a batch of log lines): names and plain
+ * values are copied in bulk, and only text that needs escaping or is outside ASCII goes character
+ * by character. A StringBuilder took a check per appended character, then a copy into chars and
+ * another into bytes. Not thread-safe.
  */
-final class Utf8Builder {
+public final class Utf8Builder {
   private byte[] bytes;
   private int length;
 
-  Utf8Builder(int capacity) {
+  public Utf8Builder(int capacity) {
     bytes = new byte[capacity];
   }
 
-  void clear() {
+  public void clear() {
     length = 0;
   }
 
-  int capacity() {
+  /** How many bytes were appended. */
+  public int length() {
+    return length;
+  }
+
+  /** Drops what was appended after {@code length} bytes. */
+  void truncate(int length) {
+    if (length < 0 || length > this.length) {
+      throw new IndexOutOfBoundsException(length);
+    }
+    this.length = length;
+  }
+
+  public int capacity() {
     return bytes.length;
   }
 
@@ -29,7 +45,7 @@ final class Utf8Builder {
    * is.
    */
   @SuppressWarnings("deprecation") // the byte-per-char copy is exact for ASCII, and one arraycopy
-  Utf8Builder ascii(String text) {
+  public Utf8Builder ascii(String text) {
     int n = text.length();
     ensure(n);
     text.getBytes(0, n, bytes, length);
@@ -39,21 +55,31 @@ final class Utf8Builder {
 
   /** Appends {@code text[from, to)}, ASCII as for {@link #ascii(String)}. */
   @SuppressWarnings("deprecation")
-  Utf8Builder ascii(String text, int from, int to) {
+  public Utf8Builder ascii(String text, int from, int to) {
     ensure(to - from);
     text.getBytes(from, to, bytes, length);
     length += to - from;
     return this;
   }
 
-  Utf8Builder ascii(char c) {
+  /** Appends bytes already encoded (an element's tag). */
+  public Utf8Builder bytes(byte[] encoded) {
+    int n = encoded.length;
+    ensure(n);
+    System.arraycopy(encoded, 0, bytes, length, n);
+    length += n;
+    return this;
+  }
+
+  /** Appends an ASCII character. */
+  public Utf8Builder ascii(char c) {
     ensure(1);
     bytes[length++] = (byte) c;
     return this;
   }
 
   /** Appends {@code text} unescaped, encoded as UTF-8 ({@code String.getBytes} would). */
-  Utf8Builder raw(String text) {
+  public Utf8Builder raw(String text) {
     int n = text.length();
     int i = 0;
     while (i < n && text.charAt(i) < 0x80) {
@@ -98,12 +124,21 @@ final class Utf8Builder {
     return this;
   }
 
-  /** Printable ASCII that XML carries as itself. */
-  private static boolean isPlain(char c) {
-    return c >= 0x20 && c < 0x7F && XmlText.entity(c) == null;
+  /** Printable ASCII that XML carries as itself, by character: one load per character. */
+  private static final boolean[] PLAIN = new boolean[0x80];
+
+  static {
+    for (char c = 0x20; c < 0x7F; c++) {
+      PLAIN[c] = XmlText.entity(c) == null;
+    }
   }
 
-  private void codePoint(int c) {
+  private static boolean isPlain(char c) {
+    return c < 0x80 && PLAIN[c];
+  }
+
+  /** Appends one Unicode code point (a lone surrogate as its three bytes). */
+  public Utf8Builder codePoint(int c) {
     ensure(4);
     if (c < 0x80) {
       bytes[length++] = (byte) c;
@@ -120,12 +155,17 @@ final class Utf8Builder {
       bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
       bytes[length++] = (byte) (0x80 | (c & 0x3F));
     }
+    return this;
   }
 
   /**
    * Appends {@code value} in {@code digits} decimal digits, zero-padded (0 ≤ value < 10^digits).
    */
-  Utf8Builder digits(int value, int digits) {
+  public Utf8Builder digits(int value, int digits) {
+    return digits((long) value, digits);
+  }
+
+  private Utf8Builder digits(long value, int digits) {
     ensure(digits);
     for (int i = length + digits - 1; i >= length; i--) {
       bytes[i] = (byte) ('0' + value % 10);
@@ -141,7 +181,35 @@ final class Utf8Builder {
     }
   }
 
-  byte[] toBytes() {
+  /** Appends {@code value} in decimal. */
+  public Utf8Builder number(long value) {
+    if (value < 0) {
+      if (value == Long.MIN_VALUE) {
+        return ascii(Long.toString(value));
+      }
+      ascii('-');
+      value = -value;
+    }
+    int digits = 1;
+    for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+      digits++;
+    }
+    return digits(value, digits);
+  }
+
+  /** Writes what was appended to {@code out}, in one write. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes, 0, length);
+  }
+
+  /**
+   * Hands the bytes appended to {@code taker}, without a copy: it may read them during the call.
+   */
+  <T> T takenBy(XmlResponseWriter.BodyTaker<T> taker) {
+    return taker.take(bytes, length);
+  }
+
+  public byte[] toBytes() {
     return Arrays.copyOf(bytes, length);
   }
 

@@ -3,7 +3,7 @@ package io.iamlocal.protocol.xml;
 import io.iamlocal.protocol.model.OperationModel;
 import io.iamlocal.protocol.model.Shape;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -52,6 +52,26 @@ public final class XmlResponseWriter {
     Utf8Builder out = rendered(operation, output, requestId);
     try {
       return out.toBytes();
+    } finally {
+      release(out);
+    }
+  }
+
+  /** Takes a rendered body: {@code bytes[0, length)}, readable only during the call. */
+  @FunctionalInterface
+  public interface BodyTaker<T> {
+    T take(byte[] bytes, int length);
+  }
+
+  /**
+   * {@link #renderUtf8} handed to {@code taker} from the thread's own buffer, so that the caller
+   * copies it where it wants it (a reused array) rather than get an exact-size copy to copy again.
+   */
+  public static <T> T renderUtf8(
+      OperationModel operation, Map<String, ?> output, String requestId, BodyTaker<T> taker) {
+    Utf8Builder out = rendered(operation, output, requestId);
+    try {
+      return out.takenBy(taker);
     } finally {
       release(out);
     }
@@ -106,29 +126,64 @@ public final class XmlResponseWriter {
 
   /**
    * {@link #TIMESTAMP} without the formatter: list responses write one or two timestamps per item,
-   * and DateTimeFormatter was a tenth of a ListUsers page's CPU.
+   * and DateTimeFormatter was a tenth of a ListUsers page's CPU. The date part is kept for the last
+   * day written (entities are mostly created on a few days), the time of day is plain arithmetic.
    */
   private static void appendTimestamp(Utf8Builder out, Instant instant) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (t.getYear() < 1000 || t.getYear() > 9999) {
+    long second = instant.getEpochSecond();
+    byte[] date = DatePrefix.of(Math.floorDiv(second, SECONDS_PER_DAY));
+    if (date == null) {
       out.ascii(TIMESTAMP.format(instant));
       return;
     }
-    out.digits(t.getYear(), 4).ascii('-');
-    out.digits(t.getMonthValue(), 2).ascii('-');
-    out.digits(t.getDayOfMonth(), 2).ascii('T');
-    out.digits(t.getHour(), 2).ascii(':');
-    out.digits(t.getMinute(), 2).ascii(':');
-    out.digits(t.getSecond(), 2).ascii('Z');
+    int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
+    out.bytes(date);
+    out.digits(secondOfDay / 3600, 2).ascii(':');
+    out.digits(secondOfDay / 60 % 60, 2).ascii(':');
+    out.digits(secondOfDay % 60, 2).ascii('Z');
+  }
+
+  private static final long SECONDS_PER_DAY = 86_400;
+
+  /** A day's {@code yyyy-MM-ddT}, the last one asked for kept (immutable: racy reads are safe). */
+  private record DatePrefix(long epochDay, byte[] text) {
+    private static volatile DatePrefix last = new DatePrefix(Long.MIN_VALUE, null);
+
+    /** The prefix of {@code epochDay}, or null outside years 1000-9999 (the formatter's job). */
+    static byte[] of(long epochDay) {
+      DatePrefix kept = last;
+      if (kept.epochDay == epochDay) {
+        return kept.text;
+      }
+      LocalDate date = LocalDate.ofEpochDay(epochDay);
+      byte[] text = null;
+      if (date.getYear() >= 1000 && date.getYear() <= 9999) {
+        Utf8Builder b = new Utf8Builder(11);
+        b.digits(date.getYear(), 4).ascii('-');
+        b.digits(date.getMonthValue(), 2).ascii('-');
+        b.digits(date.getDayOfMonth(), 2).ascii('T');
+        text = b.toBytes();
+      }
+      last = new DatePrefix(epochDay, text);
+      return text;
+    }
   }
 
   private static void structureMembers(
       Utf8Builder out, Shape shape, Map<String, ?> values, int depth) {
+    XmlElements.Element[] members = XmlElements.of(shape).members;
+    if (values instanceof OrderedMembers ordered) {
+      int mark = out.length();
+      if (writtenByIdentity(out, members, ordered, depth)) {
+        return;
+      }
+      out.truncate(mark); // a member named by an equal but other string: look them up by name
+    }
     int written = 0;
-    for (Shape.Member member : shape.membersWithShapes()) {
+    for (XmlElements.Element member : members) {
       Object v = values.get(member.name());
       if (v != null) {
-        element(out, member.name(), member.shape(), v, depth);
+        element(out, member, v, depth);
         written++;
       }
     }
@@ -141,50 +196,94 @@ public final class XmlResponseWriter {
     }
   }
 
+  /**
+   * Writes the members of {@code values} found by identity with a model member's (interned) name,
+   * each searched from where the previous one was found, so members added in model order are found
+   * at the first probe; true when that found every member of {@code values}.
+   */
+  private static boolean writtenByIdentity(
+      Utf8Builder out, XmlElements.Element[] members, OrderedMembers values, int depth) {
+    int size = values.size();
+    int found = 0;
+    int from = 0;
+    for (XmlElements.Element member : members) {
+      int at = positionOf(values, member.name(), from, size);
+      if (at >= 0) {
+        found++;
+        from = at + 1 == size ? 0 : at + 1;
+        Object v = values.valueAt(at);
+        if (v != null) {
+          element(out, member, v, depth);
+        }
+      }
+    }
+    return found == size;
+  }
+
+  /** Where {@code name} (this very string) is among {@code values}, searched from {@code from}. */
+  private static int positionOf(OrderedMembers values, String name, int from, int size) {
+    for (int i = from; i < size; i++) {
+      if (values.nameAt(i) == name) {
+        return i;
+      }
+    }
+    for (int i = 0; i < from; i++) {
+      if (values.nameAt(i) == name) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @SuppressWarnings("unchecked")
-  private static void element(Utf8Builder out, String name, Shape shape, Object v, int depth) {
-    switch (shape.type()) {
+  private static void element(Utf8Builder out, XmlElements.Element element, Object v, int depth) {
+    Shape shape = element.shape();
+    switch (element.type()) {
       case STRUCTURE -> {
-        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.open()).ascii('\n');
         structureMembers(out, shape, (Map<String, ?>) v, depth + 1);
-        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.close());
       }
       case LIST -> {
         Collection<?> items = (Collection<?>) v;
         if (items.isEmpty()) {
-          indent(out, depth).ascii('<').ascii(name).ascii("/>\n");
+          empty(out, element, depth);
           return;
         }
-        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
-        Shape member = shape.listMember();
+        indent(out, depth).bytes(element.open()).ascii('\n');
+        XmlElements.Element member = XmlElements.of(shape).item;
         for (Object item : items) {
-          element(out, "member", member, item, depth + 1);
+          element(out, member, item, depth + 1);
         }
-        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.close());
       }
       case MAP -> {
         Map<?, ?> entries = (Map<?, ?>) v;
         if (entries.isEmpty()) {
-          indent(out, depth).ascii('<').ascii(name).ascii("/>\n");
+          empty(out, element, depth);
           return;
         }
-        indent(out, depth).ascii('<').ascii(name).ascii(">\n");
-        Shape key = shape.mapKey();
-        Shape value = shape.mapValue();
+        indent(out, depth).bytes(element.open()).ascii('\n');
+        XmlElements elements = XmlElements.of(shape);
         for (Map.Entry<?, ?> e : entries.entrySet()) {
           indent(out, depth + 1).ascii("<entry>\n");
-          element(out, "key", key, e.getKey(), depth + 2);
-          element(out, "value", value, e.getValue(), depth + 2);
+          element(out, elements.item, e.getKey(), depth + 2);
+          element(out, elements.value, e.getValue(), depth + 2);
           indent(out, depth + 1).ascii("</entry>\n");
         }
-        indent(out, depth).ascii("</").ascii(name).ascii(">\n");
+        indent(out, depth).bytes(element.close());
       }
       default -> {
-        indent(out, depth).ascii('<').ascii(name).ascii('>');
+        indent(out, depth).bytes(element.open());
         scalar(out, v);
-        out.ascii("</").ascii(name).ascii(">\n");
+        out.bytes(element.close());
       }
     }
+  }
+
+  /** An empty list or map: {@code <Name/>}. */
+  private static void empty(Utf8Builder out, XmlElements.Element element, int depth) {
+    indent(out, depth).ascii('<').ascii(element.name()).ascii("/>\n");
   }
 
   private static void scalar(Utf8Builder out, Object v) {

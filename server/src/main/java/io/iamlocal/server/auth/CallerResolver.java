@@ -8,6 +8,7 @@ import io.iamlocal.server.state.Caller;
 import io.iamlocal.server.state.Session;
 import io.iamlocal.sigv4.SigningCredential;
 import io.iamlocal.sigv4.Verified;
+import java.time.Instant;
 
 /**
  * Turns the credential that signed a request into the {@link Caller} IAM sees. Temporary
@@ -37,14 +38,19 @@ public class CallerResolver {
 
   /** Feeds GetAccessKeyLastUsed and RoleLastUsed from real traffic. */
   public void recordUse(Verified verified, AccountState account) {
+    recordUse(verified, account, account.now());
+  }
+
+  /** As above, used at {@code now} (the request's time, read once for all it records). */
+  public void recordUse(Verified verified, AccountState account, Instant now) {
     if (verified.credential().principal() instanceof AccessKey key) {
-      key.recordUse(account.now(), verified.scope().service(), verified.scope().region());
+      key.recordUse(now, verified.scope().service(), verified.scope().region());
     } else if (verified.credential().principal() instanceof Session session
         && session.role() != null
-        && !session.isExpired(account.now())) {
+        && !session.isExpired(now)) {
       // RoleLastUsed, written without the account lock (the fields are volatile); a deleted role's
       // object is no longer reachable from the account, so writing to it changes nothing visible.
-      session.role().recordUse(account.now(), verified.scope().region());
+      session.role().recordUse(now, verified.scope().region());
     }
   }
 }

@@ -25,6 +25,7 @@ import io.iamlocal.sigv4.SignableRequest;
 import io.iamlocal.sigv4.SignatureVerifier;
 import io.iamlocal.sigv4.VerificationResult;
 import io.iamlocal.sigv4.Verified;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -178,6 +179,11 @@ public final class QueryDispatcher {
         verified == null
             ? Caller.anonymous(account.accountId())
             : callers.callerOf(verified.credential(), account);
+    // The request's time, read once: the key's last use and the access advisor's record.
+    Instant now = account.now();
+    if (verified != null) {
+      callers.recordUse(verified, account, now);
+    }
     trace.callerArn = caller.arn();
     String action = params.get("Action");
     if (action == null || action.isEmpty()) {
@@ -212,21 +218,19 @@ public final class QueryDispatcher {
     }
     OperationSpec spec = registered.spec();
     trace.readOnly = spec.lock().shared();
+    OperationCall.RequestFacts facts =
+        RepeatedFacts.facts(
+            request.remoteAddress(), request.secure(), request.header("user-agent"));
+    trace.facts = facts;
     OperationCall call =
         new OperationCall(
-            action,
-            input,
-            caller,
-            account,
-            requestId,
-            region,
-            RepeatedFacts.facts(
-                request.remoteAddress(), request.secure(), request.header("user-agent")),
-            authorizer.settings());
+            action, input, caller, account, requestId, region, facts, authorizer.settings());
     trace.reached = CrossAccountCalls.reached(spec, input, account);
     List<Lock> locks = Accounts.locks(account, trace.reached, spec.lock().shared());
     Map<String, ?> output;
-    locks.forEach(Lock::lock);
+    for (int i = 0; i < locks.size(); i++) { // no iterator
+      locks.get(i).lock();
+    }
     try {
       ArnSyntaxChecks.check(spec, input, account.partition());
       authorizer.authorize(spec, call);
@@ -245,17 +249,17 @@ public final class QueryDispatcher {
     // call, compared at once.
     AccessActivity activity = AccessActivity.of(account);
     if (caller.role() != null) {
-      activity.record(
-          caller.role(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+      activity.record(caller.role(), service.endpointPrefix(), operation.name(), now, region);
     } else if (caller.kind() == Caller.Kind.USER) {
-      activity.record(
-          caller.user(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+      activity.record(caller.user(), service.endpointPrefix(), operation.name(), now, region);
     } else if (caller.arn() != null) {
-      activity.record(
-          caller.arn(), service.endpointPrefix(), operation.name(), call.now(), call.region());
+      activity.record(caller.arn(), service.endpointPrefix(), operation.name(), now, region);
     }
-    return new HttpResponseData(
-        200, "text/xml", XmlResponseWriter.renderUtf8(operation, output, requestId), requestId);
+    return XmlResponseWriter.renderUtf8(
+        operation,
+        output,
+        requestId,
+        (body, length) -> HttpResponseData.copied(200, "text/xml", body, length, requestId));
   }
 
   private Verified authenticate(HttpRequestData request) {
@@ -288,7 +292,6 @@ public final class QueryDispatcher {
           AwsErrorCode.INVALID_CLIENT_TOKEN_ID,
           "The security token included in the request is invalid.");
     }
-    callers.recordUse(verified, account);
     return account;
   }
 

@@ -34,7 +34,15 @@ final class RequestTrace {
   Map<String, Object> input;
   Map<String, ?> output;
   String region;
+
+  /** The connection facts of the call, once its operation was found (null before). */
+  OperationCall.RequestFacts facts;
+
   boolean readOnly;
+
+  /** When the response was ready, as the log entry says; the trail events say the same. */
+  private long finishedMillis;
+
   java.util.List<io.iamlocal.server.trail.AuthorizationCheck> checks;
 
   /** Notes the AWS error the request ended with. */
@@ -57,7 +65,7 @@ final class RequestTrace {
       return null;
     }
     return new TrailEvent(
-        System.currentTimeMillis(),
+        finishedMillis != 0 ? finishedMillis : System.currentTimeMillis(),
         account,
         service,
         model.name(),
@@ -66,7 +74,7 @@ final class RequestTrace {
         new TrailEvent.Request(
             response.requestId(),
             request.remoteAddress(),
-            request.header("user-agent"),
+            facts != null ? facts.userAgent() : request.header("user-agent"),
             request.header("host"),
             request.secure()),
         TrailEvent.Payload.query(model.input(), input, model.output(), output),
@@ -77,8 +85,9 @@ final class RequestTrace {
   }
 
   RequestLogEntry entry(HttpResponseData response) {
+    finishedMillis = System.currentTimeMillis();
     return new RequestLogEntry(
-        System.currentTimeMillis(),
+        finishedMillis,
         response.requestId(),
         callerArn,
         service,

@@ -1,9 +1,9 @@
 package io.iamlocal.server.iam;
 
 import io.iamlocal.protocol.query.Params;
-import io.iamlocal.server.dispatch.Struct;
 import io.iamlocal.server.state.Tags;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the {@code Tags} member of a request and renders a tag for output. */
 public final class TagParams {
@@ -15,17 +15,18 @@ public final class TagParams {
         .toList();
   }
 
-  public static Struct view(Tags.Tag tag) {
-    return new Struct().with("Key", tag.key()).with("Value", tag.value());
+  public static Map<String, Object> view(Tags.Tag tag) {
+    return new TagView(tag);
   }
 
   /**
    * The tags as an output list, empty when there are none (GetPolicy, GetInstanceProfile, account
    * details).
    */
-  static List<Struct> views(Tags tags) {
+  static List<Map<String, Object>> views(Tags tags) {
     List<Tags.Tag> list = tags.list();
-    Struct[] views = new Struct[list.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, Object>[] views = new Map[list.size()];
     for (int i = 0; i < views.length; i++) {
       views[i] = view(list.get(i));
     }
@@ -36,7 +37,7 @@ public final class TagParams {
    * The tags as an output list, or null (the member left out) when there are none (the Create*
    * answers).
    */
-  static List<Struct> viewsOrNull(Tags tags) {
+  static List<Map<String, Object>> viewsOrNull(Tags tags) {
     return tags.isEmpty() ? null : views(tags);
   }
 }

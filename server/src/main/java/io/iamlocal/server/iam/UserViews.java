@@ -7,12 +7,15 @@ import io.iamlocal.server.state.User;
 public final class UserViews {
   private UserViews() {}
 
+  /** The members of the fullest view, so that no view grows its structure. */
+  private static final int FULL_MEMBERS = 8;
+
   /**
    * The user's identity, which every view starts with (GetAccountAuthorizationDetails: nothing else
    * of it).
    */
   static Struct core(User user) {
-    return new Struct()
+    return new Struct(FULL_MEMBERS)
         .with("Path", user.path())
         .with("UserName", user.userName())
         .with("UserId", user.userId())

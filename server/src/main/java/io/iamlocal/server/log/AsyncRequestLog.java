@@ -1,8 +1,8 @@
 package io.iamlocal.server.log;
 
+import io.iamlocal.protocol.xml.Utf8Builder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,7 +95,7 @@ public final class AsyncRequestLog implements RequestLog {
   }
 
   private void run() {
-    StringBuilder batch = new StringBuilder(BATCH * 160);
+    Utf8Builder batch = new Utf8Builder(BATCH * 160);
     long droppedReported = 0;
     boolean broken = false;
     while (true) {
@@ -103,24 +103,25 @@ public final class AsyncRequestLog implements RequestLog {
       int lines = 0;
       RequestLogEntry entry;
       while (lines < BATCH && (entry = queue.poll()) != null) {
-        pending.decrementAndGet();
         formatter.append(batch, entry);
-        batch.append('\n');
+        batch.ascii('\n');
         lines++;
       }
+      // Once per batch: the counter's cache line is the event loops' too.
+      pending.addAndGet(-lines);
       long droppedNow = dropped.sum();
       if (droppedNow != droppedReported) {
         batch
-            .append("request log: ")
-            .append(droppedNow - droppedReported)
-            .append(" lines dropped (output too slow)\n");
+            .ascii("request log: ")
+            .number(droppedNow - droppedReported)
+            .ascii(" lines dropped (output too slow)\n");
         droppedReported = droppedNow;
       }
       if (batch.length() > 0) {
         if (!broken) {
           broken = !write(batch);
         }
-        batch.setLength(0);
+        batch.clear();
       }
       if (lines == BATCH) {
         continue;
@@ -132,9 +133,9 @@ public final class AsyncRequestLog implements RequestLog {
     }
   }
 
-  private boolean write(StringBuilder batch) {
+  private boolean write(Utf8Builder batch) {
     try {
-      out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+      batch.writeTo(out);
       out.flush();
       return true;
     } catch (IOException | RuntimeException e) {

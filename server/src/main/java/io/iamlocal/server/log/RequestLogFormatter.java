@@ -1,12 +1,14 @@
 package io.iamlocal.server.log;
 
+import io.iamlocal.protocol.xml.Utf8Builder;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
  * Turns {@link RequestLogEntry entries} into single log lines without {@code String.format} or
  * per-line date formatting: the {@code yyyy-MM-ddTHH:mm:ss} part of the timestamp is cached per
- * second. Not thread-safe: one formatter per writing thread.
+ * second. Lines are written as UTF-8 bytes: the log thread writes its batch as it is, without a
+ * String of it and then its bytes. Not thread-safe: one formatter per writing thread.
  *
  * <p>Text lines are {@code TIME INFO caller=… account=… action=… status=… error=… latency_ms=…
  * request_id=…} ({@code account=} when the account is known); a value with a space, quote, {@code
@@ -17,7 +19,7 @@ public final class RequestLogFormatter {
   /** Longest operation name written; longer (hostile) values are cut. */
   static final int MAX_OPERATION = 128;
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final String HEX = "0123456789abcdef";
   private final LogFormat format;
   private long cachedSecond = Long.MIN_VALUE;
   private String cachedPrefix = "";
@@ -38,7 +40,7 @@ public final class RequestLogFormatter {
    * @return the line, without a line terminator
    */
   public String format(RequestLogEntry entry) {
-    StringBuilder line = new StringBuilder(192);
+    Utf8Builder line = new Utf8Builder(192);
     append(line, entry);
     return line.toString();
   }
@@ -49,7 +51,7 @@ public final class RequestLogFormatter {
    * @param out where to append
    * @param entry the request
    */
-  public void append(StringBuilder out, RequestLogEntry entry) {
+  public void append(Utf8Builder out, RequestLogEntry entry) {
     if (format == LogFormat.JSON) {
       appendJson(out, entry);
     } else {
@@ -57,68 +59,68 @@ public final class RequestLogFormatter {
     }
   }
 
-  private void appendText(StringBuilder out, RequestLogEntry e) {
+  private void appendText(Utf8Builder out, RequestLogEntry e) {
     appendTime(out, e.epochMillis());
-    out.append(" INFO caller=");
+    out.ascii(" INFO caller=");
     textValue(out, e.callerArn());
     if (e.account() != null) {
-      out.append(" account=");
+      out.ascii(" account=");
       textValue(out, e.account());
     }
-    out.append(" action=");
+    out.ascii(" action=");
     appendActionText(out, e);
-    out.append(" status=").append(e.status());
-    out.append(" error=");
+    out.ascii(" status=").number(e.status());
+    out.ascii(" error=");
     textValue(out, e.errorCode());
-    out.append(" latency_ms=");
+    out.ascii(" latency_ms=");
     appendMillis(out, e.latencyNanos());
-    out.append(" request_id=");
+    out.ascii(" request_id=");
     textValue(out, e.requestId());
   }
 
-  private void appendJson(StringBuilder out, RequestLogEntry e) {
-    out.append("{\"time\":\"");
+  private void appendJson(Utf8Builder out, RequestLogEntry e) {
+    out.ascii("{\"time\":\"");
     appendTime(out, e.epochMillis());
-    out.append("\",\"level\":\"INFO\",\"caller\":");
+    out.ascii("\",\"level\":\"INFO\",\"caller\":");
     jsonValue(out, e.callerArn());
     if (e.account() != null) {
-      out.append(",\"account\":");
+      out.ascii(",\"account\":");
       jsonValue(out, e.account());
     }
-    out.append(",\"action\":");
+    out.ascii(",\"action\":");
     jsonValue(out, action(e));
-    out.append(",\"status\":").append(e.status());
-    out.append(",\"error\":");
+    out.ascii(",\"status\":").number(e.status());
+    out.ascii(",\"error\":");
     jsonValue(out, e.errorCode());
-    out.append(",\"latency_ms\":");
+    out.ascii(",\"latency_ms\":");
     appendMillis(out, e.latencyNanos());
-    out.append(",\"request_id\":");
+    out.ascii(",\"request_id\":");
     jsonValue(out, e.requestId());
-    out.append('}');
+    out.ascii('}');
   }
 
   /** The last text entry's service and operation, and their {@code action=} value as written. */
   private String lastService;
 
   private String lastOperation;
-  private String lastActionText;
+  private byte[] lastActionText;
 
   /**
    * The action's value; consecutive lines mostly name the same one, so it is written from the last
    * line's text when the service and operation are the same.
    */
-  private void appendActionText(StringBuilder out, RequestLogEntry e) {
+  private void appendActionText(Utf8Builder out, RequestLogEntry e) {
     String operation = e.operation();
     if (operation == null
         || !operation.equals(lastOperation)
         || !java.util.Objects.equals(e.service(), lastService)) {
-      StringBuilder text = new StringBuilder(32);
+      Utf8Builder text = new Utf8Builder(32);
       textValue(text, action(e));
       lastService = e.service();
       lastOperation = operation;
-      lastActionText = text.toString();
+      lastActionText = text.toBytes();
     }
-    out.append(lastActionText);
+    out.bytes(lastActionText);
   }
 
   private static String action(RequestLogEntry e) {
@@ -128,7 +130,7 @@ public final class RequestLogFormatter {
   }
 
   /** ISO-8601 UTC with milliseconds, e.g. {@code 2025-01-31T09:15:02.042Z}. */
-  void appendTime(StringBuilder out, long epochMillis) {
+  void appendTime(Utf8Builder out, long epochMillis) {
     long second = Math.floorDiv(epochMillis, 1000);
     if (second != cachedSecond) {
       LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
@@ -142,38 +144,37 @@ public final class RequestLogFormatter {
       cachedPrefix = prefix.toString();
       cachedSecond = second;
     }
-    out.append(cachedPrefix);
-    pad(out, (int) Math.floorMod(epochMillis, 1000), 3).append('Z');
+    out.ascii(cachedPrefix).digits((int) Math.floorMod(epochMillis, 1000), 3).ascii('Z');
   }
 
   /** Milliseconds with three decimals (microsecond resolution), e.g. {@code 0.412}. */
-  static void appendMillis(StringBuilder out, long nanos) {
+  static void appendMillis(Utf8Builder out, long nanos) {
     long micros = Math.max(0, nanos) / 1000;
-    out.append(micros / 1000).append('.');
-    pad(out, (int) (micros % 1000), 3);
+    out.number(micros / 1000).ascii('.').digits((int) (micros % 1000), 3);
   }
 
   private static StringBuilder pad(StringBuilder out, int value, int width) {
-    int digits = value <= 0 ? 1 : (int) Math.log10(value) + 1;
-    for (int i = digits; i < width; i++) {
-      out.append('0');
+    for (int bound = 10, digits = 1; digits < width; bound *= 10, digits++) {
+      if (value < bound) {
+        out.append('0');
+      }
     }
     return out.append(value);
   }
 
   /** A logfmt value: bare when safe, otherwise quoted with escapes; {@code -} for null. */
-  static void textValue(StringBuilder out, String value) {
+  static void textValue(Utf8Builder out, String value) {
     if (value == null) {
-      out.append('-');
+      out.ascii('-');
       return;
     }
     if (!value.isEmpty() && isBare(value)) {
-      out.append(value);
+      out.ascii(value); // printable ASCII
       return;
     }
-    out.append('"');
+    out.ascii('"');
     escape(out, value);
-    out.append('"');
+    out.ascii('"');
   }
 
   private static boolean isBare(String value) {
@@ -187,51 +188,51 @@ public final class RequestLogFormatter {
   }
 
   /** A JSON string literal, or {@code null}. */
-  static void jsonValue(StringBuilder out, String value) {
+  static void jsonValue(Utf8Builder out, String value) {
     if (value == null) {
-      out.append("null");
+      out.ascii("null");
       return;
     }
-    out.append('"');
+    out.ascii('"');
     escape(out, value);
-    out.append('"');
+    out.ascii('"');
   }
 
   /**
    * Escapes quotes, backslashes, control characters (C0, DEL, C1), line and paragraph separators
    * and lone surrogates; other characters, including valid non-ASCII text, pass through.
    */
-  private static void escape(StringBuilder out, String value) {
+  private static void escape(Utf8Builder out, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
+        case '"' -> out.ascii("\\\"");
+        case '\\' -> out.ascii("\\\\");
+        case '\n' -> out.ascii("\\n");
+        case '\r' -> out.ascii("\\r");
+        case '\t' -> out.ascii("\\t");
         default -> {
           if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
             unicodeEscape(out, c);
           } else if (Character.isHighSurrogate(c)
               && i + 1 < value.length()
               && Character.isLowSurrogate(value.charAt(i + 1))) {
-            out.append(c).append(value.charAt(++i));
+            out.codePoint(Character.toCodePoint(c, value.charAt(++i)));
           } else if (Character.isSurrogate(c)) {
             unicodeEscape(out, c);
           } else {
-            out.append(c);
+            out.codePoint(c);
           }
         }
       }
     }
   }
 
-  private static void unicodeEscape(StringBuilder out, char c) {
-    out.append("\\u")
-        .append(HEX[(c >> 12) & 0xF])
-        .append(HEX[(c >> 8) & 0xF])
-        .append(HEX[(c >> 4) & 0xF])
-        .append(HEX[c & 0xF]);
+  private static void unicodeEscape(Utf8Builder out, char c) {
+    out.ascii("\\u")
+        .ascii(HEX.charAt((c >> 12) & 0xF))
+        .ascii(HEX.charAt((c >> 8) & 0xF))
+        .ascii(HEX.charAt((c >> 4) & 0xF))
+        .ascii(HEX.charAt(c & 0xF));
   }
 }

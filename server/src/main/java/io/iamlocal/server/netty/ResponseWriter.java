@@ -61,8 +61,11 @@ final class ResponseWriter {
     // response), so the array is only wrapped here. The headers are not validated one by one as
     // they are set: the names are constants and the values the server's own, except the handler's
     // extra headers, checked here.
+    // A body in a reused array gives the array back when the codec releases the buffer.
     ByteBuf body =
-        data.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(data.body());
+        data.bodyLength() == 0
+            ? Unpooled.EMPTY_BUFFER
+            : data.reusesArray() ? new BodyReleasingBuf(data) : Unpooled.wrappedBuffer(data.body());
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             version, HttpResponseStatus.valueOf(data.status()), body, false);
@@ -70,7 +73,7 @@ final class ResponseWriter {
       response
           .headers()
           .set(HttpHeaderNames.CONTENT_TYPE, data.contentType())
-          .setInt(HttpHeaderNames.CONTENT_LENGTH, data.body().length)
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, data.bodyLength())
           .set(REQUEST_ID, data.requestId())
           .set(HttpHeaderNames.DATE, httpDate(clockOf(ctx)));
       data.headers()

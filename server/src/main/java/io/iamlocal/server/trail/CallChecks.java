@@ -9,11 +9,12 @@ import java.util.Map;
  * Collects the policy decisions of the request the current thread is dispatching, for its trail
  * event. A request is dispatched start to end on one thread (the event loop), so a thread-local
  * needs no locking; outside {@link #begin}/{@link #end} (trail off, seed files, replays) recording
- * does nothing. The list is only allocated when a call meets a policy check.
+ * does nothing. Most calls meet one policy check: it is kept alone, a list only from the second.
  */
 public final class CallChecks {
   private static final ThreadLocal<CallChecks> CURRENT = ThreadLocal.withInitial(CallChecks::new);
   private boolean active;
+  private AuthorizationCheck first;
   private List<AuthorizationCheck> checks;
 
   private CallChecks() {}
@@ -22,6 +23,7 @@ public final class CallChecks {
   public static void begin() {
     CallChecks current = CURRENT.get();
     current.active = true;
+    current.first = null;
     current.checks = null;
   }
 
@@ -29,9 +31,14 @@ public final class CallChecks {
   public static List<AuthorizationCheck> end() {
     CallChecks current = CURRENT.get();
     current.active = false;
+    AuthorizationCheck first = current.first;
     List<AuthorizationCheck> out = current.checks;
+    current.first = null;
     current.checks = null;
-    return out == null ? List.of() : out;
+    if (out != null) {
+      return out;
+    }
+    return first == null ? List.of() : List.of(first);
   }
 
   /**
@@ -55,9 +62,16 @@ public final class CallChecks {
             : mode == EnforcementMode.SOFT
                 ? AuthorizationCheck.Outcome.ALLOWED_ANYWAY
                 : AuthorizationCheck.Outcome.DENIED;
-    if (current.checks == null) {
-      current.checks = new ArrayList<>(2);
+    AuthorizationCheck check =
+        new AuthorizationCheck(action, resource, outcome, identityNeeded, keys);
+    if (current.first == null) {
+      current.first = check;
+      return;
     }
-    current.checks.add(new AuthorizationCheck(action, resource, outcome, identityNeeded, keys));
+    if (current.checks == null) {
+      current.checks = new ArrayList<>(4);
+      current.checks.add(current.first);
+    }
+    current.checks.add(check);
   }
 }

@@ -147,7 +147,12 @@ public final class TrailEvent {
     this.region = origin.region;
     this.caller = caller;
     String requestId = request.requestId();
-    if (Uuids.isLowerCase(requestId)) {
+    Uuids.Made made = Uuids.lastMadeAs(requestId);
+    if (made != null) {
+      this.requestIdHigh = made.high;
+      this.requestIdLow = made.low;
+      this.requestIdText = null;
+    } else if (Uuids.isLowerCase(requestId)) {
       this.requestIdHigh = Uuids.high(requestId);
       this.requestIdLow = Uuids.low(requestId);
       this.requestIdText = null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamlocal.protocol.xml.Utf8Builder;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -162,15 +163,15 @@ class RequestLogFormatterTest {
   @Test
   void timestampsAcrossSecondsAndBeforeTheEpoch() {
     RequestLogFormatter f = new RequestLogFormatter(LogFormat.TEXT);
-    StringBuilder out = new StringBuilder();
+    Utf8Builder out = new Utf8Builder(8);
     f.appendTime(out, T);
-    out.append('|');
+    out.ascii('|');
     f.appendTime(out, T + 1);
-    out.append('|');
+    out.ascii('|');
     f.appendTime(out, T + 958);
-    out.append('|');
+    out.ascii('|');
     f.appendTime(out, -1);
-    out.append('|');
+    out.ascii('|');
     f.appendTime(out, Instant.parse("2025-12-31T23:59:59.999Z").toEpochMilli());
     assertThat(out.toString())
         .isEqualTo(
@@ -180,10 +181,10 @@ class RequestLogFormatterTest {
 
   @Test
   void latencyInMillisecondsWithMicrosecondDigits() {
-    StringBuilder out = new StringBuilder();
+    Utf8Builder out = new Utf8Builder(8);
     for (long nanos : new long[] {0, 999, 1_000, 10_000, 999_999, 1_000_000, 123_456_789, -5}) {
       RequestLogFormatter.appendMillis(out, nanos);
-      out.append(' ');
+      out.ascii(' ');
     }
     assertThat(out.toString()).isEqualTo("0.000 0.000 0.001 0.010 0.999 1.000 123.456 0.000 ");
   }

@@ -35,6 +35,13 @@ class RetainedFormTest {
   }
 
   @Test
+  void theRequestIdJustMadeOnTheThreadIsKeptAsNumbersWithoutBeingParsed() {
+    String made = Uuids.random();
+    TrailEvent event = event(made, "ua", List.of());
+    assertThat(event.requestId()).isEqualTo(made).isNotSameAs(made);
+  }
+
+  @Test
   void consecutiveEventsOfOneClientShareTheirOriginAndEmptyReadsTheirPayload() {
     TrailEvent first = event(null, new String("ua/1"), List.of());
     TrailEvent second = event(null, new String("ua/1"), List.of());
