@@ -41,9 +41,21 @@ public record Caller(
         null);
   }
 
+  /**
+   * The user signing with this key: the one its previous request made while the user keeps its name
+   * and path, so that a signed call neither spells the ARN again nor hands the trail's ring a young
+   * caller to keep.
+   */
   public static Caller user(User user, String accessKeyId) {
-    return new Caller(
-        Kind.USER, user.accountId(), user.arn(), user.userId(), user, accessKeyId, null, null);
+    Caller kept = user.keptCaller(accessKeyId);
+    if (kept != null) {
+      return kept;
+    }
+    Caller made =
+        new Caller(
+            Kind.USER, user.accountId(), user.arn(), user.userId(), user, accessKeyId, null, null);
+    user.keepCaller(made);
+    return made;
   }
 
   /**

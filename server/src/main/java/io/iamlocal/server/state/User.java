@@ -28,6 +28,11 @@ public final class User extends PrincipalEntity {
 
   private final PolicyAttachments policies = new PolicyAttachments();
 
+  /** The caller of this user's last signed request, with the name and path of its ARN. */
+  private volatile KeptCaller keptCaller;
+
+  private record KeptCaller(String userName, String path, Caller caller) {}
+
   public User(
       Partition partition,
       String accountId,
@@ -65,6 +70,21 @@ public final class User extends PrincipalEntity {
 
   public String arn() {
     return Arns.iam(partition, accountId, "user", path, userName);
+  }
+
+  /** The caller kept by {@link #keepCaller} for this key, unless the user was renamed or moved. */
+  Caller keptCaller(String accessKeyId) {
+    KeptCaller kept = keptCaller;
+    return kept != null
+            && kept.userName == userName
+            && kept.path == path
+            && kept.caller.accessKeyId().equals(accessKeyId)
+        ? kept.caller
+        : null;
+  }
+
+  void keepCaller(Caller caller) {
+    keptCaller = new KeptCaller(userName, path, caller);
   }
 
   public String accountId() {
