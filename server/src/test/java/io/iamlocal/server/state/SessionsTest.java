@@ -218,4 +218,19 @@ class SessionsTest {
     assertThat(sessions.recurringName("other")).isEqualTo("other");
     assertThat(sessions.recurringName(null)).isNull();
   }
+
+  @Test
+  void namesUsedInTurnAreSharedToo() {
+    Sessions sessions = newStore();
+    String[] names = {"worker-1", "worker-2", "worker-3"};
+    String[] first = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      first[i] = sessions.recurringName(new String(names[i]));
+    }
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < names.length; i++) {
+        assertThat(sessions.recurringName(new String(names[i]))).isSameAs(first[i]);
+      }
+    }
+  }
 }
