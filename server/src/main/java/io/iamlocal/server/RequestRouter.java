@@ -80,8 +80,11 @@ public final class RequestRouter {
     if ("/moto-api/reset".equals(path) && "POST".equals(request.method())) {
       if (reset == null) {
         state.reset();
+        HeapRelease.ofThisJvm().afterReset();
       } else {
-        WriteJournal.setPending(reset.get());
+        CompletableFuture<Void> done = reset.get();
+        done.thenRun(HeapRelease.ofThisJvm()::afterReset);
+        WriteJournal.setPending(done);
       }
       return HttpResponseData.json(200, "{\"status\":\"ok\"}", RequestIds.next());
     }
