@@ -31,13 +31,15 @@ final class HeapRelease {
   private final LongSupplier committedBytes;
   private final LongSupplier nanoTime;
   private final Runnable collect;
-  private final AtomicLong lastStarted = new AtomicLong();
-  private volatile boolean started;
+
+  /** When the last collection was started; at first, as if one had started an interval ago. */
+  private final AtomicLong lastStarted;
 
   HeapRelease(LongSupplier committedBytes, LongSupplier nanoTime, Runnable collect) {
     this.committedBytes = committedBytes;
     this.nanoTime = nanoTime;
     this.collect = collect;
+    this.lastStarted = new AtomicLong(nanoTime.getAsLong() - MIN_INTERVAL_NANOS);
   }
 
   /** The process's own. */
@@ -52,11 +54,7 @@ final class HeapRelease {
     }
     long now = nanoTime.getAsLong();
     long last = lastStarted.get();
-    if (started && now - last < MIN_INTERVAL_NANOS) {
-      return;
-    }
-    if (lastStarted.compareAndSet(last, now)) {
-      started = true;
+    if (now - last >= MIN_INTERVAL_NANOS && lastStarted.compareAndSet(last, now)) {
       collect.run();
     }
   }

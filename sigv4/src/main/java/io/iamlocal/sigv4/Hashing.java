@@ -141,10 +141,15 @@ final class Hashing {
   static String hex(byte[] bytes) {
     char[] out = new char[bytes.length * 2];
     for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
-      out[2 * i + 1] = HEX[bytes[i] & 0xF];
+      out[2 * i] = hexDigit(bytes[i] >> 4);
+      out[2 * i + 1] = hexDigit(bytes[i]);
     }
     return new String(out);
+  }
+
+  /** The lower-case hex digit of the low four bits of {@code nibble}. */
+  static char hexDigit(int nibble) {
+    return HEX[nibble & 0xF];
   }
 
   /** True for exactly 64 hex digits, i.e. something that claims to be a SHA-256 digest. */
@@ -153,9 +158,7 @@ final class Hashing {
       return false;
     }
     for (int i = 0; i < 64; i++) {
-      char c = s.charAt(i);
-      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!hex) {
+      if (hexValue(s.charAt(i)) < 0) {
         return false;
       }
     }

@@ -9,8 +9,6 @@ import java.util.Arrays;
  * StringBuilder per request.
  */
 final class Utf8Text {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   private byte[] bytes;
   private int length;
 
@@ -80,8 +78,8 @@ final class Utf8Text {
   Utf8Text appendHex(byte[] data) {
     ensure(data.length * 2);
     for (byte d : data) {
-      bytes[length++] = (byte) HEX[(d >> 4) & 0xF];
-      bytes[length++] = (byte) HEX[d & 0xF];
+      bytes[length++] = (byte) Hashing.hexDigit(d >> 4);
+      bytes[length++] = (byte) Hashing.hexDigit(d);
     }
     return this;
   }

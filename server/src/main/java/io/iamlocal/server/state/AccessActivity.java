@@ -72,13 +72,10 @@ public final class AccessActivity {
   public void record(
       User user, String serviceNamespace, String action, Instant time, String region) {
     Principal principal = user.activity();
-    String name = user.userName();
-    String path = user.path();
     if (principal == null
         || principal.owner != this
-        || principal.name != name
-        || principal.path != path) { // renamed or moved: another ARN
-      principal = principal(user.arn(), name, path);
+        || !user.isStill(principal.name, principal.path)) { // renamed or moved: another ARN
+      principal = principal(user.arn(), user.userName(), user.path());
       user.keepActivity(principal);
     }
     record(principal, serviceNamespace, action, time, region);

@@ -76,11 +76,18 @@ public final class User extends PrincipalEntity {
   Caller keptCaller(String accessKeyId) {
     KeptCaller kept = keptCaller;
     return kept != null
-            && kept.userName == userName
-            && kept.path == path
+            && isStill(kept.userName, kept.path)
             && kept.caller.accessKeyId().equals(accessKeyId)
         ? kept.caller
         : null;
+  }
+
+  /**
+   * Whether the user still has this very name and path (the same instances), i.e. whatever was
+   * derived from them, such as its ARN, still holds: a rename or move sets new ones.
+   */
+  boolean isStill(String name, String path) {
+    return name == userName && path == this.path;
   }
 
   void keepCaller(Caller caller) {
